@@ -1,0 +1,43 @@
+// What every use-case receives: the database, who is acting, and the clock.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export const ROLES = [
+  'organizer',
+  'proposer',
+  'solver',
+  'evaluator',
+  'integrity_officer',
+  'analyst',
+  'commissioner',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleGrant {
+  orgId: string;
+  orgKind: string;
+  role: Role;
+}
+
+/** An authenticated person with their active role grants. */
+export interface Actor {
+  personId: string;
+  sessionId: string;
+  roles: RoleGrant[];
+}
+
+export interface Ctx {
+  db: Kysely<DB>;
+  actor: Actor | null;
+  now: () => Date;
+  ip?: string;
+  userAgent?: string;
+}
+
+export type Tx = Transaction<DB>;
+
+/** Run `fn` in one transaction: everything it writes, audit rows included, commits or none does. */
+export function inTx<T>(ctx: Ctx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction().execute(fn);
+}

@@ -1,0 +1,31 @@
+// Settings from the environment, read once, with the defaults a newcomer gets.
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Minutes of inactivity after which a session ends. */
+  sessionIdleMinutes: number;
+  /** Hours after login after which a session ends whatever the activity. */
+  sessionMaxHours: number;
+  /** Send cookies with Secure (behind HTTPS). */
+  cookieSecure: boolean;
+  /** Login attempts allowed per minute per client address and email. */
+  loginRateMax: number;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: env.JIEBANG_DATA_DIR ?? './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
+    loginRateMax: Number(env.LOGIN_RATE_MAX ?? 10),
+    production,
+  };
+}

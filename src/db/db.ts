@@ -1,0 +1,114 @@
+// Connection to the one database: embedded PGlite (a data directory) or a PostgreSQL
+// server (DATABASE_URL). Both sit behind a node-postgres Pool so Kysely, migrations and
+// every query are the same.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { acquireDirLock, type DirLock } from './lock.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { DB } from './schema.ts';
+
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DbKind;
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  /** Present in embedded mode; tests use it to snapshot and restore. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… : use that server. */
+  url?: string;
+  /** PGlite data directory (embedded mode); `memory://` for a throwaway one. */
+  dataDir?: string;
+  /** PGlite: start from a dumped data directory (tests). */
+  loadDataDir?: Blob | File;
+  /** Run migrations before returning (default true). */
+  migrate?: boolean;
+  /** Switch to the least-privilege application role after migrating (default true). */
+  appRole?: boolean;
+}
+
+export const APP_ROLE = 'jiebang_app';
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+/** int8 → number, refusing values JavaScript cannot hold exactly (money is fen, far below 2^53). */
+function parseInt8(v: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${v} exceeds the safe integer range`);
+  return n;
+}
+
+/** Explicit type parsers: int8 exact or error, numeric kept as text, dates kept as 'YYYY-MM-DD'. */
+export const typeParsers = {
+  getTypeParser(oid: number, format?: string) {
+    if (oid === INT8) return parseInt8;
+    if (oid === NUMERIC) return (v: string) => v;
+    if (oid === DATE) return (v: string) => v;
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads are not expressible here
+    return (pg.types.getTypeParser as any)(oid, format);
+  },
+};
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  const migrate = opts.migrate ?? true;
+  const appRole = opts.appRole ?? true;
+  if (opts.url) {
+    const owner = new pg.Pool({ connectionString: opts.url, types: typeParsers, max: 1 });
+    if (migrate) await migrateToLatest(new Kysely<DB>({ dialect: new PostgresDialect({ pool: owner }) }), false);
+    const canSetRole = appRole && (await memberOfAppRole(owner));
+    await owner.end();
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      types: typeParsers,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      options: `-c TimeZone=UTC${canSetRole ? ` -c role=${APP_ROLE}` : ''}`,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { kind: 'postgres', db, pool, close: () => db.destroy() };
+  }
+
+  const dataDir = opts.dataDir ?? './data';
+  let lock: DirLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireDirLock(dataDir);
+  }
+  const pglite = await PGlite.create({
+    dataDir: dataDir.startsWith('memory://') || opts.loadDataDir ? undefined : `${dataDir}/pg`,
+    loadDataDir: opts.loadDataDir,
+  });
+  // PGlite is one session: exactly one pool over it, shared by everyone.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await pglite.exec(`SET TimeZone = 'UTC'`);
+  if (migrate) await migrateToLatest(db, true);
+  if (appRole && (await memberOfAppRole(pool))) await pglite.exec(`SET ROLE ${APP_ROLE}`);
+  return {
+    kind: 'pglite',
+    db,
+    pool,
+    pglite,
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}
+
+async function memberOfAppRole(pool: pg.Pool): Promise<boolean> {
+  const r = await pool.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS ok`,
+    [APP_ROLE],
+  );
+  return r.rows[0]?.ok === true;
+}

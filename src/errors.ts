@@ -1,0 +1,51 @@
+// One error type for the whole application. Services throw AppError with a domain code;
+// the HTTP edge maps the code to a status (STATUS below) and renders {code, message, field?}.
+
+export const STATUS = {
+  /** Input failed validation; `field` names the offending field (dotted path). */
+  VALIDATION: 400,
+  /** Not logged in, or the session expired or was revoked. */
+  UNAUTHENTICATED: 401,
+  /** Wrong email or password (deliberately not saying which). */
+  BAD_CREDENTIALS: 401,
+  /** Missing or wrong CSRF token on a state-changing request. */
+  CSRF: 403,
+  /** Logged in, but this actor may not do this to this object. */
+  FORBIDDEN: 403,
+  /** No such object, or the actor may not know it exists. */
+  NOT_FOUND: 404,
+  /** Unique value already taken (email, USCC, ORCID…). */
+  DUPLICATE: 409,
+  /** The object changed since it was read (optimistic version check). */
+  STALE: 409,
+  /** The object's state does not allow this transition now. */
+  ILLEGAL_TRANSITION: 409,
+  /** Same idempotency key reused with a different request body. */
+  IDEMPOTENCY_MISMATCH: 422,
+  /** Too many attempts; retry later. */
+  RATE_LIMITED: 429,
+  /** Unexpected failure; nothing was changed. */
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (why = 'not allowed') => new AppError('FORBIDDEN', why);
+export const invalid = (field: string, message: string) => new AppError('VALIDATION', message, field);

@@ -1,0 +1,126 @@
+// The HTTP server: API under /api (zod-validated, documented in OpenAPI 3.1) and the web UI.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Actor, Ctx } from '../app/context.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/db.ts';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
+import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { errorHandler } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    ctx: Ctx;
+  }
+}
+
+export const SESSION_COOKIE = 'jb_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface ServerOptions {
+  database: Database;
+  config: Config;
+  /** Injected clock (tests move time forward); defaults to the system clock. */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** The secret that signs cookies and CSRF tokens: made once, kept in the database. */
+async function appSecret(database: Database): Promise<string> {
+  await database.db
+    .insertInto('app_setting')
+    .values({ key: 'cookie_secret', value: randomBytes(32).toString('hex') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await database.db.selectFrom('app_setting').select('value').where('key', '=', 'cookie_secret').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { database, config } = opts;
+  const now = opts.now ?? (() => new Date());
+  const secret = await appSecret(database);
+  const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie, { secret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'jb_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: config.cookieSecure },
+    csrfOpts: { hmacKey: secret },
+    // Tokens are bound to the session: a token from before login or from another session fails.
+    getUserInfo: (req) => sessionKey(req.cookies[SESSION_COOKIE]),
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Jiebang API', version: '0.1.0', description: 'Open-competition S&T programmes (揭榜挂帅)' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = { db: database.db, actor: null, now, ip: req.ip, userAgent: req.headers['user-agent'] };
+    if (!req.url.startsWith('/api/')) return;
+    const state = await resolveSession(database.db, req.cookies[SESSION_COOKIE], now(), sessionPolicy);
+    req.actor = state.actor;
+    req.ctx.actor = state.actor;
+  });
+  app.addHook('onRequest', (req, reply, done) => {
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, db: database.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(accountsRoutes, {
+    prefix: '/api',
+    sessionPolicy,
+    cookieSecure: config.cookieSecure,
+    loginRateMax: config.loginRateMax,
+  });
+  await app.register(auditRoutes, { prefix: '/api' });
+
+  const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(`${webDist}/index.html`)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app;
+}
+
+/** What a CSRF token is bound to: the session, or 'anon' before login. */
+export function sessionKey(token: string | undefined): string {
+  return token ? sessionIdOf(token) : 'anon';
+}

@@ -1,0 +1,190 @@
+// HTTP adapter for accounts, sessions and profiles. Thin: parse, call the service, shape.
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE, sessionKey } from '../../http/server.ts';
+import {
+  IdParam,
+  LoginBody,
+  Membership,
+  MembershipDecisionBody,
+  MembershipRequestBody,
+  Ok,
+  Organisation,
+  OrganisationBody,
+  OrganisationPatch,
+  Profile,
+  ProfileBody,
+  PublicPerson,
+  RegisterBody,
+  SessionView,
+} from './accounts.schema.ts';
+import * as svc from './accounts.service.ts';
+import * as profile from './profile.service.ts';
+
+const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+
+export interface AccountsRouteOptions {
+  sessionPolicy: svc.SessionPolicy;
+  cookieSecure: boolean;
+  loginRateMax: number;
+}
+
+export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (app, { sessionPolicy, cookieSecure, loginRateMax }) => {
+  const setSessionCookie = (reply: FastifyReply, token: string, expires: Date) =>
+    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure, expires });
+
+  app.get(
+    '/auth/session',
+    { schema: { tags: ['auth'], summary: 'Who is logged in, their roles, and a CSRF token for state-changing requests', response: { 200: SessionView } } },
+    async (req, reply) => {
+      const view = await svc.sessionView(req.ctx);
+      const token = req.actor ? req.cookies[SESSION_COOKIE] : undefined;
+      return { ...view, csrfToken: reply.generateCsrf({ userInfo: sessionKey(token) }) };
+    },
+  );
+
+  app.post(
+    '/auth/register',
+    {
+      schema: { tags: ['auth'], summary: 'Create an account', body: RegisterBody, response: { 201: SessionView.shape.person.unwrap(), ...errors } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.register(req.ctx, req.body)),
+  );
+
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], summary: 'Log in; rotates the session and returns a new CSRF token', body: LoginBody, response: { 200: SessionView, ...errors } },
+      config: {
+        rateLimit: {
+          max: loginRateMax,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { token, expiresAt } = await svc.login(req.ctx, req.body, sessionPolicy, req.cookies[SESSION_COOKIE]);
+      setSessionCookie(reply, token, expiresAt);
+      const state = await svc.resolveSession(req.ctx.db, token, req.ctx.now(), sessionPolicy);
+      const view = await svc.sessionView({ ...req.ctx, actor: state.actor });
+      return { ...view, csrfToken: reply.generateCsrf({ userInfo: sessionKey(token) }) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ csrfToken: z.string() }), ...errors } } },
+    async (req, reply) => {
+      await svc.logout(req.ctx);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { csrfToken: reply.generateCsrf({ userInfo: sessionKey(undefined) }) };
+    },
+  );
+
+  app.get('/profile', { schema: { tags: ['profile'], summary: 'My full profile', response: { 200: Profile, ...errors } } }, async (req) =>
+    profile.getProfile(req.ctx, req.actor?.personId ?? ''),
+  );
+
+  app.put(
+    '/profile',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Replace my profile (send the version you read; a stale version is refused)',
+        body: ProfileBody,
+        response: { 200: Profile, ...errors },
+      },
+    },
+    async (req) => profile.updateProfile(req.ctx, req.body),
+  );
+
+  app.get(
+    '/people/:id',
+    { schema: { tags: ['profile'], summary: 'What any signed-in user may see of a person', params: IdParam, response: { 200: PublicPerson, ...errors } } },
+    async (req) => profile.getPublicPerson(req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/organisations',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Organisations, optionally searched by name or USCC',
+        querystring: z.object({ q: z.string().max(100).optional() }),
+        response: { 200: z.array(Organisation) },
+      },
+    },
+    async (req) => svc.listOrganisations(req.ctx, req.query.q),
+  );
+
+  app.get(
+    '/organisations/:id',
+    { schema: { tags: ['organisations'], params: IdParam, response: { 200: Organisation, ...errors } } },
+    async (req) => svc.getOrganisation(req.ctx, req.params.id),
+  );
+
+  app.post(
+    '/organisations',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Register an organisation (you ask to be its admin; the platform admin approves)',
+        body: OrganisationBody,
+        response: { 201: Organisation, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createOrganisation(req.ctx, req.body)),
+  );
+
+  app.patch(
+    '/organisations/:id',
+    { schema: { tags: ['organisations'], params: IdParam, body: OrganisationPatch, response: { 200: Organisation, ...errors } } },
+    async (req) => svc.updateOrganisation(req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/memberships',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'My role memberships, and those I may decide',
+        response: { 200: z.object({ mine: z.array(Membership), toDecide: z.array(Membership) }), ...errors },
+      },
+    },
+    async (req) => svc.listMemberships(req.ctx),
+  );
+
+  app.post(
+    '/memberships',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Ask for a role in an organisation',
+        body: MembershipRequestBody,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await svc.requestMembership(req.ctx, req.body) }),
+  );
+
+  app.post(
+    '/memberships/:id/decision',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Approve, reject or revoke a role membership',
+        params: IdParam,
+        body: MembershipDecisionBody,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (req) => {
+      await svc.decideMembership(req.ctx, req.params.id, req.body.decision);
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,182 @@
+// Request and response schemas of accounts, sessions and profiles (they feed OpenAPI).
+import { z } from 'zod';
+import { ROLES } from '../../app/context.ts';
+import { orcidProblem, usccProblem } from './identifiers.ts';
+
+export const ORG_KINDS = ['enterprise', 'university', 'institute', 'agency', 'grassroots', 'platform'] as const;
+
+const name = z.string().trim().max(100);
+const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const year = z.number().int().min(1900).max(2100);
+
+export const Email = z.email({ message: 'must be an email address' }).max(254);
+export const Password = z
+  .string()
+  .min(10, { message: 'must be at least 10 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
+
+export const RegisterBody = z
+  .strictObject({
+    email: Email,
+    password: Password,
+    nameZh: name.default(''),
+    nameEn: name.default(''),
+    locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  })
+  .refine((b) => b.nameZh || b.nameEn, { message: 'give a name in Chinese or English', path: ['nameZh'] });
+
+export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+
+export const Uscc = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, c) => {
+    const p = usccProblem(v);
+    if (p) c.addIssue({ code: 'custom', message: `unified social credit code ${p}` });
+  });
+export const Orcid = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .superRefine((v, c) => {
+    const p = orcidProblem(v);
+    if (p) c.addIssue({ code: 'custom', message: `ORCID iD ${p}` });
+  });
+
+export const OrganisationBody = z
+  .strictObject({
+    kind: z.enum(ORG_KINDS),
+    nameZh: name.min(1, { message: 'is required' }),
+    nameEn: name.default(''),
+    uscc: Uscc.nullable().default(null),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, { message: 'must be a 6-digit administrative division code (GB/T 2260)' })
+      .nullable()
+      .default(null),
+  })
+  .refine((b) => b.kind === 'platform' || b.kind === 'grassroots' || b.uscc !== null, {
+    message: 'is required for enterprises, universities, institutes and agencies',
+    path: ['uscc'],
+  });
+export const OrganisationPatch = z.strictObject({
+  nameZh: name.min(1).optional(),
+  nameEn: name.optional(),
+  regionCode: z.string().regex(/^\d{6}$/, { message: 'must be a 6-digit code' }).nullable().optional(),
+});
+
+export const Organisation = z.object({
+  id: z.uuid(),
+  kind: z.enum(ORG_KINDS),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  uscc: z.string().nullable(),
+  regionCode: z.string().nullable(),
+});
+
+export const RoleName = z.enum(ROLES);
+export const MembershipRequestBody = z.strictObject({ orgId: z.uuid({ message: 'must be an organisation id' }), role: RoleName });
+export const MembershipDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']) });
+export const Membership = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  orgId: z.uuid(),
+  orgName: z.string(),
+  role: RoleName,
+  status: z.enum(['pending', 'active', 'rejected', 'revoked']),
+  createdAt: z.string(),
+});
+
+export const Employment = z
+  .strictObject({
+    orgId: z.uuid().nullable().default(null),
+    orgName: name.min(1, { message: 'is required' }),
+    jobTitle: name.default(''),
+    startDate: isoDate,
+    endDate: isoDate.nullable().default(null),
+  })
+  .refine((e) => e.endDate === null || e.endDate >= e.startDate, {
+    message: 'must not be before the start date',
+    path: ['endDate'],
+  });
+export const Publication = z.strictObject({
+  title: z.string().trim().min(1, { message: 'is required' }).max(500),
+  year,
+  venue: z.string().trim().max(300).default(''),
+  doi: z
+    .string()
+    .trim()
+    .regex(/^10\.\d{4,9}\/\S+$/, { message: 'must be a DOI such as 10.1000/xyz123' })
+    .nullable()
+    .default(null),
+  coauthors: z.array(name.min(1)).max(200).default([]),
+});
+export const Project = z
+  .strictObject({
+    title: z.string().trim().min(1, { message: 'is required' }).max(500),
+    role: name.default(''),
+    funder: z.string().trim().max(200).default(''),
+    startYear: year,
+    endYear: year.nullable().default(null),
+  })
+  .refine((p) => p.endYear === null || p.endYear >= p.startYear, { message: 'must not be before the start year', path: ['endYear'] });
+
+const DisciplineCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]\d{2,6}$|^\d{3}(\.\d{1,4})?$/, { message: 'must be an NSFC code (F0201) or a GB/T 13745 code (520.2010)' });
+
+export const ProfileBody = z.strictObject({
+  version: z.number().int().min(1),
+  nameZh: name,
+  nameEn: name,
+  orcid: Orcid.nullable().default(null),
+  title: name.default(''),
+  phone: z.string().trim().max(30).default(''),
+  bio: z.string().trim().max(5000).default(''),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  disciplineCodes: z.array(DisciplineCode).max(20).default([]),
+  keywords: z.array(z.string().trim().min(1).max(60)).max(50).default([]),
+  employment: z.array(Employment).max(50).default([]),
+  publications: z.array(Publication).max(500).default([]),
+  projects: z.array(Project).max(200).default([]),
+});
+export type ProfileInput = z.infer<typeof ProfileBody>;
+
+export const Profile = ProfileBody.extend({
+  id: z.uuid(),
+  email: z.string(),
+  employment: z.array(
+    z.object({ orgId: z.string().nullable(), orgName: z.string(), jobTitle: z.string(), startDate: z.string(), endDate: z.string().nullable() }),
+  ),
+  publications: z.array(
+    z.object({ title: z.string(), year: z.number(), venue: z.string(), doi: z.string().nullable(), coauthors: z.array(z.string()) }),
+  ),
+  projects: z.array(
+    z.object({ title: z.string(), role: z.string(), funder: z.string(), startYear: z.number(), endYear: z.number().nullable() }),
+  ),
+  orcid: z.string().nullable(),
+  disciplineCodes: z.array(z.string()),
+});
+export type ProfileView = z.infer<typeof Profile>;
+
+export const PublicPerson = z.object({
+  id: z.uuid(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  title: z.string(),
+  disciplineCodes: z.array(z.string()),
+  keywords: z.array(z.string()),
+  currentOrg: z.string().nullable(),
+});
+
+export const SessionView = z.object({
+  person: z.object({ id: z.uuid(), email: z.string(), nameZh: z.string(), nameEn: z.string(), locale: z.string() }).nullable(),
+  roles: z.array(z.object({ orgId: z.uuid(), orgName: z.string(), orgKind: z.string(), role: RoleName })),
+  csrfToken: z.string(),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
+export const IdParam = z.object({ id: z.uuid({ message: 'must be an id' }) });

@@ -1,0 +1,103 @@
+// SQL of the person profile ("filled once"): the person row and its lists.
+import type { Kysely } from 'kysely';
+import type { Tx } from '../../app/context.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ProfileInput } from './accounts.schema.ts';
+
+type Q = Kysely<DB> | Tx;
+
+export async function loadLists(q: Q, personId: string) {
+  const [employment, publications, projects] = await Promise.all([
+    q.selectFrom('employment').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
+    q.selectFrom('publication').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
+    q.selectFrom('person_project').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
+  ]);
+  return { employment, publications, projects };
+}
+
+/** The organisation name of the person's current employment (open-ended, latest start). */
+export async function currentOrgName(q: Q, personId: string): Promise<string | null> {
+  const row = await q
+    .selectFrom('employment')
+    .select('org_name')
+    .where('person_id', '=', personId)
+    .where('end_date', 'is', null)
+    .orderBy('start_date', 'desc')
+    .executeTakeFirst();
+  return row?.org_name ?? null;
+}
+
+/** Write the whole profile; returns false when `version` is no longer current. */
+export async function saveProfile(tx: Tx, personId: string, p: ProfileInput, now: Date): Promise<boolean> {
+  const res = await tx
+    .updateTable('person')
+    .set((eb) => ({
+      name_zh: p.nameZh,
+      name_en: p.nameEn,
+      orcid: p.orcid,
+      title: p.title,
+      phone: p.phone,
+      bio: p.bio,
+      locale: p.locale,
+      discipline_codes: p.disciplineCodes,
+      keywords: p.keywords,
+      version: eb('version', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', personId)
+    .where('version', '=', p.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) return false;
+  await tx.deleteFrom('employment').where('person_id', '=', personId).execute();
+  await tx.deleteFrom('publication').where('person_id', '=', personId).execute();
+  await tx.deleteFrom('person_project').where('person_id', '=', personId).execute();
+  if (p.employment.length) {
+    await tx
+      .insertInto('employment')
+      .values(
+        p.employment.map((e, i) => ({
+          person_id: personId,
+          position_no: i,
+          org_id: e.orgId,
+          org_name: e.orgName,
+          job_title: e.jobTitle,
+          start_date: e.startDate,
+          end_date: e.endDate,
+        })),
+      )
+      .execute();
+  }
+  if (p.publications.length) {
+    await tx
+      .insertInto('publication')
+      .values(
+        p.publications.map((x, i) => ({
+          person_id: personId,
+          position_no: i,
+          title: x.title,
+          year: x.year,
+          venue: x.venue,
+          doi: x.doi,
+          coauthors: x.coauthors,
+        })),
+      )
+      .execute();
+  }
+  if (p.projects.length) {
+    await tx
+      .insertInto('person_project')
+      .values(
+        p.projects.map((x, i) => ({
+          person_id: personId,
+          position_no: i,
+          title: x.title,
+          role: x.role,
+          funder: x.funder,
+          start_year: x.startYear,
+          end_year: x.endYear,
+        })),
+      )
+      .execute();
+  }
+  return true;
+}

@@ -1,0 +1,81 @@
+// The profile a person fills once; every later form reads from here.
+import type { Ctx } from '../../app/context.ts';
+import { duplicateError } from '../../db/errors.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { can } from './accounts.policy.ts';
+import { presentPublicPerson } from './accounts.presenter.ts';
+import * as accounts from './accounts.repo.ts';
+import type { ProfileInput, ProfileView } from './accounts.schema.ts';
+import * as repo from './profile.repo.ts';
+
+async function loadProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
+  const p = await accounts.findPerson(ctx.db, personId);
+  if (!p) throw notFound('person');
+  const lists = await repo.loadLists(ctx.db, personId);
+  return {
+    id: p.id,
+    email: p.email,
+    version: p.version,
+    nameZh: p.name_zh,
+    nameEn: p.name_en,
+    orcid: p.orcid,
+    title: p.title,
+    phone: p.phone,
+    bio: p.bio,
+    locale: p.locale as 'zh-CN',
+    disciplineCodes: p.discipline_codes,
+    keywords: p.keywords,
+    employment: lists.employment.map((e) => ({
+      orgId: e.org_id,
+      orgName: e.org_name,
+      jobTitle: e.job_title,
+      startDate: e.start_date,
+      endDate: e.end_date,
+    })),
+    publications: lists.publications.map((x) => ({ title: x.title, year: x.year, venue: x.venue, doi: x.doi, coauthors: x.coauthors })),
+    projects: lists.projects.map((x) => ({ title: x.title, role: x.role, funder: x.funder, startYear: x.start_year, endYear: x.end_year })),
+  };
+}
+
+/** The full profile: the person themself, or the platform admin. */
+export async function getProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
+  if (!can(ctx.actor, 'person.readPrivate', { type: 'person', id: personId })) {
+    throw ctx.actor ? forbidden() : new AppError('UNAUTHENTICATED', 'log in first');
+  }
+  return loadProfile(ctx, personId);
+}
+
+export async function updateProfile(ctx: Ctx, input: ProfileInput): Promise<ProfileView> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!can(actor, 'profile.update', { type: 'person', id: actor.personId })) throw forbidden();
+  if (!input.nameZh && !input.nameEn) throw new AppError('VALIDATION', 'give a name in Chinese or English', 'nameZh');
+  const before = await loadProfile(ctx, actor.personId);
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      const saved = await repo.saveProfile(tx, actor.personId, input, ctx.now());
+      if (!saved) throw new AppError('STALE', 'the profile changed since you opened it; reload and edit again', 'version');
+      const { version: _v, ...after } = input;
+      const { version: _b, id: _i, email: _e, ...beforeState } = before;
+      await recordAudit(tx, actor, ctx.now(), {
+        action: 'profile.update',
+        objectType: 'person',
+        objectId: actor.personId,
+        before: beforeState,
+        after,
+      });
+    });
+  } catch (err) {
+    throw duplicateError(err, { person_orcid_key: 'orcid' }) ?? err;
+  }
+  return loadProfile(ctx, actor.personId);
+}
+
+/** What anyone signed in may see of a person. */
+export async function getPublicPerson(ctx: Ctx, personId: string) {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  const p = await accounts.findPerson(ctx.db, personId);
+  if (!p) throw notFound('person');
+  return presentPublicPerson(p, await repo.currentOrgName(ctx.db, personId));
+}
