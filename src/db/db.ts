@@ -63,7 +63,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const appRole = opts.appRole ?? true;
   if (opts.url) {
     const owner = new pg.Pool({ connectionString: opts.url, types: typeParsers, max: 1 });
-    if (migrate) await migrateToLatest(new Kysely<DB>({ dialect: new PostgresDialect({ pool: owner }) }), false);
+    if (migrate)
+      await migrateToLatest(new Kysely<DB>({ dialect: new PostgresDialect({ pool: owner }) }), false);
     const canSetRole = appRole && (await memberOfAppRole(owner));
     await owner.end();
     const pool = new pg.Pool({

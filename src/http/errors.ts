@@ -14,8 +14,11 @@ function fromValidation(err: FastifyError): ErrorBody {
   const first = (err.validation ?? [])[0] as
     | { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }
     | undefined;
-  const path = String(first?.instancePath ?? '').split('/').filter(Boolean);
-  const context = err.validationContext && err.validationContext !== 'body' ? `${err.validationContext} ` : '';
+  const path = String(first?.instancePath ?? '')
+    .split('/')
+    .filter(Boolean);
+  const context =
+    err.validationContext && err.validationContext !== 'body' ? `${err.validationContext} ` : '';
   if (first?.keyword === 'unrecognized_keys' && first.params?.keys?.length) {
     const field = [...path, first.params.keys[0]].join('.');
     return { code: 'VALIDATION', message: `${context}unknown field ${first.params.keys.join(', ')}`, field };
@@ -23,24 +26,49 @@ function fromValidation(err: FastifyError): ErrorBody {
   let message = first?.message ?? 'is invalid';
   if (first?.keyword === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
   const field = path.join('.');
-  return { code: 'VALIDATION', message: field ? `${context}${field}: ${message}` : `${context}${message}`, field: field || undefined };
+  return {
+    code: 'VALIDATION',
+    message: field ? `${context}${field}: ${message}` : `${context}${message}`,
+    field: field || undefined,
+  };
 }
 
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
-    return { status: err.status, body: { code: err.code, message: err.field ? `${err.field}: ${err.message}` : err.message, field: err.field } };
+    return {
+      status: err.status,
+      body: {
+        code: err.code,
+        message: err.field ? `${err.field}: ${err.message}` : err.message,
+        field: err.field,
+      },
+    };
   }
   const fe = err as FastifyError;
-  if (hasZodFastifySchemaValidationErrors(fe) || fe.validation) return { status: 400, body: fromValidation(fe) };
+  if (hasZodFastifySchemaValidationErrors(fe) || fe.validation)
+    return { status: 400, body: fromValidation(fe) };
   if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') {
-    return { status: 403, body: { code: 'CSRF', message: 'missing or invalid CSRF token: fetch /api/auth/session and send its csrfToken as x-csrf-token' } };
+    return {
+      status: 403,
+      body: {
+        code: 'CSRF',
+        message:
+          'missing or invalid CSRF token: fetch /api/auth/session and send its csrfToken as x-csrf-token',
+      },
+    };
   }
   if (fe.statusCode === 429) return { status: 429, body: { code: 'RATE_LIMITED', message: fe.message } };
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return { status: 415, body: { code: 'VALIDATION', message: 'send application/json' } };
-  if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) {
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return { status: 415, body: { code: 'VALIDATION', message: 'send application/json' } };
+  if (
+    fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fe instanceof SyntaxError
+  ) {
     return { status: 400, body: { code: 'VALIDATION', message: 'body is not valid JSON' } };
   }
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, body: { code: 'VALIDATION', message: 'body too large' } };
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, body: { code: 'VALIDATION', message: 'body too large' } };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: fe.statusCode, body: { code: 'VALIDATION', message: fe.message } };
   }

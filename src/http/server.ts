@@ -9,7 +9,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
@@ -43,7 +48,11 @@ async function appSecret(database: Database): Promise<string> {
     .values({ key: 'cookie_secret', value: randomBytes(32).toString('hex') })
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
-  const row = await database.db.selectFrom('app_setting').select('value').where('key', '=', 'cookie_secret').executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', 'cookie_secret')
+    .executeTakeFirstOrThrow();
   return row.value;
 }
 
@@ -53,7 +62,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const secret = await appSecret(database);
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -71,7 +83,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Jiebang API', version: '0.1.0', description: 'Open-competition S&T programmes (揭榜挂帅)' },
+      info: {
+        title: 'Jiebang API',
+        version: '0.1.0',
+        description: 'Open-competition S&T programmes (揭榜挂帅)',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -115,7 +131,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(`${webDist}/index.html`)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
   });
   return app;
 }

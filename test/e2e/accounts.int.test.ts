@@ -31,7 +31,10 @@ for (const kind of backends()) {
       const c = t.client();
       await c.register('cookie@example.cn');
       await c.session();
-      const r = await c.request('POST', '/api/auth/login', { email: 'cookie@example.cn', password: 'correct horse battery' });
+      const r = await c.request('POST', '/api/auth/login', {
+        email: 'cookie@example.cn',
+        password: 'correct horse battery',
+      });
       const set = String(r.headers['set-cookie']);
       assert.match(set, /jb_session=[^;]+;.*HttpOnly/i);
       assert.match(set, /jb_session=[^;]+;.*SameSite=Lax/i);
@@ -116,8 +119,13 @@ for (const kind of backends()) {
       const orgA = (await a.post('/api/organisations', buildOrganisation())).body;
       const orgB = (await admin.post('/api/organisations', buildOrganisation())).body;
       // approve a's admin role in org A
-      const pending = (await admin.get('/api/memberships')).body.toDecide.find((m: any) => m.orgId === orgA.id);
-      assert.equal((await admin.post(`/api/memberships/${pending.id}/decision`, { decision: 'approve' })).status, 200);
+      const pending = (await admin.get('/api/memberships')).body.toDecide.find(
+        (m: any) => m.orgId === orgA.id,
+      );
+      assert.equal(
+        (await admin.post(`/api/memberships/${pending.id}/decision`, { decision: 'approve' })).status,
+        200,
+      );
       await a.login('orga@example.cn');
       assert.equal((await a.patch(`/api/organisations/${orgA.id}`, { nameEn: 'Renamed A' })).status, 200);
       const denied = await a.patch(`/api/organisations/${orgB.id}`, { nameEn: 'Hijacked' });
@@ -154,10 +162,25 @@ for (const kind of backends()) {
       await c.register('bad@example.cn');
       await c.login('bad@example.cn');
       const cases: [string, string, unknown, string][] = [
-        ['POST', '/api/auth/register', { email: 'not-an-email', password: 'long enough pw', nameZh: 'x' }, 'email'],
-        ['POST', '/api/auth/register', { email: 'ok@example.cn', password: 'short', nameZh: 'x' }, 'password'],
+        [
+          'POST',
+          '/api/auth/register',
+          { email: 'not-an-email', password: 'long enough pw', nameZh: 'x' },
+          'email',
+        ],
+        [
+          'POST',
+          '/api/auth/register',
+          { email: 'ok@example.cn', password: 'short', nameZh: 'x' },
+          'password',
+        ],
         ['POST', '/api/auth/register', { email: 'ok@example.cn', password: 'long enough pw' }, 'nameZh'],
-        ['POST', '/api/auth/register', { email: 'ok@example.cn', password: 'long enough pw', nameZh: 'x', role: 'admin' }, 'role'],
+        [
+          'POST',
+          '/api/auth/register',
+          { email: 'ok@example.cn', password: 'long enough pw', nameZh: 'x', role: 'admin' },
+          'role',
+        ],
         ['POST', '/api/auth/login', { email: 'bad@example.cn' }, 'password'],
         ['POST', '/api/organisations', buildOrganisation({ uscc: '91350100M000100Y44' }), 'uscc'],
         ['POST', '/api/organisations', buildOrganisation({ kind: 'bank' }), 'kind'],
@@ -166,8 +189,18 @@ for (const kind of backends()) {
         ['PATCH', '/api/organisations/not-a-uuid', { nameEn: 'x' }, 'id'],
         ['POST', '/api/memberships', { orgId: 'x', role: 'solver' }, 'orgId'],
         ['POST', '/api/memberships', { orgId: '00000000-0000-4000-8000-000000000000', role: 'king' }, 'role'],
-        ['POST', '/api/memberships', { orgId: '00000000-0000-4000-8000-000000000000', role: 'solver' }, 'orgId'],
-        ['POST', '/api/memberships/00000000-0000-4000-8000-000000000000/decision', { decision: 'maybe' }, 'decision'],
+        [
+          'POST',
+          '/api/memberships',
+          { orgId: '00000000-0000-4000-8000-000000000000', role: 'solver' },
+          'orgId',
+        ],
+        [
+          'POST',
+          '/api/memberships/00000000-0000-4000-8000-000000000000/decision',
+          { decision: 'maybe' },
+          'decision',
+        ],
         ['PUT', '/api/profile', buildProfile({ orcid: '0000-0002-1825-0098' }), 'orcid'],
         ['PUT', '/api/profile', buildProfile({ disciplineCodes: ['biology'] }), 'disciplineCodes.0'],
         [
@@ -176,7 +209,12 @@ for (const kind of backends()) {
           buildProfile({ employment: [{ orgName: 'X', startDate: '2020-01-01', endDate: '2019-01-01' }] }),
           'employment.0.endDate',
         ],
-        ['PUT', '/api/profile', buildProfile({ publications: [{ title: 'x', year: 1800 }] }), 'publications.0.year'],
+        [
+          'PUT',
+          '/api/profile',
+          buildProfile({ publications: [{ title: 'x', year: 1800 }] }),
+          'publications.0.year',
+        ],
         ['PUT', '/api/profile', buildProfile({ version: undefined }), 'version'],
       ];
       for (const [method, url, body, field] of cases) {
@@ -218,7 +256,10 @@ for (const kind of backends()) {
       const c = t.client();
       await c.session();
       const statuses = [];
-      for (let i = 0; i < 6; i++) statuses.push((await c.post('/api/auth/login', { email: 'x@example.cn', password: 'guess number' })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (await c.post('/api/auth/login', { email: 'x@example.cn', password: 'guess number' })).status,
+        );
       assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429]);
     });
   });

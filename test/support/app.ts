@@ -43,9 +43,19 @@ export async function buildTestApp(kind: DbKind, env: Record<string, string> = {
 
 /** Counts rows of every table and the audit head: "nothing changed" is this staying equal. */
 export async function snapshotCounts(database: Database): Promise<Record<string, number>> {
-  const tables = ['organisation', 'person', 'employment', 'publication', 'person_project', 'membership', 'session', 'audit_log'];
+  const tables = [
+    'organisation',
+    'person',
+    'employment',
+    'publication',
+    'person_project',
+    'membership',
+    'session',
+    'audit_log',
+  ];
   const out: Record<string, number> = {};
-  for (const t of tables) out[t] = Number((await database.pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n);
+  for (const t of tables)
+    out[t] = Number((await database.pool.query(`SELECT count(*)::int AS n FROM ${t}`)).rows[0].n);
   const head = (await database.pool.query('SELECT seq FROM audit_head')).rows[0];
   out.audit_head = Number(head.seq);
   return out;

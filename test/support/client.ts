@@ -30,15 +30,26 @@ export class TestClient {
     }
   }
 
-  async request<T = any>(method: string, url: string, body?: unknown, opts: { csrf?: boolean } = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    opts: { csrf?: boolean } = {},
+  ): Promise<Res<T>> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (opts.csrf !== false && this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const r = await this.app.inject({ method: method as 'GET', url, headers, payload: body as object | undefined });
+    const r = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: body as object | undefined,
+    });
     this.keepCookies(r.headers['set-cookie']);
     let parsed: unknown = r.body;
     if (String(r.headers['content-type'] ?? '').includes('json')) parsed = r.json();
-    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed) this.csrf = String((parsed as { csrfToken: string }).csrfToken);
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed)
+      this.csrf = String((parsed as { csrfToken: string }).csrfToken);
     return { status: r.statusCode, body: parsed as T, headers: r.headers };
   }
 

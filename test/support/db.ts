@@ -16,7 +16,9 @@ let template: Blob | undefined;
 /** A migrated, empty database of the given kind; close() also drops a server database. */
 export async function freshDatabase(kind: DbKind): Promise<Database> {
   if (kind === 'pglite') {
-    template ??= new Blob([readFileSync(join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'pglite-template.tar'))]);
+    template ??= new Blob([
+      readFileSync(join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'pglite-template.tar')),
+    ]);
     return openDatabase({ dataDir: 'memory://', loadDataDir: template });
   }
   const url = process.env.TEST_DATABASE_URL;

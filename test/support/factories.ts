@@ -10,7 +10,14 @@ export function buildUscc(region = '110108'): string {
 }
 
 export function buildOrganisation(overrides: Record<string, unknown> = {}) {
-  return { kind: 'enterprise', nameZh: `测试企业${++n}`, nameEn: `Test Co ${n}`, uscc: buildUscc(), regionCode: '110108', ...overrides };
+  return {
+    kind: 'enterprise',
+    nameZh: `测试企业${++n}`,
+    nameEn: `Test Co ${n}`,
+    uscc: buildUscc(),
+    regionCode: '110108',
+    ...overrides,
+  };
 }
 
 export function buildProfile(overrides: Record<string, unknown> = {}) {
@@ -25,8 +32,18 @@ export function buildProfile(overrides: Record<string, unknown> = {}) {
     locale: 'zh-CN',
     disciplineCodes: ['F0201', '520.2010'],
     keywords: ['机器人', 'reducer'],
-    employment: [{ orgId: null, orgName: '清华大学', jobTitle: '教授', startDate: '2015-09-01', endDate: null }],
-    publications: [{ title: 'Harmonic drives with low backlash', year: 2024, venue: 'IEEE T-Mech', doi: '10.1109/tmech.2024.1', coauthors: ['Li Na'] }],
+    employment: [
+      { orgId: null, orgName: '清华大学', jobTitle: '教授', startDate: '2015-09-01', endDate: null },
+    ],
+    publications: [
+      {
+        title: 'Harmonic drives with low backlash',
+        year: 2024,
+        venue: 'IEEE T-Mech',
+        doi: '10.1109/tmech.2024.1',
+        coauthors: ['Li Na'],
+      },
+    ],
     projects: [{ title: '精密减速器', role: '负责人', funder: 'NSFC', startYear: 2022, endYear: null }],
     ...overrides,
   };

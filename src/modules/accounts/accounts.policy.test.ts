@@ -34,23 +34,44 @@ describe('accounts policy', () => {
 
   test('org admins decide roles in their org, never the admin role nor their own', () => {
     const a = buildActor([{ role: 'admin', orgId: ORG_A }]);
-    assert.equal(can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p2' }), true);
-    assert.equal(can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'admin', personId: 'p2' }), false);
-    assert.equal(can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p1' }), false);
-    assert.equal(can(a, 'membership.decide', { type: 'membership', orgId: ORG_B, role: 'solver', personId: 'p2' }), false);
+    assert.equal(
+      can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p2' }),
+      true,
+    );
+    assert.equal(
+      can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'admin', personId: 'p2' }),
+      false,
+    );
+    assert.equal(
+      can(a, 'membership.decide', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p1' }),
+      false,
+    );
+    assert.equal(
+      can(a, 'membership.decide', { type: 'membership', orgId: ORG_B, role: 'solver', personId: 'p2' }),
+      false,
+    );
   });
 
   test('the platform admin decides any role', () => {
     const a = buildActor([{ role: 'admin', orgId: PLATFORM, orgKind: 'platform' }]);
-    assert.equal(can(a, 'membership.decide', { type: 'membership', orgId: ORG_B, role: 'admin', personId: 'p2' }), true);
+    assert.equal(
+      can(a, 'membership.decide', { type: 'membership', orgId: ORG_B, role: 'admin', personId: 'p2' }),
+      true,
+    );
     assert.equal(can(a, 'person.readPrivate', { type: 'person', id: 'p9' }), true);
     assert.equal(can(a, 'profile.update', { type: 'person', id: 'p9' }), false);
   });
 
   test('a person requests roles only for themself and edits only their own profile', () => {
     const a = buildActor();
-    assert.equal(can(a, 'membership.request', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p1' }), true);
-    assert.equal(can(a, 'membership.request', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p2' }), false);
+    assert.equal(
+      can(a, 'membership.request', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p1' }),
+      true,
+    );
+    assert.equal(
+      can(a, 'membership.request', { type: 'membership', orgId: ORG_A, role: 'solver', personId: 'p2' }),
+      false,
+    );
     assert.equal(can(a, 'profile.update', { type: 'person', id: 'p1' }), true);
     assert.equal(can(a, 'profile.update', { type: 'person', id: 'p2' }), false);
   });

@@ -39,11 +39,17 @@ export function can(actor: Actor | null, action: AccountsAction, subject: Accoun
       // An organisation's own admin decides its members' roles, except the admin role itself.
       return (
         subject.type === 'membership' &&
-        (admin || (subject.role !== 'admin' && hasRole(actor, 'admin', subject.orgId) && subject.personId !== actor.personId))
+        (admin ||
+          (subject.role !== 'admin' &&
+            hasRole(actor, 'admin', subject.orgId) &&
+            subject.personId !== actor.personId))
       );
     case 'person.readPrivate':
     case 'profile.update':
-      return subject.type === 'person' && (subject.id === actor.personId || (action === 'person.readPrivate' && admin));
+      return (
+        subject.type === 'person' &&
+        (subject.id === actor.personId || (action === 'person.readPrivate' && admin))
+      );
     case 'audit.read':
       return subject.type === 'audit' && (admin || hasRole(actor, 'integrity_officer'));
     default: {

@@ -28,7 +28,10 @@ export const presentPublicPerson = (p: PersonRow, currentOrg: string | null) => 
   currentOrg,
 });
 
-type MembershipListRow = Pick<MembershipRow, 'id' | 'person_id' | 'org_id' | 'role' | 'status' | 'created_at'> & {
+type MembershipListRow = Pick<
+  MembershipRow,
+  'id' | 'person_id' | 'org_id' | 'role' | 'status' | 'created_at'
+> & {
   org_name_zh: string;
   org_name_en: string;
   person_name_zh: string;

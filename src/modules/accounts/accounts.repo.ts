@@ -12,14 +12,22 @@ export type MembershipRow = Selectable<MembershipTable>;
 export const findPersonByEmail = (q: Q, emailNorm: string) =>
   q.selectFrom('person').selectAll().where('email_norm', '=', emailNorm).executeTakeFirst();
 
-export const findPerson = (q: Q, id: string) => q.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+export const findPerson = (q: Q, id: string) =>
+  q.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const lockPerson = (q: Tx, id: string) =>
   q.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 
 export async function insertPerson(
   q: Q,
-  p: { email: string; emailNorm: string; passwordHash: string; nameZh: string; nameEn: string; locale: string },
+  p: {
+    email: string;
+    emailNorm: string;
+    passwordHash: string;
+    nameZh: string;
+    nameEn: string;
+    locale: string;
+  },
 ): Promise<PersonRow> {
   return q
     .insertInto('person')
@@ -39,13 +47,20 @@ export const findOrganisation = (q: Q, id: string) =>
   q.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findPlatformOrganisation = (q: Q) =>
-  q.selectFrom('organisation').selectAll().where('kind', '=', 'platform').orderBy('created_at').executeTakeFirst();
+  q
+    .selectFrom('organisation')
+    .selectAll()
+    .where('kind', '=', 'platform')
+    .orderBy('created_at')
+    .executeTakeFirst();
 
 export const listOrganisations = (q: Q, search: string | undefined, limit: number) => {
   let query = q.selectFrom('organisation').selectAll().orderBy('name_zh').limit(limit);
   if (search) {
     const like = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('name_zh', 'ilike', like), eb('name_en', 'ilike', like), eb('uscc', '=', search)]));
+    query = query.where((eb) =>
+      eb.or([eb('name_zh', 'ilike', like), eb('name_en', 'ilike', like), eb('uscc', '=', search)]),
+    );
   }
   return query.execute();
 };
@@ -159,17 +174,28 @@ export const listMemberships = (q: Q, by: { personId?: string; orgIds?: string[]
     .orderBy('m.created_at', 'desc')
     .limit(500);
   if (by.personId) query = query.where('m.person_id', '=', by.personId);
-  if (by.orgIds) query = query.where('m.org_id', 'in', by.orgIds.length ? by.orgIds : ['00000000-0000-0000-0000-000000000000']);
+  if (by.orgIds)
+    query = query.where(
+      'm.org_id',
+      'in',
+      by.orgIds.length ? by.orgIds : ['00000000-0000-0000-0000-000000000000'],
+    );
   if (by.status) query = query.where('m.status', '=', by.status);
   return query.execute();
 };
 
 export const insertSession = (q: Tx, s: SessionRow) => q.insertInto('session').values(s).execute();
 
-export const findSession = (q: Q, id: string) => q.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSession = (q: Q, id: string) =>
+  q.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const touchSession = (q: Q, id: string, now: Date) =>
   q.updateTable('session').set({ last_seen_at: now }).where('id', '=', id).execute();
 
 export const revokeSession = (q: Tx, id: string, now: Date) =>
-  q.updateTable('session').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  q
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();

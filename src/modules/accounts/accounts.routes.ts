@@ -8,6 +8,7 @@ import {
   LoginBody,
   Membership,
   MembershipDecisionBody,
+  MembershipGrantBody,
   MembershipRequestBody,
   Ok,
   Organisation,
@@ -23,7 +24,14 @@ import * as svc from './accounts.service.ts';
 import * as profile from './profile.service.ts';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+const errors = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  429: ErrorBody,
+};
 
 export interface AccountsRouteOptions {
   sessionPolicy: svc.SessionPolicy;
@@ -31,13 +39,28 @@ export interface AccountsRouteOptions {
   loginRateMax: number;
 }
 
-export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (app, { sessionPolicy, cookieSecure, loginRateMax }) => {
+export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (
+  app,
+  { sessionPolicy, cookieSecure, loginRateMax },
+) => {
   const setSessionCookie = (reply: FastifyReply, token: string, expires: Date) =>
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure, expires });
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookieSecure,
+      expires,
+    });
 
   app.get(
     '/auth/session',
-    { schema: { tags: ['auth'], summary: 'Who is logged in, their roles, and a CSRF token for state-changing requests', response: { 200: SessionView } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is logged in, their roles, and a CSRF token for state-changing requests',
+        response: { 200: SessionView },
+      },
+    },
     async (req, reply) => {
       const view = await svc.sessionView(req.ctx);
       const token = req.actor ? req.cookies[SESSION_COOKIE] : undefined;
@@ -48,7 +71,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
   app.post(
     '/auth/register',
     {
-      schema: { tags: ['auth'], summary: 'Create an account', body: RegisterBody, response: { 201: SessionView.shape.person.unwrap(), ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account',
+        body: RegisterBody,
+        response: { 201: SessionView.shape.person.unwrap(), ...errors },
+      },
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => reply.status(201).send(await svc.register(req.ctx, req.body)),
@@ -57,17 +85,28 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Log in; rotates the session and returns a new CSRF token', body: LoginBody, response: { 200: SessionView, ...errors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; rotates the session and returns a new CSRF token',
+        body: LoginBody,
+        response: { 200: SessionView, ...errors },
+      },
       config: {
         rateLimit: {
           max: loginRateMax,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
     },
     async (req, reply) => {
-      const { token, expiresAt } = await svc.login(req.ctx, req.body, sessionPolicy, req.cookies[SESSION_COOKIE]);
+      const { token, expiresAt } = await svc.login(
+        req.ctx,
+        req.body,
+        sessionPolicy,
+        req.cookies[SESSION_COOKIE],
+      );
       setSessionCookie(reply, token, expiresAt);
       const state = await svc.resolveSession(req.ctx.db, token, req.ctx.now(), sessionPolicy);
       const view = await svc.sessionView({ ...req.ctx, actor: state.actor });
@@ -77,7 +116,13 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ csrfToken: z.string() }), ...errors } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End the session',
+        response: { 200: z.object({ csrfToken: z.string() }), ...errors },
+      },
+    },
     async (req, reply) => {
       await svc.logout(req.ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -85,8 +130,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
   );
 
-  app.get('/profile', { schema: { tags: ['profile'], summary: 'My full profile', response: { 200: Profile, ...errors } } }, async (req) =>
-    profile.getProfile(req.ctx, req.actor?.personId ?? ''),
+  app.get(
+    '/profile',
+    { schema: { tags: ['profile'], summary: 'My full profile', response: { 200: Profile, ...errors } } },
+    async (req) => profile.getProfile(req.ctx, req.actor?.personId ?? ''),
   );
 
   app.put(
@@ -104,7 +151,14 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
 
   app.get(
     '/people/:id',
-    { schema: { tags: ['profile'], summary: 'What any signed-in user may see of a person', params: IdParam, response: { 200: PublicPerson, ...errors } } },
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'What any signed-in user may see of a person',
+        params: IdParam,
+        response: { 200: PublicPerson, ...errors },
+      },
+    },
     async (req) => profile.getPublicPerson(req.ctx, req.params.id),
   );
 
@@ -142,7 +196,14 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
 
   app.patch(
     '/organisations/:id',
-    { schema: { tags: ['organisations'], params: IdParam, body: OrganisationPatch, response: { 200: Organisation, ...errors } } },
+    {
+      schema: {
+        tags: ['organisations'],
+        params: IdParam,
+        body: OrganisationPatch,
+        response: { 200: Organisation, ...errors },
+      },
+    },
     async (req) => svc.updateOrganisation(req.ctx, req.params.id, req.body),
   );
 
@@ -169,6 +230,20 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req, reply) => reply.status(201).send({ id: await svc.requestMembership(req.ctx, req.body) }),
+  );
+
+  app.post(
+    '/memberships/grant',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'Grant a role directly (platform admin, or an organisation admin for its own non-admin roles)',
+        body: MembershipGrantBody,
+        response: { 201: z.object({ id: z.uuid() }), ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ id: await svc.grantMembership(req.ctx, req.body) }),
   );
 
   app.post(

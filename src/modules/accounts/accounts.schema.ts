@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { ROLES } from '../../app/context.ts';
 import { orcidProblem, usccProblem } from './identifiers.ts';
 
-export const ORG_KINDS = ['enterprise', 'university', 'institute', 'agency', 'grassroots', 'platform'] as const;
+export const ORG_KINDS = [
+  'enterprise',
+  'university',
+  'institute',
+  'agency',
+  'grassroots',
+  'platform',
+] as const;
 
 const name = z.string().trim().max(100);
 const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
@@ -63,7 +70,11 @@ export const OrganisationBody = z
 export const OrganisationPatch = z.strictObject({
   nameZh: name.min(1).optional(),
   nameEn: name.optional(),
-  regionCode: z.string().regex(/^\d{6}$/, { message: 'must be a 6-digit code' }).nullable().optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, { message: 'must be a 6-digit code' })
+    .nullable()
+    .optional(),
 });
 
 export const Organisation = z.object({
@@ -76,7 +87,15 @@ export const Organisation = z.object({
 });
 
 export const RoleName = z.enum(ROLES);
-export const MembershipRequestBody = z.strictObject({ orgId: z.uuid({ message: 'must be an organisation id' }), role: RoleName });
+export const MembershipRequestBody = z.strictObject({
+  orgId: z.uuid({ message: 'must be an organisation id' }),
+  role: RoleName,
+});
+export const MembershipGrantBody = z.strictObject({
+  personId: z.uuid({ message: 'must be a person id' }),
+  orgId: z.uuid({ message: 'must be an organisation id' }),
+  role: RoleName,
+});
 export const MembershipDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']) });
 export const Membership = z.object({
   id: z.uuid(),
@@ -121,12 +140,17 @@ export const Project = z
     startYear: year,
     endYear: year.nullable().default(null),
   })
-  .refine((p) => p.endYear === null || p.endYear >= p.startYear, { message: 'must not be before the start year', path: ['endYear'] });
+  .refine((p) => p.endYear === null || p.endYear >= p.startYear, {
+    message: 'must not be before the start year',
+    path: ['endYear'],
+  });
 
 const DisciplineCode = z
   .string()
   .trim()
-  .regex(/^[A-Z]\d{2,6}$|^\d{3}(\.\d{1,4})?$/, { message: 'must be an NSFC code (F0201) or a GB/T 13745 code (520.2010)' });
+  .regex(/^[A-Z]\d{2,6}$|^\d{3}(\.\d{1,4})?$/, {
+    message: 'must be an NSFC code (F0201) or a GB/T 13745 code (520.2010)',
+  });
 
 export const ProfileBody = z.strictObject({
   version: z.number().int().min(1),
@@ -149,13 +173,31 @@ export const Profile = ProfileBody.extend({
   id: z.uuid(),
   email: z.string(),
   employment: z.array(
-    z.object({ orgId: z.string().nullable(), orgName: z.string(), jobTitle: z.string(), startDate: z.string(), endDate: z.string().nullable() }),
+    z.object({
+      orgId: z.string().nullable(),
+      orgName: z.string(),
+      jobTitle: z.string(),
+      startDate: z.string(),
+      endDate: z.string().nullable(),
+    }),
   ),
   publications: z.array(
-    z.object({ title: z.string(), year: z.number(), venue: z.string(), doi: z.string().nullable(), coauthors: z.array(z.string()) }),
+    z.object({
+      title: z.string(),
+      year: z.number(),
+      venue: z.string(),
+      doi: z.string().nullable(),
+      coauthors: z.array(z.string()),
+    }),
   ),
   projects: z.array(
-    z.object({ title: z.string(), role: z.string(), funder: z.string(), startYear: z.number(), endYear: z.number().nullable() }),
+    z.object({
+      title: z.string(),
+      role: z.string(),
+      funder: z.string(),
+      startYear: z.number(),
+      endYear: z.number().nullable(),
+    }),
   ),
   orcid: z.string().nullable(),
   disciplineCodes: z.array(z.string()),
@@ -173,7 +215,9 @@ export const PublicPerson = z.object({
 });
 
 export const SessionView = z.object({
-  person: z.object({ id: z.uuid(), email: z.string(), nameZh: z.string(), nameEn: z.string(), locale: z.string() }).nullable(),
+  person: z
+    .object({ id: z.uuid(), email: z.string(), nameZh: z.string(), nameEn: z.string(), locale: z.string() })
+    .nullable(),
   roles: z.array(z.object({ orgId: z.uuid(), orgName: z.string(), orgKind: z.string(), role: RoleName })),
   csrfToken: z.string(),
 });

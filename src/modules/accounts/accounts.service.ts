@@ -42,7 +42,12 @@ export async function register(
   const passwordHash = await hashPassword(input.password);
   try {
     return await inTx(ctx, async (tx) => {
-      const p = await repo.insertPerson(tx, { ...input, email: input.email.trim(), emailNorm: normaliseEmail(input.email), passwordHash });
+      const p = await repo.insertPerson(tx, {
+        ...input,
+        email: input.email.trim(),
+        emailNorm: normaliseEmail(input.email),
+        passwordHash,
+      });
       await recordAudit(tx, p.id, ctx.now(), {
         action: 'person.register',
         objectType: 'person',
@@ -89,7 +94,12 @@ export async function login(
       ip: ctx.ip ?? '',
       user_agent: (ctx.userAgent ?? '').slice(0, 300),
     });
-    await recordAudit(tx, person.id, now, { action: 'session.login', objectType: 'person', objectId: person.id, detail: { ip: ctx.ip ?? '' } });
+    await recordAudit(tx, person.id, now, {
+      action: 'session.login',
+      objectType: 'person',
+      objectId: person.id,
+      detail: { ip: ctx.ip ?? '' },
+    });
   });
   return { token, expiresAt };
 }
@@ -98,21 +108,33 @@ export async function logout(ctx: Ctx): Promise<void> {
   const actor = requireActor(ctx);
   await inTx(ctx, async (tx) => {
     await repo.revokeSession(tx, actor.sessionId, ctx.now());
-    await recordAudit(tx, actor, ctx.now(), { action: 'session.logout', objectType: 'person', objectId: actor.personId });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'session.logout',
+      objectType: 'person',
+      objectId: actor.personId,
+    });
   });
 }
 
-export type SessionState = { actor: Actor } | { actor: null; reason: 'none' | 'unknown' | 'revoked' | 'idle' | 'expired' | 'disabled' };
+export type SessionState =
+  | { actor: Actor }
+  | { actor: null; reason: 'none' | 'unknown' | 'revoked' | 'idle' | 'expired' | 'disabled' };
 
 /** The actor behind a session token, or why there is none. Refreshes the idle timer. */
-export async function resolveSession(db: Kysely<DB>, token: string | undefined, now: Date, policy: SessionPolicy): Promise<SessionState> {
+export async function resolveSession(
+  db: Kysely<DB>,
+  token: string | undefined,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionState> {
   if (!token) return { actor: null, reason: 'none' };
   const id = sessionIdOf(token);
   const s = await repo.findSession(db, id);
   if (!s) return { actor: null, reason: 'unknown' };
   if (s.revoked_at) return { actor: null, reason: 'revoked' };
   if (now >= s.expires_at) return { actor: null, reason: 'expired' };
-  if (now.getTime() - s.last_seen_at.getTime() > policy.idleMinutes * 60_000) return { actor: null, reason: 'idle' };
+  if (now.getTime() - s.last_seen_at.getTime() > policy.idleMinutes * 60_000)
+    return { actor: null, reason: 'idle' };
   const person = await repo.findPerson(db, s.person_id);
   if (!person || person.disabled_at) return { actor: null, reason: 'disabled' };
   const grants = await repo.activeGrants(db, s.person_id);
@@ -134,7 +156,12 @@ export async function sessionView(ctx: Ctx) {
   const grants = await repo.activeGrants(ctx.db, person.id);
   return {
     person: presentSessionPerson(person),
-    roles: grants.map((g) => ({ orgId: g.org_id, orgName: g.name_zh || g.name_en, orgKind: g.org_kind, role: g.role as Role })),
+    roles: grants.map((g) => ({
+      orgId: g.org_id,
+      orgName: g.name_zh || g.name_en,
+      orgKind: g.org_kind,
+      role: g.role as Role,
+    })),
   };
 }
 
@@ -144,13 +171,26 @@ export async function createOrganisation(
 ) {
   const actor = requireActor(ctx);
   if (!can(actor, 'organisation.create', { type: 'organisation', id: '' })) throw forbidden();
-  if (input.kind === 'platform' && !isPlatformAdmin(actor)) throw forbidden('only the platform admin creates platform organisations');
+  if (input.kind === 'platform' && !isPlatformAdmin(actor))
+    throw forbidden('only the platform admin creates platform organisations');
   try {
     return await inTx(ctx, async (tx) => {
       const o = await repo.insertOrganisation(tx, input);
       // The registrant asks to administer it; an existing platform admin approves.
-      await repo.upsertMembership(tx, { personId: actor.personId, orgId: o.id, role: 'admin', status: 'pending', decidedBy: null, now: ctx.now() });
-      await recordAudit(tx, actor, ctx.now(), { action: 'organisation.create', objectType: 'organisation', objectId: o.id, after: presentOrganisation(o) });
+      await repo.upsertMembership(tx, {
+        personId: actor.personId,
+        orgId: o.id,
+        role: 'admin',
+        status: 'pending',
+        decidedBy: null,
+        now: ctx.now(),
+      });
+      await recordAudit(tx, actor, ctx.now(), {
+        action: 'organisation.create',
+        objectType: 'organisation',
+        objectId: o.id,
+        after: presentOrganisation(o),
+      });
       return presentOrganisation(o);
     });
   } catch (err) {
@@ -158,12 +198,17 @@ export async function createOrganisation(
   }
 }
 
-export async function updateOrganisation(ctx: Ctx, id: string, patch: { nameZh?: string; nameEn?: string; regionCode?: string | null }) {
+export async function updateOrganisation(
+  ctx: Ctx,
+  id: string,
+  patch: { nameZh?: string; nameEn?: string; regionCode?: string | null },
+) {
   const actor = requireActor(ctx);
   return inTx(ctx, async (tx) => {
     const before = await repo.findOrganisation(tx, id);
     if (!before) throw notFound('organisation');
-    if (!can(actor, 'organisation.update', { type: 'organisation', id })) throw forbidden('only this organisation’s admin may change it');
+    if (!can(actor, 'organisation.update', { type: 'organisation', id }))
+      throw forbidden('only this organisation’s admin may change it');
     const after = await repo.updateOrganisation(tx, id, patch, ctx.now());
     await recordAudit(tx, actor, ctx.now(), {
       action: 'organisation.update',
@@ -188,7 +233,14 @@ export async function listOrganisations(ctx: Ctx, search: string | undefined) {
 
 export async function requestMembership(ctx: Ctx, input: { orgId: string; role: Role }) {
   const actor = requireActor(ctx);
-  if (!can(actor, 'membership.request', { type: 'membership', orgId: input.orgId, role: input.role, personId: actor.personId })) {
+  if (
+    !can(actor, 'membership.request', {
+      type: 'membership',
+      orgId: input.orgId,
+      role: input.role,
+      personId: actor.personId,
+    })
+  ) {
     throw forbidden();
   }
   return inTx(ctx, async (tx) => {
@@ -198,7 +250,14 @@ export async function requestMembership(ctx: Ctx, input: { orgId: string; role: 
     if (existing && (existing.status === 'active' || existing.status === 'pending')) {
       throw new AppError('DUPLICATE', `you already have this role (${existing.status})`, 'role');
     }
-    const m = await repo.upsertMembership(tx, { personId: actor.personId, orgId: org.id, role: input.role, status: 'pending', decidedBy: null, now: ctx.now() });
+    const m = await repo.upsertMembership(tx, {
+      personId: actor.personId,
+      orgId: org.id,
+      role: input.role,
+      status: 'pending',
+      decidedBy: null,
+      now: ctx.now(),
+    });
     await recordAudit(tx, actor, ctx.now(), {
       action: 'membership.request',
       objectType: 'membership',
@@ -217,13 +276,30 @@ export async function decideMembership(ctx: Ctx, id: string, decision: keyof typ
   return inTx(ctx, async (tx) => {
     const m = await repo.findMembership(tx, id);
     if (!m) throw notFound('membership');
-    if (!can(actor, 'membership.decide', { type: 'membership', orgId: m.org_id, role: m.role as Role, personId: m.person_id })) {
+    if (
+      !can(actor, 'membership.decide', {
+        type: 'membership',
+        orgId: m.org_id,
+        role: m.role as Role,
+        personId: m.person_id,
+      })
+    ) {
       throw forbidden('only the organisation’s admin or the platform admin decides roles');
     }
     if (!(DECISION_FROM[decision] as readonly string[]).includes(m.status)) {
-      throw new AppError('ILLEGAL_TRANSITION', `cannot ${decision} a membership that is ${m.status}`, 'decision');
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `cannot ${decision} a membership that is ${m.status}`,
+        'decision',
+      );
     }
-    const after = await repo.setMembershipStatus(tx, id, DECISION_STATUS[decision], actor.personId, ctx.now());
+    const after = await repo.setMembershipStatus(
+      tx,
+      id,
+      DECISION_STATUS[decision],
+      actor.personId,
+      ctx.now(),
+    );
     await recordAudit(tx, actor, ctx.now(), {
       action: `membership.${decision}`,
       objectType: 'membership',
@@ -232,6 +308,41 @@ export async function decideMembership(ctx: Ctx, id: string, decision: keyof typ
       after: { status: after.status },
       detail: { personId: m.person_id, orgId: m.org_id, role: m.role },
     });
+  });
+}
+
+/** The platform admin (or an organisation's admin, for non-admin roles) grants a role directly. */
+export async function grantMembership(ctx: Ctx, input: { personId: string; orgId: string; role: Role }) {
+  const actor = requireActor(ctx);
+  if (
+    !can(actor, 'membership.decide', {
+      type: 'membership',
+      orgId: input.orgId,
+      role: input.role,
+      personId: input.personId,
+    })
+  ) {
+    throw forbidden('only the organisation’s admin or the platform admin grants roles');
+  }
+  return inTx(ctx, async (tx) => {
+    if (!(await repo.findPerson(tx, input.personId)))
+      throw new AppError('NOT_FOUND', 'person not found', 'personId');
+    if (!(await repo.findOrganisation(tx, input.orgId)))
+      throw new AppError('NOT_FOUND', 'organisation not found', 'orgId');
+    const m = await repo.upsertMembership(tx, {
+      ...input,
+      status: 'active',
+      decidedBy: actor.personId,
+      now: ctx.now(),
+    });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'membership.grant',
+      objectType: 'membership',
+      objectId: m.id,
+      after: { status: 'active' },
+      detail: { personId: input.personId, orgId: input.orgId, role: input.role },
+    });
+    return m.id;
   });
 }
 
@@ -252,13 +363,27 @@ export async function listMemberships(ctx: Ctx) {
 }
 
 /** CLI bootstrap: the first platform admin (creates the platform organisation if needed). */
-export async function createPlatformAdmin(ctx: Ctx, input: { email: string; password: string; name: string }) {
+export async function createPlatformAdmin(
+  ctx: Ctx,
+  input: { email: string; password: string; name: string },
+) {
   const passwordHash = await hashPassword(input.password);
   return inTx(ctx, async (tx) => {
     let platform = await repo.findPlatformOrganisation(tx);
     if (!platform) {
-      platform = await repo.insertOrganisation(tx, { kind: 'platform', nameZh: '揭榜平台', nameEn: 'Jiebang platform', uscc: null, regionCode: null });
-      await recordAudit(tx, null, ctx.now(), { action: 'organisation.create', objectType: 'organisation', objectId: platform.id, after: presentOrganisation(platform) });
+      platform = await repo.insertOrganisation(tx, {
+        kind: 'platform',
+        nameZh: '揭榜平台',
+        nameEn: 'Jiebang platform',
+        uscc: null,
+        regionCode: null,
+      });
+      await recordAudit(tx, null, ctx.now(), {
+        action: 'organisation.create',
+        objectType: 'organisation',
+        objectId: platform.id,
+        after: presentOrganisation(platform),
+      });
     }
     let person = await repo.findPersonByEmail(tx, normaliseEmail(input.email));
     if (!person) {
@@ -270,10 +395,28 @@ export async function createPlatformAdmin(ctx: Ctx, input: { email: string; pass
         nameEn: input.name,
         locale: 'zh-CN',
       });
-      await recordAudit(tx, null, ctx.now(), { action: 'person.register', objectType: 'person', objectId: person.id, detail: { via: 'cli' } });
+      await recordAudit(tx, null, ctx.now(), {
+        action: 'person.register',
+        objectType: 'person',
+        objectId: person.id,
+        detail: { via: 'cli' },
+      });
     }
-    const m = await repo.upsertMembership(tx, { personId: person.id, orgId: platform.id, role: 'admin', status: 'active', decidedBy: person.id, now: ctx.now() });
-    await recordAudit(tx, null, ctx.now(), { action: 'membership.grant', objectType: 'membership', objectId: m.id, after: { role: 'admin', status: 'active' }, detail: { via: 'cli' } });
+    const m = await repo.upsertMembership(tx, {
+      personId: person.id,
+      orgId: platform.id,
+      role: 'admin',
+      status: 'active',
+      decidedBy: person.id,
+      now: ctx.now(),
+    });
+    await recordAudit(tx, null, ctx.now(), {
+      action: 'membership.grant',
+      objectType: 'membership',
+      objectId: m.id,
+      after: { role: 'admin', status: 'active' },
+      detail: { via: 'cli' },
+    });
     return { personId: person.id, orgId: platform.id };
   });
 }

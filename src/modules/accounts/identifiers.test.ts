@@ -20,15 +20,20 @@ describe('unified social credit code', () => {
   test('any single-character change of a valid code is detected', () => {
     const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY'.split('');
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }), fc.nat(16), fc.constantFrom(...alphabet), (chars, pos, repl) => {
-        const body = `91${'110108'}${chars.slice(8).join('')}`.slice(0, 17);
-        const code = body + usccCheckChar(body);
-        assert.equal(usccProblem(code), null);
-        fc.pre(code[pos] !== repl);
-        const bad = code.slice(0, pos) + repl + code.slice(pos + 1);
-        fc.pre(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}/.test(bad));
-        assert.notEqual(usccProblem(bad), null);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...alphabet), { minLength: 17, maxLength: 17 }),
+        fc.nat(16),
+        fc.constantFrom(...alphabet),
+        (chars, pos, repl) => {
+          const body = `91${'110108'}${chars.slice(8).join('')}`.slice(0, 17);
+          const code = body + usccCheckChar(body);
+          assert.equal(usccProblem(code), null);
+          fc.pre(code[pos] !== repl);
+          const bad = code.slice(0, pos) + repl + code.slice(pos + 1);
+          fc.pre(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}/.test(bad));
+          assert.notEqual(usccProblem(bad), null);
+        },
+      ),
     );
   });
 });

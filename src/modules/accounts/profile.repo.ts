@@ -9,8 +9,18 @@ type Q = Kysely<DB> | Tx;
 export async function loadLists(q: Q, personId: string) {
   const [employment, publications, projects] = await Promise.all([
     q.selectFrom('employment').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
-    q.selectFrom('publication').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
-    q.selectFrom('person_project').selectAll().where('person_id', '=', personId).orderBy('position_no').execute(),
+    q
+      .selectFrom('publication')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .orderBy('position_no')
+      .execute(),
+    q
+      .selectFrom('person_project')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .orderBy('position_no')
+      .execute(),
   ]);
   return { employment, publications, projects };
 }

@@ -33,8 +33,20 @@ async function loadProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
       startDate: e.start_date,
       endDate: e.end_date,
     })),
-    publications: lists.publications.map((x) => ({ title: x.title, year: x.year, venue: x.venue, doi: x.doi, coauthors: x.coauthors })),
-    projects: lists.projects.map((x) => ({ title: x.title, role: x.role, funder: x.funder, startYear: x.start_year, endYear: x.end_year })),
+    publications: lists.publications.map((x) => ({
+      title: x.title,
+      year: x.year,
+      venue: x.venue,
+      doi: x.doi,
+      coauthors: x.coauthors,
+    })),
+    projects: lists.projects.map((x) => ({
+      title: x.title,
+      role: x.role,
+      funder: x.funder,
+      startYear: x.start_year,
+      endYear: x.end_year,
+    })),
   };
 }
 
@@ -50,12 +62,18 @@ export async function updateProfile(ctx: Ctx, input: ProfileInput): Promise<Prof
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
   if (!can(actor, 'profile.update', { type: 'person', id: actor.personId })) throw forbidden();
-  if (!input.nameZh && !input.nameEn) throw new AppError('VALIDATION', 'give a name in Chinese or English', 'nameZh');
+  if (!input.nameZh && !input.nameEn)
+    throw new AppError('VALIDATION', 'give a name in Chinese or English', 'nameZh');
   const before = await loadProfile(ctx, actor.personId);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const saved = await repo.saveProfile(tx, actor.personId, input, ctx.now());
-      if (!saved) throw new AppError('STALE', 'the profile changed since you opened it; reload and edit again', 'version');
+      if (!saved)
+        throw new AppError(
+          'STALE',
+          'the profile changed since you opened it; reload and edit again',
+          'version',
+        );
       const { version: _v, ...after } = input;
       const { version: _b, id: _i, email: _e, ...beforeState } = before;
       await recordAudit(tx, actor, ctx.now(), {

@@ -6,7 +6,12 @@ import type { DB } from '../../db/schema.ts';
 
 /** The chain head, locked until the transaction ends: appends are serialised on it. */
 export async function lockHead(tx: Tx): Promise<{ seq: number; hash: string }> {
-  return tx.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+  return tx
+    .selectFrom('audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 export async function readHead(db: Kysely<DB>): Promise<{ seq: number; hash: string }> {
@@ -65,7 +70,13 @@ const toEntry = (r: Row): ChainedEntry => ({
 export async function* scanEntries(db: Kysely<DB>, pageSize = 5000): AsyncGenerator<ChainedEntry> {
   let after = -1;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     for (const r of rows) yield toEntry(r);
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].seq;

@@ -23,7 +23,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/audit')) return;
     if (!req.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
-    if (!can(req.actor, 'audit.read', { type: 'audit' })) throw forbidden('only integrity officers and the platform admin read the audit trail');
+    if (!can(req.actor, 'audit.read', { type: 'audit' }))
+      throw forbidden('only integrity officers and the platform admin read the audit trail');
   });
 
   app.get(

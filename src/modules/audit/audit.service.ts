@@ -16,7 +16,12 @@ export interface AuditInput {
 }
 
 /** Append one entry in the caller's transaction; call it last, so the head lock is held briefly. */
-export async function recordAudit(tx: Tx, actor: Actor | string | null, now: Date, input: AuditInput): Promise<number> {
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor | string | null,
+  now: Date,
+  input: AuditInput,
+): Promise<number> {
   const head = await repo.lockHead(tx);
   const entry = {
     seq: head.seq + 1,

@@ -1,0 +1,71 @@
+// `jiebang serve`, `jiebang migrate`: run the platform and its migrations.
+import { type Config, loadConfig } from '../../config.ts';
+import { openDatabase } from '../../db/db.ts';
+import { buildServer } from '../../http/server.ts';
+import type { RegisterCommand } from './index.ts';
+
+/** Open the configured database: DATABASE_URL if set, else PGlite in the data directory. */
+export function openConfigured(config: Config, opts: { migrate?: boolean } = {}) {
+  return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrate: opts.migrate });
+}
+
+export const registerDatabase: RegisterCommand = (program) => {
+  program
+    .command('serve')
+    .description('start the web UI and API (PGlite in --data-dir, or DATABASE_URL)')
+    .option('-p, --port <port>', 'port to listen on (env PORT)', process.env.PORT ?? '3000')
+    .option('--host <host>', 'address to bind (env HOST)', process.env.HOST ?? '127.0.0.1')
+    .option(
+      '-d, --data-dir <dir>',
+      'PGlite data directory (env JIEBANG_DATA_DIR)',
+      process.env.JIEBANG_DATA_DIR ?? './data',
+    )
+    .action(async (opts: { port: string; host: string; dataDir: string }) => {
+      const config = { ...loadConfig(), port: Number(opts.port), host: opts.host, dataDir: opts.dataDir };
+      const database = await openConfigured(config);
+      const app = await buildServer({ database, config, logger: true });
+      if (database.kind === 'postgres') {
+        const r = await database.pool.query(
+          `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`,
+        );
+        const { fsync, sc } = r.rows[0];
+        const durable = fsync === 'on' && sc !== 'off';
+        app.log[durable ? 'info' : 'warn'](
+          `PostgreSQL durability: fsync=${fsync} synchronous_commit=${sc}${durable ? '' : ' — acknowledged writes may be lost on a crash'}`,
+        );
+        if (!durable && config.production)
+          throw new Error('refusing to run in production with fsync or synchronous_commit off');
+      }
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      await app.listen({ port: config.port, host: config.host });
+      const where =
+        database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+      console.log(
+        `Jiebang is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} — database: ${where}`,
+      );
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations and exit')
+    .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
+    .action(async (opts: { dataDir: string }) => {
+      const config = { ...loadConfig(), dataDir: opts.dataDir };
+      const database = await openConfigured(config);
+      const r = await database.db
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
+      console.log(`database is at the latest migration (${r.length} applied)`);
+      await database.close();
+    });
+};

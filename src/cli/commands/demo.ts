@@ -1,0 +1,34 @@
+// `jiebang demo load`: the bilingual demo data set.
+import { loadConfig } from '../../config.ts';
+import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PEOPLE } from '../../demo/demo-data.ts';
+import { loadDemo } from '../../demo/load.ts';
+import { openConfigured } from './database.ts';
+import type { RegisterCommand } from './index.ts';
+
+export const registerDemo: RegisterCommand = (program) => {
+  const demo = program.command('demo').description('demo data');
+  demo
+    .command('load')
+    .description(
+      'load the bilingual demo data set (organisations, 30+ people with profiles and roles); safe to repeat',
+    )
+    .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
+    .action(async (opts: { dataDir: string }) => {
+      const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
+      try {
+        const t0 = Date.now();
+        const r = await loadDemo({ db: database.db, now: () => new Date() }, (l) => console.log(`  ${l}`));
+        console.log(
+          r.alreadyLoaded ? 'demo data already loaded' : `demo data loaded in ${Date.now() - t0} ms`,
+        );
+        console.log(`log in with password ${DEMO_PASSWORD} as:`);
+        const byRole = new Map<string, string>();
+        byRole.set('admin', DEMO_ADMIN.email);
+        for (const p of DEMO_PEOPLE)
+          for (const role of p.roles) if (!byRole.has(role)) byRole.set(role, p.email);
+        for (const [role, email] of byRole) console.log(`  ${role.padEnd(18)} ${email}`);
+      } finally {
+        await database.close();
+      }
+    });
+};

@@ -1,0 +1,104 @@
+// Loads the demo data set through the same services the API uses (so it is audited too).
+import type { Actor, Ctx, Role } from '../app/context.ts';
+import * as accountsRepo from '../modules/accounts/accounts.repo.ts';
+import {
+  createOrganisation,
+  createPlatformAdmin,
+  grantMembership,
+  register,
+} from '../modules/accounts/accounts.service.ts';
+import { orcidCheckChar, usccCheckChar } from '../modules/accounts/identifiers.ts';
+import { updateProfile } from '../modules/accounts/profile.service.ts';
+import { DEMO_ADMIN, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+
+export interface DemoSummary {
+  organisations: number;
+  people: number;
+  alreadyLoaded: boolean;
+}
+
+const actorFor = async (ctx: Ctx, personId: string): Promise<Actor> => ({
+  personId,
+  sessionId: 'demo-loader',
+  roles: (await accountsRepo.activeGrants(ctx.db, personId)).map((g) => ({
+    orgId: g.org_id,
+    orgKind: g.org_kind,
+    role: g.role as Role,
+  })),
+});
+
+export async function loadDemo(
+  base: Omit<Ctx, 'actor'>,
+  log: (line: string) => void = () => {},
+): Promise<DemoSummary> {
+  const ctx: Ctx = { ...base, actor: null };
+  if (await accountsRepo.findPersonByEmail(ctx.db, DEMO_PEOPLE[0].email)) {
+    return { organisations: DEMO_ORGS.length, people: DEMO_PEOPLE.length, alreadyLoaded: true };
+  }
+  const { personId: adminId } = await createPlatformAdmin(ctx, {
+    email: DEMO_ADMIN.email,
+    password: DEMO_PASSWORD,
+    name: DEMO_ADMIN.name,
+  });
+  const admin = { ...ctx, actor: await actorFor(ctx, adminId) };
+
+  const orgIds = new Map<string, string>();
+  for (const o of DEMO_ORGS) {
+    const uscc = o.usccBody ? o.usccBody + usccCheckChar(o.usccBody) : null;
+    const created = await createOrganisation(admin, {
+      kind: o.kind,
+      nameZh: o.nameZh,
+      nameEn: o.nameEn,
+      uscc,
+      regionCode: o.regionCode,
+    });
+    orgIds.set(o.key, created.id);
+  }
+  log(`organisations: ${orgIds.size}`);
+
+  let i = 0;
+  for (const p of DEMO_PEOPLE) {
+    i++;
+    const person = await register(ctx, {
+      email: p.email,
+      password: DEMO_PASSWORD,
+      nameZh: p.nameZh,
+      nameEn: p.nameEn,
+      locale: 'zh-CN',
+    });
+    const orgId = orgIds.get(p.org)!;
+    for (const role of p.roles) await grantMembership(admin, { personId: person.id, orgId, role });
+    const org = DEMO_ORGS.find((o) => o.key === p.org)!;
+    const orcidBody = `0000000${String(200000000 + i * 7331).slice(-8)}`;
+    await updateProfile(
+      { ...ctx, actor: await actorFor(ctx, person.id) },
+      {
+        version: 1,
+        nameZh: p.nameZh,
+        nameEn: p.nameEn,
+        orcid: p.roles.some((r) => r === 'solver' || r === 'evaluator')
+          ? `${orcidBody.slice(0, 4)}-${orcidBody.slice(4, 8)}-${orcidBody.slice(8, 12)}-${orcidBody.slice(12, 15)}${orcidCheckChar(orcidBody)}`
+          : null,
+        title: p.title,
+        phone: '',
+        bio: '',
+        locale: 'zh-CN',
+        disciplineCodes: p.disciplineCodes,
+        keywords: p.keywords,
+        employment: [
+          {
+            orgId,
+            orgName: org.nameZh,
+            jobTitle: p.title,
+            startDate: `${2010 + (i % 12)}-09-01`,
+            endDate: null,
+          },
+        ],
+        publications: (p.publications ?? []).map((x) => ({ ...x, doi: null })),
+        projects: [],
+      },
+    );
+  }
+  log(`people: ${DEMO_PEOPLE.length}`);
+  return { organisations: orgIds.size, people: DEMO_PEOPLE.length, alreadyLoaded: false };
+}

@@ -1,0 +1,109 @@
+// The audit trail: written with every change, append-only for the application, and any
+// tampering by someone with owner rights is found by verification at the first broken link.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { verifyAudit } from '../../src/modules/audit/audit.service.ts';
+import { buildTestApp } from '../support/app.ts';
+import { asOwner, backends } from '../support/db.ts';
+import { buildOrganisation } from '../support/factories.ts';
+
+for (const kind of backends()) {
+  describe(`audit trail (${kind})`, () => {
+    let t: Awaited<ReturnType<typeof buildTestApp>>;
+    before(async () => {
+      t = await buildTestApp(kind);
+      const admin = await t.admin();
+      for (let i = 0; i < 4; i++) await admin.post('/api/organisations', buildOrganisation());
+    });
+    after(() => t.close());
+
+    test('every change is recorded with actor, action and object, and the chain verifies', async () => {
+      const admin = await t.admin();
+      const org = (await admin.post('/api/organisations', buildOrganisation())).body;
+      await admin.patch(`/api/organisations/${org.id}`, { nameEn: 'Audited Ltd' });
+      const entries = (await admin.get(`/api/audit?objectType=organisation&objectId=${org.id}`)).body;
+      assert.deepEqual(
+        entries.map((e: any) => e.action),
+        ['organisation.update', 'organisation.create'],
+      );
+      assert.ok(entries[0].actorId);
+      assert.ok(
+        entries[0].beforeDigest &&
+          entries[0].afterDigest &&
+          entries[0].beforeDigest !== entries[0].afterDigest,
+      );
+      const v = await admin.get('/api/audit/verify');
+      assert.equal(v.body.ok, true, JSON.stringify(v.body));
+    });
+
+    test('people without the audit role cannot read it', async () => {
+      const c = t.client();
+      await c.register('nosy@example.cn');
+      await c.login('nosy@example.cn');
+      assert.equal((await c.get('/api/audit')).status, 403);
+      assert.equal((await t.client().get('/api/audit')).status, 401);
+    });
+
+    test('the application role can neither update nor delete audit rows', async () => {
+      await assert.rejects(
+        t.database.pool.query(`UPDATE audit_log SET action = 'x' WHERE seq = 1`),
+        /permission denied|append-only/,
+      );
+      await assert.rejects(
+        t.database.pool.query('DELETE FROM audit_log WHERE seq = 1'),
+        /permission denied|append-only/,
+      );
+      await assert.rejects(t.database.pool.query('TRUNCATE audit_log'), /permission denied|append-only/);
+    });
+
+    // Each tampering runs as the owner with the guard trigger disabled, is verified, then the
+    // saved table is put back.
+    const tamper = async (sql: string) => {
+      const off = 'ALTER TABLE audit_log DISABLE TRIGGER USER';
+      const on = 'ALTER TABLE audit_log ENABLE TRIGGER USER';
+      await asOwner(t.database, `CREATE TABLE audit_saved AS SELECT * FROM audit_log; ${off}; ${sql}; ${on}`);
+      const report = await verifyAudit(t.database.db);
+      await asOwner(
+        t.database,
+        `${off}; DELETE FROM audit_log; INSERT INTO audit_log SELECT * FROM audit_saved; ${on}; DROP TABLE audit_saved`,
+      );
+      assert.equal((await verifyAudit(t.database.db)).ok, true, 'restored chain verifies');
+      return report;
+    };
+    const headSeq = async () =>
+      Number((await t.database.pool.query('SELECT seq FROM audit_head')).rows[0].seq);
+
+    test('an edited entry is reported at its seq', async () => {
+      const r = await tamper(`UPDATE audit_log SET detail = '{"forged": true}' WHERE seq = 3`);
+      assert.deepEqual([r.firstBreak?.seq, r.firstBreak?.kind], [3, 'hash']);
+    });
+
+    test('a deleted entry is reported where the gap starts', async () => {
+      const r = await tamper('DELETE FROM audit_log WHERE seq = 4');
+      assert.deepEqual([r.firstBreak?.seq, r.firstBreak?.kind], [4, 'sequence']);
+    });
+
+    test('a deleted last entry is caught by the head', async () => {
+      const head = await headSeq();
+      const r = await tamper(`DELETE FROM audit_log WHERE seq = ${head}`);
+      assert.deepEqual([r.firstBreak?.seq, r.firstBreak?.kind], [head, 'head']);
+    });
+
+    test('an inserted entry is reported', async () => {
+      const head = await headSeq();
+      const r = await tamper(
+        `INSERT INTO audit_log (seq, at, action, object_type, object_id, prev_hash, hash)
+           SELECT ${head} + 1, now(), 'award.grant', 'bid', 'forged', hash, repeat('f', 64) FROM audit_head`,
+      );
+      assert.deepEqual([r.firstBreak?.seq, r.firstBreak?.kind], [head + 1, 'hash']);
+    });
+
+    test('reordered entries are reported at the first moved one', async () => {
+      const r = await tamper(`
+        UPDATE audit_log SET seq = -1 WHERE seq = 2;
+        UPDATE audit_log SET seq = 2 WHERE seq = 5;
+        UPDATE audit_log SET seq = 5 WHERE seq = -1`);
+      assert.deepEqual([r.firstBreak?.seq, r.firstBreak?.kind], [2, 'prev_hash']);
+    });
+  });
+}

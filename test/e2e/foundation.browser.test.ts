@@ -1,0 +1,89 @@
+// Browser journey on the real server: register, log in, edit the profile, switch language, log out.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/db.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { freshDatabase } from '../support/db.ts';
+
+const skip = browserUnavailable();
+const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
+
+describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    database = await freshDatabase('pglite');
+    app = await buildServer({ database, config: loadConfig({}) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  test('register, log in, edit profile, switch language, log out — by keyboard where a person would', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: '注册' }).click();
+    await page.getByLabel('电子邮箱').fill('li.na@example.cn');
+    await page.getByLabel('密码').fill('short');
+    await page.getByLabel('中文姓名').fill('李娜');
+    await page.getByRole('button', { name: '注册账号' }).click();
+    // The server's refusal names the field, and the form shows it there.
+    await page.locator('#f-password-err').waitFor();
+    assert.match((await page.locator('#f-password-err').textContent()) ?? '', /10/);
+    await page.getByLabel('密码').fill('a good long password');
+    await page.getByLabel('密码').press('Enter');
+    await page.getByText('账号已创建').waitFor();
+
+    await page.getByLabel('电子邮箱').fill('li.na@example.cn');
+    await page.getByLabel('密码').fill('a good long password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
+
+    await page.getByRole('link', { name: '个人资料' }).click();
+    await page.getByLabel('英文姓名').fill('Li Na');
+    await page.getByLabel('ORCID 标识').fill('0000-0002-1825-0098');
+    await page.getByRole('button', { name: '保存资料' }).click();
+    await page.locator('#f-orcid-err').waitFor();
+    await page.getByLabel('ORCID 标识').fill('0000-0002-1825-0097');
+    await page.getByLabel('关键词').fill('机器视觉, machine vision');
+    await page.getByLabel('关键词').press('Tab');
+    await page.getByRole('group', { name: '工作经历' }).getByRole('button', { name: '添加' }).click();
+    await page.getByLabel('单位').fill('东海大学');
+    await page.getByLabel('起', { exact: true }).fill('2019-09-01');
+    await page.getByRole('button', { name: '保存资料' }).click();
+    await page.getByText('资料已保存').waitFor();
+    await page.screenshot({ path: join(shots, 'profile-zh.png'), fullPage: true });
+
+    await page.reload();
+    assert.equal(await page.getByLabel('英文姓名').inputValue(), 'Li Na');
+    assert.equal(await page.getByLabel('单位').inputValue(), '东海大学');
+
+    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await page.getByRole('heading', { name: 'My profile' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'My profile' }).waitFor(); // the choice persists
+    await page.screenshot({ path: join(shots, 'profile-en.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('link', { name: 'Log in' }).waitFor();
+    const r = await page.request.get(`${base}/api/profile`);
+    assert.equal(r.status(), 401);
+  });
+});

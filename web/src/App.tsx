@@ -1,0 +1,97 @@
+// The shell: skip link, role-aware navigation, language switch, and the routes.
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { api } from './api.ts';
+import { type LANGS, setLanguage } from './i18n/index.ts';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { LoginPage, RegisterPage } from './pages/LoginPage.tsx';
+import { MembershipsPage } from './pages/MembershipsPage.tsx';
+import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { ProfilePage } from './pages/ProfilePage.tsx';
+import { hasRole, useSession } from './session.tsx';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const { session, refresh } = useSession();
+  const navigate = useNavigate();
+  const person = session?.person;
+
+  const logout = async () => {
+    await api('POST', '/api/auth/logout');
+    await refresh();
+    navigate('/');
+  };
+
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header>
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label="main">
+          <NavLink to="/">{t('nav.home')}</NavLink>
+          {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
+          <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
+          {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
+          {hasRole(session, 'admin', 'integrity_officer') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          <a href="/api/docs">{t('nav.apiDocs')}</a>
+        </nav>
+        <div className="tools">
+          <label htmlFor="lang" className="sr-only">
+            {t('app.language')}
+          </label>
+          <select
+            id="lang"
+            value={i18n.language}
+            onChange={(e) => setLanguage(e.target.value as (typeof LANGS)[number])}
+          >
+            <option value="zh-CN">中文</option>
+            <option value="en">English</option>
+          </select>
+          {person ? (
+            <>
+              <span className="who">
+                {i18n.language === 'en' ? person.nameEn || person.nameZh : person.nameZh || person.nameEn}
+              </span>
+              <button type="button" onClick={logout}>
+                {t('nav.logout')}
+              </button>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">{t('nav.login')}</NavLink>
+              <NavLink to="/register">{t('nav.register')}</NavLink>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {session === null ? (
+          <p aria-busy="true">{t('common.loading')}</p>
+        ) : (
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/profile" element={<ProfilePage />} />
+            <Route path="/organisations" element={<OrganisationsPage />} />
+            <Route path="/roles" element={<MembershipsPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route
+              path="*"
+              element={
+                <p>
+                  {t('common.notFound')} — <Link to="/">{t('common.back')}</Link>
+                </p>
+              }
+            />
+          </Routes>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api.ts';
+import { ErrorBanner, type FormErrorState, Notice, toFormError } from '../forms.tsx';
+
+interface Entry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+}
+
+const shanghai = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'medium',
+});
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [error, setError] = useState<FormErrorState>(null);
+  const [verify, setVerify] = useState<
+    { ok: boolean; entries: number; firstBreak: { seq: number; kind: string } | null } | 'running' | null
+  >(null);
+
+  const load = useCallback(async (beforeSeq?: number) => {
+    const page = await api<Entry[]>(
+      'GET',
+      `/api/audit?limit=50${beforeSeq ? `&beforeSeq=${beforeSeq}` : ''}`,
+    );
+    setEntries((prev) => (beforeSeq ? [...prev, ...page] : page));
+  }, []);
+  useEffect(() => {
+    load().catch((e) => setError(toFormError(e)));
+  }, [load]);
+
+  const runVerify = async () => {
+    setVerify('running');
+    try {
+      setVerify(await api('GET', '/api/audit/verify'));
+    } catch (e) {
+      setVerify(null);
+      setError(toFormError(e));
+    }
+  };
+
+  return (
+    <section>
+      <h1>{t('audit.title')}</h1>
+      <ErrorBanner error={error} />
+      <p>
+        <button
+          type="button"
+          onClick={runVerify}
+          disabled={verify === 'running'}
+          aria-busy={verify === 'running'}
+        >
+          {verify === 'running' ? t('audit.verifying') : t('audit.verify')}
+        </button>
+      </p>
+      {verify && verify !== 'running' && verify.ok && (
+        <Notice>{t('audit.intact', { n: verify.entries })}</Notice>
+      )}
+      {verify && verify !== 'running' && !verify.ok && (
+        <div className="banner error" role="alert">
+          {t('audit.broken', { seq: verify.firstBreak?.seq, kind: verify.firstBreak?.kind })}
+        </div>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.seq')}</th>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.object')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td>{e.seq}</td>
+              <td>{shanghai.format(new Date(e.at))}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>
+                {e.objectType} <code>{e.objectId.slice(0, 8)}</code>
+              </td>
+              <td>
+                <code>{e.actorId?.slice(0, 8) ?? '—'}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length > 0 && entries.length % 50 === 0 && (
+        <button type="button" className="secondary" onClick={() => load(entries[entries.length - 1].seq)}>
+          {t('audit.more')}
+        </button>
+      )}
+    </section>
+  );
+}
