@@ -11,6 +11,5 @@ export const commands: RegisterCommand[] = [
   registerAdmin,
   registerAudit,
   registerDatabase,
-  registerDedup,
   registerDemo,
 ];
