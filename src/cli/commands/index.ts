@@ -7,9 +7,4 @@ import { registerDemo } from './demo.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [
-  registerAdmin,
-  registerAudit,
-  registerDatabase,
-  registerDemo,
-];
+export const commands: RegisterCommand[] = [registerAdmin, registerAudit, registerDatabase, registerDemo];
