@@ -53,7 +53,7 @@ if (needsWeb && !existsSync(join(root, 'web/dist/index.html'))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const tap = join(tmp, 'results.tap');
+const tap = join(tmp, `results-${process.pid}.tap`);
 const r = spawnSync(
   process.execPath,
   [

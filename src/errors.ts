@@ -4,6 +4,8 @@
 export const STATUS = {
   /** Input failed validation; `field` names the offending field (dotted path). */
   VALIDATION: 400,
+  /** The actor may not take part: an explicit eligibility rule or an active sanction; `field` says which input. */
+  INELIGIBLE: 403,
   /** Not logged in, or the session expired or was revoked. */
   UNAUTHENTICATED: 401,
   /** Wrong email or password (deliberately not saying which). */

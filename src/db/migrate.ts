@@ -1,9 +1,13 @@
 // One migration set, run by the app on start and by `jiebang migrate`.
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_policy.ts';
+import * as m0003 from './migrations/0003_challenges.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_policy': m0002,
+  '0003_challenges': m0003,
 };
 
 class StaticProvider implements MigrationProvider {

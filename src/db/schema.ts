@@ -117,6 +117,203 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface PolicyWorksheetTable {
+  id: Generated<string>;
+  org_id: string;
+  kind: 'hnte' | 'deduction' | 'transfer';
+  tax_year: number;
+  /** The request body as entered (yuan strings), validated before it was saved. */
+  input: ColumnType<unknown, string, string>;
+  created_by: string;
+  /** When this input was last saved (a save replaces the year's input). */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface SanctionTable {
+  id: Generated<string>;
+  person_id: string | null;
+  org_id: string | null;
+  blocks: string[];
+  starts_on: DateText;
+  ends_on: DateText;
+  reason: string;
+  created_at: CreatedAt;
+}
+
+export interface ChallengeTable {
+  id: Generated<string>;
+  org_id: string;
+  organiser_org_id: string;
+  created_by: string;
+  state: string;
+  version: Generated<number>;
+  title_zh: string;
+  title_en: string;
+  statement_zh: string;
+  statement_en: string;
+  discipline_codes: string[];
+  keywords: string[];
+  region_code: string | null;
+  budget_ceiling_fen: number;
+  cofund_fen: number;
+  deadline: Timestamp;
+  duration_months: number;
+  ip_terms: string;
+  winner_slots: number;
+  mode: string;
+  eligibility: Json<unknown[]>;
+  notice_days: number;
+  notice_ends_at: Timestamp | null;
+  published_at: Timestamp | null;
+  search_text: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ChallengeTargetTable {
+  id: Generated<string>;
+  challenge_id: string;
+  position_no: number;
+  metric: string;
+  unit: string;
+  comparator: string;
+  threshold: string;
+  threshold_high: string | null;
+  verification: string;
+  verifier: string;
+  verifier_name: string;
+  mandatory: boolean;
+}
+
+export interface ChallengeVettingTable {
+  id: Generated<string>;
+  n: Generated<number>;
+  challenge_id: string;
+  actor_id: string;
+  action: string;
+  comment: string;
+  at: Timestamp;
+}
+
+export interface BidTable {
+  id: Generated<string>;
+  challenge_id: string;
+  host_org_id: string;
+  commander_id: string;
+  state: string;
+  version: Generated<number>;
+  idempotency_key: string;
+  request_digest: string;
+  technical_route: string;
+  budget_fen: number;
+  milestones: Json<unknown[]>;
+  pledge: Json<Record<string, unknown>>;
+  pledge_version: Generated<number>;
+  pledge_signed_commander_at: Timestamp | null;
+  pledge_signed_host_at: Timestamp | null;
+  pledge_signed_host_by: string | null;
+  submitted_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface BidMemberTable {
+  bid_id: string;
+  person_id: string;
+  role: string;
+  confirmed_at: Timestamp | null;
+}
+
+export interface BidScoreTable {
+  bid_id: string;
+  scorer_id: string;
+  kind: string;
+  score: string;
+  comment: string;
+  at: Timestamp;
+}
+
+export interface ObjectionTable {
+  id: Generated<string>;
+  challenge_id: string;
+  raised_by: string;
+  text: string;
+  state: string;
+  resolution: Generated<string>;
+  resolved_by: string | null;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface TaskBookTable {
+  id: Generated<string>;
+  challenge_id: string;
+  bid_id: string;
+  state: string;
+  targets: Json<unknown[]>;
+  targets_digest: string;
+  milestones: Json<unknown[]>;
+  tranches: Json<unknown[]>;
+  budget_fen: number;
+  revision: Generated<number>;
+  signed_proposer_at: Timestamp | null;
+  signed_proposer_by: string | null;
+  signed_commander_at: Timestamp | null;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface MilestoneReportTable {
+  id: Generated<string>;
+  task_book_id: string;
+  milestone_no: number;
+  summary: string;
+  measured: Json<Record<string, string>>;
+  submitted_by: string;
+  submitted_at: Timestamp;
+  review_state: Generated<string>;
+  review_comment: Generated<string>;
+  reviewed_by: string | null;
+}
+
+export interface AcceptanceJudgementTable {
+  task_book_id: string;
+  target_id: string;
+  measured: string;
+  evidence: string;
+  verifier: string;
+  met: boolean;
+  judged_by: string;
+  judged_at: Timestamp;
+}
+
+export interface IntegrityReferralTable {
+  id: Generated<string>;
+  subject_person_id: string | null;
+  subject_org_id: string | null;
+  source_type: string;
+  source_id: string;
+  summary: string;
+  state: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  owner_type: string;
+  owner_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -128,4 +325,18 @@ export interface DB {
   session: SessionTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  sanction: SanctionTable;
+  challenge: ChallengeTable;
+  challenge_target: ChallengeTargetTable;
+  challenge_vetting: ChallengeVettingTable;
+  bid: BidTable;
+  bid_member: BidMemberTable;
+  bid_score: BidScoreTable;
+  objection: ObjectionTable;
+  task_book: TaskBookTable;
+  milestone_report: MilestoneReportTable;
+  acceptance_judgement: AcceptanceJudgementTable;
+  integrity_referral: IntegrityReferralTable;
+  attachment: AttachmentTable;
+  policy_worksheet: PolicyWorksheetTable;
 }

@@ -21,6 +21,8 @@ import type { Database } from '../db/db.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
+import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { errorHandler } from './errors.ts';
 
 declare module 'fastify' {
@@ -122,6 +124,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     loginRateMax: config.loginRateMax,
   });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(challengesRoutes, { prefix: '/api' });
+  await app.register(policyRoutes, { prefix: '/api' });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

@@ -34,9 +34,9 @@ export class TestClient {
     method: string,
     url: string,
     body?: unknown,
-    opts: { csrf?: boolean } = {},
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
   ): Promise<Res<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = this.cookieHeader();
     if (opts.csrf !== false && this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     const r = await this.app.inject({

@@ -8,6 +8,7 @@ import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage, RegisterPage } from './pages/LoginPage.tsx';
 import { MembershipsPage } from './pages/MembershipsPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
+import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { hasRole, useSession } from './session.tsx';
 
@@ -37,6 +38,7 @@ export function App() {
           {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
+          {person && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
           {hasRole(session, 'admin', 'integrity_officer') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
@@ -81,6 +83,7 @@ export function App() {
             <Route path="/organisations" element={<OrganisationsPage />} />
             <Route path="/roles" element={<MembershipsPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/policy" element={<PolicyPage />} />
             <Route
               path="*"
               element={

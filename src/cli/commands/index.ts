@@ -1,10 +1,21 @@
 // Every CLI subcommand registers itself here; keep the list sorted.
 import type { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
+import { registerAssign } from './assign.ts';
 import { registerAudit } from './audit.ts';
 import { registerDatabase } from './database.ts';
+import { registerDedup } from './dedup.ts';
 import { registerDemo } from './demo.ts';
+import { registerPolicy } from './policy.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerAdmin, registerAudit, registerDatabase, registerDemo];
+export const commands: RegisterCommand[] = [
+  registerAdmin,
+  registerAssign,
+  registerAudit,
+  registerDatabase,
+  registerDedup,
+  registerDemo,
+  registerPolicy,
+];

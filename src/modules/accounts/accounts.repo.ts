@@ -15,6 +15,11 @@ export const findPersonByEmail = (q: Q, emailNorm: string) =>
 export const findPerson = (q: Q, id: string) =>
   q.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 
+export const findPeople = (q: Q, ids: string[]) =>
+  ids.length
+    ? q.selectFrom('person').select(['id', 'name_zh', 'name_en']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);
+
 export const lockPerson = (q: Tx, id: string) =>
   q.selectFrom('person').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 

@@ -1,0 +1,434 @@
+// Use-cases of bids (揭榜): a team, a technical route, milestones, a budget and a signed pledge.
+import type { Ctx, Tx } from '../../app/context.ts';
+import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
+import { availableActions, decide } from '../../core/workflow/machine.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { hasRole } from '../accounts/accounts.policy.ts';
+import * as accounts from '../accounts/accounts.repo.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
+import * as repo from './challenges.repo.ts';
+import type { BidInput } from './challenges.schema.ts';
+import {
+  type BidAction,
+  type BidGuard,
+  type BidState,
+  bidMachine,
+  type ChallengeState,
+  type EligibilityRule,
+  eligibilityProblems,
+} from './challenges.ts';
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Check a bid's content against its challenge; throws naming the field. */
+async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, commanderId: string, now: Date) {
+  if (input.budgetFen > c.budget_ceiling_fen) {
+    throw new AppError(
+      'VALIDATION',
+      `must not exceed the ceiling of ${c.budget_ceiling_fen} fen`,
+      'budgetFen',
+    );
+  }
+  const targetIds = new Set((await repo.targetsOf(q, c.id)).map((t) => t.id));
+  input.milestones.forEach((m, i) => {
+    for (const id of Object.keys(m.targetValues)) {
+      if (!targetIds.has(id))
+        throw new AppError(
+          'VALIDATION',
+          'names a target this challenge does not have',
+          `milestones.${i}.targetValues`,
+        );
+    }
+  });
+  const memberIds = input.members.map((m) => m.personId);
+  if (new Set(memberIds).size !== memberIds.length)
+    throw new AppError('VALIDATION', 'lists a person twice', 'members');
+  if (memberIds.includes(commanderId))
+    throw new AppError('VALIDATION', 'the commander leads the team; do not list them as a member', 'members');
+  const found = await accounts.findPeople(q, memberIds);
+  if (found.length !== memberIds.length)
+    throw new AppError('VALIDATION', 'names a person who is not registered', 'members');
+  const host = await accounts.findOrganisation(q, input.hostOrgId);
+  if (!host) throw new AppError('VALIDATION', 'organisation not found', 'hostOrgId');
+  const sanctions = await repo.activeSanctions(q, [commanderId, ...memberIds], host.id, 'bid', today(now));
+  const problems = eligibilityProblems(c.eligibility as EligibilityRule[], {
+    orgKind: host.kind,
+    regionCode: host.region_code,
+    teamSize: memberIds.length + 1,
+    sanctions: sanctions.map((s) => ({
+      subject: s.org_id && !s.person_id ? 'the host organisation' : 'a team member',
+      until: s.ends_on,
+    })),
+  });
+  if (problems.length) throw new AppError('INELIGIBLE', problems[0].reason, problems[0].field, { problems });
+}
+
+async function bidGuard(
+  q: Tx | Ctx['db'],
+  b: repo.BidRow,
+  c: repo.ChallengeRow,
+  now: Date,
+): Promise<BidGuard> {
+  const members = await repo.membersOf(q, b.id);
+  return {
+    now,
+    deadline: c.deadline,
+    challengeState: c.state as ChallengeState,
+    unconfirmedMembers: members.filter((m) => !m.confirmed_at).length,
+    pledgeSigned: !!b.pledge_signed_commander_at && !!b.pledge_signed_host_at,
+    budgetOk: b.budget_fen <= c.budget_ceiling_fen,
+  };
+}
+
+const digestOf = (challengeId: string, input: BidInput) => sha256Hex(canonicalJson({ challengeId, input }));
+
+/**
+ * Start a bid. Idempotent on (commander, key): the same key and body return the same bid
+ * (created: false); the same key with another body is refused.
+ */
+export async function createBid(ctx: Ctx, challengeId: string, key: string, input: BidInput) {
+  const actor = requireActor(ctx.actor);
+  const digest = digestOf(challengeId, input);
+  const replay = async () => {
+    const existing = await repo.findBidByKey(ctx.db, actor.personId, key);
+    if (!existing) return null;
+    if (existing.request_digest !== digest) {
+      throw new AppError(
+        'IDEMPOTENCY_MISMATCH',
+        'this Idempotency-Key was used for a different request',
+        'idempotency-key',
+      );
+    }
+    return { created: false, bid: await getBid(ctx, existing.id) };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  if (!hasRole(actor, 'solver', input.hostOrgId)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'you need the solver role in the host organisation to lead a bid from it',
+      'hostOrgId',
+    );
+  }
+  const now = ctx.now();
+  try {
+    const id = await ctx.db.transaction().execute(async (tx) => {
+      const c = await repo.lockChallenge(tx, challengeId);
+      if (
+        !c ||
+        c.state === 'draft' ||
+        c.state === 'submitted' ||
+        c.state === 'returned' ||
+        c.state === 'rejected'
+      )
+        throw notFound('challenge');
+      if (c.state !== 'published')
+        throw new AppError('ILLEGAL_TRANSITION', 'the challenge is not open for bids');
+      if (now >= c.deadline) throw new AppError('ILLEGAL_TRANSITION', 'the bidding deadline has passed');
+      await validateBid(tx, c, input, actor.personId, now);
+      const b = await repo.insertBid(tx, {
+        challengeId,
+        commanderId: actor.personId,
+        key,
+        digest,
+        now,
+        ...input,
+      });
+      await repo.replaceMembers(tx, b.id, input.members, new Map());
+      await recordAudit(tx, actor, now, {
+        action: 'bid.create',
+        objectType: 'bid',
+        objectId: b.id,
+        after: input,
+        detail: { challengeId },
+      });
+      return b.id;
+    });
+    return { created: true, bid: await getBid(ctx, id) };
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string };
+    if (e.code === '23505' && e.constraint === 'bid_commander_id_idempotency_key_key') {
+      const again = await replay(); // a concurrent request with the same key won the race
+      if (again) return again;
+    }
+    if (e.code === '23505' && e.constraint === 'bid_one_per_commander') {
+      throw new AppError(
+        'DUPLICATE',
+        'you already lead a bid for this challenge; edit it or withdraw it first',
+        'challengeId',
+      );
+    }
+    throw err;
+  }
+}
+
+export async function editBid(ctx: Ctx, id: string, version: number, input: BidInput) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const b = await repo.lockBid(tx, id);
+    if (!b || b.commander_id !== actor.personId) throw notFound('bid');
+    const c = (await repo.findChallenge(tx, b.challenge_id))!;
+    const d = decide(
+      bidMachine,
+      b.state as BidState,
+      'edit',
+      new Set(['commander']),
+      await bidGuard(tx, b, c, now),
+    );
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    if (input.hostOrgId !== b.host_org_id)
+      throw new AppError(
+        'VALIDATION',
+        'the host organisation cannot change; withdraw and bid again',
+        'hostOrgId',
+      );
+    await validateBid(tx, c, input, actor.personId, now);
+    const pledgeChanged = canonicalJson(input.pledge) !== canonicalJson(b.pledge);
+    const after = await repo.updateBidContent(tx, id, version, input, pledgeChanged, now);
+    if (!after)
+      throw new AppError('STALE', 'the bid changed since you opened it; reload and edit again', 'version');
+    const confirmed = new Map((await repo.membersOf(tx, id)).map((m) => [m.person_id, m.confirmed_at]));
+    await repo.replaceMembers(tx, id, input.members, confirmed);
+    if (b.state !== 'draft') await repo.setBidState(tx, id, d.to, now);
+    await recordAudit(tx, actor, now, {
+      action: 'bid.edit',
+      objectType: 'bid',
+      objectId: id,
+      before: { state: b.state, pledge: b.pledge, budgetFen: b.budget_fen, milestones: b.milestones },
+      after: input,
+      detail: pledgeChanged ? { pledgeVersion: after.pledge_version } : {},
+    });
+    return getBidTx(tx, ctx, id);
+  });
+}
+
+export async function confirmParticipation(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const b = await repo.lockBid(tx, id);
+    const members = b ? await repo.membersOf(tx, id) : [];
+    if (!b || !members.some((m) => m.person_id === actor.personId)) throw notFound('bid');
+    if (b.state !== 'draft')
+      throw new AppError('ILLEGAL_TRANSITION', 'members confirm while the bid is a draft');
+    await repo.confirmMember(tx, id, actor.personId, now);
+    await recordAudit(tx, actor, now, {
+      action: 'bid.confirm_member',
+      objectType: 'bid',
+      objectId: id,
+      detail: { personId: actor.personId },
+    });
+  });
+  return getBid(ctx, id);
+}
+
+/** The commander signs the pledge; an admin of the host organisation countersigns it. */
+export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host') {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const b = await repo.lockBid(tx, id);
+    if (!b) throw notFound('bid');
+    if (as === 'commander' && b.commander_id !== actor.personId)
+      throw forbidden('only the commander signs as commander');
+    if (as === 'host' && !hasRole(actor, 'admin', b.host_org_id))
+      throw forbidden('only an admin of the host organisation signs for it');
+    if (b.state !== 'draft')
+      throw new AppError('ILLEGAL_TRANSITION', 'the pledge is signed while the bid is a draft');
+    await repo.signPledge(tx, id, as, actor.personId, now);
+    await recordAudit(tx, actor, now, {
+      action: `bid.sign_pledge_${as}`,
+      objectType: 'bid',
+      objectId: id,
+      detail: { pledgeVersion: b.pledge_version, pledgeDigest: sha256Hex(canonicalJson(b.pledge)) },
+    });
+  });
+  return getBid(ctx, id);
+}
+
+export async function bidAction(
+  ctx: Ctx,
+  id: string,
+  action: Exclude<BidAction, 'award' | 'decline' | 'edit'>,
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const b = await repo.lockBid(tx, id);
+    if (!b) throw notFound('bid');
+    const c = (await repo.lockChallenge(tx, b.challenge_id))!;
+    const viewer = bidViewer(
+      actor,
+      b,
+      c,
+      (await repo.membersOf(tx, id)).map((m) => m.person_id),
+    );
+    if (!seesBid(viewer)) throw notFound('bid');
+    if (action === 'submit' && b.state === 'submitted') return; // submitting twice is one submission
+    const rel = new Set(challengeRelations(actor, c).has('organizer') ? ['organizer'] : []);
+    if (viewer.commander) rel.add('commander');
+    const d = decide(bidMachine, b.state as BidState, action, rel, await bidGuard(tx, b, c, now));
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    if (action === 'select') {
+      const selected = (await repo.bidsOf(tx, c.id, ['selected'])).length;
+      if (selected >= c.winner_slots)
+        throw new AppError('ILLEGAL_TRANSITION', `all ${c.winner_slots} winner slot(s) are taken`);
+    }
+    await repo.setBidState(tx, id, d.to, now, action === 'submit');
+    await recordAudit(tx, actor, now, {
+      action: `bid.${action}`,
+      objectType: 'bid',
+      objectId: id,
+      before: { state: b.state },
+      after: { state: d.to },
+      detail: { challengeId: c.id },
+    });
+  });
+  return getBid(ctx, id);
+}
+
+export async function scoreBid(
+  ctx: Ctx,
+  id: string,
+  s: { kind: 'organizer' | 'proposer_fit'; score: number; comment: string },
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const b = await repo.findBid(tx, id);
+    if (!b) throw notFound('bid');
+    const c = (await repo.findChallenge(tx, b.challenge_id))!;
+    const rel = challengeRelations(actor, c);
+    if (!rel.size) throw notFound('bid');
+    if (s.kind === 'organizer' && !rel.has('organizer'))
+      throw new AppError('FORBIDDEN', 'only the organizer gives this score', 'kind');
+    if (s.kind === 'proposer_fit' && !rel.has('owner'))
+      throw new AppError('FORBIDDEN', 'only the proposer judges fit', 'kind');
+    if (c.state !== 'evaluating')
+      throw new AppError('ILLEGAL_TRANSITION', 'bids are scored while the challenge is being evaluated');
+    if (!['submitted', 'selected'].includes(b.state))
+      throw new AppError('ILLEGAL_TRANSITION', `a ${b.state} bid is not scored`);
+    await repo.upsertScore(tx, {
+      bidId: id,
+      scorerId: actor.personId,
+      kind: s.kind,
+      score: s.score,
+      comment: s.comment,
+      at: now,
+    });
+    await recordAudit(tx, actor, now, { action: 'bid.score', objectType: 'bid', objectId: id, after: s });
+  });
+  return getBid(ctx, id);
+}
+
+async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
+  const b = await repo.findBid(q, id);
+  if (!b) throw notFound('bid');
+  const c = (await repo.findChallenge(q, b.challenge_id))!;
+  const members = await repo.membersOf(q, id);
+  const viewer = bidViewer(
+    ctx.actor,
+    b,
+    c,
+    members.map((m) => m.person_id),
+  );
+  if (!seesBid(viewer)) throw notFound('bid');
+  const rel = new Set<string>();
+  if (viewer.commander) rel.add('commander');
+  if (challengeRelations(ctx.actor, c).has('organizer')) rel.add('organizer');
+  const scores = viewer.evaluator || c.state === 'awarded' ? await repo.scoresOf(q, [id]) : [];
+  const [commander] = await repo.personNames(q, [b.commander_id]);
+  const host = await accounts.findOrganisation(q, b.host_org_id);
+  return {
+    id: b.id,
+    challengeId: b.challenge_id,
+    challengeTitleZh: c.title_zh,
+    challengeTitleEn: c.title_en,
+    state: b.state,
+    version: b.version,
+    hostOrgId: b.host_org_id,
+    hostOrgName: host?.name_zh ?? '',
+    commanderId: b.commander_id,
+    commanderName: commander ? commander.name_zh || commander.name_en : '',
+    technicalRoute: b.technical_route,
+    budgetFen: b.budget_fen,
+    milestones: b.milestones,
+    pledge: b.pledge,
+    pledgeVersion: b.pledge_version,
+    pledgeSignedByCommander: !!b.pledge_signed_commander_at,
+    pledgeSignedByHost: !!b.pledge_signed_host_at,
+    submittedAt: b.submitted_at?.toISOString() ?? null,
+    members: members.map((m) => ({
+      personId: m.person_id,
+      name: m.name_zh || m.name_en,
+      title: m.title,
+      role: m.role,
+      confirmed: !!m.confirmed_at,
+    })),
+    scores: scores.map((s) => ({ kind: s.kind, score: Number(s.score), comment: s.comment })),
+    actions: availableActions(bidMachine, b.state as BidState, rel, await bidGuard(q, b, c, ctx.now())),
+  };
+}
+
+export const getBid = (ctx: Ctx, id: string) => getBidTx(ctx.db, ctx, id);
+
+/** Bids of a challenge: its organizers and proposer once bidding closed; a commander sees their own. */
+export async function listBids(ctx: Ctx, challengeId: string) {
+  const actor = requireActor(ctx.actor);
+  const c = await repo.findChallenge(ctx.db, challengeId);
+  if (!c) throw notFound('challenge');
+  const evaluator =
+    challengeRelations(actor, c).size > 0 && ['evaluating', 'notice', 'awarded'].includes(c.state);
+  const rows = await repo.bidsOf(
+    ctx.db,
+    challengeId,
+    evaluator ? ['submitted', 'selected', 'awarded', 'not_selected'] : undefined,
+  );
+  const visible = evaluator ? rows : rows.filter((b) => b.commander_id === actor.personId);
+  const scores = evaluator
+    ? await repo.scoresOf(
+        ctx.db,
+        visible.map((b) => b.id),
+      )
+    : [];
+  const names = new Map(
+    (
+      await repo.personNames(
+        ctx.db,
+        visible.map((b) => b.commander_id),
+      )
+    ).map((p) => [p.id, p.name_zh || p.name_en]),
+  );
+  return visible.map((b) => {
+    const mine = scores.filter((s) => s.bid_id === b.id);
+    const avg = (kind: string) => {
+      const xs = mine.filter((s) => s.kind === kind).map((s) => Number(s.score));
+      return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+    };
+    return {
+      id: b.id,
+      state: b.state,
+      commanderName: names.get(b.commander_id) ?? '',
+      budgetFen: b.budget_fen,
+      submittedAt: b.submitted_at?.toISOString() ?? null,
+      organizerScore: avg('organizer'),
+      proposerFit: avg('proposer_fit'),
+    };
+  });
+}
+
+export async function myBids(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const rows = await repo.bidsOfPerson(ctx.db, actor.personId);
+  return rows.map((b) => ({
+    id: b.id,
+    challengeId: b.challenge_id,
+    challengeTitleZh: b.title_zh,
+    challengeTitleEn: b.title_en,
+    deadline: b.deadline.toISOString(),
+    state: b.state,
+    isCommander: b.commander_id === actor.personId,
+  }));
+}

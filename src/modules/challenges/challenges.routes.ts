@@ -1,0 +1,280 @@
+// HTTP adapter for challenges, bids, notice and objections, task books and acceptance.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam } from '../accounts/accounts.schema.ts';
+import * as bids from './bids.service.ts';
+import {
+  ActionBody,
+  BidBody,
+  BidEditBody,
+  ChallengeBody,
+  ChallengeEditBody,
+  ChallengeQuery,
+  IdempotencyHeader,
+  JudgementBody,
+  ObjectionBody,
+  ObjectionDecisionBody,
+  ReportBody,
+  ReportReviewBody,
+  ScoreBody,
+  SignBody,
+  TaskBookEditBody,
+} from './challenges.schema.ts';
+import * as svc from './challenges.service.ts';
+import * as delivery from './delivery.service.ts';
+import { renderTaskBookHtml } from './taskbook.print.ts';
+
+const ChallengeAction = z.enum([
+  'submit',
+  'return',
+  'reject',
+  'publish',
+  'close_bidding',
+  'announce',
+  'withdraw_notice',
+  'award',
+  'cancel',
+]);
+const BidAction = z.enum(['submit', 'withdraw', 'select', 'deselect']);
+const TaskBookAction = z.enum(['accept', 'fail_honest', 'fail_misconduct']);
+
+export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['challenges'];
+  app.get(
+    '/challenges',
+    {
+      schema: {
+        tags,
+        summary: 'Published challenges: full-text search (Chinese and English) and filters; no login needed',
+        querystring: ChallengeQuery,
+      },
+    },
+    async (req) => svc.listPublic(req.ctx, req.query),
+  );
+  app.get(
+    '/challenges/mine',
+    { schema: { tags, summary: 'My organisation’s challenges and my vetting queue, in every state' } },
+    async (req) => svc.listMine(req.ctx),
+  );
+  app.get(
+    '/challenges/stats',
+    { schema: { tags, summary: 'Demand intake: collected, vetted, published' } },
+    async (req) => svc.stats(req.ctx),
+  );
+  app.get(
+    '/challenges/:id',
+    { schema: { tags, summary: 'One challenge (public once published)', params: IdParam } },
+    async (req) => svc.getChallenge(req.ctx, req.params.id),
+  );
+  app.post(
+    '/challenges',
+    { schema: { tags, summary: 'Draft a challenge (proposer)', body: ChallengeBody } },
+    async (req, reply) => reply.status(201).send(await svc.createChallenge(req.ctx, req.body)),
+  );
+  app.put(
+    '/challenges/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a draft or returned challenge',
+        params: IdParam,
+        body: ChallengeEditBody,
+      },
+    },
+    async (req) => svc.editChallenge(req.ctx, req.params.id, req.body.version, req.body.challenge),
+  );
+  app.post(
+    '/challenges/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move a challenge through its workflow: submit, return, reject, publish, close_bidding, announce, withdraw_notice, award, cancel',
+        params: IdParam.extend({ action: ChallengeAction }),
+        body: ActionBody,
+      },
+    },
+    async (req) => svc.challengeAction(req.ctx, req.params.id, req.params.action, req.body.comment),
+  );
+
+  app.get('/challenges/:id/bids', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
+    bids.listBids(req.ctx, req.params.id),
+  );
+  app.post(
+    '/challenges/:id/bids',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Start a bid (揭榜); the Idempotency-Key header makes retries safe',
+        params: IdParam,
+        headers: IdempotencyHeader,
+        body: BidBody,
+      },
+    },
+    async (req, reply) => {
+      const r = await bids.createBid(req.ctx, req.params.id, req.headers['idempotency-key'], req.body);
+      return reply.status(r.created ? 201 : 200).send(r.bid);
+    },
+  );
+  app.get('/bids/mine', { schema: { tags: ['bids'], summary: 'Bids I lead or belong to' } }, async (req) =>
+    bids.myBids(req.ctx),
+  );
+  app.get('/bids/:id', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
+    bids.getBid(req.ctx, req.params.id),
+  );
+  app.put(
+    '/bids/:id',
+    { schema: { tags: ['bids'], summary: 'Edit until the deadline', params: IdParam, body: BidEditBody } },
+    async (req) => bids.editBid(req.ctx, req.params.id, req.body.version, req.body.bid),
+  );
+  app.post(
+    '/bids/:id/confirm',
+    { schema: { tags: ['bids'], summary: 'A team member confirms participation', params: IdParam } },
+    async (req) => bids.confirmParticipation(req.ctx, req.params.id),
+  );
+  app.post(
+    '/bids/:id/sign',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Sign the pledge (军令状) as commander or as host organisation',
+        params: IdParam,
+        body: SignBody,
+      },
+    },
+    async (req) => bids.signPledge(req.ctx, req.params.id, req.body.as),
+  );
+  app.post(
+    '/bids/:id/actions/:action',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'submit, withdraw (commander); select, deselect (organizer)',
+        params: IdParam.extend({ action: BidAction }),
+      },
+    },
+    async (req) => bids.bidAction(req.ctx, req.params.id, req.params.action),
+  );
+  app.post(
+    '/bids/:id/scores',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Score a bid (organizer) or judge its fit (proposer)',
+        params: IdParam,
+        body: ScoreBody,
+      },
+    },
+    async (req) => bids.scoreBid(req.ctx, req.params.id, req.body),
+  );
+
+  app.get('/challenges/:id/objections', { schema: { tags: ['notice'], params: IdParam } }, async (req) =>
+    delivery.listObjections(req.ctx, req.params.id),
+  );
+  app.post(
+    '/challenges/:id/objections',
+    {
+      schema: {
+        tags: ['notice'],
+        summary: 'Object during the public notice period',
+        params: IdParam,
+        body: ObjectionBody,
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await delivery.raiseObjection(req.ctx, req.params.id, req.body.text)),
+  );
+  app.post(
+    '/objections/:id/resolve',
+    {
+      schema: {
+        tags: ['notice'],
+        summary: 'Uphold or dismiss an objection (organizer)',
+        params: IdParam,
+        body: ObjectionDecisionBody,
+      },
+    },
+    async (req) => {
+      await delivery.resolveObjection(req.ctx, req.params.id, req.body.decision, req.body.resolution);
+      return { ok: true };
+    },
+  );
+
+  const tb = ['task books'];
+  app.get('/task-books/:id', { schema: { tags: tb, params: IdParam } }, async (req) =>
+    delivery.getTaskBook(req.ctx, req.params.id),
+  );
+  app.get(
+    '/task-books/:id/print',
+    {
+      schema: {
+        tags: tb,
+        summary: 'Printable task book (HTML)',
+        params: IdParam,
+        querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(renderTaskBookHtml(await delivery.getTaskBook(req.ctx, req.params.id), req.query.lang)),
+  );
+  app.put(
+    '/task-books/:id',
+    {
+      schema: {
+        tags: tb,
+        summary: 'Revise milestones and tranches jointly (resets signatures)',
+        params: IdParam,
+        body: TaskBookEditBody,
+      },
+    },
+    async (req) => delivery.reviseTaskBook(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/task-books/:id/sign',
+    { schema: { tags: tb, summary: 'Sign as proposer or commander', params: IdParam } },
+    async (req) => delivery.signTaskBook(req.ctx, req.params.id),
+  );
+  app.post(
+    '/task-books/:id/reports',
+    {
+      schema: {
+        tags: tb,
+        summary: 'Milestone report with measured values',
+        params: IdParam,
+        body: ReportBody,
+      },
+    },
+    async (req) => delivery.submitReport(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/reports/:id/review',
+    { schema: { tags: tb, params: IdParam, body: ReportReviewBody } },
+    async (req) => delivery.reviewReport(req.ctx, req.params.id, req.body.decision, req.body.comment),
+  );
+  app.post(
+    '/task-books/:id/judgements',
+    {
+      schema: {
+        tags: tb,
+        summary: 'Judge one target at acceptance against its frozen threshold',
+        params: IdParam,
+        body: JudgementBody,
+      },
+    },
+    async (req) => delivery.judgeTarget(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/task-books/:id/actions/:action',
+    {
+      schema: {
+        tags: tb,
+        summary: 'accept (proposer); fail_honest or fail_misconduct (organizer)',
+        params: IdParam.extend({ action: TaskBookAction }),
+        body: ActionBody,
+      },
+    },
+    async (req) => delivery.taskBookAction(req.ctx, req.params.id, req.params.action, req.body.comment),
+  );
+};

@@ -1,0 +1,174 @@
+// Request and response schemas of challenges, bids, selection, task books and acceptance.
+import { z } from 'zod';
+import { ORG_KINDS } from '../accounts/accounts.schema.ts';
+import { COMPARATORS, VERIFIERS } from './challenges.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1, { message: 'is required' });
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: 'must be a decimal number such as 99.95' });
+const fen = z.number().int({ message: 'must be a whole number of fen' });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time with offset, e.g. 2026-12-31T17:00:00+08:00',
+});
+const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+export const TargetInput = z
+  .strictObject({
+    metric: required(200),
+    unit: text(40).default(''),
+    comparator: z.enum(COMPARATORS),
+    threshold: decimal,
+    thresholdHigh: decimal.nullable().default(null),
+    verification: required(1000),
+    verifier: z.enum(VERIFIERS),
+    verifierName: text(200).default(''),
+    mandatory: z.boolean().default(true),
+  })
+  .superRefine((t, c) => {
+    if (t.comparator === 'range') {
+      if (t.thresholdHigh === null)
+        c.addIssue({ code: 'custom', message: 'is required for a range', path: ['thresholdHigh'] });
+      else if (Number(t.thresholdHigh) < Number(t.threshold)) {
+        c.addIssue({ code: 'custom', message: 'must not be below the threshold', path: ['thresholdHigh'] });
+      }
+    }
+    if (t.verifier === 'lab' && !t.verifierName)
+      c.addIssue({ code: 'custom', message: 'name the third-party lab', path: ['verifierName'] });
+  });
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const EligibilityRuleInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('orgKind'), allowed: z.array(z.enum(ORG_KINDS)).min(1) }),
+  z.strictObject({ kind: z.literal('region'), prefixes: z.array(z.string().regex(/^\d{2,6}$/)).min(1) }),
+  z.strictObject({ kind: z.literal('maxTeamSize'), max: z.number().int().min(1).max(500) }),
+]);
+
+export const ChallengeBody = z
+  .strictObject({
+    orgId: z.uuid({ message: 'must be your organisation id' }),
+    organiserOrgId: z.uuid({ message: 'must be the id of the agency that vets it' }),
+    titleZh: required(200),
+    titleEn: text(300).default(''),
+    statementZh: required(20000),
+    statementEn: text(40000).default(''),
+    disciplineCodes: z.array(text(20)).max(10).default([]),
+    keywords: z.array(required(60)).max(30).default([]),
+    regionCode: z
+      .string()
+      .regex(/^\d{6}$/, { message: 'must be a 6-digit region code' })
+      .nullable()
+      .default(null),
+    budgetCeilingFen: fen.positive({ message: 'must be more than zero' }),
+    cofundFen: fen.min(0).default(0),
+    deadline: isoDateTime,
+    durationMonths: z.number().int().min(1).max(120),
+    ipTerms: text(5000).default(''),
+    winnerSlots: z.number().int().min(1).max(20).default(1),
+    mode: z.enum(['single', 'multiple', 'race']).default('single'),
+    eligibility: z.array(EligibilityRuleInput).max(10).default([]),
+    noticeDays: z.number().int().min(1).max(30).default(5),
+    targets: z.array(TargetInput).min(1, { message: 'list at least one measurable target' }).max(30),
+  })
+  .refine((b) => b.cofundFen <= b.budgetCeilingFen, {
+    message: 'must not exceed the budget ceiling',
+    path: ['cofundFen'],
+  })
+  .refine((b) => b.mode !== 'single' || b.winnerSlots === 1, {
+    message: 'a single-winner challenge has one slot',
+    path: ['winnerSlots'],
+  });
+export type ChallengeInput = z.infer<typeof ChallengeBody>;
+
+export const ChallengeEditBody = z.strictObject({
+  version: z.number().int().min(1),
+  challenge: ChallengeBody,
+});
+
+export const ActionBody = z.strictObject({ comment: text(5000).default('') });
+
+export const ChallengeQuery = z.object({
+  q: text(200).optional(),
+  discipline: text(20).optional(),
+  region: z
+    .string()
+    .regex(/^\d{2,6}$/)
+    .optional(),
+  budgetMinFen: z.coerce.number().int().min(0).optional(),
+  budgetMaxFen: z.coerce.number().int().min(0).optional(),
+  deadlineAfter: isoDateTime.optional(),
+  deadlineBefore: isoDateTime.optional(),
+  state: z.enum(['published', 'evaluating', 'notice', 'awarded']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const MilestoneInput = z.strictObject({
+  title: required(300),
+  due: isoDate,
+  deliverables: required(3000),
+  /** Target id → the value this milestone reaches. */
+  targetValues: z.record(z.uuid(), decimal).default({}),
+});
+
+export const BidBody = z.strictObject({
+  hostOrgId: z.uuid({ message: 'must be the id of the organisation hosting the team' }),
+  technicalRoute: required(20000),
+  budgetFen: fen.positive({ message: 'must be more than zero' }),
+  milestones: z.array(MilestoneInput).min(1, { message: 'plan at least one milestone' }).max(30),
+  pledge: z.strictObject({
+    commitments: required(5000),
+    consequences: required(5000),
+  }),
+  members: z
+    .array(z.strictObject({ personId: z.uuid(), role: text(100).default('') }))
+    .max(100)
+    .default([]),
+});
+export type BidInput = z.infer<typeof BidBody>;
+export const BidEditBody = z.strictObject({ version: z.number().int().min(1), bid: BidBody });
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, { message: 'send an Idempotency-Key header of 8–100 characters (e.g. a UUID)' })
+    .max(100),
+});
+
+export const SignBody = z.strictObject({ as: z.enum(['commander', 'host']) });
+export const ScoreBody = z.strictObject({
+  kind: z.enum(['organizer', 'proposer_fit']),
+  score: z.number().min(0).max(100),
+  comment: text(5000).default(''),
+});
+export const ObjectionBody = z.strictObject({ text: required(5000) });
+export const ObjectionDecisionBody = z.strictObject({
+  decision: z.enum(['upheld', 'dismissed']),
+  resolution: required(5000),
+});
+
+export const TaskBookEditBody = z.strictObject({
+  revision: z.number().int().min(1),
+  milestones: z.array(MilestoneInput).min(1).max(30),
+  tranches: z
+    .array(z.strictObject({ label: required(200), amountFen: fen.positive(), condition: required(500) }))
+    .min(1)
+    .max(30),
+});
+export const ReportBody = z.strictObject({
+  milestoneNo: z.number().int().min(0),
+  summary: required(20000),
+  measured: z.record(z.uuid(), decimal).default({}),
+});
+export const ReportReviewBody = z.strictObject({
+  decision: z.enum(['accepted', 'revise']),
+  comment: text(5000).default(''),
+});
+export const JudgementBody = z.strictObject({
+  targetId: z.uuid(),
+  measured: decimal,
+  evidence: required(5000),
+  verifier: required(200),
+});

@@ -1,0 +1,276 @@
+// Use-cases of the challenge listing: draft, vet, publish, search, close, announce, award.
+import type { Ctx, Tx } from '../../app/context.ts';
+import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
+import { tokenize } from '../../core/text/index.ts';
+import { availableActions, decide } from '../../core/workflow/machine.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { hasRole } from '../accounts/accounts.policy.ts';
+import * as accounts from '../accounts/accounts.repo.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
+import { presentChallenge, presentChallengeSummary, presentTarget } from './challenges.presenter.ts';
+import * as repo from './challenges.repo.ts';
+import type { ChallengeInput } from './challenges.schema.ts';
+import {
+  type ChallengeAction,
+  type ChallengeGuard,
+  type ChallengeState,
+  challengeMachine,
+} from './challenges.ts';
+
+/** Words for full-text search: jieba-segmented Chinese and stemmed English, space-joined. */
+export function searchWords(text: string): string {
+  return tokenize(text, { chineseMode: 'search' }).join(' ');
+}
+
+const searchTextOf = (c: ChallengeInput) =>
+  searchWords(
+    [c.titleZh, c.titleEn, c.statementZh, c.statementEn, ...c.keywords, ...c.disciplineCodes].join('\n'),
+  );
+
+async function checkOrganisations(ctx: Ctx, input: ChallengeInput) {
+  const actor = requireActor(ctx.actor);
+  if (!hasRole(actor, 'proposer', input.orgId)) {
+    throw new AppError(
+      'FORBIDDEN',
+      'you need the proposer role in this organisation to list its challenges',
+      'orgId',
+    );
+  }
+  const agency = await accounts.findOrganisation(ctx.db, input.organiserOrgId);
+  if (agency?.kind !== 'agency') {
+    throw new AppError(
+      'VALIDATION',
+      'must be an agency (programme office) that vets and publishes challenges',
+      'organiserOrgId',
+    );
+  }
+  if (new Date(input.deadline) <= ctx.now())
+    throw new AppError('VALIDATION', 'must be in the future', 'deadline');
+  return actor;
+}
+
+export async function createChallenge(ctx: Ctx, input: ChallengeInput) {
+  const actor = await checkOrganisations(ctx, input);
+  return ctx.db.transaction().execute(async (tx) => {
+    const c = await repo.insertChallenge(tx, input, actor.personId, searchTextOf(input), ctx.now());
+    await repo.replaceTargets(tx, c.id, input.targets);
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'challenge.create',
+      objectType: 'challenge',
+      objectId: c.id,
+      after: input,
+    });
+    return presentChallenge(c, await repo.targetsOf(tx, c.id));
+  });
+}
+
+export async function editChallenge(ctx: Ctx, id: string, version: number, input: ChallengeInput) {
+  const actor = await checkOrganisations(ctx, input);
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await repo.lockChallenge(tx, id);
+    if (!before) throw notFound('challenge');
+    if (before.org_id !== input.orgId)
+      throw new AppError('VALIDATION', 'a challenge cannot move to another organisation', 'orgId');
+    const d = decide(
+      challengeMachine,
+      before.state as ChallengeState,
+      'edit',
+      challengeRelations(actor, before),
+      await guardOf(tx, before, ctx.now()),
+    );
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    const after = await repo.updateChallengeContent(tx, id, version, input, searchTextOf(input), ctx.now());
+    if (!after)
+      throw new AppError(
+        'STALE',
+        'the challenge changed since you opened it; reload and edit again',
+        'version',
+      );
+    const beforeTargets = (await repo.targetsOf(tx, id)).map(presentTarget);
+    await repo.replaceTargets(tx, id, input.targets);
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'challenge.edit',
+      objectType: 'challenge',
+      objectId: id,
+      before: { ...presentChallenge(before, []), targets: beforeTargets },
+      after: input,
+    });
+    return presentChallenge(after, await repo.targetsOf(tx, id));
+  });
+}
+
+async function guardOf(q: Tx | Ctx['db'], c: repo.ChallengeRow, now: Date): Promise<ChallengeGuard> {
+  const [objections, bids] = await Promise.all([repo.objectionsOf(q, c.id), repo.bidsOf(q, c.id)]);
+  return {
+    now,
+    deadline: c.deadline,
+    noticeEndsAt: c.notice_ends_at,
+    openObjections: objections.filter((o) => o.state === 'open').length,
+    selectedBids: bids.filter((b) => b.state === 'selected').length,
+    winnerSlots: c.winner_slots,
+    submittedBids: bids.filter((b) => b.state === 'submitted').length,
+  };
+}
+
+/** Default tranche schedule: 30% at signing (capped at ¥3M), the rest evenly per milestone. */
+export function defaultTranches(budgetFen: number, milestones: { title: string }[]) {
+  const first = Math.min(Math.floor((budgetFen * 3) / 10), 300_000_000);
+  const rest = budgetFen - first;
+  const n = Math.max(1, milestones.length);
+  const out = [
+    { label: '签约首付 / on signing', amountFen: first, condition: 'task book signed by both parties' },
+  ];
+  for (let i = 0; i < n; i++) {
+    const amount = Math.floor(rest / n) + (i < rest % n ? 1 : 0);
+    out.push({
+      label: `里程碑 ${i + 1} / milestone ${i + 1}`,
+      amountFen: amount,
+      condition: `milestone ${i + 1} (${milestones[i]?.title ?? ''}) accepted by the proposer`,
+    });
+  }
+  return out.filter((t) => t.amountFen > 0);
+}
+
+/** Award: selected bids win, others are not selected, each winner gets a task book with frozen targets. */
+async function award(tx: Tx, c: repo.ChallengeRow, now: Date) {
+  const targets = (await repo.targetsOf(tx, c.id)).map(presentTarget);
+  const digest = sha256Hex(canonicalJson(targets));
+  const bids = await repo.bidsOf(tx, c.id, ['selected', 'submitted']);
+  const winners = bids.filter((b) => b.state === 'selected');
+  if (winners.length > c.winner_slots)
+    throw new AppError('ILLEGAL_TRANSITION', `at most ${c.winner_slots} winner(s)`);
+  for (const b of bids) {
+    await repo.setBidState(tx, b.id, b.state === 'selected' ? 'awarded' : 'not_selected', now);
+    if (b.state !== 'selected') continue;
+    const milestones = b.milestones as { title: string }[];
+    await repo.insertTaskBook(tx, {
+      challengeId: c.id,
+      bidId: b.id,
+      targets,
+      digest,
+      milestones,
+      tranches: defaultTranches(b.budget_fen, milestones),
+      budgetFen: b.budget_fen,
+      now,
+    });
+  }
+  return winners.map((w) => w.id);
+}
+
+export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAction, comment: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const c = await repo.lockChallenge(tx, id);
+    if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
+    const rel = challengeRelations(actor, c);
+    const d = decide(challengeMachine, c.state as ChallengeState, action, rel, await guardOf(tx, c, now));
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    if ((action === 'return' || action === 'reject') && !comment) {
+      throw new AppError(
+        'VALIDATION',
+        'say what the proposer should change, or why it is rejected',
+        'comment',
+      );
+    }
+    const extra: { published_at?: Date; notice_ends_at?: Date | null } = {};
+    if (action === 'publish') extra.published_at = now;
+    if (action === 'announce') extra.notice_ends_at = new Date(now.getTime() + c.notice_days * 86_400_000);
+    if (action === 'withdraw_notice') extra.notice_ends_at = null;
+    let detail: Record<string, unknown> = comment ? { comment } : {};
+    if (action === 'award') detail = { ...detail, awardedBids: await award(tx, c, now) };
+    const after = await repo.setChallengeState(tx, id, d.to, now, extra);
+    if (['submit', 'return', 'reject', 'publish'].includes(action)) {
+      await repo.insertVetting(tx, { challengeId: id, actorId: actor.personId, action, comment, at: now });
+    }
+    await recordAudit(tx, actor, now, {
+      action: `challenge.${action}`,
+      objectType: 'challenge',
+      objectId: id,
+      before: { state: c.state },
+      after: { state: after.state },
+      detail,
+    });
+    return { state: after.state };
+  });
+}
+
+export async function getChallenge(ctx: Ctx, id: string) {
+  const c = await repo.findChallenge(ctx.db, id);
+  if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound('challenge');
+  const rel = challengeRelations(ctx.actor, c);
+  const [targets, org, guard] = await Promise.all([
+    repo.targetsOf(ctx.db, id),
+    accounts.findOrganisation(ctx.db, c.org_id),
+    guardOf(ctx.db, c, ctx.now()),
+  ]);
+  const vetting = rel.size ? await repo.vettingOf(ctx.db, id) : [];
+  const taskBooks =
+    PUBLIC_STATES.has(c.state) && c.state === 'awarded' ? await repo.taskBooksOfChallenge(ctx.db, id) : [];
+  return {
+    ...presentChallenge({ ...c }, targets),
+    orgNameZh: org?.name_zh ?? '',
+    orgNameEn: org?.name_en ?? '',
+    relations: [...rel],
+    actions: availableActions(challengeMachine, c.state as ChallengeState, rel, guard),
+    bidCount: guard.submittedBids + guard.selectedBids,
+    openObjections: guard.openObjections,
+    vetting: vetting.map((v) => ({
+      action: v.action,
+      comment: v.comment,
+      at: v.at.toISOString(),
+      by: v.name_zh || v.name_en,
+    })),
+    taskBooks: taskBooks.map((t) => ({ id: t.id, bidId: t.bid_id, state: t.state })),
+  };
+}
+
+export async function listPublic(
+  ctx: Ctx,
+  q: Omit<repo.ListFilter, 'states' | 'tsQuery' | 'orgIds' | 'organiserOrgIds'> & {
+    q?: string;
+    state?: string;
+  },
+) {
+  const tsQuery = q.q ? searchWords(q.q) : undefined;
+  if (q.q && !tsQuery) return [];
+  const rows = await repo.listChallenges(ctx.db, {
+    ...q,
+    tsQuery,
+    states: q.state ? [q.state] : [...PUBLIC_STATES],
+  });
+  return rows.map(presentChallengeSummary);
+}
+
+/** The proposer's own challenges and the organizer's vetting queue, in every state. */
+export async function listMine(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const orgIds = actor.roles.filter((r) => r.role === 'proposer').map((r) => r.orgId);
+  const organiserOrgIds = actor.roles.filter((r) => r.role === 'organizer').map((r) => r.orgId);
+  if (!orgIds.length && !organiserOrgIds.length) return [];
+  const rows = await repo.listChallenges(ctx.db, {
+    states: [...challengeMachine.states],
+    orgIds,
+    organiserOrgIds,
+    limit: 500,
+  });
+  return rows.map(presentChallengeSummary);
+}
+
+/** Demand intake figures: collected (all listings ever drafted), vetted, published. */
+export async function stats(ctx: Ctx) {
+  const byState = Object.fromEntries((await repo.countByState(ctx.db)).map((r) => [r.state, Number(r.n)]));
+  const collected = Object.values(byState).reduce((a, b) => a + b, 0);
+  const published = ['published', 'evaluating', 'notice', 'awarded'].reduce(
+    (a, s) => a + (byState[s] ?? 0),
+    0,
+  );
+  const vetted = Number((await repo.vettedCount(ctx.db)).n);
+  return { collected, vetted, published, byState };
+}
+
+export function assertOrganizer(actor: ReturnType<typeof requireActor>, c: repo.ChallengeRow) {
+  if (!challengeRelations(actor, c).has('organizer'))
+    throw forbidden('only the vetting agency’s organizers may do this');
+}

@@ -1,0 +1,221 @@
+// Bilingual labels for every condition, step and enumerated value the policy engine emits,
+// keyed by a stable code. The UI picks `policyMessages[code][locale]`.
+
+type Label = { 'zh-CN': string; en: string };
+
+export const policyMessages = {
+  // Verdicts
+  'verdict.met': { 'zh-CN': '符合', en: 'Met' },
+  'verdict.notMet': { 'zh-CN': '不符合', en: 'Not met' },
+  'verdict.depends': { 'zh-CN': '取决于专家评分', en: 'Depends on the experts’ scores' },
+
+  // HNTE conditions (国科发火〔2016〕32号 第十一条)
+  'hnte.registration': { 'zh-CN': '注册成立一年以上', en: 'Registered for at least one year' },
+  'hnte.registration.days': { 'zh-CN': '注册成立日历天数', en: 'Calendar days since registration' },
+  'hnte.ip': { 'zh-CN': '拥有核心支持作用的知识产权', en: 'Owns IP giving core support to main products' },
+  'hnte.ip.usable': { 'zh-CN': '可用于本次申报的知识产权', en: 'IP items usable in this application' },
+  'hnte.ip.core': { 'zh-CN': '发挥核心支持作用的知识产权', en: 'IP items giving core support' },
+  'hnte.domain': {
+    'zh-CN': '属于国家重点支持的高新技术领域',
+    en: 'Within the state-supported high-tech domains',
+  },
+  'hnte.domain.check': { 'zh-CN': '技术领域', en: 'Technology domain' },
+  'hnte.staff': { 'zh-CN': '科技人员占比不低于10%', en: 'S&T staff at least 10% of employees' },
+  'hnte.staff.roster': {
+    'zh-CN': '按人员名册统计（183天规则）',
+    en: 'Counted from the roster (183-day rule)',
+  },
+  'hnte.staff.monthly': { 'zh-CN': '月平均数与全年月平均数', en: 'Monthly and annual average head-counts' },
+  'hnte.staff.ratio': { 'zh-CN': '科技人员占职工总数比例', en: 'S&T staff as a share of employees' },
+  'hnte.rd': { 'zh-CN': '研究开发费用占销售收入比例', en: 'R&D expenses as a share of sales' },
+  'hnte.rd.year': { 'zh-CN': '年度研究开发费用归集', en: 'R&D expenses of the year' },
+  'hnte.rd.threshold': {
+    'zh-CN': '按最近一年销售收入确定比例要求',
+    en: 'Threshold set by the latest year’s sales',
+  },
+  'hnte.rd.ratio': {
+    'zh-CN': '近三年研发费用总额占销售收入总额比例',
+    en: 'Three-year R&D over three-year sales',
+  },
+  'hnte.rdDomestic': { 'zh-CN': '境内研发费用占比不低于60%', en: 'R&D incurred in China at least 60%' },
+  'hnte.rd.domestic': {
+    'zh-CN': '境内研究开发费用占全部研究开发费用比例',
+    en: 'Share of R&D incurred in China',
+  },
+  'hnte.highTechIncome': {
+    'zh-CN': '高新技术产品（服务）收入占比不低于60%',
+    en: 'High-tech product/service revenue at least 60% of total income',
+  },
+  'hnte.highTechIncome.base': {
+    'zh-CN': '总收入（收入总额减不征税收入）',
+    en: 'Total income (less non-taxable income)',
+  },
+  'hnte.highTechIncome.ratio': { 'zh-CN': '高新技术产品（服务）收入占比', en: 'High-tech revenue share' },
+  'hnte.innovation': {
+    'zh-CN': '企业创新能力评价（70分以上，不含70分）',
+    en: 'Innovation capability score above 70',
+  },
+  'hnte.score.total': { 'zh-CN': '创新能力综合得分', en: 'Innovation score, total' },
+  'hnte.score.experts': { 'zh-CN': '专家评分算术平均值', en: 'Average of the experts’ scores' },
+  'hnte.score.ip': { 'zh-CN': '知识产权（≤30分）', en: 'Intellectual property (≤30)' },
+  'hnte.score.ip.advancement': { 'zh-CN': '技术的先进程度', en: 'Technical advancement' },
+  'hnte.score.ip.coreSupport': {
+    'zh-CN': '对主要产品（服务）的核心支持作用',
+    en: 'Core support to main products',
+  },
+  'hnte.score.ip.quantity': { 'zh-CN': '知识产权数量', en: 'Number of IP items' },
+  'hnte.score.ip.obtained': { 'zh-CN': '知识产权获得方式', en: 'How the IP was obtained' },
+  'hnte.score.ip.standards': {
+    'zh-CN': '参与编制标准（加分项）',
+    en: 'Took part in drafting standards (bonus)',
+  },
+  'hnte.score.ip.total': { 'zh-CN': '知识产权得分', en: 'IP score' },
+  'hnte.score.transformation': {
+    'zh-CN': '科技成果转化能力（≤30分）',
+    en: 'Transformation of results (≤30)',
+  },
+  'hnte.score.transformation.average': {
+    'zh-CN': '近三年年均转化项数',
+    en: 'Results transformed per year, average',
+  },
+  'hnte.score.rdManagement': {
+    'zh-CN': '研究开发组织管理水平（≤20分）',
+    en: 'R&D organisation and management (≤20)',
+  },
+  'hnte.score.rdManagement.sum': { 'zh-CN': '四项自评得分之和', en: 'Sum of the four self-assessed items' },
+  'hnte.score.growth': { 'zh-CN': '企业成长性（≤20分）', en: 'Growth (≤20)' },
+  'hnte.score.growth.netAssets': { 'zh-CN': '净资产增长率', en: 'Net-asset growth rate' },
+  'hnte.score.growth.sales': { 'zh-CN': '销售收入增长率', en: 'Sales growth rate' },
+  'hnte.incidents': {
+    'zh-CN': '申请前一年内未发生重大安全、重大质量事故或严重环境违法行为',
+    en: 'No major safety or quality accident or serious environmental violation in the year before applying',
+  },
+  'hnte.incidents.none': { 'zh-CN': '事故与违法行为', en: 'Accidents and violations' },
+
+  // Technology domains (《国家重点支持的高新技术领域》)
+  'domain.electronicInformation': { 'zh-CN': '电子信息', en: 'Electronic information' },
+  'domain.biotechMedicine': { 'zh-CN': '生物与新医药', en: 'Biotechnology and new medicine' },
+  'domain.aerospace': { 'zh-CN': '航空航天', en: 'Aerospace' },
+  'domain.newMaterials': { 'zh-CN': '新材料', en: 'New materials' },
+  'domain.highTechServices': { 'zh-CN': '高技术服务', en: 'High-tech services' },
+  'domain.newEnergyEfficiency': { 'zh-CN': '新能源与节能', en: 'New energy and energy saving' },
+  'domain.resourcesEnvironment': { 'zh-CN': '资源与环境', en: 'Resources and environment' },
+  'domain.advancedManufacturing': {
+    'zh-CN': '先进制造与自动化',
+    en: 'Advanced manufacturing and automation',
+  },
+  'domain.none': { 'zh-CN': '不属于上述领域', en: 'None of these domains' },
+
+  // Super-deduction steps
+  'deduction.industry': { 'zh-CN': '是否属于不适用加计扣除的行业', en: 'Excluded-industry test' },
+  'deduction.rate': { 'zh-CN': '加计扣除比例', en: 'Extra-deduction rate' },
+  'deduction.categories': {
+    'zh-CN': '研发费用按类别归集（全部项目）',
+    en: 'R&D expenses by category, all projects',
+  },
+  'deduction.otherLimit': { 'zh-CN': '其他相关费用限额', en: 'Limit on other related costs' },
+  'deduction.contractedDomestic': {
+    'zh-CN': '委托境内研发费用（按80%）',
+    en: 'Contracted-out R&D in China (at 80%)',
+  },
+  'deduction.subsidies': {
+    'zh-CN': '冲减政府补助后的境内研发费用',
+    en: 'Domestic R&D net of netted subsidies',
+  },
+  'deduction.contractedOverseas': {
+    'zh-CN': '委托境外研发费用（按80%，不超过境内三分之二）',
+    en: 'Contracted-out R&D overseas (at 80%, at most two-thirds of domestic)',
+  },
+  'deduction.specialIncome': { 'zh-CN': '扣减特殊收入', en: 'Less special income' },
+  'deduction.materials': {
+    'zh-CN': '扣减已销售研发产品对应材料费用',
+    en: 'Less materials of sold R&D products',
+  },
+  'deduction.expensedExtra': { 'zh-CN': '费用化研发费用加计扣除额', en: 'Extra deduction on expensed R&D' },
+  'deduction.amortisation': { 'zh-CN': '无形资产本年摊销额', en: 'Amortisation of the intangible this year' },
+  'deduction.capitalisedExtra': {
+    'zh-CN': '资本化部分加计摊销额',
+    en: 'Extra amortisation on capitalised R&D',
+  },
+  'deduction.totalExtra': { 'zh-CN': '加计扣除总额', en: 'Total extra deduction' },
+  'deduction.taxSaved': { 'zh-CN': '按适用税率计算的减税额', en: 'Tax saved at the given rate' },
+
+  'deduction.category.personnel': { 'zh-CN': '人员人工费用', en: 'Personnel costs' },
+  'deduction.category.directInputs': { 'zh-CN': '直接投入费用', en: 'Direct inputs' },
+  'deduction.category.depreciation': { 'zh-CN': '折旧费用', en: 'Depreciation' },
+  'deduction.category.intangibleAmortisation': { 'zh-CN': '无形资产摊销', en: 'Amortisation of intangibles' },
+  'deduction.category.newProductDesign': {
+    'zh-CN': '新产品设计费等',
+    en: 'New product design, process, clinical trial and field test costs',
+  },
+  'deduction.category.otherRelated': { 'zh-CN': '其他相关费用', en: 'Other related costs' },
+
+  // Technology-transfer income steps
+  'transfer.eligibility': {
+    'zh-CN': '是否属于符合条件的技术转让',
+    en: 'Qualifying technology transfer?',
+  },
+  'transfer.itemIncome': {
+    'zh-CN': '技术转让所得（收入－成本－相关税费）',
+    en: 'Transfer income (revenue − costs − related taxes)',
+  },
+  'transfer.total': {
+    'zh-CN': '本年度符合条件的技术转让所得合计',
+    en: 'Qualifying transfer income of the year',
+  },
+  'transfer.exempt': { 'zh-CN': '免征企业所得税的部分', en: 'Part exempt from income tax' },
+  'transfer.halfTaxed': {
+    'zh-CN': '超过限额部分减半后计入应纳税所得额',
+    en: 'Excess over the limit, halved, that bears tax',
+  },
+  'transfer.tax': { 'zh-CN': '技术转让所得应纳企业所得税', en: 'Income tax on the transfer income' },
+  'transfer.normalTax': { 'zh-CN': '不享受优惠时的应纳税额', en: 'Tax without the preference' },
+  'transfer.taxSaved': { 'zh-CN': '减免的企业所得税', en: 'Income tax saved' },
+
+  'transfer.regime.general': { 'zh-CN': '一般规定（500万元）', en: 'General rule (5 million yuan)' },
+  'transfer.regime.zhongguancun': {
+    'zh-CN': '中关村特定区域试点（2000万元）',
+    en: 'Zhongguancun pilot (20 million yuan)',
+  },
+  'transfer.technology.patent': { 'zh-CN': '专利技术', en: 'Patent' },
+  'transfer.technology.softwareCopyright': { 'zh-CN': '计算机软件著作权', en: 'Software copyright' },
+  'transfer.technology.icLayoutDesign': { 'zh-CN': '集成电路布图设计权', en: 'IC layout design' },
+  'transfer.technology.plantVariety': { 'zh-CN': '植物新品种', en: 'New plant variety' },
+  'transfer.technology.biomedVariety': { 'zh-CN': '生物医药新品种', en: 'New biomedical variety' },
+  'transfer.technology.otherDesignated': {
+    'zh-CN': '财政部和国家税务总局确定的其他技术',
+    en: 'Other technology designated by MOF and STA',
+  },
+  'transfer.technology.other': { 'zh-CN': '其他（不属于优惠范围）', en: 'Other (not covered)' },
+  'transfer.mode.ownership': { 'zh-CN': '所有权转让', en: 'Transfer of ownership' },
+  'transfer.mode.exclusiveLicence5y': {
+    'zh-CN': '5年以上全球独占许可',
+    en: 'Worldwide exclusive licence, 5 years or more',
+  },
+  'transfer.mode.nonExclusiveLicence5y': {
+    'zh-CN': '5年以上非独占许可',
+    en: 'Non-exclusive licence, 5 years or more',
+  },
+  'transfer.mode.shortLicence': { 'zh-CN': '不足5年的许可', en: 'Licence under 5 years' },
+  'transfer.reason.technology': { 'zh-CN': '技术类型不在优惠范围内', en: 'Technology not covered' },
+  'transfer.reason.shortLicence': { 'zh-CN': '许可期限不足5年', en: 'Licence shorter than 5 years' },
+  'transfer.reason.notRegistered': { 'zh-CN': '合同未经认定登记', en: 'Contract not registered' },
+  'transfer.reason.relatedParty': {
+    'zh-CN': '受让方为持股100%的关联方',
+    en: 'Buyer is a 100% related party',
+  },
+  'transfer.reason.exportRestricted': {
+    'zh-CN': '禁止或限制出口技术',
+    en: 'Export-prohibited or restricted technology',
+  },
+
+  'industry.tobacco': { 'zh-CN': '烟草制造业', en: 'Tobacco manufacturing' },
+  'industry.accommodationCatering': { 'zh-CN': '住宿和餐饮业', en: 'Accommodation and catering' },
+  'industry.wholesaleRetail': { 'zh-CN': '批发和零售业', en: 'Wholesale and retail' },
+  'industry.realEstate': { 'zh-CN': '房地产业', en: 'Real estate' },
+  'industry.leasingBusinessServices': { 'zh-CN': '租赁和商务服务业', en: 'Leasing and business services' },
+  'industry.entertainment': { 'zh-CN': '娱乐业', en: 'Entertainment' },
+  'industry.other': { 'zh-CN': '其他行业', en: 'Other industries' },
+} as const satisfies Record<string, Label>;
+
+export type PolicyMessageCode = keyof typeof policyMessages;

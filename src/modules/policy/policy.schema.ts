@@ -1,0 +1,627 @@
+// zod schemas for the policy tools' requests and responses. Requests carry money as yuan
+// (a decimal string such as "1234.56", or a JSON number) and parse to integer fen (bigint);
+// responses carry money as yuan strings with exactly two decimals. Every validation issue
+// names its field, so the HTTP layer can answer {code:'VALIDATION', field, message}.
+import { z } from 'zod';
+import {
+  GRADES,
+  HNTE_DOMAINS,
+  type HnteInput,
+  type HnteResult,
+  IP_KINDS,
+  IP_OBTAINED,
+  type IpKind,
+} from './hnte.ts';
+import { type PolicyMessageCode, policyMessages } from './policy.messages.ts';
+import { parseDecimalRatio, parseYuanToFen } from './policy.ts';
+import {
+  DEDUCTION_CATEGORIES,
+  DEDUCTION_REGIMES,
+  type DeductionInput,
+  type DeductionResult,
+  EXCLUDED_INDUSTRIES,
+} from './superDeduction.ts';
+import {
+  TRANSFER_MODES,
+  TRANSFER_REGIMES,
+  TRANSFER_TECHNOLOGIES,
+  type TransferInput,
+  type TransferResult,
+} from './techTransfer.ts';
+
+export { type PolicyMessageCode, policyMessages } from './policy.messages.ts';
+
+const MAX_FEN = 10n ** 16n; // 100 trillion yuan: far above any real figure, keeps products small
+
+/** A yuan amount ("1234.56" or 1234.56) parsed to integer fen; non-negative unless `signed`. */
+export const yuan = (signed = false) =>
+  z
+    .union([z.string(), z.number()], { error: 'must be an amount in yuan, e.g. "1234.56"' })
+    .transform((v, ctx) => {
+      const fen = parseYuanToFen(v);
+      if (fen === null) {
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message: 'must be an amount in yuan with at most two decimals, e.g. "1234.56"',
+        });
+        return z.NEVER;
+      }
+      if (!signed && fen < 0n) {
+        ctx.issues.push({ code: 'custom', input: v, message: 'must not be negative' });
+        return z.NEVER;
+      }
+      if (fen > MAX_FEN || fen < -MAX_FEN) {
+        ctx.issues.push({ code: 'custom', input: v, message: 'is out of range' });
+        return z.NEVER;
+      }
+      return fen;
+    });
+
+const isoDate = z
+  .string({ error: 'must be a date YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }, 'is not a calendar date');
+
+const count = (max = 10_000_000) =>
+  z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(max, `must be at most ${max}`);
+
+const points = (max: number) =>
+  z
+    .number({ error: `must be a whole number from 0 to ${max}` })
+    .int(`must be a whole number from 0 to ${max}`)
+    .min(0, `must be a whole number from 0 to ${max}`)
+    .max(max, `must be a whole number from 0 to ${max}`);
+
+// ------------------------------------------------------------------ HNTE input
+
+const HnteRdSchema = z.strictObject({
+  personnel: yuan().default(0n),
+  directInputs: yuan().default(0n),
+  depreciation: yuan().default(0n),
+  intangibleAmortisation: yuan().default(0n),
+  design: yuan().default(0n),
+  equipmentAndTrials: yuan().default(0n),
+  other: yuan().default(0n),
+  contractedDomestic: yuan().default(0n),
+  contractedOverseas: yuan().default(0n),
+});
+
+const HnteYearSchema = z.strictObject({
+  year: z
+    .number({ error: 'must be a year' })
+    .int('must be a year')
+    .min(1980, 'must be 1980 or later')
+    .max(2100),
+  salesRevenue: yuan(),
+  netAssetsAtYearEnd: yuan(true),
+  rd: HnteRdSchema,
+  resultsTransformed: count(),
+});
+
+const HnteStaffMonthSchema = z.strictObject({
+  totalStart: count(),
+  totalEnd: count(),
+  sciTechStart: count(),
+  sciTechEnd: count(),
+});
+
+const HntePersonSchema = z.strictObject({
+  kind: z.enum(['employee', 'partTime', 'temporary'], { error: 'must be employee, partTime or temporary' }),
+  sciTech: z.boolean({ error: 'must be true or false' }),
+  daysWorked: count(366),
+  from: isoDate,
+  to: isoDate.nullable().default(null),
+});
+
+const HnteStaffSchema = z.discriminatedUnion(
+  'mode',
+  [
+    z.strictObject({
+      mode: z.literal('monthly'),
+      months: z
+        .array(HnteStaffMonthSchema)
+        .min(1, 'needs one to twelve months')
+        .max(12, 'needs one to twelve months'),
+    }),
+    z.strictObject({
+      mode: z.literal('roster'),
+      year: z.number().int('must be a year').min(1980).max(2100),
+      people: z.array(HntePersonSchema).min(1, 'needs at least one person'),
+    }),
+  ],
+  { error: 'mode must be "monthly" or "roster"' },
+);
+
+const HnteIpSchema = z.strictObject({
+  id: z.string().min(1, 'must not be empty').max(200),
+  kind: z.enum(Object.keys(IP_KINDS) as [IpKind, ...IpKind[]], { error: 'is not a known IP kind' }),
+  obtainedBy: z.enum(IP_OBTAINED, { error: 'must be selfDeveloped, transfer, gift, merger or licence' }),
+  coreSupport: z.boolean({ error: 'must be true or false' }),
+  validInChina: z.boolean({ error: 'must be true or false' }).default(true),
+  previouslyUsedForHnte: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+const grade = z.enum(GRADES, { error: 'must be a grade A to E' });
+
+/** Request body of the HNTE self-check. */
+export const HnteInputSchema = z
+  .strictObject({
+    registrationDate: isoDate,
+    applicationDate: isoDate,
+    domain: z.enum([...HNTE_DOMAINS, 'none'], { error: 'must be one of the eight domains or "none"' }),
+    years: z
+      .array(HnteYearSchema)
+      .min(1, 'needs one to three fiscal years')
+      .max(3, 'needs one to three fiscal years'),
+    latestYearIncome: z.strictObject({
+      highTechRevenue: yuan(),
+      totalIncome: yuan(),
+      nonTaxableIncome: yuan().default(0n),
+    }),
+    staff: HnteStaffSchema,
+    ip: z.array(HnteIpSchema).max(10_000).default([]),
+    innovation: z.strictObject({
+      advancement: grade,
+      coreSupport: grade,
+      standards: z.boolean({ error: 'must be true or false' }).default(false),
+      rdManagement: z.strictObject({
+        system: points(6),
+        institution: points(6),
+        transformationIncentives: points(4),
+        talent: points(4),
+      }),
+      expertScores: z
+        .array(points(100))
+        .min(5, 'needs the scores of at least five experts')
+        .nullable()
+        .default(null),
+    }),
+    incidents: z.strictObject({
+      majorSafetyAccident: z.boolean({ error: 'must be true or false' }).default(false),
+      majorQualityAccident: z.boolean({ error: 'must be true or false' }).default(false),
+      seriousEnvironmentalViolation: z.boolean({ error: 'must be true or false' }).default(false),
+    }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.registrationDate > v.applicationDate) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['registrationDate'],
+        message: 'must not be after the application date',
+      });
+    }
+    v.years.forEach((y, i) => {
+      if (i > 0 && y.year !== v.years[i - 1].year + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['years', i, 'year'],
+          message: 'years must be consecutive, oldest first',
+        });
+      }
+    });
+    if (v.latestYearIncome.nonTaxableIncome > v.latestYearIncome.totalIncome) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latestYearIncome', 'nonTaxableIncome'],
+        message: 'must not exceed total income',
+      });
+    }
+    if (
+      v.latestYearIncome.highTechRevenue >
+      v.latestYearIncome.totalIncome - v.latestYearIncome.nonTaxableIncome
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['latestYearIncome', 'highTechRevenue'],
+        message: 'must not exceed total income less non-taxable income',
+      });
+    }
+    if (v.staff.mode === 'monthly') {
+      v.staff.months.forEach((m, i) => {
+        if (m.sciTechStart > m.totalStart) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', 'months', i, 'sciTechStart'],
+            message: 'S&T staff must not exceed all staff',
+          });
+        }
+        if (m.sciTechEnd > m.totalEnd) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', 'months', i, 'sciTechEnd'],
+            message: 'S&T staff must not exceed all staff',
+          });
+        }
+      });
+    } else {
+      v.staff.people.forEach((p, i) => {
+        if (p.to !== null && p.to < p.from) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', 'people', i, 'to'],
+            message: 'must not be before "from"',
+          });
+        }
+      });
+    }
+  });
+
+// ------------------------------------------------------------------ deduction input
+
+/** An income tax rate from 0 to 1 ("0.25", 0.15) as an exact ratio; 25% when absent. */
+const taxRate = z
+  .union([z.string(), z.number()], { error: 'must be a rate such as "0.25"' })
+  .default('0.25')
+  .transform((v, ctx) => {
+    const r = parseDecimalRatio(String(v));
+    if (r === null || r.num > r.den) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: 'must be a rate from 0 to 1, such as "0.25"',
+      });
+      return z.NEVER;
+    }
+    return r;
+  });
+
+const DeductionProjectSchema = z.strictObject({
+  id: z.string().min(1, 'must not be empty').max(200),
+  name: z.string().max(500).default(''),
+  lines: z
+    .array(
+      z.strictObject({
+        category: z.enum(DEDUCTION_CATEGORIES, { error: 'is not a known R&D expense category' }),
+        amount: yuan(),
+      }),
+    )
+    .max(100_000)
+    .default([]),
+  contracted: z
+    .array(
+      z.strictObject({
+        amount: yuan(),
+        location: z.enum(['domestic', 'overseas'], { error: 'must be domestic or overseas' }),
+        recipient: z.enum(['organisation', 'individual'], { error: 'must be organisation or individual' }),
+      }),
+    )
+    .max(100_000)
+    .default([]),
+  subsidies: z
+    .array(
+      z.strictObject({
+        amount: yuan(),
+        accounting: z.enum(['netted', 'income'], { error: 'must be netted or income' }),
+        taxable: z.boolean({ error: 'must be true or false' }),
+      }),
+    )
+    .max(10_000)
+    .default([]),
+});
+
+/** Request body of the super-deduction calculator. */
+export const DeductionInputSchema = z
+  .strictObject({
+    taxYear: z
+      .number({ error: 'must be a year' })
+      .int('must be a year')
+      .min(
+        2023,
+        'tax years before 2023 are not supported (other rates applied: 财税〔2018〕99号, 公告2021年第13号, 2022年第16号/第28号)',
+      )
+      .max(2100, 'must be 2100 or earlier'),
+    regime: z.enum(DEDUCTION_REGIMES, {
+      error: 'must be general, integratedCircuit or industrialMotherMachine',
+    }),
+    mainBusiness: z.strictObject({
+      industry: z.enum([...EXCLUDED_INDUSTRIES, 'other'], { error: 'is not a known industry' }),
+      revenue: yuan(),
+    }),
+    income: z.strictObject({
+      totalIncome: yuan(),
+      nonTaxableIncome: yuan().default(0n),
+      investmentIncome: yuan().default(0n),
+    }),
+    projects: z.array(DeductionProjectSchema).max(10_000).default([]),
+    specialIncome: yuan().default(0n),
+    soldProductMaterials: yuan().default(0n),
+    materialsCarriedForward: yuan().default(0n),
+    intangibles: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1, 'must not be empty').max(200),
+          cost: yuan(),
+          inServiceFrom: z
+            .string({ error: 'must be a month YYYY-MM' })
+            .regex(/^(19[89]\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
+          usefulLifeYears: z
+            .number({ error: 'must be a whole number of years' })
+            .int('must be a whole number of years')
+            .min(1, 'must be at least 1 year')
+            .max(100, 'must be at most 100 years'),
+        }),
+      )
+      .max(10_000)
+      .default([]),
+    taxRate,
+  })
+  .superRefine((v, ctx) => {
+    const { totalIncome, nonTaxableIncome, investmentIncome } = v.income;
+    if (nonTaxableIncome + investmentIncome > totalIncome) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['income', 'nonTaxableIncome'],
+        message: 'non-taxable and investment income must not exceed total income',
+      });
+    }
+    const seen = new Set<string>();
+    v.projects.forEach((p, i) => {
+      if (seen.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['projects', i, 'id'], message: 'duplicate project id' });
+      seen.add(p.id);
+    });
+  });
+
+// ------------------------------------------------------------------ technology-transfer input
+
+const TransferItemSchema = z.strictObject({
+  id: z.string().min(1, 'must not be empty').max(200),
+  name: z.string().max(500).default(''),
+  technology: z.enum(TRANSFER_TECHNOLOGIES, { error: 'is not a known kind of technology' }),
+  mode: z.enum(TRANSFER_MODES, {
+    error: 'must be ownership, exclusiveLicence5y, nonExclusiveLicence5y or shortLicence',
+  }),
+  revenue: yuan(),
+  costs: yuan().default(0n),
+  relatedTaxes: yuan().default(0n),
+  periodExpenses: yuan().default(0n),
+  registered: z.boolean({ error: 'must be true or false' }).default(true),
+  fullyOwnedRelatedParty: z.boolean({ error: 'must be true or false' }).default(false),
+  exportRestricted: z.boolean({ error: 'must be true or false' }).default(false),
+});
+
+/** Request body of the technology-transfer income calculator. */
+export const TransferInputSchema = z
+  .strictObject({
+    taxYear: z
+      .number({ error: 'must be a year' })
+      .int('must be a year')
+      .min(
+        2016,
+        'tax years before 2016 are not supported (财税〔2015〕116号 changed the scope on 2015-10-01)',
+      )
+      .max(2100, 'must be 2100 or earlier'),
+    regime: z.enum(TRANSFER_REGIMES, { error: 'must be general or zhongguancun' }).default('general'),
+    transfers: z
+      .array(TransferItemSchema)
+      .min(1, 'needs at least one transfer contract')
+      .max(10_000, 'at most 10000 contracts'),
+    taxRate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.regime === 'zhongguancun' && v.taxYear < 2020) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regime'],
+        message: 'the Zhongguancun pilot (财税〔2020〕61号) applies from tax year 2020',
+      });
+    }
+    const seen = new Set<string>();
+    v.transfers.forEach((t, i) => {
+      if (seen.has(t.id))
+        ctx.addIssue({ code: 'custom', path: ['transfers', i, 'id'], message: 'duplicate contract id' });
+      seen.add(t.id);
+      if (t.mode === 'ownership' && t.periodExpenses > 0n) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['transfers', i, 'periodExpenses'],
+          message: 'apportioned period expenses apply to licences only (公告2015年第82号)',
+        });
+      }
+    });
+  });
+
+// ------------------------------------------------------------------ results
+
+const codeSchema = z.enum(Object.keys(policyMessages) as [PolicyMessageCode, ...PolicyMessageCode[]]);
+const money = z.string().regex(/^-?\d+\.\d{2}$/);
+
+export const PolicyStepSchema = z.object({
+  code: codeSchema,
+  rule: z.string(),
+  values: z.record(z.string(), z.string()),
+  formula: z.string(),
+  result: z.string(),
+  met: z.boolean().optional(),
+});
+
+const verdict = z.enum(['met', 'notMet', 'depends']);
+const range = z.object({ low: z.number().int(), high: z.number().int() });
+
+/** Response body of the HNTE self-check. */
+export const HnteResultSchema = z.object({
+  verdict,
+  conditions: z.array(
+    z.object({ code: codeSchema, rule: z.string(), verdict, steps: z.array(PolicyStepSchema) }),
+  ),
+  innovation: z.object({
+    items: z.array(
+      z.object({
+        code: codeSchema,
+        rule: z.string(),
+        band: z.string(),
+        max: z.number().int(),
+        range,
+        steps: z.array(PolicyStepSchema),
+      }),
+    ),
+    total: range,
+    passAtLow: z.boolean(),
+    passAtHigh: z.boolean(),
+    expertAverage: z.string().nullable(),
+    expertPass: z.boolean().nullable(),
+  }),
+});
+
+/** Response body of the super-deduction calculator. */
+export const DeductionResultSchema = z.object({
+  taxYear: z.number().int(),
+  regime: z.enum(DEDUCTION_REGIMES),
+  excluded: z.boolean(),
+  rate: z.string(),
+  otherCapApplied: z.boolean(),
+  overseasCapApplied: z.boolean(),
+  figures: z.object({
+    categories: z.object(
+      Object.fromEntries(DEDUCTION_CATEGORIES.map((c) => [c, money])) as Record<
+        (typeof DEDUCTION_CATEGORIES)[number],
+        typeof money
+      >,
+    ),
+    fiveCategories: money,
+    otherActual: money,
+    otherLimit: money,
+    otherCounted: money,
+    ownEligible: money,
+    contractedDomesticPaid: money,
+    contractedDomesticEligible: money,
+    subsidiesDeducted: money,
+    domesticEligible: money,
+    contractedOverseasPaid: money,
+    contractedOverseasIneligible: money,
+    contractedOverseasAt80: money,
+    contractedOverseasLimit: money,
+    contractedOverseasEligible: money,
+    eligibleBeforeDeductions: money,
+    specialIncomeDeducted: money,
+    materialsDeducted: money,
+    materialsCarryForward: money,
+    expensedBase: money,
+    expensedExtra: money,
+    amortisationThisYear: money,
+    capitalisedExtra: money,
+    totalExtra: money,
+    taxSaved: money,
+  }),
+  intangibles: z.array(
+    z.object({
+      id: z.string(),
+      cost: money,
+      monthsThisYear: z.number().int(),
+      amortisationThisYear: money,
+    }),
+  ),
+  steps: z.array(PolicyStepSchema),
+});
+
+/** Response body of the technology-transfer income calculator. */
+export const TransferResultSchema = z.object({
+  taxYear: z.number().int(),
+  regime: z.enum(TRANSFER_REGIMES),
+  threshold: money,
+  items: z.array(
+    z.object({
+      id: z.string(),
+      eligible: z.boolean(),
+      reasons: z.array(
+        z.enum(['technology', 'shortLicence', 'notRegistered', 'relatedParty', 'exportRestricted']),
+      ),
+      income: money,
+    }),
+  ),
+  figures: z.object({
+    eligibleIncome: money,
+    exemptIncome: money,
+    excessIncome: money,
+    taxableIncome: z.string().regex(/^\d+\.\d{2,3}$/),
+    tax: money,
+    normalTax: money,
+    taxSaved: money,
+    ineligibleIncome: money,
+  }),
+  steps: z.array(PolicyStepSchema),
+});
+
+// Compile-time ties between the schemas and the domain types.
+export const _schemaTypeChecks = {
+  hnteIn: (x: z.output<typeof HnteInputSchema>): HnteInput => x,
+  deductionIn: (x: z.output<typeof DeductionInputSchema>): DeductionInput => x,
+  hnteOut: (x: HnteResult): z.input<typeof HnteResultSchema> => x,
+  deductionOut: (x: DeductionResult): z.input<typeof DeductionResultSchema> => x,
+  transferIn: (x: z.output<typeof TransferInputSchema>): TransferInput => x,
+  transferOut: (x: TransferResult): z.input<typeof TransferResultSchema> => x,
+};
+
+// ------------------------------------------------------------------ validation helper
+
+export type PolicyValidationError = { code: 'VALIDATION'; field: string; message: string };
+export type PolicyParse<T> = { ok: true; value: T } | { ok: false; errors: PolicyValidationError[] };
+
+/** Parses a request body; on failure lists every issue with its dotted field path ("years.2.salesRevenue"). */
+export function parsePolicyInput<S extends z.ZodType>(schema: S, data: unknown): PolicyParse<z.output<S>> {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, value: r.data };
+  return {
+    ok: false,
+    errors: r.error.issues.map((i) =>
+      // An unknown key is named by its own path, as the HTTP layer does.
+      i.code === 'unrecognized_keys'
+        ? {
+            code: 'VALIDATION' as const,
+            field: [...i.path, i.keys[0]].map(String).join('.'),
+            message: `unknown field ${i.keys.join(', ')}`,
+          }
+        : { code: 'VALIDATION' as const, field: i.path.map(String).join('.'), message: i.message },
+    ),
+  };
+}
+
+// ------------------------------------------------------------------ saved worksheets
+
+export const WORKSHEET_KINDS = ['hnte', 'deduction', 'transfer'] as const;
+export type WorksheetKind = (typeof WORKSHEET_KINDS)[number];
+const worksheetKind = z.enum(WORKSHEET_KINDS, { error: 'must be hnte, deduction or transfer' });
+
+/** Query of GET /policy/worksheets. */
+export const WorksheetQuery = z.strictObject({
+  orgId: z.uuid({ error: 'must be an organisation id' }),
+  kind: worksheetKind.optional(),
+});
+
+/** Body of PUT /policy/worksheets: the input of one tool for one organisation and tax year. */
+export const WorksheetBody = z.strictObject({
+  orgId: z.uuid({ error: 'must be an organisation id' }),
+  kind: worksheetKind,
+  taxYear: z
+    .number({ error: 'must be a year' })
+    .int('must be a year')
+    .min(1980, 'must be 1980 or later')
+    .max(2100, 'must be 2100 or earlier'),
+  input: z.record(z.string(), z.unknown(), { error: 'must be the tool’s input object' }),
+});
+
+export const WorksheetView = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  kind: worksheetKind,
+  taxYear: z.number().int(),
+  input: z.record(z.string(), z.unknown()),
+  savedBy: z.uuid(),
+  savedAt: z.string(),
+});
+
+/** The input schema of each tool, by worksheet kind. */
+export const INPUT_SCHEMAS = {
+  hnte: HnteInputSchema,
+  deduction: DeductionInputSchema,
+  transfer: TransferInputSchema,
+} as const;

@@ -1,0 +1,130 @@
+// Browser journey on the real server: log in, run the super-deduction on a boundary input
+// (other related costs exactly at the 10% limit), read the steps, switch to English, print.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/db.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { register } from '../../src/modules/accounts/accounts.service.ts';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { freshDatabase } from '../support/db.ts';
+
+const skip = browserUnavailable();
+const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
+
+describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
+  let database: Database;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    database = await freshDatabase('pglite');
+    const person = await register(
+      { db: database.db, actor: null, now: () => new Date() },
+      {
+        email: 'cfo@example.cn',
+        password: 'a good long password',
+        nameZh: '王芳',
+        nameEn: 'Wang Fang',
+        locale: 'zh-CN',
+      },
+    );
+    // An active member of an enterprise that saved last year's transfer worksheet.
+    const org = await database.pool.query(
+      `INSERT INTO organisation (kind, name_zh, name_en) VALUES ('enterprise', '东海科技', 'Donghai Tech') RETURNING id`,
+    );
+    const orgId = org.rows[0].id;
+    await database.pool.query(
+      `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, 'proposer', 'active')`,
+      [person.id, orgId],
+    );
+    const year = new Date().getFullYear() - 1;
+    const input = JSON.parse(
+      readFileSync(new URL('../../docs/examples/policy/transfer.json', import.meta.url), 'utf8'),
+    );
+    input.taxYear = year;
+    input.transfers[0].id = 'ZGC-SAVED-1';
+    await database.pool.query(
+      `INSERT INTO policy_worksheet (org_id, kind, tax_year, input, created_by) VALUES ($1, 'transfer', $2, $3, $4)`,
+      [orgId, year, JSON.stringify(input), person.id],
+    );
+    app = await buildServer({ database, config: loadConfig({}) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await database?.close();
+  });
+
+  test('super-deduction at the 10% boundary, explained step by step, in Chinese then English', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('电子邮箱').fill('cfo@example.cn');
+    await page.getByLabel('密码').fill('a good long password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '欢迎，王芳' }).waitFor();
+
+    await page.getByRole('link', { name: '政策工具' }).click();
+    await page.getByRole('heading', { name: '企业政策工具' }).waitFor();
+    await page.getByRole('tab', { name: '研发费用加计扣除' }).click();
+    assert.equal(
+      await page.getByRole('tab', { name: '研发费用加计扣除' }).getAttribute('aria-selected'),
+      'true',
+    );
+    // Five categories 900.00, other related costs 100.00 = exactly 10% of 1,000.00: counted in full.
+    await page.getByLabel('人员人工费用', { exact: true }).fill('900.00');
+    await page.getByLabel('其他相关费用', { exact: true }).fill('100.00');
+    await page.getByLabel('其他相关费用', { exact: true }).press('Enter'); // submit by keyboard
+
+    const result = page.locator('#policy-result');
+    await result.getByText('其他相关费用限额', { exact: true }).waitFor();
+    const stepOf = (label: string) =>
+      result.locator('ol.steps > li').filter({ has: page.getByText(label, { exact: true }) });
+    assert.match((await stepOf('其他相关费用限额').textContent()) ?? '', /结果: ?100\.00/);
+    assert.match((await stepOf('其他相关费用限额').textContent()) ?? '', /国家税务总局公告2021年第28号/);
+    assert.match((await stepOf('加计扣除总额').textContent()) ?? '', /1000\.00/);
+    assert.match((await stepOf('按适用税率计算的减税额').textContent()) ?? '', /250\.00/);
+    assert.match((await stepOf('是否属于不适用加计扣除的行业').textContent()) ?? '', /✓ 符合/);
+    assert.ok((await result.locator('ol.steps > li').count()) >= 10);
+    await page.screenshot({ path: join(shots, 'policy-deduction-zh.png'), fullPage: true });
+
+    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await result.getByText('Limit on other related costs', { exact: true }).waitFor();
+    assert.match((await stepOf('Tax saved at the given rate').textContent()) ?? '', /Result: ?250\.00/);
+    assert.match((await stepOf('Excluded-industry test').textContent()) ?? '', /✓ Met/);
+    await page.getByRole('heading', { name: /Result — R&D super-deduction/ }).waitFor();
+
+    // Printable: the print stylesheet hides navigation and forms, and keeps the explanation.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.locator('form').first().isVisible(), false);
+    assert.equal(await result.isVisible(), true);
+    await page.screenshot({ path: join(shots, 'policy-deduction-en-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test("the transfer form pre-fills from the organisation's saved worksheet of last year", async () => {
+    await page.getByRole('tab', { name: 'Technology-transfer income' }).click();
+    await page.getByText(`Pre-filled from the saved ${new Date().getFullYear() - 1} worksheet`).waitFor();
+    assert.equal(await page.getByLabel('Contract number').first().inputValue(), 'ZGC-SAVED-1');
+    assert.equal(await page.getByLabel('Transfer revenue').first().inputValue(), '8000000.00');
+  });
+
+  test('a refused input names its field next to the field', async () => {
+    await page.getByLabel('Transfer revenue').first().fill('12.345');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await page.locator('#f-transfers-0-revenue-err').waitFor();
+    assert.match((await page.locator('#f-transfers-0-revenue-err').textContent()) ?? '', /two decimals/);
+  });
+});
