@@ -471,3 +471,341 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ['蔬菜栽培', 'vegetable growing'],
   ),
 ];
+
+// ── Demo challenges (揭榜挂帅) ─────────────────────────────────────────────────────────
+
+export interface DemoTarget {
+  metric: string;
+  unit: string;
+  comparator: 'gte' | 'lte' | 'eq' | 'range';
+  threshold: string;
+  thresholdHigh?: string;
+  verification: string;
+  verifier: 'proposer' | 'lab' | 'panel';
+  verifierName?: string;
+  mandatory?: boolean;
+}
+
+export interface DemoBid {
+  /** Email local part of the commander (a solver). */
+  commander: string;
+  /** Email local parts of team members (they confirm participation). */
+  members: { who: string; role: string }[];
+  technicalRoute: string;
+  budgetYuan: number;
+  /** Milestones; `values` are the value each target reaches, by target index. */
+  milestones: {
+    title: string;
+    monthsAfterDeadline: number;
+    deliverables: string;
+    values: (string | null)[];
+  }[];
+  pledge: { commitments: string; consequences: string };
+  /** Organizer score and the proposer's judgement of fit, given while evaluating. */
+  scores: { organizer: number; fit: number };
+}
+
+export interface DemoChallenge {
+  /** Where the loader takes it: draft; published and open; evaluating bids; awarded with a signed task book. */
+  stage: 'draft' | 'published' | 'evaluating' | 'awarded';
+  /** Email local part of the proposer. */
+  proposer: string;
+  org: string;
+  titleZh: string;
+  titleEn: string;
+  statementZh: string;
+  statementEn: string;
+  disciplineCodes: string[];
+  keywords: string[];
+  budgetCeilingYuan: number;
+  cofundYuan: number;
+  durationMonths: number;
+  ipTerms: string;
+  targets: DemoTarget[];
+  bids: DemoBid[];
+}
+
+const IP_DEFAULT =
+  '项目形成的知识产权归揭榜方所有，发榜方在同等条件下享有优先实施许可权；许可费另行协商。 / IP belongs to the solver; the proposer has a right of first licence on equal terms.';
+
+export const DEMO_CHALLENGES: DemoChallenge[] = [
+  {
+    stage: 'awarded',
+    proposer: 'proposer',
+    org: 'quartz',
+    titleZh: '半导体级高纯石英坩埚',
+    titleEn: 'Semiconductor-grade high-purity quartz crucible',
+    statementZh:
+      '12 英寸直拉单晶硅用石英坩埚长期依赖进口。需研制内层高纯、低气泡的石英坩埚，在连续拉晶工况下保持结构稳定，金属杂质与气泡密度满足 12 英寸硅片要求，并在发榜方产线完成验证。',
+    statementEn:
+      'Quartz crucibles for 12-inch Czochralski silicon growth are still imported. Develop crucibles with a high-purity, low-bubble inner layer that stay stable through continuous pulling, meet 12-inch wafer limits on metal impurities and bubble density, and pass validation on the proposer’s line.',
+    disciplineCodes: ['E0207'],
+    keywords: ['高纯石英', '坩埚', '直拉单晶', 'quartz crucible', 'Czochralski'],
+    budgetCeilingYuan: 8_000_000,
+    cofundYuan: 3_000_000,
+    durationMonths: 24,
+    ipTerms: IP_DEFAULT,
+    targets: [
+      {
+        metric: '内层总金属杂质含量 Total metal impurities (inner layer)',
+        unit: 'ppm',
+        comparator: 'lte',
+        threshold: '10',
+        verification: 'ICP-MS，抽检 5 只 / ICP-MS on 5 sampled crucibles',
+        verifier: 'lab',
+        verifierName: '国家石英材料质量检验检测中心',
+      },
+      {
+        metric: '连续拉晶时间 Continuous pulling time',
+        unit: 'h',
+        comparator: 'gte',
+        threshold: '400',
+        verification: '发榜方产线试用记录 / Production-line trial log',
+        verifier: 'proposer',
+      },
+      {
+        metric: '内层气泡密度 Bubble density (inner layer)',
+        unit: '个/cm³',
+        comparator: 'lte',
+        threshold: '5',
+        verification: '光学显微计数 / Optical microscopy count',
+        verifier: 'lab',
+        verifierName: '国家石英材料质量检验检测中心',
+        mandatory: false,
+      },
+    ],
+    bids: [
+      {
+        commander: 'solver',
+        members: [{ who: 'solver2', role: '熔制工艺 / fusion process' }],
+        technicalRoute:
+          '高纯石英砂酸浸—氯化焙烧深度提纯；真空电弧熔制形成透明内层；内表面涂覆氢氧化钡析晶促进层。/ Acid leaching and chlorination roasting; vacuum arc fusion of a transparent inner layer; barium hydroxide coating to promote devitrification.',
+        budgetYuan: 7_200_000,
+        milestones: [
+          {
+            title: '小批量样品 / Pilot batch',
+            monthsAfterDeadline: 9,
+            deliverables: '20 只 28 英寸坩埚样品及检测报告 / 20 crucibles with lab reports',
+            values: ['12', '300', '8'],
+          },
+          {
+            title: '产线验证 / Line validation',
+            monthsAfterDeadline: 22,
+            deliverables: '产线连续拉晶验证报告 / Line validation report',
+            values: ['8', '420', '4'],
+          },
+        ],
+        pledge: {
+          commitments:
+            '按期完成全部约束性指标，成果在发榜方产线落地。/ Meet every mandatory target on time on the proposer’s line.',
+          consequences:
+            '未完成约束性指标的，退还未使用经费，并记入科研信用记录。/ Unspent funds returned and recorded in the research credit file if mandatory targets are missed.',
+        },
+        scores: { organizer: 91, fit: 93 },
+      },
+      {
+        commander: 'solver3',
+        members: [],
+        technicalRoute:
+          '溶胶—凝胶法合成高纯二氧化硅内衬，等离子喷涂成型。/ Sol-gel high-purity silica liner, plasma-spray forming.',
+        budgetYuan: 6_500_000,
+        milestones: [
+          {
+            title: '工艺验证 / Process proof',
+            monthsAfterDeadline: 12,
+            deliverables: '内衬样品 / Liner samples',
+            values: ['15', null, '6'],
+          },
+          {
+            title: '样品验证 / Sample validation',
+            monthsAfterDeadline: 24,
+            deliverables: '坩埚样品与试用报告 / Crucibles and trial report',
+            values: ['9', '400', '5'],
+          },
+        ],
+        pledge: {
+          commitments: '完成约束性指标。/ Meet the mandatory targets.',
+          consequences: '退还未使用经费。/ Return unspent funds.',
+        },
+        scores: { organizer: 78, fit: 74 },
+      },
+    ],
+  },
+  {
+    stage: 'evaluating',
+    proposer: 'proposer2',
+    org: 'robot',
+    titleZh: '工业机器人高精度 RV 减速器',
+    titleEn: 'High-precision RV reducer for industrial robots',
+    statementZh:
+      '六轴工业机器人关节用 RV 减速器的回差与精度保持性是国产机器人的短板。需研制额定扭矩 1000 N·m 级 RV 减速器，回差与寿命达到国际主流产品水平，并完成整机装机验证。',
+    statementEn:
+      'Backlash and precision retention of RV reducers limit domestic six-axis industrial robots. Develop a 1000 N·m-class RV reducer matching leading imports in backlash and life, validated in a complete robot.',
+    disciplineCodes: ['E0501', 'E0502'],
+    keywords: ['RV减速器', '回差', '精度保持性', 'RV reducer', 'backlash'],
+    budgetCeilingYuan: 5_000_000,
+    cofundYuan: 2_000_000,
+    durationMonths: 30,
+    ipTerms: IP_DEFAULT,
+    targets: [
+      {
+        metric: '回差 Backlash',
+        unit: 'arcmin',
+        comparator: 'lte',
+        threshold: '1',
+        verification: '按 GB/T 35089 测试 / Tested to GB/T 35089',
+        verifier: 'lab',
+        verifierName: '国家机器人检测与评定中心',
+      },
+      {
+        metric: '额定寿命 Rated life',
+        unit: 'h',
+        comparator: 'gte',
+        threshold: '6000',
+        verification: '加速寿命试验 / Accelerated life test',
+        verifier: 'lab',
+        verifierName: '国家机器人检测与评定中心',
+      },
+      {
+        metric: '传动效率 Transmission efficiency',
+        unit: '%',
+        comparator: 'range',
+        threshold: '80',
+        thresholdHigh: '95',
+        verification: '额定工况测试 / Rated-load test',
+        verifier: 'proposer',
+        mandatory: false,
+      },
+    ],
+    bids: [
+      {
+        commander: 'solver4',
+        members: [{ who: 'solver5', role: '精度保持性 / precision retention' }],
+        technicalRoute:
+          '摆线轮修形优化 + 针齿壳精密磨削 + 选配装配工艺。/ Optimised cycloid profile modification, precision grinding of the pin housing, selective assembly.',
+        budgetYuan: 4_800_000,
+        milestones: [
+          {
+            title: '样机 / Prototype',
+            monthsAfterDeadline: 10,
+            deliverables: '3 台样机与测试报告 / 3 prototypes with test reports',
+            values: ['1.2', '3000', '85'],
+          },
+          {
+            title: '装机验证 / In-robot validation',
+            monthsAfterDeadline: 28,
+            deliverables: '整机装机运行报告 / In-robot running report',
+            values: ['0.8', '6000', '88'],
+          },
+        ],
+        pledge: {
+          commitments: '回差与寿命指标全部达到。/ Meet the backlash and life targets.',
+          consequences: '退还未使用经费并记入信用记录。/ Return unspent funds; credit record.',
+        },
+        scores: { organizer: 88, fit: 90 },
+      },
+      {
+        commander: 'solver6',
+        members: [],
+        technicalRoute:
+          '双曲柄预紧消隙结构 + 伺服补偿。/ Twin-crank preloaded anti-backlash design with servo compensation.',
+        budgetYuan: 4_200_000,
+        milestones: [
+          {
+            title: '原理样机 / Proof prototype',
+            monthsAfterDeadline: 12,
+            deliverables: '原理样机 / Proof-of-concept prototype',
+            values: ['1.5', null, '82'],
+          },
+          {
+            title: '工程样机 / Engineering prototype',
+            monthsAfterDeadline: 30,
+            deliverables: '工程样机与寿命试验报告 / Engineering prototype and life test',
+            values: ['0.9', '6000', '86'],
+          },
+        ],
+        pledge: {
+          commitments: '完成约束性指标。/ Meet the mandatory targets.',
+          consequences: '退还未使用经费。/ Return unspent funds.',
+        },
+        scores: { organizer: 80, fit: 76 },
+      },
+    ],
+  },
+  {
+    stage: 'published',
+    proposer: 'proposer3',
+    org: 'agri',
+    titleZh: '田间作物病害智能识别模型',
+    titleEn: 'Field crop-disease detection model',
+    statementZh:
+      '基层农技人员需要在田间用手机快速识别水稻、小麦主要病害。需研制可在中端手机离线运行的识别模型，在独立田间测试集上达到高准确率，并由专家组现场验证。',
+    statementEn:
+      'Extension workers need to recognise the main rice and wheat diseases in the field with a phone. Develop a model that runs offline on a mid-range phone, is highly accurate on a held-out field test set, and is verified on site by an expert panel.',
+    disciplineCodes: ['F0604', 'C1302'],
+    keywords: ['作物病害', '图像识别', '深度学习', 'crop disease', 'image recognition'],
+    budgetCeilingYuan: 2_000_000,
+    cofundYuan: 500_000,
+    durationMonths: 18,
+    ipTerms: IP_DEFAULT,
+    targets: [
+      {
+        metric: '独立田间测试集识别准确率 Accuracy on the held-out field set',
+        unit: '%',
+        comparator: 'gte',
+        threshold: '95',
+        verification:
+          '发榜方保留的 5000 张田间图像，专家组盲测 / 5,000 withheld field images, blind test by the panel',
+        verifier: 'panel',
+        verifierName: '省植保专家组 Provincial plant-protection panel',
+      },
+      {
+        metric: '单张识别时间（中端手机离线）Inference time per image (offline, mid-range phone)',
+        unit: 'ms',
+        comparator: 'lte',
+        threshold: '500',
+        verification: '指定机型实测 / Measured on the named phone model',
+        verifier: 'proposer',
+      },
+    ],
+    bids: [],
+  },
+  {
+    stage: 'draft',
+    proposer: 'proposer4',
+    org: 'battery',
+    titleZh: '高能量密度长循环钠离子电池电芯',
+    titleEn: 'High-energy, long-life sodium-ion battery cell',
+    statementZh:
+      '储能电站需要低成本、长寿命的钠离子电池。需研制能量密度与循环寿命兼顾的钠离子电芯，并通过第三方安全与循环测试。',
+    statementEn:
+      'Energy-storage stations need low-cost, long-life sodium-ion batteries. Develop a cell balancing energy density and cycle life that passes third-party safety and cycling tests.',
+    disciplineCodes: ['E0702', 'B0506'],
+    keywords: ['钠离子电池', '储能', 'sodium-ion battery', 'energy storage'],
+    budgetCeilingYuan: 6_000_000,
+    cofundYuan: 2_000_000,
+    durationMonths: 24,
+    ipTerms: IP_DEFAULT,
+    targets: [
+      {
+        metric: '电芯质量能量密度 Gravimetric energy density',
+        unit: 'Wh/kg',
+        comparator: 'gte',
+        threshold: '160',
+        verification: '0.33C 充放电测试 / 0.33C charge-discharge test',
+        verifier: 'lab',
+        verifierName: '国家化学电源产品质量检验检测中心',
+      },
+      {
+        metric: '循环寿命（80% 容量保持）Cycle life to 80% capacity',
+        unit: '次 cycles',
+        comparator: 'gte',
+        threshold: '3000',
+        verification: '1C/1C 循环测试 / 1C/1C cycling',
+        verifier: 'lab',
+        verifierName: '国家化学电源产品质量检验检测中心',
+      },
+    ],
+    bids: [],
+  },
+];

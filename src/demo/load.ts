@@ -1,5 +1,5 @@
 // Loads the demo data set through the same services the API uses (so it is audited too).
-import type { Actor, Ctx, Role } from '../app/context.ts';
+import type { Ctx } from '../app/context.ts';
 import * as accountsRepo from '../modules/accounts/accounts.repo.ts';
 import {
   createOrganisation,
@@ -9,23 +9,16 @@ import {
 } from '../modules/accounts/accounts.service.ts';
 import { orcidCheckChar, usccCheckChar } from '../modules/accounts/identifiers.ts';
 import { updateProfile } from '../modules/accounts/profile.service.ts';
-import { DEMO_ADMIN, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { actorFor } from './actor.ts';
+import { loadDemoChallenges } from './challenges.ts';
+import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 
 export interface DemoSummary {
   organisations: number;
   people: number;
+  challenges: number;
   alreadyLoaded: boolean;
 }
-
-const actorFor = async (ctx: Ctx, personId: string): Promise<Actor> => ({
-  personId,
-  sessionId: 'demo-loader',
-  roles: (await accountsRepo.activeGrants(ctx.db, personId)).map((g) => ({
-    orgId: g.org_id,
-    orgKind: g.org_kind,
-    role: g.role as Role,
-  })),
-});
 
 export async function loadDemo(
   base: Omit<Ctx, 'actor'>,
@@ -33,7 +26,21 @@ export async function loadDemo(
 ): Promise<DemoSummary> {
   const ctx: Ctx = { ...base, actor: null };
   if (await accountsRepo.findPersonByEmail(ctx.db, DEMO_PEOPLE[0].email)) {
-    return { organisations: DEMO_ORGS.length, people: DEMO_PEOPLE.length, alreadyLoaded: true };
+    // A data directory loaded before the challenges existed gets them now; otherwise nothing changes.
+    const orgIds = new Map<string, string>();
+    for (const o of DEMO_ORGS) {
+      const found = (await accountsRepo.listOrganisations(ctx.db, o.nameZh, 5)).find(
+        (r) => r.name_zh === o.nameZh,
+      );
+      if (found) orgIds.set(o.key, found.id);
+    }
+    const added = await loadDemoChallenges(ctx, orgIds, log);
+    return {
+      organisations: DEMO_ORGS.length,
+      people: DEMO_PEOPLE.length,
+      challenges: DEMO_CHALLENGES.length,
+      alreadyLoaded: added === 0,
+    };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
     email: DEMO_ADMIN.email,
@@ -100,5 +107,6 @@ export async function loadDemo(
     );
   }
   log(`people: ${DEMO_PEOPLE.length}`);
-  return { organisations: orgIds.size, people: DEMO_PEOPLE.length, alreadyLoaded: false };
+  const challenges = await loadDemoChallenges(ctx, orgIds, log);
+  return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -2,6 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { api } from './api.ts';
+import { BidEditPage } from './challenges/BidEditPage.tsx';
+import { BidPage } from './challenges/BidPage.tsx';
+import { ChallengeDetailPage } from './challenges/ChallengeDetailPage.tsx';
+import { ChallengeEditPage } from './challenges/ChallengeEditPage.tsx';
+import { ChallengeListPage } from './challenges/ChallengeListPage.tsx';
+import { MyBidsPage } from './challenges/MyBidsPage.tsx';
+import { MyChallengesPage } from './challenges/MyChallengesPage.tsx';
+import { TaskBookPage } from './challenges/TaskBookPage.tsx';
 import { type LANGS, setLanguage } from './i18n/index.ts';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -35,6 +43,13 @@ export function App() {
         </Link>
         <nav aria-label="main">
           <NavLink to="/">{t('nav.home')}</NavLink>
+          <NavLink to="/challenges" end>
+            {t('nav.challenges')}
+          </NavLink>
+          {hasRole(session, 'proposer', 'organizer') && (
+            <NavLink to="/challenges/mine">{t('nav.myChallenges')}</NavLink>
+          )}
+          {hasRole(session, 'solver') && <NavLink to="/bids/mine">{t('nav.myBids')}</NavLink>}
           {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
@@ -84,6 +99,15 @@ export function App() {
             <Route path="/roles" element={<MembershipsPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/policy" element={<PolicyPage />} />
+            <Route path="/challenges" element={<ChallengeListPage />} />
+            <Route path="/challenges/new" element={<ChallengeEditPage />} />
+            <Route path="/challenges/mine" element={<MyChallengesPage />} />
+            <Route path="/challenges/:id" element={<ChallengeDetailPage />} />
+            <Route path="/challenges/:id/edit" element={<ChallengeEditPage />} />
+            <Route path="/challenges/:id/bid" element={<BidEditPage />} />
+            <Route path="/bids/mine" element={<MyBidsPage />} />
+            <Route path="/bids/:id" element={<BidPage />} />
+            <Route path="/task-books/:id" element={<TaskBookPage />} />
             <Route
               path="*"
               element={

@@ -4,11 +4,12 @@
 // experts with a positive score are candidates; excluded experts (conflict filter) never enter.
 //
 // Strategies (all exact, all return the same list):
-//   'maxscore'   term-at-a-time MaxScore (Turtle & Flood 1995): query terms in decreasing order
-//                of their upper bound; accumulators are created only while the bound of the
-//                remaining terms could still beat the current C-th score θ; after that the
-//                remaining (long, low-weight) lists are only probed for the surviving candidates,
-//                by galloping search, and candidates whose bound falls below θ are dropped.
+//   'maxscore'   MaxScore (Turtle & Flood 1995) in two phases. One: term at a time, query terms
+//                by upper bound per posting (short, strong lists first); accumulators are
+//                created only while the bound of the remaining terms could still beat θ, the
+//                current c-th best score (kept exact incrementally). Two: document at a time over
+//                the surviving candidates, probing the remaining (long, weak) lists by galloping
+//                cursors and dropping a candidate as soon as its bound falls below θ.
 //   'taat'       plain term-at-a-time over every posting of every query term.
 //   'exhaustive' scores every expert through the forward index (the brute-force reference).
 //   'auto'       (default) 'taat' for pools below MAXSCORE_MIN_EXPERTS, else 'maxscore'.
@@ -102,6 +103,8 @@ export class CandidateSearcher {
     strategy: SearchStrategy = 'auto',
   ): Candidates {
     if (strategy === 'auto') strategy = this.index.expertCount < MAXSCORE_MIN_EXPERTS ? 'taat' : 'maxscore';
+    if (!(c >= 1))
+      return { experts: new Uint32Array(0), scores: new Float64Array(0), affinity: new Uint16Array(0) };
     this.query++;
     if (this.query === 0x7fffffff) {
       this.query = 1;

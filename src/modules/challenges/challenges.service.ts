@@ -1,5 +1,5 @@
 // Use-cases of the challenge listing: draft, vet, publish, search, close, announce, award.
-import type { Ctx, Tx } from '../../app/context.ts';
+import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { tokenize } from '../../core/text/index.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
@@ -133,7 +133,7 @@ export function defaultTranches(budgetFen: number, milestones: { title: string }
 }
 
 /** Award: selected bids win, others are not selected, each winner gets a task book with frozen targets. */
-async function award(tx: Tx, c: repo.ChallengeRow, now: Date) {
+async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
   const targets = (await repo.targetsOf(tx, c.id)).map(presentTarget);
   const digest = sha256Hex(canonicalJson(targets));
   const bids = await repo.bidsOf(tx, c.id, ['selected', 'submitted']);
@@ -141,7 +141,16 @@ async function award(tx: Tx, c: repo.ChallengeRow, now: Date) {
   if (winners.length > c.winner_slots)
     throw new AppError('ILLEGAL_TRANSITION', `at most ${c.winner_slots} winner(s)`);
   for (const b of bids) {
-    await repo.setBidState(tx, b.id, b.state === 'selected' ? 'awarded' : 'not_selected', now);
+    const to = b.state === 'selected' ? 'awarded' : 'not_selected';
+    await repo.setBidState(tx, b.id, to, now);
+    await recordAudit(tx, actor, now, {
+      action: to === 'awarded' ? 'bid.award' : 'bid.decline',
+      objectType: 'bid',
+      objectId: b.id,
+      before: { state: b.state },
+      after: { state: to },
+      detail: { challengeId: c.id },
+    });
     if (b.state !== 'selected') continue;
     const milestones = b.milestones as { title: string }[];
     await repo.insertTaskBook(tx, {
@@ -179,7 +188,7 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
     if (action === 'announce') extra.notice_ends_at = new Date(now.getTime() + c.notice_days * 86_400_000);
     if (action === 'withdraw_notice') extra.notice_ends_at = null;
     let detail: Record<string, unknown> = comment ? { comment } : {};
-    if (action === 'award') detail = { ...detail, awardedBids: await award(tx, c, now) };
+    if (action === 'award') detail = { ...detail, awardedBids: await award(tx, actor, c, now) };
     const after = await repo.setChallengeState(tx, id, d.to, now, extra);
     if (['submit', 'return', 'reject', 'publish'].includes(action)) {
       await repo.insertVetting(tx, { challengeId: id, actorId: actor.personId, action, comment, at: now });

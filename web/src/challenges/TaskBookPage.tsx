@@ -1,0 +1,494 @@
+// The task book (任务书): frozen targets, milestones, tranches and signatures; then milestone
+// reports, their review, acceptance target by target and the conclusion.
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../api.ts';
+import { ErrorBanner, Field, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
+import { pick, requirement, yuan } from './format.ts';
+import { Facts, StateBadge, TargetsTable } from './parts.tsx';
+import type { TaskBook } from './types.ts';
+
+export function TaskBookPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const [tb, setTb] = useState<TaskBook | null>(null);
+  const [error, setError] = useState<FormErrorState>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const lang = i18n.language;
+  const load = useCallback(async () => setTb(await api<TaskBook>('GET', `/api/task-books/${id}`)), [id]);
+  useEffect(() => {
+    load().catch((e) => setError(toFormError(e)));
+  }, [load]);
+  if (!tb) return error ? <ErrorBanner error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
+
+  /** Run a request that answers with the task book; show the server's error naming its field. */
+  const run = async (fn: () => Promise<TaskBook>) => {
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      setTb(await fn());
+      setDone(true);
+      return true;
+    } catch (err) {
+      setError(toFormError(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const rel = new Set(tb.relations);
+  const mySide = rel.has('proposer')
+    ? tb.signedByProposer
+    : rel.has('commander')
+      ? tb.signedByCommander
+      : true;
+  const judges = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
+  const judgement = new Map(tb.judgements.map((j) => [j.targetId, j]));
+  const finals = tb.actions.filter((a) => a === 'accept' || a === 'fail_honest' || a === 'fail_misconduct');
+  const canFinish = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
+  const title = pick(lang, tb.titleZh, tb.titleEn);
+
+  return (
+    <article>
+      <p>
+        <Link to={`/challenges/${tb.challengeId}`}>← {title}</Link>
+      </p>
+      <h1>{t('taskBook.title', { title })}</h1>
+      <p>
+        <StateBadge scope="taskBook" state={tb.state} />{' '}
+        <span className="no-print">
+          {t('taskBook.print')}:{' '}
+          <a
+            href={`/api/task-books/${tb.id}/print?lang=zh-CN`}
+            target="_blank"
+            rel="noreferrer"
+            hrefLang="zh-CN"
+          >
+            {t('taskBook.printZh')}
+          </a>{' '}
+          ·{' '}
+          <a href={`/api/task-books/${tb.id}/print?lang=en`} target="_blank" rel="noreferrer" hrefLang="en">
+            {t('taskBook.printEn')}
+          </a>
+        </span>
+      </p>
+      <ErrorBanner error={error} />
+      {done && <Notice>{t('taskBook.done')}</Notice>}
+
+      <Facts
+        items={[
+          [t('taskBook.proposer'), pick(lang, tb.proposerOrg, tb.proposerOrgEn)],
+          [t('taskBook.host'), pick(lang, tb.hostOrg, tb.hostOrgEn)],
+          [t('challenges.commander'), tb.commanderName],
+          [t('bids.budget'), yuan(tb.budgetFen)],
+        ]}
+      />
+
+      <section aria-labelledby="h-targets">
+        <h2 id="h-targets">{t('challenges.targets')}</h2>
+        <TargetsTable
+          targets={tb.targets}
+          caption={t('taskBook.frozen', { digest: tb.targetsDigest.slice(0, 12) })}
+        />
+      </section>
+
+      <section aria-labelledby="h-ms">
+        <h2 id="h-ms">{t('bids.milestones')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('bids.milestoneTitle')}</th>
+              <th scope="col">{t('bids.due')}</th>
+              <th scope="col">{t('bids.deliverables')}</th>
+              <th scope="col">{t('challenges.targets')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tb.milestones.map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an ordered list without ids
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <th scope="row">{m.title}</th>
+                <td>{m.due}</td>
+                <td>{m.deliverables}</td>
+                <td>
+                  {tb.targets
+                    .filter((x) => m.targetValues[x.id] !== undefined)
+                    .map((x) => `${x.metric}: ${m.targetValues[x.id]} ${x.unit}`)
+                    .join('; ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="h-tranches">
+        <h2 id="h-tranches">{t('taskBook.tranches')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('taskBook.label')}</th>
+              <th scope="col">{t('taskBook.amount')}</th>
+              <th scope="col">{t('taskBook.condition')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tb.tranches.map((x) => (
+              <tr key={x.label}>
+                <th scope="row">{x.label}</th>
+                <td className="num">{yuan(x.amountFen)}</td>
+                <td>{x.condition}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="h-sign">
+        <h2 id="h-sign">{t('taskBook.signatures')}</h2>
+        <ul className="plain">
+          <li>
+            {t('taskBook.signedProposer')}:{' '}
+            {tb.signedByProposer ? `✓ ${t('taskBook.signed')}` : t('taskBook.notSigned')}
+          </li>
+          <li>
+            {t('taskBook.signedCommander')}:{' '}
+            {tb.signedByCommander ? `✓ ${t('taskBook.signed')}` : t('taskBook.notSigned')}
+          </li>
+        </ul>
+        {tb.actions.includes('sign') && !mySide && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => run(() => api<TaskBook>('POST', `/api/task-books/${tb.id}/sign`))}
+          >
+            {t('taskBook.sign')}
+          </button>
+        )}
+      </section>
+
+      <Reports tb={tb} run={run} busy={busy} error={error} />
+
+      {(tb.judgements.length > 0 || judges) && (
+        <section aria-labelledby="h-accept">
+          <h2 id="h-accept">{t('taskBook.acceptance')}</h2>
+          {judges && <p>{t('taskBook.acceptanceIntro')}</p>}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('challenges.metric')}</th>
+                <th scope="col">{t('taskBook.requirement')}</th>
+                <th scope="col">{t('taskBook.measured')}</th>
+                <th scope="col">{t('taskBook.evidence')}</th>
+                <th scope="col">{t('taskBook.verifiedBy')}</th>
+                <th scope="col">{t('taskBook.outcome')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tb.targets.map((x, i) => {
+                const j = judgement.get(x.id);
+                return (
+                  <tr key={x.id}>
+                    <th scope="row">
+                      {x.metric}
+                      {x.mandatory ? ' *' : ''}
+                    </th>
+                    <td>{requirement(x)}</td>
+                    {judges ? (
+                      <td colSpan={3}>
+                        <Judge
+                          key={`${x.id}-${j?.measured ?? ''}`}
+                          index={i}
+                          tb={tb}
+                          target={x}
+                          initial={j}
+                          busy={busy}
+                          error={error}
+                          run={run}
+                        />
+                      </td>
+                    ) : (
+                      <>
+                        <td className="num">{j?.measured ?? '—'}</td>
+                        <td>{j?.evidence ?? ''}</td>
+                        <td>{j?.verifier ?? ''}</td>
+                      </>
+                    )}
+                    <td>
+                      {j ? (
+                        <span className={`badge ${j.met ? 'met' : 'not-met'}`}>
+                          {j.met ? `✓ ${t('taskBook.met')}` : `✗ ${t('taskBook.notMet')}`}
+                        </span>
+                      ) : (
+                        t('taskBook.notJudged')
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {tb.outcome && (
+            <p role="status">
+              <strong>{t('taskBook.outcome')}:</strong> {t(`taskBook.outcomes.${tb.outcome}`)}
+            </p>
+          )}
+        </section>
+      )}
+
+      {canFinish && finals.length > 0 && (
+        <Finish tb={tb} actions={finals} run={run} busy={busy} error={error} />
+      )}
+    </article>
+  );
+}
+
+type Run = (fn: () => Promise<TaskBook>) => Promise<boolean>;
+
+function Judge(props: {
+  index: number;
+  tb: TaskBook;
+  target: TaskBook['targets'][number];
+  initial: TaskBook['judgements'][number] | undefined;
+  busy: boolean;
+  error: FormErrorState;
+  run: Run;
+}) {
+  const { t } = useTranslation();
+  const { index: i, tb, target: x, initial, run, error, busy } = props;
+  const [measured, setMeasured] = useState(initial?.measured ?? '');
+  const [evidence, setEvidence] = useState(initial?.evidence ?? '');
+  const [verifier, setVerifier] = useState(
+    initial?.verifier ?? (x.verifierName || t(`challenges.verifiers.${x.verifier}`)),
+  );
+  // The server names the body's field; only the row last submitted shows it.
+  const [mine, setMine] = useState(false);
+  const err = mine ? error : null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMine(true);
+    await run(() =>
+      api<TaskBook>('POST', `/api/task-books/${tb.id}/judgements`, {
+        targetId: x.id,
+        measured,
+        evidence,
+        verifier,
+      }),
+    );
+  };
+  return (
+    <form onSubmit={submit} className="inline judge" aria-label={x.metric}>
+      <Field
+        label={`${t('taskBook.measured')} (${x.unit})`}
+        name={`judge.${i}.measured`}
+        inputMode="decimal"
+        value={measured}
+        onChange={(e) => setMeasured(e.target.value)}
+        error={err?.field === 'measured' ? { ...err, field: `judge.${i}.measured` } : null}
+      />
+      <Field
+        label={t('taskBook.evidence')}
+        name={`judge.${i}.evidence`}
+        value={evidence}
+        onChange={(e) => setEvidence(e.target.value)}
+        error={err?.field === 'evidence' ? { ...err, field: `judge.${i}.evidence` } : null}
+      />
+      <Field
+        label={t('taskBook.verifiedBy')}
+        name={`judge.${i}.verifier`}
+        value={verifier}
+        onChange={(e) => setVerifier(e.target.value)}
+        error={err?.field === 'verifier' ? { ...err, field: `judge.${i}.verifier` } : null}
+      />
+      <button type="submit" className="secondary" disabled={busy}>
+        {t('taskBook.judge')}
+      </button>
+    </form>
+  );
+}
+
+function Reports({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boolean; error: FormErrorState }) {
+  const { t, i18n } = useTranslation();
+  const rel = new Set(tb.relations);
+  const reviewer = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
+  const reporter = rel.has('commander') && tb.actions.includes('report');
+  const [no, setNo] = useState('0');
+  const [summary, setSummary] = useState('');
+  const [measured, setMeasured] = useState<Record<string, string>>({});
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const metric = new Map(tb.targets.map((x) => [x.id, x]));
+
+  const send = async (e: FormEvent) => {
+    e.preventDefault();
+    const values = Object.fromEntries(Object.entries(measured).filter(([, v]) => v.trim() !== ''));
+    const ok = await run(() =>
+      api<TaskBook>('POST', `/api/task-books/${tb.id}/reports`, {
+        milestoneNo: Number(no),
+        summary,
+        measured: values,
+      }),
+    );
+    if (ok) {
+      setSummary('');
+      setMeasured({});
+    }
+  };
+  const review = (reportId: string, decision: 'accepted' | 'revise') =>
+    run(() =>
+      api<TaskBook>('POST', `/api/reports/${reportId}/review`, {
+        decision,
+        comment: comments[reportId] ?? '',
+      }),
+    );
+
+  return (
+    <section aria-labelledby="h-reports">
+      <h2 id="h-reports">{t('taskBook.reports')}</h2>
+      {tb.reports.length === 0 ? (
+        <p>{t('taskBook.noReports')}</p>
+      ) : (
+        <ul className="plain">
+          {tb.reports.map((r) => (
+            <li key={r.id} className="card">
+              <h3>
+                {t('taskBook.milestoneNo')} {r.milestoneNo + 1}: {tb.milestones[r.milestoneNo]?.title}{' '}
+                <span className="badge">
+                  {t(`taskBook.reviewStates.${r.reviewState}`, { defaultValue: r.reviewState })}
+                </span>
+              </h3>
+              <p className="muted">
+                {new Date(r.submittedAt).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' })}
+              </p>
+              <p className="statement">{r.summary}</p>
+              {Object.keys(r.measured).length > 0 && (
+                <ul>
+                  {Object.entries(r.measured).map(([k, v]) => (
+                    <li key={k}>
+                      {metric.get(k)?.metric}: {v} {metric.get(k)?.unit} (
+                      {requirement(
+                        metric.get(k) ?? { comparator: 'eq', threshold: '', thresholdHigh: null, unit: '' },
+                      )}
+                      )
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {r.reviewComment && (
+                <p>
+                  {t('taskBook.reviewComment')}: {r.reviewComment}
+                </p>
+              )}
+              {reviewer && r.reviewState === 'pending' && (
+                <div className="toolbar">
+                  <div className="field grow">
+                    <label htmlFor={`rc-${r.id}`}>{t('taskBook.reviewComment')}</label>
+                    <input
+                      id={`rc-${r.id}`}
+                      value={comments[r.id] ?? ''}
+                      onChange={(e) => setComments({ ...comments, [r.id]: e.target.value })}
+                    />
+                  </div>
+                  <button type="button" disabled={busy} onClick={() => review(r.id, 'accepted')}>
+                    {t('taskBook.acceptReport')}
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => review(r.id, 'revise')}
+                  >
+                    {t('taskBook.reviseReport')}
+                  </button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reporter && (
+        <form onSubmit={send} noValidate>
+          <fieldset>
+            <legend>{t('taskBook.report')}</legend>
+            <div className="field">
+              <label htmlFor="f-milestoneNo">{t('taskBook.milestoneNo')}</label>
+              <select id="f-milestoneNo" value={no} onChange={(e) => setNo(e.target.value)}>
+                {tb.milestones.map((m, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an ordered list without ids
+                  <option key={i} value={i}>
+                    {i + 1}. {m.title} ({m.due})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextAreaField
+              label={t('taskBook.summary')}
+              name="summary"
+              rows={4}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              error={error}
+            />
+            <div className="grid">
+              {tb.targets.map((x) => (
+                <Field
+                  key={x.id}
+                  label={t('taskBook.measuredFor', { metric: x.metric, unit: x.unit || '—' })}
+                  name={`measured.${x.id}`}
+                  inputMode="decimal"
+                  value={measured[x.id] ?? ''}
+                  onChange={(e) => setMeasured({ ...measured, [x.id]: e.target.value })}
+                  error={error}
+                />
+              ))}
+            </div>
+            <button type="submit" disabled={busy}>
+              {t('taskBook.submitReport')}
+            </button>
+          </fieldset>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function Finish(props: { tb: TaskBook; actions: string[]; run: Run; busy: boolean; error: FormErrorState }) {
+  const { t } = useTranslation();
+  const { tb, actions, run, busy, error } = props;
+  const [comment, setComment] = useState('');
+  const failing = actions.some((a) => a !== 'accept');
+  return (
+    <section aria-labelledby="h-final" className="panel">
+      <h2 id="h-final">{t('taskBook.final')}</h2>
+      {failing && (
+        <TextAreaField
+          label={t('taskBook.reasons')}
+          name="comment"
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          error={error}
+        />
+      )}
+      <div className="buttons">
+        {actions.map((a) => (
+          <button
+            key={a}
+            type="button"
+            className={a === 'accept' ? undefined : 'secondary'}
+            disabled={busy}
+            onClick={() =>
+              run(() => api<TaskBook>('POST', `/api/task-books/${tb.id}/actions/${a}`, { comment }))
+            }
+          >
+            {t(`taskBook.actions.${a}`)}
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}

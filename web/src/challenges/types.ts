@@ -1,0 +1,165 @@
+// What the challenge API returns (see src/modules/challenges/*.service.ts).
+
+export type ChallengeState =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'rejected'
+  | 'published'
+  | 'evaluating'
+  | 'notice'
+  | 'awarded'
+  | 'cancelled';
+
+export interface Target {
+  id: string;
+  metric: string;
+  unit: string;
+  comparator: 'gte' | 'lte' | 'eq' | 'range';
+  threshold: string;
+  thresholdHigh: string | null;
+  verification: string;
+  verifier: 'proposer' | 'lab' | 'panel';
+  verifierName: string;
+  mandatory: boolean;
+}
+
+export interface ChallengeSummary {
+  id: string;
+  state: ChallengeState;
+  orgId: string;
+  orgNameZh: string;
+  orgNameEn: string;
+  titleZh: string;
+  titleEn: string;
+  disciplineCodes: string[];
+  keywords: string[];
+  regionCode: string | null;
+  budgetCeilingFen: number;
+  deadline: string;
+  mode: 'single' | 'multiple' | 'race';
+  winnerSlots: number;
+}
+
+export interface Challenge extends ChallengeSummary {
+  organiserOrgId: string;
+  version: number;
+  statementZh: string;
+  statementEn: string;
+  cofundFen: number;
+  durationMonths: number;
+  ipTerms: string;
+  eligibility: unknown[];
+  noticeDays: number;
+  noticeEndsAt: string | null;
+  publishedAt: string | null;
+  targets: Target[];
+  relations: string[];
+  actions: string[];
+  bidCount: number;
+  openObjections: number;
+  vetting: { action: string; comment: string; at: string; by: string }[];
+  taskBooks: { id: string; bidId: string; state: string }[];
+}
+
+export interface BidListItem {
+  id: string;
+  state: string;
+  commanderName: string;
+  budgetFen: number;
+  submittedAt: string | null;
+  organizerScore: number | null;
+  proposerFit: number | null;
+}
+
+export interface Milestone {
+  title: string;
+  due: string;
+  deliverables: string;
+  targetValues: Record<string, string>;
+}
+
+export interface Bid {
+  id: string;
+  challengeId: string;
+  challengeTitleZh: string;
+  challengeTitleEn: string;
+  state: string;
+  version: number;
+  hostOrgId: string;
+  hostOrgName: string;
+  commanderId: string;
+  commanderName: string;
+  technicalRoute: string;
+  budgetFen: number;
+  milestones: Milestone[];
+  pledge: { commitments: string; consequences: string };
+  pledgeVersion: number;
+  pledgeSignedByCommander: boolean;
+  pledgeSignedByHost: boolean;
+  submittedAt: string | null;
+  members: { personId: string; name: string; title: string; role: string; confirmed: boolean }[];
+  scores: { kind: string; score: number; comment: string }[];
+  actions: string[];
+}
+
+export interface MyBid {
+  id: string;
+  challengeId: string;
+  challengeTitleZh: string;
+  challengeTitleEn: string;
+  deadline: string;
+  state: string;
+  isCommander: boolean;
+}
+
+export interface Objection {
+  id: string;
+  text: string;
+  state: string;
+  resolution: string | null;
+  createdAt: string;
+}
+
+export interface TaskBook {
+  id: string;
+  challengeId: string;
+  bidId: string;
+  state: 'drafting' | 'active' | 'accepted' | 'honest_failure' | 'misconduct';
+  revision: number;
+  titleZh: string;
+  titleEn: string;
+  proposerOrg: string;
+  proposerOrgEn: string;
+  hostOrg: string;
+  hostOrgEn: string;
+  commanderName: string;
+  budgetFen: number;
+  targets: Target[];
+  targetsDigest: string;
+  milestones: Milestone[];
+  tranches: { label: string; amountFen: number; condition: string }[];
+  signedByProposer: boolean;
+  signedByCommander: boolean;
+  reports: {
+    id: string;
+    milestoneNo: number;
+    summary: string;
+    measured: Record<string, string>;
+    submittedAt: string;
+    reviewState: string;
+    reviewComment: string | null;
+  }[];
+  judgements: { targetId: string; measured: string; evidence: string; verifier: string; met: boolean }[];
+  outcome: 'accepted' | 'not_met' | null;
+  relations: string[];
+  actions: string[];
+}
+
+export interface Organisation {
+  id: string;
+  kind: string;
+  nameZh: string;
+  nameEn: string;
+  regionCode: string | null;
+}
