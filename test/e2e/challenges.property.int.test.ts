@@ -174,7 +174,6 @@ for (const kind of backends()) {
                   r = await cast.outsider.post(`/api/challenges/${c.id}/objections`, {
                     text: `objection ${i}`,
                   });
-                  if (r.status === 201) objection = r.body.id;
                   break;
                 case 'resolve': {
                   const open = (await cast.organizer.get(`/api/challenges/${c.id}/objections`)).body.filter(
@@ -188,10 +187,7 @@ for (const kind of backends()) {
                   break;
                 }
                 default:
-                  r = await cast.organizer.post(
-                    `/api/challenges/${c.id}/actions/${x.k === 'close' ? 'close_bidding' : x.k}`,
-                    {},
-                  );
+                  r = await cast.organizer.post(`/api/challenges/${c.id}/actions/${x.k}`, {});
               }
               if (process.env.PROPERTY_DEBUG && r)
                 console.log(x.k, r.status, r.status >= 400 ? JSON.stringify(r.body).slice(0, 120) : '');
