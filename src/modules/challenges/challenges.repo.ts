@@ -648,3 +648,45 @@ export const personNames = (q: Q, ids: string[]) =>
   ids.length
     ? q.selectFrom('person').select(['id', 'name_zh', 'name_en']).where('id', 'in', ids).execute()
     : Promise.resolve([]);
+
+// ── attachments ──
+export const insertAttachment = (
+  tx: Tx,
+  a: {
+    ownerType: string;
+    ownerId: string;
+    fileName: string;
+    mediaType: string;
+    content: Uint8Array;
+    sha256: string;
+    by: string;
+    now: Date;
+  },
+) =>
+  tx
+    .insertInto('attachment')
+    .values({
+      owner_type: a.ownerType,
+      owner_id: a.ownerId,
+      file_name: a.fileName,
+      media_type: a.mediaType,
+      size_bytes: a.content.length,
+      sha256: a.sha256,
+      content: a.content,
+      uploaded_by: a.by,
+      uploaded_at: a.now,
+    })
+    .returning(['id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
+    .executeTakeFirstOrThrow();
+
+export const attachmentsOf = (q: Q, ownerType: string, ownerId: string) =>
+  q
+    .selectFrom('attachment')
+    .select(['id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'uploaded_at'])
+    .where('owner_type', '=', ownerType)
+    .where('owner_id', '=', ownerId)
+    .orderBy('uploaded_at')
+    .execute();
+
+export const findAttachment = (q: Q, id: string) =>
+  q.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst();

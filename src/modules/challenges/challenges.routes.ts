@@ -1,7 +1,9 @@
 // HTTP adapter for challenges, bids, notice and objections, task books and acceptance.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition } from '../../core/files/files.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
+import * as files from './attachments.service.ts';
 import * as bids from './bids.service.ts';
 import {
   ActionBody,
@@ -24,6 +26,8 @@ import * as svc from './challenges.service.ts';
 import * as delivery from './delivery.service.ts';
 import { renderTaskBookHtml } from './taskbook.print.ts';
 
+const toBytes = (body: unknown) => (Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array());
+
 const ChallengeAction = z.enum([
   'submit',
   'return',
@@ -40,6 +44,67 @@ const TaskBookAction = z.enum(['accept', 'fail_honest', 'fail_misconduct']);
 
 export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['challenges'];
+  // Uploads arrive as the raw file; what it is gets decided by its bytes, not this header.
+  app.addContentTypeParser(
+    ['application/pdf', 'image/png', 'image/jpeg', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: files.MAX_ATTACHMENT_BYTES + 1 },
+    (_req, body, done) => done(null, body),
+  );
+  const upload = {
+    querystring: z.object({ name: z.string().min(1, { message: 'give the file name' }).max(300) }),
+    params: IdParam,
+  };
+  app.post(
+    '/challenges/:id/attachments',
+    {
+      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
+      schema: { tags, summary: 'Attach a PDF or image (raw body; ?name=file name)', ...upload },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await files.uploadAttachment(
+            req.ctx,
+            'challenge',
+            req.params.id,
+            req.query.name,
+            toBytes(req.body),
+          ),
+        ),
+  );
+  app.post(
+    '/task-books/:id/attachments',
+    {
+      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
+      schema: { tags: ['task books'], summary: 'Attach evidence (PDF or image)', ...upload },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await files.uploadAttachment(
+            req.ctx,
+            'task_book',
+            req.params.id,
+            req.query.name,
+            toBytes(req.body),
+          ),
+        ),
+  );
+  app.get(
+    '/attachments/:id',
+    { schema: { tags, summary: 'Download an attachment', params: IdParam } },
+    async (req, reply) => {
+      const f = await files.getAttachment(req.ctx, req.params.id);
+      return reply
+        .header('content-type', f.mediaType)
+        .header('content-disposition', contentDisposition(f.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'")
+        .send(Buffer.from(f.content));
+    },
+  );
   app.get(
     '/challenges',
     {

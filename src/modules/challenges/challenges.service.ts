@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { listAttachments } from './attachments.service.ts';
 import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
 import { presentChallenge, presentChallengeSummary, presentTarget } from './challenges.presenter.ts';
 import * as repo from './challenges.repo.ts';
@@ -232,6 +233,7 @@ export async function getChallenge(ctx: Ctx, id: string) {
       by: v.name_zh || v.name_en,
     })),
     taskBooks: taskBooks.map((t) => ({ id: t.id, bidId: t.bid_id, state: t.state })),
+    attachments: await listAttachments(ctx, 'challenge', id),
   };
 }
 

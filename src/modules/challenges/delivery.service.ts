@@ -6,6 +6,7 @@ import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { listAttachments } from './attachments.service.ts';
 import { challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import {
@@ -178,6 +179,7 @@ export async function getTaskBook(ctx: Ctx, id: string) {
       met: j.met,
     })),
     outcome: guard.outcome,
+    attachments: await listAttachments(ctx, 'task_book', id),
     relations: [...rel],
     actions: availableActions(taskBookMachine, t.state as TaskBookState, rel, guard),
   };

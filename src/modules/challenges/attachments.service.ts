@@ -1,0 +1,120 @@
+// Attachments of challenges (statement annexes) and task books (evidence): PDF and images
+// only, checked by their bytes, size-limited, served under safe names.
+import { createHash } from 'node:crypto';
+import type { Ctx } from '../../app/context.ts';
+import { type MediaType, safeFileName, sniffMediaType } from '../../core/files/files.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { canSeeChallenge, challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
+import * as repo from './challenges.repo.ts';
+
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const presentAttachment = (a: {
+  id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+}) => ({
+  id: a.id,
+  fileName: a.file_name,
+  mediaType: a.media_type,
+  sizeBytes: a.size_bytes,
+  sha256: a.sha256,
+});
+
+function checkFile(bytes: Uint8Array): MediaType {
+  if (bytes.length === 0) throw new AppError('VALIDATION', 'the file is empty', 'file');
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new AppError('VALIDATION', `the file exceeds ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, 'file');
+  const type = sniffMediaType(bytes);
+  if (!type)
+    throw new AppError(
+      'VALIDATION',
+      'must be a PDF, PNG or JPEG file (checked by its content, not its name)',
+      'file',
+    );
+  return type;
+}
+
+/** Who may add files to what: a challenge's owner while it is editable; a task book's parties while active. */
+async function authoriseUpload(ctx: Ctx, ownerType: 'challenge' | 'task_book', ownerId: string) {
+  const actor = requireActor(ctx.actor);
+  if (ownerType === 'challenge') {
+    const c = await repo.findChallenge(ctx.db, ownerId);
+    if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
+    if (!challengeRelations(actor, c).has('owner'))
+      throw forbidden('only the proposer attaches files to a challenge');
+    if (!['draft', 'returned'].includes(c.state))
+      throw new AppError('ILLEGAL_TRANSITION', 'files are attached while the challenge is a draft');
+    return actor;
+  }
+  const t = await repo.findTaskBook(ctx.db, ownerId);
+  if (!t) throw notFound('task book');
+  const [b, c] = await Promise.all([
+    repo.findBid(ctx.db, t.bid_id),
+    repo.findChallenge(ctx.db, t.challenge_id),
+  ]);
+  if (taskBookRelations(actor, b!, c!).size === 0) throw notFound('task book');
+  if (t.state !== 'active')
+    throw new AppError('ILLEGAL_TRANSITION', 'evidence is attached while the task book is active');
+  return actor;
+}
+
+export async function uploadAttachment(
+  ctx: Ctx,
+  ownerType: 'challenge' | 'task_book',
+  ownerId: string,
+  name: string,
+  bytes: Uint8Array,
+) {
+  const actor = await authoriseUpload(ctx, ownerType, ownerId);
+  const mediaType = checkFile(bytes);
+  const fileName = safeFileName(name, mediaType);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return ctx.db.transaction().execute(async (tx) => {
+    const a = await repo.insertAttachment(tx, {
+      ownerType,
+      ownerId,
+      fileName,
+      mediaType,
+      content: bytes,
+      sha256,
+      by: actor.personId,
+      now: ctx.now(),
+    });
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'attachment.upload',
+      objectType: ownerType,
+      objectId: ownerId,
+      after: { attachmentId: a.id, fileName, mediaType, sha256 },
+    });
+    return presentAttachment(a);
+  });
+}
+
+/** A file, if the viewer may see what it is attached to. */
+export async function getAttachment(ctx: Ctx, id: string) {
+  const a = await repo.findAttachment(ctx.db, id);
+  if (!a) throw notFound('attachment');
+  if (a.owner_type === 'challenge') {
+    const c = await repo.findChallenge(ctx.db, a.owner_id);
+    if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound('attachment');
+  } else {
+    const t = await repo.findTaskBook(ctx.db, a.owner_id);
+    const b = t && (await repo.findBid(ctx.db, t.bid_id));
+    const c = t && (await repo.findChallenge(ctx.db, t.challenge_id));
+    const members = b ? await repo.membersOf(ctx.db, b.id) : [];
+    const party =
+      b &&
+      c &&
+      (taskBookRelations(ctx.actor, b, c).size > 0 ||
+        members.some((m) => m.person_id === ctx.actor?.personId));
+    if (!party) throw notFound('attachment');
+  }
+  return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
+}
+
+export const listAttachments = async (ctx: Ctx, ownerType: string, ownerId: string) =>
+  (await repo.attachmentsOf(ctx.db, ownerType, ownerId)).map(presentAttachment);
