@@ -18,28 +18,47 @@ for (const kind of backends()) {
     });
     after(() => t.close());
 
-    const upload = (c: typeof cast.proposer, id: string, name: string, body: Buffer, type = 'application/pdf') =>
+    const upload = (
+      c: typeof cast.proposer,
+      id: string,
+      name: string,
+      body: Buffer,
+      type = 'application/pdf',
+    ) =>
       c.app.inject({
         method: 'POST',
         url: `/api/challenges/${id}/attachments?name=${encodeURIComponent(name)}`,
-        headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': c.csrf, 'content-type': type },
+        headers: {
+          cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-csrf-token': c.csrf,
+          'content-type': type,
+        },
         payload: body,
       });
 
     test('a proposer attaches a PDF to a draft; it downloads under a safe name once published', async () => {
-      const c = (await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))).body;
+      const c = (
+        await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))
+      ).body;
       const r = await upload(cast.proposer, c.id, '../技术要求 v2.pdf', PDF);
       assert.equal(r.statusCode, 201, r.body);
       const a = r.json();
       assert.equal(a.fileName, '技术要求 v2.pdf');
       assert.equal(a.mediaType, 'application/pdf');
-      assert.equal((await t.client().get(`/api/attachments/${a.id}`)).status, 404, 'a draft’s files are not public');
+      assert.equal(
+        (await t.client().get(`/api/attachments/${a.id}`)).status,
+        404,
+        'a draft’s files are not public',
+      );
       await cast.proposer.post(`/api/challenges/${c.id}/actions/submit`, {});
       await cast.organizer.post(`/api/challenges/${c.id}/actions/publish`, {});
       const d = await t.app.inject({ method: 'GET', url: `/api/attachments/${a.id}` });
       assert.equal(d.statusCode, 200);
       assert.equal(d.headers['content-type'], 'application/pdf');
-      assert.match(String(d.headers['content-disposition']), /^attachment; filename="____ v2\.pdf"; filename\*=UTF-8''%E6%8A%80/);
+      assert.match(
+        String(d.headers['content-disposition']),
+        /^attachment; filename="____ v2\.pdf"; filename\*=UTF-8''%E6%8A%80/,
+      );
       assert.equal(d.headers['x-content-type-options'], 'nosniff');
       assert.deepEqual(d.rawPayload, PDF);
       assert.equal((await t.client().get(`/api/challenges/${c.id}`)).body.attachments.length, 1);
@@ -48,20 +67,34 @@ for (const kind of backends()) {
     });
 
     test('a file that is not really a PDF or image is refused by its content, whatever it is called', async () => {
-      const c = (await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))).body;
+      const c = (
+        await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))
+      ).body;
       const before = await snapshotCounts(t.database);
-      const html = await upload(cast.proposer, c.id, 'report.pdf', Buffer.from('<html><script>alert(1)</script>'));
+      const html = await upload(
+        cast.proposer,
+        c.id,
+        'report.pdf',
+        Buffer.from('<html><script>alert(1)</script>'),
+      );
       assert.equal(html.statusCode, 400);
       assert.equal(html.json().field, 'file');
       const exe = await upload(cast.proposer, c.id, 'photo.png', Buffer.from('MZ\x90\x00\x03'), 'image/png');
       assert.equal(exe.json().field, 'file');
-      const big = await upload(cast.proposer, c.id, 'big.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]));
+      const big = await upload(
+        cast.proposer,
+        c.id,
+        'big.pdf',
+        Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+      );
       assert.ok(big.statusCode === 413 || big.statusCode === 400, String(big.statusCode));
       assert.deepEqual(await snapshotCounts(t.database), before);
     });
 
     test('only the proposer may attach files to a challenge', async () => {
-      const c = (await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))).body;
+      const c = (
+        await cast.proposer.post('/api/challenges', buildChallenge(cast.enterprise.id, cast.agency.id))
+      ).body;
       assert.equal((await upload(cast.solver1, c.id, 'x.pdf', PDF)).statusCode, 404);
       assert.equal((await upload(cast.organizer, c.id, 'x.pdf', PDF)).statusCode, 403);
     });

@@ -41,7 +41,6 @@ describe('uploaded files', () => {
         assert.ok(!/[\\/\u0000-\u001f<>:"|?*]/.test(s), s);
         assert.ok(!s.startsWith('.'));
         const header = contentDisposition(s);
-        // biome-ignore lint/suspicious/noControlCharactersInRegex: header must be printable ASCII
         assert.ok(/^[\x20-\x7e]+$/.test(header), header);
       }),
     );
