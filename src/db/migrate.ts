@@ -3,11 +3,15 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_policy.ts';
 import * as m0003 from './migrations/0003_challenges.ts';
+import * as m0004 from './migrations/0004_org_profile.ts';
+import * as m0006 from './migrations/0006_integrity.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_policy': m0002,
   '0003_challenges': m0003,
+  '0004_org_profile': m0004,
+  '0006_integrity': m0006,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -19,7 +23,8 @@ class StaticProvider implements MigrationProvider {
 /** Apply every pending migration; throws with the failing migration's name. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations work on any schema
 export async function migrateToLatest(db: Kysely<any>, _embedded: boolean): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  // Unordered: migrations written in parallel branches may land out of name order; each is independent.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error)

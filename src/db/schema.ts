@@ -20,6 +20,13 @@ export interface OrganisationTable {
   region_code: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  // Enterprise profile (0004): filled by the organisation's admin, read by the policy tools.
+  registration_date: DateText | null;
+  industry_code: string | null;
+  main_business: Generated<string>;
+  hnte_domain: string | null;
+  employee_count: number | null;
+  special_category: string | null;
 }
 
 export interface PersonTable {
@@ -301,6 +308,34 @@ export interface IntegrityReferralTable {
   created_at: Timestamp;
 }
 
+export interface IntegrityRecordTable {
+  id: Generated<string>;
+  subject_person_id: string | null;
+  subject_org_id: string | null;
+  finding_type: string;
+  severity: string;
+  evidence: string;
+  decision: string;
+  sanction_id: string | null;
+  appeal_status: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DuplicateFlagTable {
+  id: Generated<string>;
+  a_type: string;
+  a_id: string;
+  b_type: string;
+  b_id: string;
+  similarity: string;
+  state: Generated<string>;
+  note: Generated<string>;
+  reviewed_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface AttachmentTable {
   id: Generated<string>;
   owner_type: string;
@@ -338,5 +373,7 @@ export interface DB {
   acceptance_judgement: AcceptanceJudgementTable;
   integrity_referral: IntegrityReferralTable;
   attachment: AttachmentTable;
+  integrity_record: IntegrityRecordTable;
+  duplicate_flag: DuplicateFlagTable;
   policy_worksheet: PolicyWorksheetTable;
 }

@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { flagDuplicateBids } from '../integrity/integrity.service.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import type { BidInput } from './challenges.schema.ts';
@@ -255,7 +256,7 @@ export async function bidAction(
 ) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (tx) => {
+  const changed = await ctx.db.transaction().execute(async (tx) => {
     const b = await repo.lockBid(tx, id);
     if (!b) throw notFound('bid');
     const c = (await repo.lockChallenge(tx, b.challenge_id))!;
@@ -266,7 +267,7 @@ export async function bidAction(
       (await repo.membersOf(tx, id)).map((m) => m.person_id),
     );
     if (!seesBid(viewer)) throw notFound('bid');
-    if (action === 'submit' && b.state === 'submitted') return; // submitting twice is one submission
+    if (action === 'submit' && b.state === 'submitted') return false; // submitting twice is one submission
     const rel = new Set(challengeRelations(actor, c).has('organizer') ? ['organizer'] : []);
     if (viewer.commander) rel.add('commander');
     const d = decide(bidMachine, b.state as BidState, action, rel, await bidGuard(tx, b, c, now));
@@ -285,7 +286,13 @@ export async function bidAction(
       after: { state: d.to },
       detail: { challengeId: c.id },
     });
+    return true;
   });
+  // After the submission committed: compare it with every earlier bid (重复申报). A failure
+  // here never undoes the submission; it is logged and the next submission re-syncs.
+  if (changed && action === 'submit') {
+    await flagDuplicateBids(ctx.db, id, now).catch((err) => console.error('duplicate check failed', err));
+  }
   return getBid(ctx, id);
 }
 

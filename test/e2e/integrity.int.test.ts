@@ -1,0 +1,164 @@
+// Integrity records and sanctions that block bids automatically, appeals, and duplicate-
+// submission flags raised on submission with overlapping passages for the officers.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, snapshotCounts } from '../support/app.ts';
+import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
+import { backends } from '../support/db.ts';
+
+const ROUTE =
+  '采用两段酸浸除去石英砂中的铁、铝、钛等金属杂质，再经高温氯化焙烧深度提纯；坩埚内层以电弧熔制形成无气泡透明层，外层保留气泡层以保证强度。' +
+  'The inner layer is arc-fused into a bubble-free transparent layer while the outer layer keeps bubbles for strength.';
+const ROUTE_REWORDED =
+  'The inner layer is arc-fused into a bubble-free transparent layer while the outer layer keeps bubbles for strength.' +
+  '采用两段酸浸除去石英砂中的铁、铝、钛等金属杂质，再经高温氯化焙烧深度提纯；坩埚内层以电弧熔制形成无气泡透明层，外层保留气泡层以保证强度。';
+
+for (const kind of backends()) {
+  describe(`integrity (${kind})`, () => {
+    let t: Awaited<ReturnType<typeof buildTestApp>>;
+    let cast: Awaited<ReturnType<typeof buildCast>>;
+    let officer: Awaited<ReturnType<typeof buildTestApp>>['client'] extends () => infer C ? C : never;
+    before(async () => {
+      t = await buildTestApp(kind);
+      cast = await buildCast(t);
+      officer = t.client();
+      const r = await officer.register('officer@example.cn');
+      await cast.admin.post('/api/memberships/grant', {
+        personId: r.body.id,
+        orgId: cast.agency.id,
+        role: 'integrity_officer',
+      });
+      await officer.login('officer@example.cn');
+    });
+    after(() => t.close());
+
+    test('a sanction blocks bidding until overturned on appeal; records are seen by officers and the subject only', async () => {
+      const { solver1, solver2, university } = cast;
+      const bad = await officer.post('/api/integrity/records', {
+        findingType: 'fabrication',
+        severity: 'serious',
+        evidence: 'x',
+        decision: 'y',
+        sanction: null,
+      });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, 'subjectPersonId');
+      const before = await snapshotCounts(t.database);
+      const bad2 = await officer.post('/api/integrity/records', {
+        subjectPersonId: solver2.id,
+        findingType: 'fabrication',
+        severity: 'serious',
+        evidence: 'x',
+        decision: 'y',
+        sanction: { blocks: ['bid'], startsOn: '2026-11-01', endsOn: '2026-10-01' },
+      });
+      assert.equal(bad2.body.field, 'sanction.endsOn');
+      assert.deepEqual(await snapshotCounts(t.database), before);
+      assert.equal(
+        (
+          await solver1.post('/api/integrity/records', {
+            subjectPersonId: solver2.id,
+            findingType: 'other',
+            severity: 'minor',
+            evidence: 'x',
+            decision: 'y',
+          })
+        ).status,
+        403,
+      );
+
+      const rec = await officer.post('/api/integrity/records', {
+        subjectPersonId: solver2.id,
+        findingType: 'fabrication',
+        severity: 'serious',
+        evidence: '2025 年结题报告中的检测数据经核查系伪造',
+        decision: '取消申报资格两年',
+        sanction: { blocks: ['bid'], startsOn: '2026-11-01', endsOn: '2028-10-31' },
+      });
+      assert.equal(rec.status, 201, JSON.stringify(rec.body));
+      assert.equal(
+        (await solver2.get('/api/integrity/records')).body.length,
+        1,
+        'the subject sees their record',
+      );
+      assert.equal((await solver1.get('/api/integrity/records')).body.length, 0, 'others do not');
+
+      const c = await publishedChallenge(cast, { titleZh: '诚信测试榜单' });
+      const body = buildBid(
+        university.id,
+        c.targets.map((x) => x.id),
+      );
+      const blocked = await solver2.request('POST', `/api/challenges/${c.id}/bids`, body, {
+        headers: { 'idempotency-key': 'integrity-1' },
+      });
+      assert.equal(blocked.body.code, 'INELIGIBLE');
+      assert.match(blocked.body.message, /2028-10-31/);
+      await officer.post(`/api/integrity/records/${rec.body.id}/appeal`, { appealStatus: 'overturned' });
+      const ok = await solver2.request('POST', `/api/challenges/${c.id}/bids`, body, {
+        headers: { 'idempotency-key': 'integrity-2' },
+      });
+      assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    });
+
+    test('a near-duplicate bid in another challenge is flagged with its overlapping passages', async () => {
+      const { solver1, member, hostAdmin, university } = cast;
+      const submit = async (who: typeof solver1, title: string, route: string, key: string) => {
+        const c = await publishedChallenge(cast, { titleZh: title });
+        const b = await who.request(
+          'POST',
+          `/api/challenges/${c.id}/bids`,
+          buildBid(
+            university.id,
+            c.targets.map((x) => x.id),
+            { technicalRoute: route },
+          ),
+          {
+            headers: { 'idempotency-key': key },
+          },
+        );
+        assert.equal(b.status, 201, JSON.stringify(b.body));
+        await who.post(`/api/bids/${b.body.id}/sign`, { as: 'commander' });
+        await hostAdmin.post(`/api/bids/${b.body.id}/sign`, { as: 'host' });
+        assert.equal((await who.post(`/api/bids/${b.body.id}/actions/submit`)).status, 200);
+        return b.body.id as string;
+      };
+      const a = await submit(solver1, '重复申报测试甲', ROUTE, 'dup-key-a');
+      const b = await submit(member, '重复申报测试乙', ROUTE_REWORDED, 'dup-key-b');
+      const flags = (await officer.get('/api/integrity/duplicates?state=open')).body;
+      const f = flags.find(
+        (x: { a: { id: string }; b: { id: string } }) =>
+          [x.a.id, x.b.id].sort().join() === [a, b].sort().join(),
+      );
+      assert.ok(f, 'the pair is flagged');
+      assert.ok(f.similarity >= 0.8);
+      assert.ok(
+        f.a.spans.length > 0 && f.b.spans.length > 0,
+        'overlapping passages are marked on both sides',
+      );
+      assert.equal((await solver1.get('/api/integrity/duplicates')).status, 403);
+      assert.equal(
+        (await officer.post(`/api/integrity/duplicates/${f.id}/decision`, { decision: 'confirmed' })).body
+          .field,
+        'note',
+      );
+      assert.equal(
+        (
+          await officer.post(`/api/integrity/duplicates/${f.id}/decision`, {
+            decision: 'confirmed',
+            note: '同一技术路线同时申报两个榜单',
+          })
+        ).status,
+        200,
+      );
+      assert.equal(
+        (
+          await officer.post(`/api/integrity/duplicates/${f.id}/decision`, {
+            decision: 'dismissed',
+            note: 'x',
+          })
+        ).status,
+        409,
+      );
+    });
+  });
+}
