@@ -50,6 +50,13 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
     assert.match(again.out, /already loaded/);
   });
 
+  test('integrity rescan checks every submitted bid of the demo and shows progress', () => {
+    const r = run('integrity', 'rescan');
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /checked \d+ bids in \d+ ms/);
+    assert.match(r.out, /\[#+\]/);
+  });
+
   test('audit verify reports an intact chain', () => {
     const r = run('audit', 'verify');
     assert.equal(r.status, 0, r.out);

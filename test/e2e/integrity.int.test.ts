@@ -19,7 +19,7 @@ for (const kind of backends()) {
     let cast: Awaited<ReturnType<typeof buildCast>>;
     let officer: Awaited<ReturnType<typeof buildTestApp>>['client'] extends () => infer C ? C : never;
     before(async () => {
-      t = await buildTestApp(kind);
+      t = await buildTestApp(kind, { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' });
       cast = await buildCast(t);
       officer = t.client();
       const r = await officer.register('officer@example.cn');
@@ -98,6 +98,44 @@ for (const kind of backends()) {
         headers: { 'idempotency-key': 'integrity-2' },
       });
       assert.equal(ok.status, 201, JSON.stringify(ok.body));
+    });
+
+    test('a sanction blocks during its period and not after it ends (clock injected)', async () => {
+      const { solver2, university } = cast;
+      await officer.post('/api/integrity/records', {
+        subjectPersonId: solver2.id,
+        findingType: 'plagiarism',
+        severity: 'minor',
+        evidence: '申报书大段抄袭',
+        decision: '暂停申报至 2027-01-10',
+        sanction: { blocks: ['bid'], startsOn: '2026-11-01', endsOn: '2027-01-10' },
+      });
+      const c = await publishedChallenge(cast, {
+        titleZh: '制裁期限测试',
+        deadline: '2027-06-30T17:00:00+08:00',
+      });
+      const body = buildBid(
+        university.id,
+        c.targets.map((x) => x.id),
+      );
+      const saved = t.clock.t;
+      t.clock.t = Date.parse('2027-01-10T12:00:00Z');
+      const during = await solver2.request('POST', `/api/challenges/${c.id}/bids`, body, {
+        headers: { 'idempotency-key': 'period-key-1' },
+      });
+      assert.equal(during.body.code, 'INELIGIBLE', 'the last day of the sanction still blocks');
+      t.clock.t = Date.parse('2027-01-11T01:00:00Z');
+      const afterwards = await solver2.request('POST', `/api/challenges/${c.id}/bids`, body, {
+        headers: { 'idempotency-key': 'period-key-2' },
+      });
+      assert.equal(afterwards.status, 201, JSON.stringify(afterwards.body));
+      t.clock.t = saved;
+    });
+
+    test('reading records and flags is itself audited', async () => {
+      await officer.get('/api/integrity/records');
+      const entries = (await cast.admin.get('/api/audit?objectType=integrity&limit=5')).body;
+      assert.ok(entries.some((e: { action: string }) => e.action === 'integrity.read_records'));
     });
 
     test('a near-duplicate bid in another challenge is flagged with its overlapping passages', async () => {

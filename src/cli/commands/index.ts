@@ -6,6 +6,7 @@ import { registerAudit } from './audit.ts';
 import { registerDatabase } from './database.ts';
 import { registerDedup } from './dedup.ts';
 import { registerDemo } from './demo.ts';
+import { registerIntegrity } from './integrity.ts';
 import { registerPolicy } from './policy.ts';
 
 export type RegisterCommand = (program: Command) => void;
@@ -17,5 +18,6 @@ export const commands: RegisterCommand[] = [
   registerDatabase,
   registerDedup,
   registerDemo,
+  registerIntegrity,
   registerPolicy,
 ];

@@ -2,7 +2,7 @@
 // subject), and duplicate-submission flags raised automatically on every submitted bid.
 import type { Kysely } from 'kysely';
 import type { Actor, Ctx } from '../../app/context.ts';
-import { DedupIndex, overlappingPassages } from '../../core/dedup/index.ts';
+import { DedupIndex, findDuplicatePairs, overlappingPassages } from '../../core/dedup/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
@@ -66,19 +66,37 @@ export async function createRecord(ctx: Ctx, input: RecordInput) {
     });
     return r.id;
   });
-  return (await listRecords(ctx)).find((r) => r.id === id)!;
+  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
+}
+
+/** Sensitive reads by an officer are audited like changes: who looked at what, and when. */
+async function logRead(ctx: Ctx, actor: Actor, what: string, ids: string[]) {
+  await ctx.db.transaction().execute((tx) =>
+    recordAudit(tx, actor, ctx.now(), {
+      action: `integrity.read_${what}`,
+      objectType: 'integrity',
+      objectId: what,
+      detail: { count: ids.length, ids: ids.slice(0, 200) },
+    }),
+  );
 }
 
 /** Officers see every record; anyone else sees only those about themself or organisations they administer. */
-export async function listRecords(ctx: Ctx) {
+export async function listRecords(ctx: Ctx, opts: { log?: boolean } = {}) {
   const actor = requireActor(ctx.actor);
-  const rows = isIntegrityOfficer(actor)
-    ? await repo.listRecords(ctx.db)
-    : await repo.listRecords(ctx.db, {
-        personId: actor.personId,
-        orgIds: actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId),
-      });
-  return rows.map(presentRecord);
+  if (isIntegrityOfficer(actor)) {
+    const rows = (await repo.listRecords(ctx.db)).map(presentRecord);
+    if (opts.log !== false)
+      await logRead(
+        ctx,
+        actor,
+        'records',
+        rows.map((r) => r.id),
+      );
+    return rows;
+  }
+  const orgIds = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
+  return (await repo.listRecords(ctx.db, { personId: actor.personId, orgIds })).map(presentRecord);
 }
 
 export async function setAppeal(ctx: Ctx, id: string, appealStatus: 'pending' | 'upheld' | 'overturned') {
@@ -100,7 +118,7 @@ export async function setAppeal(ctx: Ctx, id: string, appealStatus: 'pending' | 
       after: { appealStatus },
     });
   });
-  return (await listRecords(ctx)).find((r) => r.id === id)!;
+  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
 }
 
 // ── duplicate submissions ──
@@ -171,8 +189,14 @@ export async function flagDuplicateBids(db: Kysely<DB>, bidId: string, now: Date
 
 /** Flags with both texts and their overlapping passages, for side-by-side review. */
 export async function listFlags(ctx: Ctx, state?: string) {
-  requireOfficer(ctx);
+  const actor = requireOfficer(ctx);
   const flags = await repo.listFlags(ctx.db, state);
+  await logRead(
+    ctx,
+    actor,
+    'duplicates',
+    flags.map((f) => f.id),
+  );
   const ids = [...new Set(flags.flatMap((f) => [f.a_id, f.b_id]))];
   const bids = ids.length
     ? await ctx.db
@@ -228,4 +252,36 @@ export async function decideFlag(ctx: Ctx, id: string, decision: 'dismissed' | '
       after: { state: decision, note },
     });
   });
+}
+
+/**
+ * Batch rescan: every submitted bid against every other, flagging pairs at or above the
+ * threshold that are not flagged yet. Returns how many were checked and flagged.
+ */
+export async function rescanBids(
+  db: Kysely<DB>,
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+) {
+  const rows = (await repo.submittedBidTexts(db, null)).filter((r) => bidText(r).length >= MIN_DEDUP_CHARS);
+  const pairs = findDuplicatePairs(
+    rows.map((r) => ({ id: r.id, text: bidText(r) })),
+    { threshold: THRESHOLD, onProgress: (done) => onProgress?.(done, rows.length), progressEvery: 1000 },
+  );
+  const flagged = await db.transaction().execute(async (tx) => {
+    const created = await repo.insertFlags(
+      tx,
+      pairs.map((p) => ({ aType: 'bid', aId: p.a, bType: 'bid', bId: p.b, similarity: p.similarity, now })),
+    );
+    for (const f of created) {
+      await recordAudit(tx, null, now, {
+        action: 'duplicate.flag',
+        objectType: 'duplicate_flag',
+        objectId: f.id,
+        detail: { via: 'rescan' },
+      });
+    }
+    return created.length;
+  });
+  return { checked: rows.length, pairs: pairs.length, flagged };
 }

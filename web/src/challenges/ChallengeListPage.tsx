@@ -6,6 +6,7 @@ import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, SelectField, toFormError } from '../forms.tsx';
 import { hasRole, useSession } from '../session.tsx';
 import { beijingDay, dateTime, parseYuan, pick, yuan } from './format.ts';
+import { Facts } from './parts.tsx';
 import type { ChallengeSummary } from './types.ts';
 
 const PUBLIC = ['published', 'evaluating', 'notice', 'awarded'] as const;
@@ -181,22 +182,16 @@ export function ChallengeCard({ c, lang }: { c: ChallengeSummary; lang: string }
         {pick(lang, c.orgNameZh, c.orgNameEn)} ·{' '}
         <span className={`badge state-${c.state}`}>{t(`challenges.states.${c.state}`)}</span>
       </p>
-      <dl className="values">
-        <dt>{t('challenges.budgetCeiling')}</dt>
-        <dd>{yuan(c.budgetCeilingFen)}</dd>
-        <dt>{t('challenges.deadline')}</dt>
-        <dd>{dateTime(c.deadline, lang)}</dd>
-        <dt>{t('challenges.mode')}</dt>
-        <dd>
-          {t(`challenges.modes.${c.mode}`)} × {c.winnerSlots}
-        </dd>
-        {c.disciplineCodes.length > 0 && (
-          <>
-            <dt>{t('challenges.disciplineCodes')}</dt>
-            <dd>{c.disciplineCodes.join(', ')}</dd>
-          </>
-        )}
-      </dl>
+      <Facts
+        items={[
+          [t('challenges.budgetCeiling'), yuan(c.budgetCeilingFen)],
+          [t('challenges.deadline'), dateTime(c.deadline, lang)],
+          [t('challenges.mode'), `${t(`challenges.modes.${c.mode}`)} × ${c.winnerSlots}`],
+          ...(c.disciplineCodes.length
+            ? [[t('challenges.disciplineCodes'), c.disciplineCodes.join(', ')] as [string, string]]
+            : []),
+        ]}
+      />
       {c.keywords.length > 0 && (
         <ul className="tags" aria-label={t('challenges.keywords')}>
           {c.keywords.map((k) => (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
-import { pick, requirement, yuan } from './format.ts';
+import { dateTime, pick, requirement, yuan } from './format.ts';
 import { Facts, StateBadge, TargetsTable } from './parts.tsx';
 import type { TaskBook } from './types.ts';
 
@@ -88,11 +88,8 @@ export function TaskBookPage() {
       />
 
       <section aria-labelledby="h-targets">
-        <h2 id="h-targets">{t('challenges.targets')}</h2>
-        <TargetsTable
-          targets={tb.targets}
-          caption={t('taskBook.frozen', { digest: tb.targetsDigest.slice(0, 12) })}
-        />
+        <h2 id="h-targets">{t('taskBook.frozen', { digest: tb.targetsDigest.slice(0, 12) })}</h2>
+        <TargetsTable targets={tb.targets} caption={t('challenges.targets')} />
       </section>
 
       <section aria-labelledby="h-ms">
@@ -361,9 +358,7 @@ function Reports({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boole
                   {t(`taskBook.reviewStates.${r.reviewState}`, { defaultValue: r.reviewState })}
                 </span>
               </h3>
-              <p className="muted">
-                {new Date(r.submittedAt).toLocaleString(i18n.language, { timeZone: 'Asia/Shanghai' })}
-              </p>
+              <p className="muted">{dateTime(r.submittedAt, i18n.language)}</p>
               <p className="statement">{r.summary}</p>
               {Object.keys(r.measured).length > 0 && (
                 <ul>

@@ -1,0 +1,36 @@
+// `jiebang integrity rescan`: check every submitted bid against all others for duplicates.
+import { loadConfig } from '../../config.ts';
+import { rescanBids } from '../../modules/integrity/integrity.service.ts';
+import { openConfigured } from './database.ts';
+import type { RegisterCommand } from './index.ts';
+
+function bar(done: number, total: number): string {
+  const width = 30;
+  const filled = total ? Math.round((done / total) * width) : width;
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`;
+}
+
+export const registerIntegrity: RegisterCommand = (program) => {
+  const integrity = program.command('integrity').description('integrity checks');
+  integrity
+    .command('rescan')
+    .description(
+      'compare every submitted bid with all others and flag near-duplicates for the integrity officers',
+    )
+    .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
+    .action(async (opts: { dataDir: string }) => {
+      const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
+      try {
+        const t0 = Date.now();
+        const r = await rescanBids(database.db, new Date(), (done, total) =>
+          process.stderr.write(`\r${bar(done, total)}`),
+        );
+        process.stderr.write(`\r${bar(r.checked, r.checked)}\n`);
+        console.log(
+          `checked ${r.checked} bids in ${Date.now() - t0} ms: ${r.pairs} pairs at or above the threshold, ${r.flagged} newly flagged`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+};
