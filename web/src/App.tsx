@@ -11,6 +11,7 @@ import { MyBidsPage } from './challenges/MyBidsPage.tsx';
 import { MyChallengesPage } from './challenges/MyChallengesPage.tsx';
 import { TaskBookPage } from './challenges/TaskBookPage.tsx';
 import { type LANGS, setLanguage } from './i18n/index.ts';
+import { IntegrityPage } from './integrity/IntegrityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { LoginPage, RegisterPage } from './pages/LoginPage.tsx';
@@ -54,6 +55,7 @@ export function App() {
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
           {person && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
+          {person && <NavLink to="/integrity">{t('integrity.title')}</NavLink>}
           {hasRole(session, 'admin', 'integrity_officer') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
@@ -98,6 +100,7 @@ export function App() {
             <Route path="/organisations" element={<OrganisationsPage />} />
             <Route path="/roles" element={<MembershipsPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/integrity" element={<IntegrityPage />} />
             <Route path="/policy" element={<PolicyPage />} />
             <Route path="/challenges" element={<ChallengeListPage />} />
             <Route path="/challenges/new" element={<ChallengeEditPage />} />

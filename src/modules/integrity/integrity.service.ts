@@ -128,7 +128,6 @@ const THRESHOLD = Number(process.env.DEDUP_THRESHOLD ?? 0.8);
 
 interface BidIndex {
   index: DedupIndex;
-  owners: Map<string, { commanderId: string; challengeId: string }>;
   lastSync: Date | null;
 }
 const indexes = new WeakMap<Kysely<DB>, BidIndex>();
@@ -139,14 +138,13 @@ const bidText = (b: { technical_route: string }) => b.technical_route;
 async function syncedIndex(db: Kysely<DB>): Promise<BidIndex> {
   let state = indexes.get(db);
   if (!state) {
-    state = { index: new DedupIndex({ threshold: THRESHOLD }), owners: new Map(), lastSync: null };
+    state = { index: new DedupIndex({ threshold: THRESHOLD }), lastSync: null };
     indexes.set(db, state);
   }
   const rows = await repo.submittedBidTexts(db, state.lastSync);
   for (const r of rows) {
     if (state.index.has(r.id) || bidText(r).length < MIN_DEDUP_CHARS) continue;
     state.index.add(r.id, bidText(r));
-    state.owners.set(r.id, { commanderId: r.commander_id, challengeId: r.challenge_id });
     if (r.submitted_at && (!state.lastSync || r.submitted_at > state.lastSync))
       state.lastSync = r.submitted_at;
   }
@@ -164,7 +162,6 @@ export async function flagDuplicateBids(db: Kysely<DB>, bidId: string, now: Date
   const matches = state.index.query(bidText(row)).filter((m) => m.id !== bidId && m.similarity >= THRESHOLD);
   if (!state.index.has(bidId)) {
     state.index.add(bidId, bidText(row));
-    state.owners.set(bidId, { commanderId: row.commander_id, challengeId: row.challenge_id });
   }
   if (!matches.length) return 0;
   return db.transaction().execute(async (tx) => {
@@ -223,6 +220,7 @@ export async function listFlags(ctx: Ctx, state?: string) {
         type: f.a_type,
         id: f.a_id,
         challengeId: a?.challenge_id ?? null,
+        commanderId: a?.commander_id ?? null,
         text: a?.technical_route ?? '',
         spans: overlap.a,
       },
@@ -230,6 +228,7 @@ export async function listFlags(ctx: Ctx, state?: string) {
         type: f.b_type,
         id: f.b_id,
         challengeId: b?.challenge_id ?? null,
+        commanderId: b?.commander_id ?? null,
         text: b?.technical_route ?? '',
         spans: overlap.b,
       },

@@ -1,0 +1,120 @@
+// Browser journey of the integrity officer: a near-duplicate bid is flagged; the officer opens
+// the side-by-side view, confirms it and records a finding with a sanction; the sanctioned
+// person's next bid is refused with the reason.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { buildTestApp } from '../support/app.ts';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
+
+const skip = browserUnavailable();
+const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
+const ROUTE =
+  '采用两段酸浸除去石英砂中的铁、铝、钛等金属杂质，再经高温氯化焙烧深度提纯；坩埚内层以电弧熔制形成无气泡透明层，外层保留气泡层以保证强度。';
+
+describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let cast: Awaited<ReturnType<typeof buildCast>>;
+  let browser: Browser;
+  let base: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    // The test clock is not the browser's: keep the session cookie's expiry far ahead of both.
+    t = await buildTestApp('pglite', { SESSION_MAX_HOURS: '1000000' });
+    cast = await buildCast(t);
+    const officer = t.client();
+    const r = await officer.register('officer@example.cn', 'correct horse battery', '周明');
+    await cast.admin.post('/api/memberships/grant', {
+      personId: r.body.id,
+      orgId: cast.agency.id,
+      role: 'integrity_officer',
+    });
+    // Two bids with the same technical route, reworded only slightly, in two challenges.
+    const submit = async (who: typeof cast.solver1, title: string, route: string, key: string) => {
+      const c = await publishedChallenge(cast, { titleZh: title });
+      const b = await who.request(
+        'POST',
+        `/api/challenges/${c.id}/bids`,
+        buildBid(
+          cast.university.id,
+          c.targets.map((x) => x.id),
+          { technicalRoute: route },
+        ),
+        {
+          headers: { 'idempotency-key': key },
+        },
+      );
+      await who.post(`/api/bids/${b.body.id}/sign`, { as: 'commander' });
+      await cast.hostAdmin.post(`/api/bids/${b.body.id}/sign`, { as: 'host' });
+      await who.post(`/api/bids/${b.body.id}/actions/submit`);
+    };
+    await submit(cast.solver1, '石英坩埚甲', ROUTE, 'browser-dup-1');
+    await submit(cast.solver2, '石英坩埚乙', `${ROUTE.replace('深度提纯', '进一步提纯')}`, 'browser-dup-2');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('flag, side-by-side review, finding with sanction, next bid refused', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/login`);
+    await page.getByLabel('电子邮箱').fill('officer@example.cn');
+    await page.getByLabel('密码').fill('correct horse battery');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+    await page.getByRole('link', { name: '科研诚信' }).click();
+    const flag = page.getByRole('article').first();
+    await flag.waitFor();
+    assert.match((await flag.getByRole('heading', { level: 3 }).textContent()) ?? '', /相似度 \d+%/);
+    assert.ok((await flag.locator('mark').count()) >= 2, 'overlapping passages are marked on both sides');
+    await page.screenshot({ path: join(shots, 'integrity-flag-zh.png'), fullPage: true });
+
+    // A decision needs its reason: the server names the field and the page shows it there.
+    await flag.getByRole('button', { name: '确认重复' }).click();
+    await page.getByRole('alert').first().waitFor();
+    await flag.getByLabel('处理理由').fill('同一技术路线同时申报两个榜单');
+    // Pick the second bid's commander as the subject before the flag leaves the list.
+    await flag.getByRole('button', { name: '对该负责人记录失信行为' }).nth(1).click();
+    await flag.getByRole('button', { name: '确认重复' }).click();
+    await page.getByText('暂无待处理的疑似重复').waitFor();
+
+    assert.equal(await page.getByLabel('当事人（编号）').inputValue(), cast.solver2.id);
+    await page.getByLabel('行为类型').selectOption('duplicate_submission');
+    await page.getByLabel('严重程度').selectOption('serious');
+    await page.getByLabel('证据').fill('两份揭榜申请技术路线高度雷同（相似度见疑似重复记录）');
+    await page.getByLabel('处理决定').fill('暂停揭榜申报资格一年');
+    await page.getByLabel('起').fill('2026-11-01');
+    await page.getByLabel('止').fill('2027-10-31');
+    await page.getByRole('button', { name: '保存记录' }).click();
+    await page.getByText('记录已保存').waitFor();
+    await page.getByRole('cell', { name: '暂停揭榜申报资格一年' }).waitFor();
+    await page.screenshot({ path: join(shots, 'integrity-record-zh.png'), fullPage: true });
+
+    const c = await publishedChallenge(cast, { titleZh: '石英坩埚丙' });
+    const next = await cast.solver2.request(
+      'POST',
+      `/api/challenges/${c.id}/bids`,
+      buildBid(
+        cast.university.id,
+        c.targets.map((x) => x.id),
+      ),
+      {
+        headers: { 'idempotency-key': 'browser-dup-3' },
+      },
+    );
+    assert.equal(next.status, 403);
+    assert.equal(next.body.code, 'INELIGIBLE');
+    assert.match(next.body.message, /integrity sanction until 2027-10-31/);
+    await page.close();
+  });
+});
