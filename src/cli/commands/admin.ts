@@ -2,7 +2,6 @@
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../config.ts';
 import { Email, Password } from '../../modules/accounts/accounts.schema.ts';
-import { createPlatformAdmin } from '../../modules/accounts/accounts.service.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -35,6 +34,7 @@ export const registerAdmin: RegisterCommand = (program) => {
       if (!password.success) throw new Error(`--password: ${password.error.issues[0].message}`);
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
+        const { createPlatformAdmin } = await import('../../modules/accounts/accounts.service.ts');
         const r = await createPlatformAdmin(
           { db: database.db, actor: null, now: () => new Date() },
           { email: email.data, password: password.data, name: opts.name },

@@ -1,6 +1,5 @@
 // `jiebang audit verify`: walk the hash chain and report the first broken link.
 import { loadConfig } from '../../config.ts';
-import { verifyAudit } from '../../modules/audit/audit.service.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -14,6 +13,7 @@ export const registerAudit: RegisterCommand = (program) => {
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
         const t0 = Date.now();
+        const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
         const r = await verifyAudit(database.db, (n) => process.stderr.write(`\rverified ${n} entries…`));
         if (r.entries >= 10000) process.stderr.write('\n');
         if (r.ok) {

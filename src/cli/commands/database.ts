@@ -1,7 +1,6 @@
 // `jiebang serve`, `jiebang migrate`: run the platform and its migrations.
 import { type Config, loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/db.ts';
-import { buildServer } from '../../http/server.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Open the configured database: DATABASE_URL if set, else PGlite in the data directory. */
@@ -23,6 +22,8 @@ export const registerDatabase: RegisterCommand = (program) => {
     .action(async (opts: { port: string; host: string; dataDir: string }) => {
       const config = { ...loadConfig(), port: Number(opts.port), host: opts.host, dataDir: opts.dataDir };
       const database = await openConfigured(config);
+      // Loaded here, not at start-up: other commands never pay for the HTTP stack.
+      const { buildServer } = await import('../../http/server.ts');
       const app = await buildServer({ database, config, logger: true });
       if (database.kind === 'postgres') {
         const r = await database.pool.query(

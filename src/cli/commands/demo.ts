@@ -1,7 +1,6 @@
 // `jiebang demo load`: the bilingual demo data set.
 import { loadConfig } from '../../config.ts';
 import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PEOPLE } from '../../demo/demo-data.ts';
-import { loadDemo } from '../../demo/load.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -17,6 +16,7 @@ export const registerDemo: RegisterCommand = (program) => {
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
         const t0 = Date.now();
+        const { loadDemo } = await import('../../demo/load.ts');
         const r = await loadDemo({ db: database.db, now: () => new Date() }, (l) => console.log(`  ${l}`));
         console.log(
           r.alreadyLoaded ? 'demo data already loaded' : `demo data loaded in ${Date.now() - t0} ms`,

@@ -1,6 +1,5 @@
 // `jiebang integrity rescan`: check every submitted bid against all others for duplicates.
 import { loadConfig } from '../../config.ts';
-import { rescanBids } from '../../modules/integrity/integrity.service.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -22,6 +21,7 @@ export const registerIntegrity: RegisterCommand = (program) => {
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
         const t0 = Date.now();
+        const { rescanBids } = await import('../../modules/integrity/integrity.service.ts');
         const r = await rescanBids(database.db, new Date(), (done, total) =>
           process.stderr.write(`\r${bar(done, total)}`),
         );
