@@ -73,6 +73,9 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       max: Number(process.env.DB_POOL_MAX ?? 10),
       options: `-c TimeZone=UTC${canSetRole ? ` -c role=${APP_ROLE}` : ''}`,
     });
+    // An idle connection can die (server restart, admin termination): the pool replaces it;
+    // without a listener node-postgres would take the whole process down.
+    pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }

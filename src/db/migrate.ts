@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002_policy.ts';
 import * as m0003 from './migrations/0003_challenges.ts';
 import * as m0004 from './migrations/0004_org_profile.ts';
 import * as m0006 from './migrations/0006_integrity.ts';
+import * as m0007 from './migrations/0007_race.ts';
+import * as m0008 from './migrations/0008_ethics.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '0003_challenges': m0003,
   '0004_org_profile': m0004,
   '0006_integrity': m0006,
+  '0008_ethics': m0008,
+  '0007_race': m0007,
 };
 
 class StaticProvider implements MigrationProvider {

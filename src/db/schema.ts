@@ -172,6 +172,7 @@ export interface ChallengeTable {
   mode: string;
   eligibility: Json<unknown[]>;
   notice_days: number;
+  ethics_categories: Generated<string[]>;
   notice_ends_at: Timestamp | null;
   published_at: Timestamp | null;
   search_text: string;
@@ -213,6 +214,7 @@ export interface BidTable {
   version: Generated<number>;
   idempotency_key: string;
   request_digest: string;
+  ethics_categories: Generated<string[]>;
   technical_route: string;
   budget_fen: number;
   milestones: Json<unknown[]>;
@@ -336,6 +338,41 @@ export interface DuplicateFlagTable {
   created_at: Timestamp;
 }
 
+export interface EthicsCommitteeTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  min_members: Generated<number>;
+  quorum: Generated<number>;
+  decision_days: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface EthicsCommitteeMemberTable {
+  committee_id: string;
+  person_id: string;
+}
+
+export interface EthicsReviewTable {
+  id: Generated<string>;
+  bid_id: string;
+  committee_id: string;
+  categories: string[];
+  state: string;
+  conditions: Generated<string>;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface EthicsVoteTable {
+  review_id: string;
+  member_id: string;
+  vote: string;
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
 export interface AttachmentTable {
   id: Generated<string>;
   owner_type: string;
@@ -347,6 +384,109 @@ export interface AttachmentTable {
   content: Uint8Array;
   uploaded_by: string;
   uploaded_at: Timestamp;
+}
+
+// Horse races (0007).
+export interface RaceTable {
+  id: Generated<string>;
+  challenge_id: string;
+  state: string;
+  award_fen: number;
+  tranche_plan: Json<unknown>;
+  notice_days: number;
+  created_by: string;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  end_reason: Generated<string>;
+}
+
+export interface RaceStageTable {
+  race_id: string;
+  stage_no: number;
+  title_zh: string;
+  title_en: string;
+  gate_at: Timestamp;
+  target_ids: string[];
+  target_values: Json<Record<string, string>>;
+  evidence: string;
+  rule: Json<unknown>;
+  tie_break: Json<unknown[]>;
+}
+
+export interface RaceTeamTable {
+  id: Generated<string>;
+  race_id: string;
+  bid_id: string;
+  entry_no: number;
+  joined_via: string;
+  status: string;
+  status_reason: Generated<string>;
+  status_at: Timestamp | null;
+  merged_into: string | null;
+}
+
+export interface RaceEvaluationTable {
+  race_id: string;
+  stage_no: number;
+  team_id: string;
+  measured: Json<Record<string, string>>;
+  scores: Json<string[]>;
+  evidence: string;
+  submitted_at: Timestamp | null;
+  entered_by: string;
+  entered_at: Timestamp;
+}
+
+export interface RaceGateTable {
+  id: Generated<string>;
+  race_id: string;
+  stage_no: number;
+  state: string;
+  seed: string;
+  inputs: Json<unknown>;
+  outcome: Json<unknown>;
+  proposed_by: string;
+  proposed_at: Timestamp;
+  notice_ends_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  withdraw_reason: Generated<string>;
+}
+
+export interface RaceObjectionTable {
+  id: Generated<string>;
+  gate_id: string;
+  raised_by: string;
+  text: string;
+  state: string;
+  resolution: Generated<string>;
+  resolved_by: string | null;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+}
+
+export interface RaceTrancheTable {
+  id: Generated<string>;
+  race_id: string;
+  team_id: string;
+  stage_no: number;
+  gate_id: string | null;
+  amount_fen: number;
+  released_at: Timestamp;
+}
+
+export interface RaceEventTable {
+  id: Generated<string>;
+  n: Generated<number>;
+  race_id: string;
+  kind: string;
+  stage_no: number | null;
+  team_ids: Generated<string[]>;
+  reason: Generated<string>;
+  detail: Json<Record<string, unknown>>;
+  actor_id: string | null;
+  at: Timestamp;
 }
 
 export interface DB {
@@ -373,7 +513,19 @@ export interface DB {
   acceptance_judgement: AcceptanceJudgementTable;
   integrity_referral: IntegrityReferralTable;
   attachment: AttachmentTable;
+  ethics_committee: EthicsCommitteeTable;
+  ethics_committee_member: EthicsCommitteeMemberTable;
+  ethics_review: EthicsReviewTable;
+  ethics_vote: EthicsVoteTable;
   integrity_record: IntegrityRecordTable;
   duplicate_flag: DuplicateFlagTable;
   policy_worksheet: PolicyWorksheetTable;
+  race: RaceTable;
+  race_stage: RaceStageTable;
+  race_team: RaceTeamTable;
+  race_evaluation: RaceEvaluationTable;
+  race_gate: RaceGateTable;
+  race_objection: RaceObjectionTable;
+  race_tranche: RaceTrancheTable;
+  race_event: RaceEventTable;
 }

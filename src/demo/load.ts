@@ -12,6 +12,7 @@ import { updateProfile } from '../modules/accounts/profile.service.ts';
 import { actorFor } from './actor.ts';
 import { loadDemoChallenges } from './challenges.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { loadRaceDemo } from './race-demo.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -34,7 +35,7 @@ export async function loadDemo(
       );
       if (found) orgIds.set(o.key, found.id);
     }
-    const added = await loadDemoChallenges(ctx, orgIds, log);
+    const added = (await loadDemoChallenges(ctx, orgIds, log)) + (await loadRaceDemo(ctx, log));
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
@@ -108,5 +109,6 @@ export async function loadDemo(
   }
   log(`people: ${DEMO_PEOPLE.length}`);
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
+  await loadRaceDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -22,8 +22,10 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
+import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
+import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorHandler } from './errors.ts';
 
 declare module 'fastify' {
@@ -127,7 +129,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(challengesRoutes, { prefix: '/api' });
   await app.register(integrityRoutes, { prefix: '/api' });
+  await app.register(ethicsRoutes, { prefix: '/api' });
   await app.register(policyRoutes, { prefix: '/api' });
+  await app.register(raceRoutes, { prefix: '/api' });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

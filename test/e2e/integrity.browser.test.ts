@@ -83,8 +83,12 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await flag.getByRole('button', { name: '确认重复' }).click();
     await page.getByRole('alert').first().waitFor();
     await flag.getByLabel('处理理由').fill('同一技术路线同时申报两个榜单');
-    // Pick the second bid's commander as the subject before the flag leaves the list.
-    await flag.getByRole('button', { name: '对该负责人记录失信行为' }).nth(1).click();
+    // Pick the reworded bid's commander (solver2) as the subject before the flag leaves the list.
+    await flag
+      .locator('.dup-sides > div')
+      .filter({ hasText: '进一步提纯' })
+      .getByRole('button', { name: '对该负责人记录失信行为' })
+      .click();
     await flag.getByRole('button', { name: '确认重复' }).click();
     await page.getByText('暂无待处理的疑似重复').waitFor();
 
@@ -115,6 +119,13 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     assert.equal(next.status, 403);
     assert.equal(next.body.code, 'INELIGIBLE');
     assert.match(next.body.message, /integrity sanction until 2027-10-31/);
+    // The audit trail viewer: verified on opening, searchable by object.
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByText(/哈希链完整：已校验 \d+ 条记录/).waitFor();
+    await page.getByLabel('对象类型').fill('duplicate_flag');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('cell', { name: 'duplicate.confirmed' }).waitFor();
+    await page.screenshot({ path: join(shots, 'audit-zh.png'), fullPage: true });
     await page.close();
   });
 });

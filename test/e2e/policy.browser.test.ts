@@ -1,5 +1,7 @@
 // Browser journey on the real server: log in, run the super-deduction on a boundary input
-// (other related costs exactly at the 10% limit), read the steps, switch to English, print.
+// (other related costs exactly at the 10% limit), read the steps, switch to English, print;
+// pre-fill from a saved worksheet and from the enterprise profile; run the HNTE self-check
+// through the form's row editors (IP items, monthly staff) by keyboard, in both languages.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +43,12 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
       `INSERT INTO organisation (kind, name_zh, name_en) VALUES ('enterprise', '东海科技', 'Donghai Tech') RETURNING id`,
     );
     const orgId = org.rows[0].id;
+    // Its enterprise profile, as its admin filled it on the organisations page.
+    await database.pool.query(
+      `UPDATE organisation SET registration_date = '2019-03-15', industry_code = 'C3562',
+         hnte_domain = 'advancedManufacturing', employee_count = 100, special_category = 'none' WHERE id = $1`,
+      [orgId],
+    );
     await database.pool.query(
       `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, 'proposer', 'active')`,
       [person.id, orgId],
@@ -126,5 +134,85 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     await page.getByRole('button', { name: 'Calculate' }).click();
     await page.locator('#f-transfers-0-revenue-err').waitFor();
     assert.match((await page.locator('#f-transfers-0-revenue-err').textContent()) ?? '', /two decimals/);
+  });
+
+  test("the HNTE form pre-fills the registration date and domain from the organisation's profile", async () => {
+    await page.getByRole('tab', { name: 'HNTE self-check' }).click();
+    await page.reload(); // a fresh page: the HNTE tab is the first shown, and pre-fills
+    await page
+      .getByText('Pre-filled from the organisation’s profile: Registration date, Technology domain.')
+      .waitFor();
+    assert.equal(await page.getByLabel('Registration date', { exact: true }).inputValue(), '2019-03-15');
+    assert.equal(
+      await page.getByLabel('Technology domain', { exact: true }).inputValue(),
+      'advancedManufacturing',
+    );
+  });
+
+  // Rules: 国科发火〔2016〕32号 Art. 11(1) registered ≥ 1 year; Art. 11(2) owns IP giving core
+  // support; Art. 11(4) S&T staff ≥ 10%, counted as 国科发火〔2016〕195号 says (monthly averages).
+  test('the HNTE self-check through the form: conditions met and not met, in English and Chinese', async () => {
+    const result = page.locator('#policy-result');
+    const condition = (name: string) => result.locator('section.condition h3').filter({ hasText: name });
+
+    // English: the only IP item that gave core support no longer does.
+    const core = page.getByLabel('IP item 1: Core support to main products');
+    assert.equal(await core.isChecked(), true);
+    await core.uncheck();
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    await condition('Owns IP giving core support').first().waitFor();
+    assert.match((await condition('Owns IP giving core support').textContent()) ?? '', /Not met$/);
+    assert.match((await condition('Registered for at least one year').textContent()) ?? '', /Met$/);
+    assert.match((await condition('S&T staff at least 10%').textContent()) ?? '', /Met$/);
+    assert.match((await result.textContent()) ?? '', /国科发火〔2016〕32号/);
+
+    // Chinese: the same result, in Chinese.
+    await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await condition('拥有核心支持作用的知识产权').waitFor();
+    assert.match((await condition('拥有核心支持作用的知识产权').textContent()) ?? '', /不符合$/);
+    assert.match((await condition('注册成立一年以上').textContent()) ?? '', /符合$/);
+
+    // By keyboard: add an IP item giving core support (focus lands in the new row) ...
+    await page.getByRole('button', { name: '添加一行：知识产权' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('ZL202410000009'); // the new row's number field has the focus
+    assert.equal(await page.getByLabel('知识产权 3：编号（专利号、登记号）').inputValue(), 'ZL202410000009');
+    await page.getByLabel('知识产权 3：类别').selectOption('inventionPatent');
+    await page.getByLabel('知识产权 3：对主要产品有核心支持作用').focus();
+    await page.keyboard.press('Space');
+    // ... and keep one month of staff, with 5 S&T staff of 100: 5% < 10%.
+    await page.getByRole('button', { name: '删除第 1 月' }).focus();
+    for (let i = 0; i < 11; i++) await page.keyboard.press('Enter'); // focus stays on the next row's button
+    assert.equal(
+      await page.locator('#f-staff-months-add').evaluate((el) => el === document.activeElement),
+      true,
+    );
+    assert.equal(await page.getByRole('button', { name: '删除第 1 月' }).isDisabled(), true);
+    await page.getByLabel('第 1 月：月初科技人员数').fill('5');
+    await page.getByLabel('第 1 月：月末科技人员数').fill('5');
+    await page.getByLabel('第 1 月：月末科技人员数').press('Enter'); // submit by keyboard
+
+    await condition('科技人员占比不低于10%')
+      .filter({ hasText: /不符合$/ })
+      .waitFor();
+    assert.match((await condition('拥有核心支持作用的知识产权').textContent()) ?? '', /符合$/);
+    assert.doesNotMatch((await condition('拥有核心支持作用的知识产权').textContent()) ?? '', /不符合$/);
+    const staffSteps =
+      (await result
+        .locator('section.condition')
+        .filter({ hasText: '科技人员占比不低于10%' })
+        .textContent()) ?? '';
+    assert.match(staffSteps, /5 ÷ 100 ≥ 10%.*结果: ?5\.0000%/);
+    await page.screenshot({ path: join(shots, 'policy-hnte-form-zh.png'), fullPage: true });
+    await page
+      .locator('fieldset')
+      .filter({ has: page.locator('#f-ip-add') })
+      .screenshot({ path: join(shots, 'policy-hnte-ip-rows-zh.png') });
+
+    // English again: the same verdicts.
+    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    assert.match((await condition('S&T staff at least 10%').textContent()) ?? '', /Not met$/);
+    assert.match((await condition('Owns IP giving core support').textContent()) ?? '', /Met$/);
+    assert.doesNotMatch((await condition('Owns IP giving core support').textContent()) ?? '', /Not met$/);
   });
 });

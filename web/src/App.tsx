@@ -19,6 +19,8 @@ import { MembershipsPage } from './pages/MembershipsPage.tsx';
 import { OrganisationsPage } from './pages/OrganisationsPage.tsx';
 import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
+import { RaceListPage } from './pages/RaceListPage.tsx';
+import { RacePage } from './pages/RacePage.tsx';
 import { hasRole, useSession } from './session.tsx';
 
 export function App() {
@@ -50,6 +52,7 @@ export function App() {
           {hasRole(session, 'proposer', 'organizer') && (
             <NavLink to="/challenges/mine">{t('nav.myChallenges')}</NavLink>
           )}
+          <NavLink to="/races">{t('nav.races')}</NavLink>
           {hasRole(session, 'solver') && <NavLink to="/bids/mine">{t('nav.myBids')}</NavLink>}
           {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
@@ -111,6 +114,8 @@ export function App() {
             <Route path="/bids/mine" element={<MyBidsPage />} />
             <Route path="/bids/:id" element={<BidPage />} />
             <Route path="/task-books/:id" element={<TaskBookPage />} />
+            <Route path="/races" element={<RaceListPage />} />
+            <Route path="/races/:id" element={<RacePage />} />
             <Route
               path="*"
               element={

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  type Calibration,
   calibrate,
   kendallTau,
   kendallTauBrute,
@@ -325,5 +324,3 @@ describe('ranks and percentiles', () => {
     close(kendallTau([1, 2, 3], [3, 2, 1]), -1);
   });
 });
-
-export type { Calibration };

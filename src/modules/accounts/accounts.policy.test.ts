@@ -27,6 +27,17 @@ describe('accounts policy', () => {
     assert.equal(can(a, 'organisation.update', { type: 'organisation', id: ORG_B }), false);
   });
 
+  test('any member of an enterprise and the platform admin read its enterprise profile; others do not', () => {
+    const member = buildActor([{ role: 'proposer', orgId: ORG_A }]);
+    const platform = buildActor([{ role: 'admin', orgId: PLATFORM, orgKind: 'platform' }]);
+    const outsider = buildActor([{ role: 'admin', orgId: ORG_B }]);
+    const subject = { type: 'organisation', id: ORG_A } as const;
+    assert.equal(can(member, 'organisation.readEnterprise', subject), true);
+    assert.equal(can(platform, 'organisation.readEnterprise', subject), true);
+    assert.equal(can(outsider, 'organisation.readEnterprise', subject), false);
+    assert.equal(can(null, 'organisation.readEnterprise', subject), false);
+  });
+
   test('a member without the admin role cannot update its organisation', () => {
     const a = buildActor([{ role: 'proposer', orgId: ORG_A }]);
     assert.equal(can(a, 'organisation.update', { type: 'organisation', id: ORG_A }), false);

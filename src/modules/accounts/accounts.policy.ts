@@ -4,6 +4,7 @@ import type { Actor, Role } from '../../app/context.ts';
 export type AccountsAction =
   | 'organisation.create'
   | 'organisation.update'
+  | 'organisation.readEnterprise'
   | 'membership.request'
   | 'membership.decide'
   | 'person.readPrivate'
@@ -33,6 +34,9 @@ export function can(actor: Actor | null, action: AccountsAction, subject: Accoun
       return true; // any signed-in person may register an organisation; roles in it need approval
     case 'organisation.update':
       return subject.type === 'organisation' && (admin || hasRole(actor, 'admin', subject.id));
+    case 'organisation.readEnterprise':
+      // Head-count, domain and IC status are the enterprise's own facts: its members, and the platform.
+      return subject.type === 'organisation' && (admin || actor.roles.some((r) => r.orgId === subject.id));
     case 'membership.request':
       return subject.type === 'membership' && subject.personId === actor.personId;
     case 'membership.decide':

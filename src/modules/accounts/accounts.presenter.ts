@@ -1,13 +1,30 @@
 // Shapes accounts objects for responses; decides what each viewer may see.
+import type { HnteDomain } from '../policy/hnte.ts';
 import type { MembershipRow, OrganisationRow, PersonRow } from './accounts.repo.ts';
+import type { SPECIAL_CATEGORIES } from './accounts.schema.ts';
 
-export const presentOrganisation = (o: OrganisationRow) => ({
+/** The enterprise profile of an enterprise (null for other kinds of organisation). */
+export const presentEnterprise = (o: OrganisationRow) =>
+  o.kind !== 'enterprise'
+    ? null
+    : {
+        registrationDate: o.registration_date,
+        industryCode: o.industry_code,
+        mainBusiness: o.main_business,
+        hnteDomain: o.hnte_domain as HnteDomain | null,
+        employeeCount: o.employee_count,
+        specialCategory: o.special_category as (typeof SPECIAL_CATEGORIES)[number] | null,
+      };
+
+/** An organisation; its enterprise profile only when `withEnterprise` (the viewer may read it). */
+export const presentOrganisation = (o: OrganisationRow, withEnterprise = false) => ({
   id: o.id,
   kind: o.kind as 'enterprise',
   nameZh: o.name_zh,
   nameEn: o.name_en,
   uscc: o.uscc,
   regionCode: o.region_code,
+  enterprise: withEnterprise ? presentEnterprise(o) : null,
 });
 
 export const presentSessionPerson = (p: PersonRow) => ({

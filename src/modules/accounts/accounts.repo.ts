@@ -84,15 +84,34 @@ export async function insertOrganisation(
 export async function updateOrganisation(
   q: Tx,
   id: string,
-  patch: { nameZh?: string; nameEn?: string; regionCode?: string | null },
+  patch: {
+    nameZh?: string;
+    nameEn?: string;
+    regionCode?: string | null;
+    enterprise?: {
+      registrationDate?: string | null;
+      industryCode?: string | null;
+      mainBusiness?: string;
+      hnteDomain?: string | null;
+      employeeCount?: number | null;
+      specialCategory?: string | null;
+    };
+  },
   now: Date,
 ): Promise<OrganisationRow> {
+  const e = patch.enterprise ?? {};
   return q
     .updateTable('organisation')
     .set({
       ...(patch.nameZh !== undefined && { name_zh: patch.nameZh }),
       ...(patch.nameEn !== undefined && { name_en: patch.nameEn }),
       ...(patch.regionCode !== undefined && { region_code: patch.regionCode }),
+      ...(e.registrationDate !== undefined && { registration_date: e.registrationDate }),
+      ...(e.industryCode !== undefined && { industry_code: e.industryCode }),
+      ...(e.mainBusiness !== undefined && { main_business: e.mainBusiness }),
+      ...(e.hnteDomain !== undefined && { hnte_domain: e.hnteDomain }),
+      ...(e.employeeCount !== undefined && { employee_count: e.employeeCount }),
+      ...(e.specialCategory !== undefined && { special_category: e.specialCategory }),
       updated_at: now,
     })
     .where('id', '=', id)

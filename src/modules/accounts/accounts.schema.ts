@@ -1,7 +1,8 @@
 // Request and response schemas of accounts, sessions and profiles (they feed OpenAPI).
 import { z } from 'zod';
 import { ROLES } from '../../app/context.ts';
-import { orcidProblem, usccProblem } from './identifiers.ts';
+import { HNTE_DOMAINS } from '../policy/hnte.ts';
+import { industryCodeProblem, orcidProblem, usccProblem } from './identifiers.ts';
 
 export const ORG_KINDS = [
   'enterprise',
@@ -67,6 +68,40 @@ export const OrganisationBody = z
     message: 'is required for enterprises, universities, institutes and agencies',
     path: ['uscc'],
   });
+export const SPECIAL_CATEGORIES = ['none', 'integratedCircuit', 'industrialMotherMachine'] as const;
+
+/** The enterprise profile in a PATCH: a field sent is set (null clears it), a field left out is kept. */
+export const EnterprisePatch = z.strictObject({
+  registrationDate: isoDate.nullable().optional(),
+  industryCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((v, c) => {
+      const p = industryCodeProblem(v);
+      if (p) c.addIssue({ code: 'custom', message: p });
+    })
+    .nullable()
+    .optional(),
+  mainBusiness: z.string().trim().max(500, { message: 'must be at most 500 characters' }).optional(),
+  hnteDomain: z
+    .enum(HNTE_DOMAINS, { message: 'must be one of the eight supported high-tech domains' })
+    .nullable()
+    .optional(),
+  employeeCount: z
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must not be negative' })
+    .max(10_000_000, { message: 'must be at most 10000000' })
+    .nullable()
+    .optional(),
+  specialCategory: z
+    .enum(SPECIAL_CATEGORIES, { message: 'must be none, integratedCircuit or industrialMotherMachine' })
+    .nullable()
+    .optional(),
+});
+export type EnterprisePatchInput = z.infer<typeof EnterprisePatch>;
+
 export const OrganisationPatch = z.strictObject({
   nameZh: name.min(1).optional(),
   nameEn: name.optional(),
@@ -75,6 +110,17 @@ export const OrganisationPatch = z.strictObject({
     .regex(/^\d{6}$/, { message: 'must be a 6-digit code' })
     .nullable()
     .optional(),
+  enterprise: EnterprisePatch.optional(),
+});
+
+/** The enterprise facts an organisation's admin fills once; null where not filled. */
+export const EnterpriseProfile = z.object({
+  registrationDate: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  mainBusiness: z.string(),
+  hnteDomain: z.enum(HNTE_DOMAINS).nullable(),
+  employeeCount: z.number().int().nullable(),
+  specialCategory: z.enum(SPECIAL_CATEGORIES).nullable(),
 });
 
 export const Organisation = z.object({
@@ -84,6 +130,8 @@ export const Organisation = z.object({
   nameEn: z.string(),
   uscc: z.string().nullable(),
   regionCode: z.string().nullable(),
+  /** Only enterprises have one, and only their members and the platform admin see it (else null). */
+  enterprise: EnterpriseProfile.nullable(),
 });
 
 export const RoleName = z.enum(ROLES);

@@ -5,11 +5,12 @@ import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, inTx, type Role } from '../../app/context.ts';
 import { duplicateError } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
-import { AppError, forbidden, notFound } from '../../errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can, isPlatformAdmin } from './accounts.policy.ts';
 import { presentMembership, presentOrganisation, presentSessionPerson } from './accounts.presenter.ts';
 import * as repo from './accounts.repo.ts';
+import type { EnterprisePatchInput } from './accounts.schema.ts';
 
 const UNIQUE_FIELDS = {
   person_email_norm_key: 'email',
@@ -198,10 +199,14 @@ export async function createOrganisation(
   }
 }
 
+/** Whether this viewer may see the organisation's enterprise profile. */
+const seesEnterprise = (actor: Actor | null, id: string) =>
+  can(actor, 'organisation.readEnterprise', { type: 'organisation', id });
+
 export async function updateOrganisation(
   ctx: Ctx,
   id: string,
-  patch: { nameZh?: string; nameEn?: string; regionCode?: string | null },
+  patch: { nameZh?: string; nameEn?: string; regionCode?: string | null; enterprise?: EnterprisePatchInput },
 ) {
   const actor = requireActor(ctx);
   return inTx(ctx, async (tx) => {
@@ -209,26 +214,33 @@ export async function updateOrganisation(
     if (!before) throw notFound('organisation');
     if (!can(actor, 'organisation.update', { type: 'organisation', id }))
       throw forbidden('only this organisation’s admin may change it');
+    if (patch.enterprise && before.kind !== 'enterprise')
+      throw invalid('enterprise', 'only enterprises have an enterprise profile');
+    const registered = patch.enterprise?.registrationDate;
+    if (registered && registered > ctx.now().toISOString().slice(0, 10))
+      throw invalid('enterprise.registrationDate', 'must not be in the future');
     const after = await repo.updateOrganisation(tx, id, patch, ctx.now());
     await recordAudit(tx, actor, ctx.now(), {
       action: 'organisation.update',
       objectType: 'organisation',
       objectId: id,
-      before: presentOrganisation(before),
-      after: presentOrganisation(after),
+      before: presentOrganisation(before, true),
+      after: presentOrganisation(after, true),
     });
-    return presentOrganisation(after);
+    return presentOrganisation(after, seesEnterprise(actor, id));
   });
 }
 
 export async function getOrganisation(ctx: Ctx, id: string) {
   const o = await repo.findOrganisation(ctx.db, id);
   if (!o) throw notFound('organisation');
-  return presentOrganisation(o);
+  return presentOrganisation(o, seesEnterprise(ctx.actor, o.id));
 }
 
 export async function listOrganisations(ctx: Ctx, search: string | undefined) {
-  return (await repo.listOrganisations(ctx.db, search, 200)).map(presentOrganisation);
+  return (await repo.listOrganisations(ctx.db, search, 200)).map((o) =>
+    presentOrganisation(o, seesEnterprise(ctx.actor, o.id)),
+  );
 }
 
 export async function requestMembership(ctx: Ctx, input: { orgId: string; role: Role }) {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { orcidCheckChar, orcidProblem, usccCheckChar, usccProblem } from './identifiers.ts';
+import {
+  industryCodeProblem,
+  orcidCheckChar,
+  orcidProblem,
+  usccCheckChar,
+  usccProblem,
+} from './identifiers.ts';
 
 describe('unified social credit code', () => {
   test('accepts published valid codes', () => {
@@ -50,5 +56,18 @@ describe('ORCID', () => {
   });
   test('check character is X exactly when the mod-11 result is 10', () => {
     assert.equal(orcidCheckChar('000000021694233'), 'X');
+  });
+});
+
+describe('GB/T 4754-2017 industry codes', () => {
+  test('accepts a section, a division, a group and a class whose division lies in the section', () => {
+    for (const ok of ['C', 'C35', 'C356', 'C3562', 'I65', 'K70', 'T98', 'A01'])
+      assert.equal(industryCodeProblem(ok), null, ok);
+  });
+  test('refuses malformed codes and divisions outside their section', () => {
+    for (const bad of ['', 'c3562', 'U01', 'C3', 'C35621', '3562', 'C-35'])
+      assert.match(industryCodeProblem(bad) ?? '', /GB\/T 4754/, bad);
+    assert.match(industryCodeProblem('C65') ?? '', /not in section C/);
+    assert.match(industryCodeProblem('I3562') ?? '', /not in section I/);
   });
 });

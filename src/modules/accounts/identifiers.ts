@@ -39,3 +39,41 @@ export function orcidProblem(id: string): string | null {
   const check = orcidCheckChar(digits.slice(0, 15));
   return check === digits[15] ? null : `check digit should be ${check}`;
 }
+
+// GB/T 4754-2017 sections and the two-digit divisions each contains (门类 → 大类).
+const GBT4754_DIVISIONS: Record<string, [number, number]> = {
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 97],
+  T: [98, 98],
+};
+
+/** Why an industry code is not a GB/T 4754-2017 code (section letter + 2–4 digits, e.g. C3562), or null. */
+export function industryCodeProblem(code: string): string | null {
+  const m = /^([A-T])(\d{2}(\d{1,2})?)?$/.exec(code);
+  if (!m) return 'must be a GB/T 4754-2017 code: a section letter A–T and 2 to 4 digits, e.g. C3562';
+  if (!m[2]) return null;
+  const [lo, hi] = GBT4754_DIVISIONS[m[1]];
+  const division = Number(m[2].slice(0, 2));
+  if (division < lo || division > hi) {
+    const range = lo === hi ? String(lo).padStart(2, '0') : `${String(lo).padStart(2, '0')}–${hi}`;
+    return `division ${m[2].slice(0, 2)} is not in section ${m[1]} (its divisions are ${range})`;
+  }
+  return null;
+}

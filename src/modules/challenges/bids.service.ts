@@ -42,6 +42,15 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
         );
     }
   });
+  const declared: readonly string[] = input.ethicsCategories ?? [];
+  const undeclared = c.ethics_categories.filter((x) => !declared.includes(x));
+  if (undeclared.length) {
+    throw new AppError(
+      'VALIDATION',
+      `must declare the ethics categories this challenge involves: ${undeclared.join(', ')}`,
+      'ethicsCategories',
+    );
+  }
   const memberIds = input.members.map((m) => m.personId);
   if (new Set(memberIds).size !== memberIds.length)
     throw new AppError('VALIDATION', 'lists a person twice', 'members');
@@ -364,6 +373,8 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
     milestones: b.milestones,
     pledge: b.pledge,
     pledgeVersion: b.pledge_version,
+    ethicsCategories: b.ethics_categories,
+    ethicsReview: (await repo.ethicsReviewOf(q, b.id)) ?? null,
     pledgeSignedByCommander: !!b.pledge_signed_commander_at,
     pledgeSignedByHost: !!b.pledge_signed_host_at,
     submittedAt: b.submitted_at?.toISOString() ?? null,

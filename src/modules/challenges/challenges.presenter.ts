@@ -46,6 +46,7 @@ export function presentChallenge(c: ChallengeRow, targets: TargetRow[]) {
     ipTerms: c.ip_terms,
     eligibility: c.eligibility,
     noticeDays: c.notice_days,
+    ethicsCategories: c.ethics_categories,
     noticeEndsAt: c.notice_ends_at?.toISOString() ?? null,
     publishedAt: c.published_at?.toISOString() ?? null,
     targets: targets.map(presentTarget),

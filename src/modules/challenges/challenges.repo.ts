@@ -39,6 +39,7 @@ const challengeColumns = (c: ChallengeInput, searchText: string) => ({
   mode: c.mode,
   eligibility: JSON.stringify(c.eligibility),
   notice_days: c.noticeDays,
+  ethics_categories: c.ethicsCategories ?? [],
   search_text: searchText,
 });
 
@@ -283,6 +284,7 @@ export async function insertBid(
 
 export interface BidFields {
   hostOrgId: string;
+  ethicsCategories?: string[];
   technicalRoute: string;
   budgetFen: number;
   milestones: unknown[];
@@ -291,6 +293,7 @@ export interface BidFields {
 
 const bidColumns = (b: BidFields) => ({
   host_org_id: b.hostOrgId,
+  ethics_categories: b.ethicsCategories ?? [],
   technical_route: b.technicalRoute,
   budget_fen: b.budgetFen,
   milestones: JSON.stringify(b.milestones),
@@ -690,3 +693,11 @@ export const attachmentsOf = (q: Q, ownerType: string, ownerId: string) =>
 
 export const findAttachment = (q: Q, id: string) =>
   q.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The ethics review of a bid: its state, conditions and due date. */
+export const ethicsReviewOf = (q: Q, bidId: string) =>
+  q
+    .selectFrom('ethics_review')
+    .select(['id', 'state', 'conditions', 'due_at as dueAt'])
+    .where('bid_id', '=', bidId)
+    .executeTakeFirst();

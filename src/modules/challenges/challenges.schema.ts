@@ -1,6 +1,7 @@
 // Request and response schemas of challenges, bids, selection, task books and acceptance.
 import { z } from 'zod';
 import { ORG_KINDS } from '../accounts/accounts.schema.ts';
+import { ETHICS_CATEGORIES } from '../ethics/ethics.ts';
 import { COMPARATORS, VERIFIERS } from './challenges.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -71,6 +72,8 @@ export const ChallengeBody = z
     mode: z.enum(['single', 'multiple', 'race']).default('single'),
     eligibility: z.array(EligibilityRuleInput).max(10).default([]),
     noticeDays: z.number().int().min(1).max(30).default(5),
+    /** Ethics categories the work involves; bids must declare them and need an ethics approval. */
+    ethicsCategories: z.array(z.enum(ETHICS_CATEGORIES)).max(ETHICS_CATEGORIES.length).optional(),
     targets: z.array(TargetInput).min(1, { message: 'list at least one measurable target' }).max(30),
   })
   .refine((b) => b.cofundFen <= b.budgetCeilingFen, {
@@ -122,6 +125,8 @@ export const BidBody = z.strictObject({
     commitments: required(5000),
     consequences: required(5000),
   }),
+  /** Ethics categories this research involves (at least those the challenge names). */
+  ethicsCategories: z.array(z.enum(ETHICS_CATEGORIES)).max(ETHICS_CATEGORIES.length).optional(),
   members: z
     .array(z.strictObject({ personId: z.uuid(), role: text(100).default('') }))
     .max(100)

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { approvesAward } from '../ethics/ethics.ts';
 import { listAttachments } from './attachments.service.ts';
 import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
 import { presentChallenge, presentChallengeSummary, presentTarget } from './challenges.presenter.ts';
@@ -141,6 +142,14 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
   const winners = bids.filter((b) => b.state === 'selected');
   if (winners.length > c.winner_slots)
     throw new AppError('ILLEGAL_TRANSITION', `at most ${c.winner_slots} winner(s)`);
+  for (const w of winners) {
+    if (w.ethics_categories.length && !approvesAward((await repo.ethicsReviewOf(tx, w.id))?.state)) {
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `bid ${w.id} involves ${w.ethics_categories.join(', ')} and needs ethics approval first`,
+      );
+    }
+  }
   for (const b of bids) {
     const to = b.state === 'selected' ? 'awarded' : 'not_selected';
     await repo.setBidState(tx, b.id, to, now);

@@ -1,7 +1,9 @@
-// Strings of the integrity pages, added to the shared i18n resources as their own bundle.
+// Strings of the integrity desk and the audit viewer's search, added to the shared i18n
+// resources as their own bundle (deep-merged into the existing namespaces).
 import i18n from '../i18n/index.ts';
 
 const en = {
+  audit: { objectType: 'Object type', objectId: 'Object id', actorId: 'Actor id', search: 'Search' },
   integrity: {
     title: 'Integrity',
     duplicates: 'Possible duplicate submissions',
@@ -50,6 +52,7 @@ const en = {
 };
 
 const zhCN: typeof en = {
+  audit: { objectType: '对象类型', objectId: '对象编号', actorId: '操作人编号', search: '查询' },
   integrity: {
     title: '科研诚信',
     duplicates: '疑似重复申报',

@@ -1,7 +1,8 @@
+import '../integrity/i18n.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { ErrorBanner, type FormErrorState, Notice, toFormError } from '../forms.tsx';
+import { ErrorBanner, Field, type FormErrorState, Notice, toFormError } from '../forms.tsx';
 
 interface Entry {
   seq: number;
@@ -26,13 +27,18 @@ export function AuditPage() {
     { ok: boolean; entries: number; firstBreak: { seq: number; kind: string } | null } | 'running' | null
   >(null);
 
-  const load = useCallback(async (beforeSeq?: number) => {
-    const page = await api<Entry[]>(
-      'GET',
-      `/api/audit?limit=50${beforeSeq ? `&beforeSeq=${beforeSeq}` : ''}`,
-    );
-    setEntries((prev) => (beforeSeq ? [...prev, ...page] : page));
-  }, []);
+  const [filter, setFilter] = useState({ objectType: '', objectId: '', actorId: '' });
+
+  const load = useCallback(
+    async (beforeSeq?: number) => {
+      const qs = new URLSearchParams({ limit: '50' });
+      for (const [k, v] of Object.entries(filter)) if (v.trim()) qs.set(k, v.trim());
+      if (beforeSeq) qs.set('beforeSeq', String(beforeSeq));
+      const page = await api<Entry[]>('GET', `/api/audit?${qs}`);
+      setEntries((prev) => (beforeSeq ? [...prev, ...page] : page));
+    },
+    [filter],
+  );
   useEffect(() => {
     load().catch((e) => setError(toFormError(e)));
   }, [load]);
@@ -46,11 +52,36 @@ export function AuditPage() {
       setError(toFormError(e));
     }
   };
+  // The chain's verification status shows as soon as the page opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per visit
+  useEffect(() => {
+    runVerify();
+  }, []);
 
   return (
     <section>
       <h1>{t('audit.title')}</h1>
       <ErrorBanner error={error} />
+      <form
+        className="grid"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          setError(null);
+          setFilter({
+            objectType: String(f.get('objectType') ?? ''),
+            objectId: String(f.get('objectId') ?? ''),
+            actorId: String(f.get('actorId') ?? ''),
+          });
+        }}
+      >
+        <Field label={t('audit.objectType')} name="objectType" placeholder="challenge" error={error} />
+        <Field label={t('audit.objectId')} name="objectId" error={error} />
+        <Field label={t('audit.actorId')} name="actorId" error={error} />
+        <div>
+          <button type="submit">{t('audit.search')}</button>
+        </div>
+      </form>
       <p>
         <button
           type="button"

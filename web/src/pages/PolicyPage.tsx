@@ -1,12 +1,15 @@
 // Enterprise policy tools: HNTE self-check, R&D super-deduction, technology-transfer income.
-// Each form edits the tool's API input (the same JSON the CLI reads); the main fields are paths
-// into it, and the JSON mode shows all of it. Results are explained step by step, printable.
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+// Each form edits the tool's API input (the same JSON the CLI reads); the fields are paths into
+// it, lists (staff, IP items, projects, subsidies, intangibles) are row editors, and the JSON mode
+// shows all of it. Forms pre-fill from the organisation's enterprise profile and its saved
+// worksheet of last year (the worksheet wins). Results are explained step by step, printable.
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import deductionExample from '../../../docs/examples/policy/deduction.json';
 import hnteExample from '../../../docs/examples/policy/hnte.json';
 import transferExample from '../../../docs/examples/policy/transfer.json';
 import { type PolicyMessageCode, policyMessages } from '../../../src/modules/policy/policy.messages.ts';
+import { type EnterpriseFacts, getPath, prefillInput, setPath } from '../../../src/modules/policy/prefill.ts';
 import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, toFormError } from '../forms.tsx';
 import { useSession } from '../session.tsx';
@@ -102,6 +105,29 @@ const TECHNOLOGIES = [
 ] as const;
 const MODES = ['ownership', 'exclusiveLicence5y', 'nonExclusiveLicence5y', 'shortLicence'] as const;
 const GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
+const IP_KINDS = [
+  'inventionPatent',
+  'defencePatent',
+  'plantVariety',
+  'cropVariety',
+  'newDrug',
+  'tcmProtectedVariety',
+  'icLayoutDesign',
+  'utilityModel',
+  'designPatent',
+  'softwareCopyright',
+  'otherClassII',
+  'trademark',
+] as const;
+const IP_OBTAINED = ['selfDeveloped', 'transfer', 'gift', 'merger', 'licence'] as const;
+const PERSON_KINDS = ['employee', 'partTime', 'temporary'] as const;
+/** Labels (policy.f.*) of the input paths the enterprise profile can fill, for the notice. */
+const PROFILE_FIELD_LABELS: Record<string, string> = {
+  registrationDate: 'policy.f.registrationDate',
+  domain: 'policy.f.domain',
+  'mainBusiness.industry': 'policy.f.industry',
+  regime: 'policy.f.regime',
+};
 
 const lastYear = () => new Date().getFullYear() - 1;
 
@@ -131,6 +157,35 @@ function blankDeduction(): Json {
     taxRate: '0.25',
   };
 }
+/** The first id `${prefix}n` not used by any row. */
+function nextId(rows: Json[], prefix: string): string {
+  const used = new Set(rows.map((r) => String(r.id)));
+  let n = rows.length + 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+const blankProject = (id: string): Json => ({
+  id,
+  name: '',
+  lines: CATEGORIES.map((category) => ({ category, amount: '0.00' })),
+  contracted: [],
+  subsidies: [],
+});
+const zeroMonth = (): Json => ({ totalStart: 0, totalEnd: 0, sciTechStart: 0, sciTechEnd: 0 });
+/** A fresh staff block in the other counting mode (the guideline's two ways of counting). */
+function blankStaff(mode: unknown, input: Json): Json {
+  if (mode !== 'roster') return { mode: 'monthly', months: Array.from({ length: 12 }, zeroMonth) };
+  const years = arr(input.years);
+  const year = Number(years[years.length - 1]?.year) || lastYear();
+  return { mode: 'roster', year, people: [blankPerson(year)] };
+}
+const blankPerson = (year: number): Json => ({
+  kind: 'employee',
+  sciTech: false,
+  daysWorked: 0,
+  from: `${year}-01-01`,
+  to: null,
+});
 const blankContract = (id: string): Json => ({
   id,
   name: '',
@@ -165,25 +220,6 @@ const BLANKS: Record<Kind, () => Json> = {
 
 // ------------------------------------------------------------------ paths into the input
 
-function getPath(obj: unknown, path: string): unknown {
-  let cur = obj;
-  for (const k of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[k];
-  }
-  return cur;
-}
-function setPath(obj: Json, path: string, value: unknown): Json {
-  const root = structuredClone(obj);
-  const keys = path.split('.');
-  let cur: Record<string, unknown> = root;
-  keys.slice(0, -1).forEach((k, i) => {
-    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = /^\d+$/.test(keys[i + 1]) ? [] : {};
-    cur = cur[k] as Record<string, unknown>;
-  });
-  cur[keys[keys.length - 1]] = value;
-  return root;
-}
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 
 /** The tax year a worksheet is saved under: the tool's taxYear, or the HNTE input's latest year. */
@@ -195,14 +231,29 @@ function inputYear(kind: Kind, input: Json): number {
 
 // ------------------------------------------------------------------ form descriptions
 
-type FieldDesc =
-  | { path: string; label: string; type: 'text' | 'date' | 'number' }
-  | { path: string; label: string; type: 'select'; options: { value: string; label: string }[] }
-  | { path: string; label: string; type: 'checkbox' };
+type Control =
+  | { type: 'text' | 'date' | 'number' | 'month'; decimal?: boolean; nullable?: boolean }
+  | { type: 'select'; options: { value: string; label: string }[] }
+  | { type: 'checkbox'; default?: boolean };
+/** A field at a path of the input; `set` replaces the default "write the value at the path". */
+type FieldDesc = Control & { path: string; label: string; set?: (input: Json, value: unknown) => Json };
+/** A list in the input edited as rows: `path` is the array, each column a key of its items. */
+interface TableDesc {
+  path: string;
+  caption: string;
+  rowLabel: (n: number) => string;
+  columns: (Control & { key: string; label: string })[];
+  blank: (rows: Json[]) => Json;
+  min?: number;
+  max?: number;
+}
 interface Group {
   key: string;
   legend: string;
   fields: FieldDesc[];
+  tables?: TableDesc[];
+  /** A button that removes this group's item from the array at `path`. */
+  remove?: { path: string; index: number; label: string };
 }
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
@@ -257,7 +308,7 @@ function hnteGroups(input: Json, t: T, msg: Msg): Group[] {
     },
     ...arr(input.years).map(
       (y, i): Group => ({
-        key: `year-${String(y.year)}-${String(i)}`,
+        key: `year-${String(i)}`,
         legend: t('policy.fiscalYear', { year: y.year }),
         fields: yearFields(i),
       }),
@@ -269,6 +320,46 @@ function hnteGroups(input: Json, t: T, msg: Msg): Group[] {
         { path: 'latestYearIncome.highTechRevenue', label: t('policy.f.highTechRevenue'), type: 'text' },
         { path: 'latestYearIncome.totalIncome', label: t('policy.f.totalIncome'), type: 'text' },
         { path: 'latestYearIncome.nonTaxableIncome', label: t('policy.f.nonTaxableIncome'), type: 'text' },
+      ],
+    },
+    staffGroup(input, t),
+    {
+      key: 'ip',
+      legend: t('policy.ipItems'),
+      fields: [],
+      tables: [
+        {
+          path: 'ip',
+          caption: t('policy.ipItems'),
+          rowLabel: (n) => t('policy.ipItem', { n }),
+          columns: [
+            { key: 'id', label: t('policy.f.ipId'), type: 'text' },
+            {
+              key: 'kind',
+              label: t('policy.f.ipKind'),
+              type: 'select',
+              options: IP_KINDS.map((k) => ({ value: k, label: t(`policy.ipKinds.${k}`) })),
+            },
+            {
+              key: 'obtainedBy',
+              label: t('policy.f.obtainedBy'),
+              type: 'select',
+              options: IP_OBTAINED.map((k) => ({ value: k, label: t(`policy.ipObtained.${k}`) })),
+            },
+            { key: 'coreSupport', label: t('policy.f.ipCoreSupport'), type: 'checkbox' },
+            // Absent means the schema's default: valid in China, not used before.
+            { key: 'validInChina', label: t('policy.f.validInChina'), type: 'checkbox', default: true },
+            { key: 'previouslyUsedForHnte', label: t('policy.f.previouslyUsed'), type: 'checkbox' },
+          ],
+          blank: (rows) => ({
+            id: nextId(rows, 'IP'),
+            kind: 'inventionPatent',
+            obtainedBy: 'selfDeveloped',
+            coreSupport: false,
+            validInChina: true,
+            previouslyUsedForHnte: false,
+          }),
+        },
       ],
     },
     {
@@ -296,6 +387,78 @@ function hnteGroups(input: Json, t: T, msg: Msg): Group[] {
       ),
     },
   ];
+}
+
+/** Staff: how they are counted, then the monthly head-counts or the roster as rows. */
+function staffGroup(input: Json, t: T): Group {
+  const mode = getPath(input, 'staff.mode') === 'roster' ? 'roster' : 'monthly';
+  const count = (key: string, label: string) => ({ key, label, type: 'number' as const });
+  const table: TableDesc =
+    mode === 'monthly'
+      ? {
+          path: 'staff.months',
+          caption: t('policy.months'),
+          rowLabel: (n) => t('policy.month', { n }),
+          columns: [
+            count('totalStart', t('policy.f.totalStart')),
+            count('totalEnd', t('policy.f.totalEnd')),
+            count('sciTechStart', t('policy.f.sciTechStart')),
+            count('sciTechEnd', t('policy.f.sciTechEnd')),
+          ],
+          // A new month starts where the last one ended.
+          blank: (rows) => {
+            const last = rows[rows.length - 1];
+            return last
+              ? {
+                  totalStart: last.totalEnd,
+                  totalEnd: last.totalEnd,
+                  sciTechStart: last.sciTechEnd,
+                  sciTechEnd: last.sciTechEnd,
+                }
+              : zeroMonth();
+          },
+          min: 1,
+          max: 12,
+        }
+      : {
+          path: 'staff.people',
+          caption: t('policy.people'),
+          rowLabel: (n) => t('policy.person', { n }),
+          columns: [
+            {
+              key: 'kind',
+              label: t('policy.f.personKind'),
+              type: 'select',
+              options: PERSON_KINDS.map((k) => ({ value: k, label: t(`policy.personKinds.${k}`) })),
+            },
+            { key: 'sciTech', label: t('policy.f.sciTech'), type: 'checkbox' },
+            count('daysWorked', t('policy.f.daysWorked')),
+            { key: 'from', label: t('policy.f.from'), type: 'date' },
+            { key: 'to', label: t('policy.f.to'), type: 'date', nullable: true },
+          ],
+          blank: () => blankPerson(Number(getPath(input, 'staff.year')) || lastYear()),
+          min: 1,
+        };
+  return {
+    key: 'staff',
+    legend: t('policy.staff'),
+    fields: [
+      {
+        path: 'staff.mode',
+        label: t('policy.staffMode'),
+        type: 'select',
+        options: (['monthly', 'roster'] as const).map((m) => ({
+          value: m,
+          label: t(`policy.staffModes.${m}`),
+        })),
+        set: (inp, v) => (v === getPath(inp, 'staff.mode') ? inp : setPath(inp, 'staff', blankStaff(v, inp))),
+      },
+      ...(mode === 'roster'
+        ? [{ path: 'staff.year', label: t('policy.staffYear'), type: 'number' as const }]
+        : []),
+    ],
+    tables: [table],
+  };
 }
 
 function deductionGroups(input: Json, t: T, msg: Msg): Group[] {
@@ -335,9 +498,11 @@ function deductionGroups(input: Json, t: T, msg: Msg): Group[] {
     },
     ...arr(input.projects).map(
       (p, j): Group => ({
-        key: `project-${String(p.id)}-${String(j)}`,
+        key: `project-${String(j)}`,
         legend: t('policy.project', { id: p.id }),
         fields: [
+          { path: `projects.${j}.id`, label: t('policy.f.projectId'), type: 'text' },
+          { path: `projects.${j}.name`, label: t('policy.f.projectName'), type: 'text' },
           ...arr(p.lines).map(
             (l, k): FieldDesc => ({
               path: `projects.${j}.lines.${k}.amount`,
@@ -345,19 +510,82 @@ function deductionGroups(input: Json, t: T, msg: Msg): Group[] {
               type: 'text',
             }),
           ),
-          ...arr(p.contracted).map(
-            (c, k): FieldDesc => ({
-              path: `projects.${j}.contracted.${k}.amount`,
-              label: t('policy.contracted', {
-                location: t(`policy.locations.${String(c.location)}`),
-                recipient: t(`policy.recipients.${String(c.recipient)}`),
-              }),
-              type: 'text',
-            }),
-          ),
         ],
+        tables: [
+          {
+            path: `projects.${j}.contracted`,
+            caption: t('policy.contractedRows', { id: p.id }),
+            rowLabel: (n) => t('policy.contractedRow', { id: p.id, n }),
+            columns: [
+              { key: 'amount', label: t('policy.f.amountPaid'), type: 'text', decimal: true },
+              {
+                key: 'location',
+                label: t('policy.f.location'),
+                type: 'select',
+                options: (['domestic', 'overseas'] as const).map((x) => ({
+                  value: x,
+                  label: t(`policy.locations.${x}`),
+                })),
+              },
+              {
+                key: 'recipient',
+                label: t('policy.f.recipient'),
+                type: 'select',
+                options: (['organisation', 'individual'] as const).map((x) => ({
+                  value: x,
+                  label: t(`policy.recipients.${x}`),
+                })),
+              },
+            ],
+            blank: () => ({ amount: '0.00', location: 'domestic', recipient: 'organisation' }),
+          },
+          {
+            path: `projects.${j}.subsidies`,
+            caption: t('policy.subsidies', { id: p.id }),
+            rowLabel: (n) => t('policy.subsidy', { id: p.id, n }),
+            columns: [
+              { key: 'amount', label: t('policy.f.amount'), type: 'text', decimal: true },
+              {
+                key: 'accounting',
+                label: t('policy.f.accounting'),
+                type: 'select',
+                options: (['netted', 'income'] as const).map((x) => ({
+                  value: x,
+                  label: t(`policy.accounting.${x}`),
+                })),
+              },
+              { key: 'taxable', label: t('policy.f.taxable'), type: 'checkbox' },
+            ],
+            blank: () => ({ amount: '0.00', accounting: 'netted', taxable: false }),
+          },
+        ],
+        remove: { path: 'projects', index: j, label: t('policy.removeProject', { id: p.id }) },
       }),
     ),
+    {
+      key: 'intangibles',
+      legend: t('policy.intangibles'),
+      fields: [],
+      tables: [
+        {
+          path: 'intangibles',
+          caption: t('policy.intangibles'),
+          rowLabel: (n) => t('policy.intangible', { n }),
+          columns: [
+            { key: 'id', label: t('policy.f.intangibleId'), type: 'text' },
+            { key: 'cost', label: t('policy.f.cost'), type: 'text', decimal: true },
+            { key: 'inServiceFrom', label: t('policy.f.inServiceFrom'), type: 'month' },
+            { key: 'usefulLifeYears', label: t('policy.f.usefulLifeYears'), type: 'number' },
+          ],
+          blank: (rows) => ({
+            id: nextId(rows, 'IA'),
+            cost: '0.00',
+            inServiceFrom: `${String(input.taxYear ?? lastYear())}-01`,
+            usefulLifeYears: 10,
+          }),
+        },
+      ],
+    },
     {
       key: 'adjustments',
       legend: t('policy.adjustments'),
@@ -371,7 +599,12 @@ function deductionGroups(input: Json, t: T, msg: Msg): Group[] {
 }
 
 function transferGroups(input: Json, t: T, msg: Msg): Group[] {
-  const cb = (path: string, label: string): FieldDesc => ({ path, label, type: 'checkbox' });
+  const cb = (path: string, label: string, dflt = false): FieldDesc => ({
+    path,
+    label,
+    type: 'checkbox',
+    default: dflt,
+  });
   return [
     {
       key: 'basics',
@@ -412,10 +645,14 @@ function transferGroups(input: Json, t: T, msg: Msg): Group[] {
           { path: `transfers.${i}.costs`, label: t('policy.f.costs'), type: 'text' },
           { path: `transfers.${i}.relatedTaxes`, label: t('policy.f.relatedTaxes'), type: 'text' },
           { path: `transfers.${i}.periodExpenses`, label: t('policy.f.periodExpenses'), type: 'text' },
-          cb(`transfers.${i}.registered`, t('policy.f.registered')),
+          cb(`transfers.${i}.registered`, t('policy.f.registered'), true), // absent: registered
           cb(`transfers.${i}.fullyOwnedRelatedParty`, t('policy.f.fullyOwnedRelatedParty')),
           cb(`transfers.${i}.exportRestricted`, t('policy.f.exportRestricted')),
         ],
+        remove:
+          arr(input.transfers).length > 1
+            ? { path: 'transfers', index: i, label: t('policy.removeContract', { id: c.id }) }
+            : undefined,
       }),
     ),
   ];
@@ -476,7 +713,7 @@ function InputField({
           <input
             id={id}
             type="checkbox"
-            checked={value === true}
+            checked={value === undefined ? desc.default === true : value === true}
             aria-invalid={mine}
             aria-describedby={mine ? `${id}-err` : undefined}
             onChange={(e) => onChange(e.target.checked)}
@@ -492,13 +729,193 @@ function InputField({
       label={desc.label}
       name={desc.path}
       error={error}
-      type={desc.type === 'number' ? 'number' : desc.type === 'date' ? 'date' : 'text'}
+      type={desc.type}
       inputMode={desc.type === 'text' ? 'decimal' : undefined}
       value={value === undefined || value === null ? '' : String(value)}
-      onChange={(e) =>
-        onChange(desc.type === 'number' && e.target.value !== '' ? Number(e.target.value) : e.target.value)
-      }
+      onChange={(e) => onChange(fromText(desc, e.target.value))}
     />
+  );
+}
+
+/** What a text-like control's string means in the input: a number, null (when allowed), or itself. */
+function fromText(c: Control, text: string): unknown {
+  if (c.type === 'number' && text !== '') return Number(text);
+  if (c.type !== 'select' && c.type !== 'checkbox' && c.nullable && text === '') return null;
+  return text;
+}
+
+/** One cell of a row editor: a control named "row n: column" for assistive technology. */
+function Cell({
+  col,
+  path,
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  col: TableDesc['columns'][number];
+  path: string;
+  label: string;
+  value: unknown;
+  error: FormErrorState;
+  onChange: (v: unknown) => void;
+}) {
+  const mine = error?.field === path;
+  const id = fieldId(path);
+  const common = {
+    id,
+    'aria-label': label,
+    'aria-invalid': mine,
+    'aria-describedby': mine ? `${id}-err` : undefined,
+  };
+  let control: ReactNode;
+  if (col.type === 'select') {
+    control = (
+      <select {...common} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
+        {col.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (col.type === 'checkbox') {
+    control = (
+      <input
+        {...common}
+        type="checkbox"
+        checked={value === undefined ? col.default === true : value === true}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        type={col.type}
+        inputMode={col.decimal ? 'decimal' : undefined}
+        value={value === undefined || value === null ? '' : String(value)}
+        onChange={(e) => onChange(fromText(col, e.target.value))}
+      />
+    );
+  }
+  return (
+    <div className={mine ? 'invalid' : undefined}>
+      {control}
+      {mine && (
+        <small id={`${id}-err`} className="error" role="alert">
+          {error.message}
+        </small>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A list of the input as a table: a row per item, a labelled control per column, a remove button
+ * per row and an add button. Focus follows the keyboard: to the new row's first control after
+ * adding, to the neighbouring row's remove button (or the add button) after removing.
+ */
+function RowEditor({
+  desc,
+  rows,
+  error,
+  hideCaption,
+  onChange,
+}: {
+  desc: TableDesc;
+  rows: Json[];
+  error: FormErrorState;
+  /** When the surrounding legend already says it (the caption still names the table for screen readers). */
+  hideCaption?: boolean;
+  onChange: (rows: Json[]) => void;
+}) {
+  const { t } = useTranslation();
+  const base = fieldId(desc.path);
+  const min = desc.min ?? 0;
+  const focus = (id: string) =>
+    requestAnimationFrame(() => {
+      const el = document.getElementById(id);
+      el?.focus();
+      // A suggested value (a new row's id) is selected, so typing replaces it.
+      if (el instanceof HTMLInputElement && el.type === 'text') el.select();
+    });
+  const add = () => {
+    onChange([...rows, desc.blank(rows)]);
+    focus(fieldId(`${desc.path}.${rows.length}.${desc.columns[0].key}`));
+  };
+  const remove = (i: number) => {
+    const next = rows.filter((_, k) => k !== i);
+    onChange(next);
+    focus(next.length <= min ? `${base}-add` : `${base}-${Math.min(i, next.length - 1)}-remove`);
+  };
+  const own = error?.field === desc.path;
+  const keyed = rows.map((r, i) => ({ r, i, key: `${desc.path}.${i}` }));
+  return (
+    <div className={`row-editor${own ? ' invalid' : ''}`}>
+      <table>
+        <caption className={hideCaption ? 'sr-only' : undefined}>{desc.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            {desc.columns.map((c) => (
+              <th scope="col" key={c.key}>
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">
+              <span className="sr-only">{t('policy.rows.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {keyed.map(({ r, i, key }) => (
+            <tr key={key}>
+              <th scope="row">{i + 1}</th>
+              {desc.columns.map((c) => (
+                <td key={c.key}>
+                  <Cell
+                    col={c}
+                    path={`${desc.path}.${i}.${c.key}`}
+                    label={t('policy.rows.cell', { row: desc.rowLabel(i + 1), column: c.label })}
+                    value={r[c.key]}
+                    error={error}
+                    onChange={(v) => onChange(rows.map((x, k) => (k === i ? { ...x, [c.key]: v } : x)))}
+                  />
+                </td>
+              ))}
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  id={`${base}-${i}-remove`}
+                  aria-label={t('policy.rows.remove', { row: desc.rowLabel(i + 1) })}
+                  disabled={rows.length <= min}
+                  onClick={() => remove(i)}
+                >
+                  {t('policy.rows.removeShort')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 && <p className="hint">{t('policy.rows.none')}</p>}
+      {own && (
+        <small id={`${base}-err`} className="error" role="alert">
+          {error.message}
+        </small>
+      )}
+      <button
+        type="button"
+        className="secondary"
+        id={`${base}-add`}
+        disabled={desc.max !== undefined && rows.length >= desc.max}
+        onClick={add}
+      >
+        {t('policy.rows.add', { what: desc.caption })}
+      </button>
+    </div>
   );
 }
 
@@ -653,19 +1070,39 @@ export function PolicyPage() {
   const [orgId, setOrgId] = useState('');
   const effectiveOrg = orgId || orgs[0]?.[0] || '';
   const loaded = useRef(new Set<string>());
+  const latestInputs = useRef(inputs);
+  latestInputs.current = inputs;
 
-  // Pre-fill each tool once per organisation from its saved worksheet for last year (or the latest).
+  // Pre-fill each tool once per organisation: from its saved worksheet for last year (or the
+  // latest), and from its enterprise profile wherever that worksheet has no value.
   useEffect(() => {
     const key = `${effectiveOrg}/${kind}`;
     if (!effectiveOrg || loaded.current.has(key)) return;
     loaded.current.add(key);
-    api<Worksheet[]>('GET', `/api/policy/worksheets?orgId=${effectiveOrg}&kind=${kind}`)
-      .then((list) => {
+    Promise.all([
+      api<Worksheet[]>('GET', `/api/policy/worksheets?orgId=${effectiveOrg}&kind=${kind}`),
+      api<{ enterprise: EnterpriseFacts | null }>('GET', `/api/organisations/${effectiveOrg}`),
+    ])
+      .then(([list, org]) => {
         const w = list.find((x) => x.taxYear === lastYear()) ?? list[0];
-        if (!w) return;
-        setInputs((prev) => ({ ...prev, [kind]: w.input }));
-        setJsonText(JSON.stringify(w.input, null, 2));
-        setNotice(t('policy.prefilled', { year: w.taxYear }));
+        const { input: next, fromProfile } = prefillInput(
+          kind,
+          latestInputs.current[kind],
+          org.enterprise,
+          w?.input ?? null,
+        );
+        if (!w && fromProfile.length === 0) return;
+        setInputs((prev) => ({ ...prev, [kind]: next }));
+        setJsonText(JSON.stringify(next, null, 2));
+        const fields = fromProfile.map((f) => t(PROFILE_FIELD_LABELS[f] ?? f)).join(', ');
+        setNotice(
+          [
+            w && t('policy.prefilled', { year: w.taxYear }),
+            fromProfile.length > 0 && t('policy.prefilledProfile', { fields }),
+          ]
+            .filter(Boolean)
+            .join(' '),
+        );
       })
       .catch((e) => setError(toFormError(e)));
   }, [effectiveOrg, kind, t]);
@@ -764,6 +1201,19 @@ export function PolicyPage() {
   }
 
   const groups = GROUPS[kind](input, t, msg);
+  const removeItem = (r: Group['remove']) => {
+    if (!r) return;
+    setInput(
+      setPath(
+        input,
+        r.path,
+        arr(getPath(input, r.path)).filter((_, k) => k !== r.index),
+      ),
+    );
+    // The removed group's button is gone: keyboard focus goes to the list's add button.
+    const addId = r.path === 'projects' ? 'policy-add-project' : 'policy-add-contract';
+    requestAnimationFrame(() => document.getElementById(addId)?.focus());
+  };
   return (
     <section className="policy">
       <h1>{t('policy.title')}</h1>
@@ -841,35 +1291,61 @@ export function PolicyPage() {
               {groups.map((g) => (
                 <fieldset key={g.key}>
                   <legend>{g.legend}</legend>
-                  <div className="grid">
-                    {g.fields.map((f) => (
-                      <InputField
-                        key={f.path}
-                        desc={f}
-                        value={getPath(input, f.path)}
-                        error={error}
-                        onChange={(v) => setInput(setPath(input, f.path, v))}
-                      />
-                    ))}
-                  </div>
+                  {g.fields.length > 0 && (
+                    <div className="grid">
+                      {g.fields.map((f) => (
+                        <InputField
+                          key={f.path}
+                          desc={f}
+                          value={getPath(input, f.path)}
+                          error={error}
+                          onChange={(v) => setInput(f.set ? f.set(input, v) : setPath(input, f.path, v))}
+                        />
+                      ))}
+                    </div>
+                  )}
+                  {g.tables?.map((d) => (
+                    <RowEditor
+                      key={d.path}
+                      desc={d}
+                      rows={arr(getPath(input, d.path))}
+                      error={error}
+                      hideCaption={d.caption === g.legend}
+                      onChange={(rows) => setInput(setPath(input, d.path, rows))}
+                    />
+                  ))}
+                  {g.remove && (
+                    <p>
+                      <button type="button" className="secondary" onClick={() => removeItem(g.remove)}>
+                        {g.remove.label}
+                      </button>
+                    </p>
+                  )}
                 </fieldset>
               ))}
-              {kind === 'hnte' && (
-                <p className="hint">
-                  {t('policy.jsonOnly', {
-                    staff: String(getPath(input, 'staff.mode') ?? '—'),
-                    ip: arr(input.ip).length,
-                  })}
-                </p>
-              )}
               {kind === 'deduction' && (
-                <p className="hint">{t('policy.jsonOnlyDeduction', { n: arr(input.intangibles).length })}</p>
+                <p>
+                  <button
+                    type="button"
+                    className="secondary"
+                    id="policy-add-project"
+                    onClick={() =>
+                      setInput({
+                        ...input,
+                        projects: [...arr(input.projects), blankProject(nextId(arr(input.projects), 'P'))],
+                      })
+                    }
+                  >
+                    {t('policy.addProject')}
+                  </button>
+                </p>
               )}
               {kind === 'transfer' && (
                 <p>
                   <button
                     type="button"
                     className="secondary"
+                    id="policy-add-contract"
                     onClick={() =>
                       setInput({
                         ...input,

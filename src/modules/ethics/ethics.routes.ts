@@ -1,0 +1,60 @@
+// HTTP adapter for ethics committees and reviews.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParam } from '../accounts/accounts.schema.ts';
+import * as svc from './ethics.service.ts';
+
+const CommitteeBody = z.strictObject({
+  orgId: z.uuid(),
+  name: z.string().trim().min(1, { message: 'is required' }).max(200),
+  members: z.array(z.uuid()).max(100),
+  minMembers: z.number().int().min(1).max(100).default(7),
+  quorum: z.number().int().min(1).max(100).default(5),
+  decisionDays: z.number().int().min(1).max(365).default(30),
+});
+
+export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['ethics'];
+  app.post(
+    '/ethics/committees',
+    {
+      schema: {
+        tags,
+        summary: 'Set up an ethics committee (at least 7 members by default)',
+        body: CommitteeBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createCommittee(req.ctx, req.body)),
+  );
+  app.post(
+    '/bids/:id/ethics-review',
+    {
+      schema: {
+        tags,
+        summary: 'Send a bid that declares ethics categories to a committee (organizer)',
+        params: IdParam,
+        body: z.strictObject({ committeeId: z.uuid() }),
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.openReview(req.ctx, req.params.id, req.body.committeeId)),
+  );
+  app.get('/ethics/reviews/:id', { schema: { tags, params: IdParam } }, async (req) =>
+    svc.getReview(req.ctx, req.params.id),
+  );
+  app.post(
+    '/ethics/reviews/:id/votes',
+    {
+      schema: {
+        tags,
+        summary: 'Vote as a committee member: approve, approve with conditions, or reject',
+        params: IdParam,
+        body: z.strictObject({
+          vote: z.enum(['approve', 'conditions', 'reject']),
+          comment: z.string().trim().max(5000).default(''),
+        }),
+      },
+    },
+    async (req) => svc.vote(req.ctx, req.params.id, req.body),
+  );
+};

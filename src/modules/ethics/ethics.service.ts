@@ -1,0 +1,245 @@
+// Ethics review: committees of at least seven, reviews opened by the organizer for bids that
+// declare ethics categories, votes by members who are not on the team, a decision at quorum
+// within the committee's deadline, and no award without approval (see challenges award()).
+import type { Ctx } from '../../app/context.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
+import * as challenges from '../challenges/challenges.repo.ts';
+import { ethicsDecision, type Vote } from './ethics.ts';
+
+export async function createCommittee(
+  ctx: Ctx,
+  input: {
+    orgId: string;
+    name: string;
+    members: string[];
+    minMembers: number;
+    quorum: number;
+    decisionDays: number;
+  },
+) {
+  const actor = requireActor(ctx.actor);
+  if (
+    !isPlatformAdmin(actor) &&
+    !hasRole(actor, 'admin', input.orgId) &&
+    !hasRole(actor, 'organizer', input.orgId)
+  ) {
+    throw new AppError(
+      'FORBIDDEN',
+      'only the organisation’s admins or organizers set up its ethics committee',
+      'orgId',
+    );
+  }
+  const members = [...new Set(input.members)];
+  if (members.length < input.minMembers) {
+    throw new AppError(
+      'VALIDATION',
+      `an ethics committee needs at least ${input.minMembers} members`,
+      'members',
+    );
+  }
+  if (input.quorum > members.length)
+    throw new AppError('VALIDATION', 'cannot exceed the number of members', 'quorum');
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const found = await tx.selectFrom('person').select('id').where('id', 'in', members).execute();
+    if (found.length !== members.length)
+      throw new AppError('VALIDATION', 'names a person who is not registered', 'members');
+    const c = await tx
+      .insertInto('ethics_committee')
+      .values({
+        org_id: input.orgId,
+        name: input.name,
+        min_members: input.minMembers,
+        quorum: input.quorum,
+        decision_days: input.decisionDays,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('ethics_committee_member')
+      .values(members.map((m) => ({ committee_id: c.id, person_id: m })))
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'ethics.committee_create',
+      objectType: 'ethics_committee',
+      objectId: c.id,
+      after: input,
+    });
+    return {
+      id: c.id,
+      orgId: c.org_id,
+      name: c.name,
+      members,
+      minMembers: c.min_members,
+      quorum: c.quorum,
+      decisionDays: c.decision_days,
+    };
+  });
+}
+
+/** The organizer of the bid's challenge sends a bid that declared ethics categories to a committee. */
+export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const b = await challenges.lockBid(tx, bidId);
+    if (!b) throw notFound('bid');
+    const c = (await challenges.findChallenge(tx, b.challenge_id))!;
+    if (!challengeRelations(actor, c).has('organizer')) throw notFound('bid');
+    if (!b.ethics_categories.length)
+      throw new AppError('VALIDATION', 'this bid declares no ethics categories', 'bidId');
+    if (!['submitted', 'selected'].includes(b.state))
+      throw new AppError('ILLEGAL_TRANSITION', `a ${b.state} bid is not reviewed`);
+    const committee = await tx
+      .selectFrom('ethics_committee')
+      .selectAll()
+      .where('id', '=', committeeId)
+      .executeTakeFirst();
+    if (!committee) throw new AppError('VALIDATION', 'no such committee', 'committeeId');
+    const size = await tx
+      .selectFrom('ethics_committee_member')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('committee_id', '=', committeeId)
+      .executeTakeFirstOrThrow();
+    if (Number(size.n) < committee.min_members)
+      throw new AppError(
+        'VALIDATION',
+        `the committee has fewer than ${committee.min_members} members`,
+        'committeeId',
+      );
+    if (await challenges.ethicsReviewOf(tx, bidId))
+      throw new AppError('DUPLICATE', 'this bid already has an ethics review', 'bidId');
+    const r = await tx
+      .insertInto('ethics_review')
+      .values({
+        bid_id: bidId,
+        committee_id: committeeId,
+        categories: b.ethics_categories,
+        state: 'open',
+        opened_at: now,
+        due_at: new Date(now.getTime() + committee.decision_days * 86_400_000),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, now, {
+      action: 'ethics.review_open',
+      objectType: 'ethics_review',
+      objectId: r.id,
+      after: { bidId, committeeId, categories: b.ethics_categories },
+    });
+    return getReviewTx(tx, ctx, r.id);
+  });
+}
+
+/** A committee member votes; at quorum the decision is made. Team members of the bid may not vote. */
+export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment: string }) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const r = await tx
+      .selectFrom('ethics_review')
+      .selectAll()
+      .where('id', '=', reviewId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!r) throw notFound('ethics review');
+    const member = await tx
+      .selectFrom('ethics_committee_member')
+      .select('person_id')
+      .where('committee_id', '=', r.committee_id)
+      .where('person_id', '=', actor.personId)
+      .executeTakeFirst();
+    if (!member) throw forbidden('only members of the committee vote');
+    const b = (await challenges.findBid(tx, r.bid_id))!;
+    const team = [b.commander_id, ...(await challenges.membersOf(tx, b.id)).map((m) => m.person_id)];
+    if (team.includes(actor.personId))
+      throw new AppError('FORBIDDEN', 'you are on this team: declare the conflict and abstain');
+    if (r.state !== 'open') throw new AppError('ILLEGAL_TRANSITION', `the review is already ${r.state}`);
+    if (v.vote === 'conditions' && !v.comment)
+      throw new AppError('VALIDATION', 'state the conditions', 'comment');
+    await tx
+      .insertInto('ethics_vote')
+      .values({ review_id: reviewId, member_id: actor.personId, vote: v.vote, comment: v.comment, at: now })
+      .onConflict((oc) =>
+        oc.columns(['review_id', 'member_id']).doUpdateSet({ vote: v.vote, comment: v.comment, at: now }),
+      )
+      .execute();
+    const votes = await tx
+      .selectFrom('ethics_vote')
+      .select(['vote', 'comment'])
+      .where('review_id', '=', reviewId)
+      .execute();
+    const committee = await tx
+      .selectFrom('ethics_committee')
+      .select('quorum')
+      .where('id', '=', r.committee_id)
+      .executeTakeFirstOrThrow();
+    const decision = ethicsDecision(
+      votes.map((x) => x.vote as Vote),
+      committee.quorum,
+    );
+    if (decision) {
+      const conditions = votes
+        .filter((x) => x.vote === 'conditions')
+        .map((x) => x.comment)
+        .join('\n');
+      await tx
+        .updateTable('ethics_review')
+        .set({ state: decision, conditions, decided_at: now })
+        .where('id', '=', reviewId)
+        .execute();
+    }
+    await recordAudit(tx, actor, now, {
+      action: 'ethics.vote',
+      objectType: 'ethics_review',
+      objectId: reviewId,
+      after: { vote: v.vote },
+      detail: decision ? { decision } : {},
+    });
+    return getReviewTx(tx, ctx, reviewId);
+  });
+}
+
+async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
+  const r = await q.selectFrom('ethics_review').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!r) throw notFound('ethics review');
+  const b = (await challenges.findBid(q, r.bid_id))!;
+  const c = (await challenges.findChallenge(q, b.challenge_id))!;
+  const members = await q
+    .selectFrom('ethics_committee_member')
+    .select('person_id')
+    .where('committee_id', '=', r.committee_id)
+    .execute();
+  const actor = ctx.actor;
+  const isMember = !!actor && members.some((m) => m.person_id === actor.personId);
+  const organizer = challengeRelations(actor, c).has('organizer');
+  const commander = actor?.personId === b.commander_id;
+  if (!isMember && !organizer && !commander) throw notFound('ethics review');
+  const votes = await q
+    .selectFrom('ethics_vote')
+    .select(['member_id', 'vote', 'comment'])
+    .where('review_id', '=', id)
+    .execute();
+  return {
+    id: r.id,
+    bidId: r.bid_id,
+    categories: r.categories,
+    state: r.state,
+    conditions: r.conditions,
+    openedAt: r.opened_at.toISOString(),
+    dueAt: r.due_at.toISOString(),
+    overdue: r.state === 'open' && ctx.now() > r.due_at,
+    votesCast: votes.length,
+    // Members see the votes; the team sees only the decision and its conditions.
+    votes:
+      isMember || organizer
+        ? votes.map((x) => ({ memberId: x.member_id, vote: x.vote, comment: x.comment }))
+        : [],
+  };
+}
+
+export const getReview = (ctx: Ctx, id: string) => getReviewTx(ctx.db, ctx, id);

@@ -1,0 +1,382 @@
+// Every SQL statement of the horse race. Rows in, rows out.
+import type { Kysely, Selectable } from 'kysely';
+import type { Tx } from '../../app/context.ts';
+import type {
+  DB,
+  RaceEvaluationTable,
+  RaceEventTable,
+  RaceGateTable,
+  RaceObjectionTable,
+  RaceStageTable,
+  RaceTable,
+  RaceTrancheTable,
+} from '../../db/schema.ts';
+
+type Q = Kysely<DB> | Tx;
+export type RaceRow = Selectable<RaceTable>;
+export type StageRow = Selectable<RaceStageTable>;
+export type EvaluationRow = Selectable<RaceEvaluationTable>;
+export type GateRow = Selectable<RaceGateTable>;
+export type RaceObjectionRow = Selectable<RaceObjectionTable>;
+export type TrancheRow = Selectable<RaceTrancheTable>;
+export type EventRow = Selectable<RaceEventTable>;
+
+export const insertRace = (
+  tx: Tx,
+  r: { challengeId: string; awardFen: number; plan: unknown; noticeDays: number; by: string; now: Date },
+) =>
+  tx
+    .insertInto('race')
+    .values({
+      challenge_id: r.challengeId,
+      state: 'setup',
+      award_fen: r.awardFen,
+      tranche_plan: JSON.stringify(r.plan),
+      notice_days: r.noticeDays,
+      created_by: r.by,
+      created_at: r.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const insertStage = (
+  tx: Tx,
+  raceId: string,
+  s: {
+    stageNo: number;
+    titleZh: string;
+    titleEn: string;
+    gateAt: string;
+    targetIds: string[];
+    targetValues: Record<string, string>;
+    evidence: string;
+    rule: unknown;
+    tieBreak: unknown[];
+  },
+) =>
+  tx
+    .insertInto('race_stage')
+    .values({
+      race_id: raceId,
+      stage_no: s.stageNo,
+      title_zh: s.titleZh,
+      title_en: s.titleEn,
+      gate_at: s.gateAt,
+      target_ids: s.targetIds,
+      target_values: JSON.stringify(s.targetValues),
+      evidence: s.evidence,
+      rule: JSON.stringify(s.rule),
+      tie_break: JSON.stringify(s.tieBreak),
+    })
+    .execute();
+
+export const findRace = (q: Q, id: string) =>
+  q.selectFrom('race').selectAll().where('id', '=', id).executeTakeFirst();
+export const lockRace = (tx: Tx, id: string) =>
+  tx.selectFrom('race').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+export const raceOfChallenge = (q: Q, challengeId: string) =>
+  q.selectFrom('race').selectAll().where('challenge_id', '=', challengeId).executeTakeFirst();
+
+export const listRaces = (q: Q) =>
+  q
+    .selectFrom('race as r')
+    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+    .select([
+      'r.id',
+      'r.state',
+      'r.challenge_id',
+      'r.award_fen',
+      'r.created_at',
+      'c.title_zh',
+      'c.title_en',
+      (eb) =>
+        eb
+          .selectFrom('race_team')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('race_team.race_id', '=', 'r.id')
+          .as('teams'),
+      (eb) =>
+        eb
+          .selectFrom('race_team')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('race_team.race_id', '=', 'r.id')
+          .where('race_team.status', '=', 'active')
+          .as('active_teams'),
+    ])
+    .orderBy('r.created_at', 'desc')
+    .limit(200)
+    .execute();
+
+export const setRaceState = (
+  tx: Tx,
+  id: string,
+  state: string,
+  extra: { started_at?: Date; ended_at?: Date; end_reason?: string } = {},
+) =>
+  tx
+    .updateTable('race')
+    .set({ state, ...extra })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const stagesOf = (q: Q, raceId: string) =>
+  q.selectFrom('race_stage').selectAll().where('race_id', '=', raceId).orderBy('stage_no').execute();
+
+export const insertTeam = (
+  tx: Tx,
+  t: { raceId: string; bidId: string; entryNo: number; joinedVia: 'awarded' | 'invited' },
+) =>
+  tx
+    .insertInto('race_team')
+    .values({
+      race_id: t.raceId,
+      bid_id: t.bidId,
+      entry_no: t.entryNo,
+      joined_via: t.joinedVia,
+      status: 'active',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** Teams with what identifies them publicly: the commander and the host organisation. */
+export const teamsOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_team as t')
+    .innerJoin('bid as b', 'b.id', 't.bid_id')
+    .innerJoin('person as p', 'p.id', 'b.commander_id')
+    .innerJoin('organisation as o', 'o.id', 'b.host_org_id')
+    .select([
+      't.id',
+      't.race_id',
+      't.bid_id',
+      't.entry_no',
+      't.joined_via',
+      't.status',
+      't.status_reason',
+      't.status_at',
+      't.merged_into',
+      'b.commander_id',
+      'b.host_org_id',
+      'b.budget_fen',
+      'b.submitted_at',
+      'p.name_zh as commander_zh',
+      'p.name_en as commander_en',
+      'o.name_zh as host_zh',
+      'o.name_en as host_en',
+    ])
+    .where('t.race_id', '=', raceId)
+    .orderBy('t.entry_no')
+    .execute();
+export type TeamRow = Awaited<ReturnType<typeof teamsOf>>[number];
+
+export const setTeamStatus = (
+  tx: Tx,
+  id: string,
+  status: string,
+  reason: string,
+  at: Date,
+  mergedInto: string | null = null,
+) =>
+  tx
+    .updateTable('race_team')
+    .set({ status, status_reason: reason, status_at: at, merged_into: mergedInto })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .returningAll()
+    .executeTakeFirst();
+
+/** Bid members of each team of a race (the commander is on the team row). */
+export const teamMembersOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_team as t')
+    .innerJoin('bid_member as m', 'm.bid_id', 't.bid_id')
+    .select(['t.id as team_id', 'm.person_id'])
+    .where('t.race_id', '=', raceId)
+    .execute();
+
+export const upsertEvaluation = (
+  tx: Tx,
+  e: {
+    raceId: string;
+    stageNo: number;
+    teamId: string;
+    measured: Record<string, string>;
+    scores: string[];
+    evidence: string;
+    submittedAt: Date | null;
+    by: string;
+    now: Date;
+  },
+) => {
+  const values = {
+    measured: JSON.stringify(e.measured),
+    scores: JSON.stringify(e.scores),
+    evidence: e.evidence,
+    submitted_at: e.submittedAt,
+    entered_by: e.by,
+    entered_at: e.now,
+  };
+  return tx
+    .insertInto('race_evaluation')
+    .values({ race_id: e.raceId, stage_no: e.stageNo, team_id: e.teamId, ...values })
+    .onConflict((oc) => oc.columns(['race_id', 'stage_no', 'team_id']).doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+};
+
+export const evaluationsOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_evaluation')
+    .selectAll()
+    .where('race_id', '=', raceId)
+    .orderBy('stage_no')
+    .orderBy('team_id')
+    .execute();
+
+export const insertGate = (
+  tx: Tx,
+  g: {
+    raceId: string;
+    stageNo: number;
+    seed: string;
+    inputs: unknown;
+    outcome: unknown;
+    by: string;
+    now: Date;
+    noticeEndsAt: Date;
+  },
+) =>
+  tx
+    .insertInto('race_gate')
+    .values({
+      race_id: g.raceId,
+      stage_no: g.stageNo,
+      state: 'proposed',
+      seed: g.seed,
+      inputs: JSON.stringify(g.inputs),
+      outcome: JSON.stringify(g.outcome),
+      proposed_by: g.by,
+      proposed_at: g.now,
+      notice_ends_at: g.noticeEndsAt,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const gatesOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_gate')
+    .selectAll()
+    .where('race_id', '=', raceId)
+    .orderBy('stage_no')
+    .orderBy('proposed_at')
+    .execute();
+
+export const lockGate = (tx: Tx, id: string) =>
+  tx.selectFrom('race_gate').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+
+export const setGateState = (
+  tx: Tx,
+  id: string,
+  state: 'final' | 'withdrawn',
+  by: string,
+  now: Date,
+  reason = '',
+) =>
+  tx
+    .updateTable('race_gate')
+    .set({ state, decided_by: by, decided_at: now, withdraw_reason: reason })
+    .where('id', '=', id)
+    .where('state', '=', 'proposed')
+    .returningAll()
+    .executeTakeFirst();
+
+export const insertObjection = (tx: Tx, o: { gateId: string; by: string; text: string; now: Date }) =>
+  tx
+    .insertInto('race_objection')
+    .values({ gate_id: o.gateId, raised_by: o.by, text: o.text, state: 'open', created_at: o.now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const objectionsOfRace = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_objection as o')
+    .innerJoin('race_gate as g', 'g.id', 'o.gate_id')
+    .selectAll('o')
+    .where('g.race_id', '=', raceId)
+    .orderBy('o.created_at')
+    .execute();
+
+export const findObjection = (q: Q, id: string) =>
+  q.selectFrom('race_objection').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const resolveObjection = (
+  tx: Tx,
+  id: string,
+  decision: string,
+  resolution: string,
+  by: string,
+  now: Date,
+) =>
+  tx
+    .updateTable('race_objection')
+    .set({ state: decision, resolution, resolved_by: by, resolved_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+
+export const insertTranche = (
+  tx: Tx,
+  t: { raceId: string; teamId: string; stageNo: number; gateId: string | null; amountFen: number; now: Date },
+) =>
+  tx
+    .insertInto('race_tranche')
+    .values({
+      race_id: t.raceId,
+      team_id: t.teamId,
+      stage_no: t.stageNo,
+      gate_id: t.gateId,
+      amount_fen: t.amountFen,
+      released_at: t.now,
+    })
+    .execute();
+
+export const tranchesOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_tranche')
+    .selectAll()
+    .where('race_id', '=', raceId)
+    .orderBy('stage_no')
+    .orderBy('released_at')
+    .execute();
+
+export const insertEvent = (
+  tx: Tx,
+  e: {
+    raceId: string;
+    kind: string;
+    stageNo?: number | null;
+    teamIds?: string[];
+    reason?: string;
+    detail?: Record<string, unknown>;
+    by: string | null;
+    now: Date;
+  },
+) =>
+  tx
+    .insertInto('race_event')
+    .values({
+      race_id: e.raceId,
+      kind: e.kind,
+      stage_no: e.stageNo ?? null,
+      team_ids: e.teamIds ?? [],
+      reason: e.reason ?? '',
+      detail: JSON.stringify(e.detail ?? {}),
+      actor_id: e.by,
+      at: e.now,
+    })
+    .execute();
+
+export const eventsOf = (q: Q, raceId: string) =>
+  q.selectFrom('race_event').selectAll().where('race_id', '=', raceId).orderBy('n').execute();

@@ -1,0 +1,171 @@
+// Request schemas of the horse race: creation with stages, rules and the tranche plan, evaluation
+// inputs, gate decisions, objections, withdrawal, merging and ending early.
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1, { message: 'is required' });
+const decimal = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: 'must be a decimal number such as 99.95' });
+/** An expert score: 0–100 with at most two decimals. */
+const score = z
+  .string()
+  .trim()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'must be a score such as 85.5 (at most two decimals)' })
+  .refine((s) => Number(s) <= 100, { message: 'must be at most 100' });
+const fen = z.number().int({ message: 'must be a whole number of fen' });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+});
+const percent = z.number().int({ message: 'must be a whole percent' }).min(0).max(100);
+
+export const AdvanceRuleInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('top_k'), k: z.number().int().min(1).max(100) }),
+  z.strictObject({ kind: z.literal('threshold'), minScore: score }),
+  z.strictObject({
+    kind: z.literal('top_k_threshold'),
+    k: z.number().int().min(1).max(100),
+    minScore: score,
+  }),
+  z.strictObject({ kind: z.literal('targets_met'), targetIds: z.array(z.uuid()).min(1).max(30) }),
+]);
+
+export const TieBreakInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('target'), targetId: z.uuid() }),
+  z.strictObject({ kind: z.literal('earlier_submission') }),
+  z.strictObject({ kind: z.literal('lot') }),
+]);
+
+export const StageInput = z
+  .strictObject({
+    titleZh: required(200),
+    titleEn: text(300).default(''),
+    gateAt: isoDateTime,
+    targetIds: z
+      .array(z.uuid({ message: 'must be target ids of the challenge' }))
+      .min(1)
+      .max(30),
+    /** Interim threshold per target shown at this stage (defaults to the frozen threshold). */
+    targetValues: z.record(z.uuid(), decimal).default({}),
+    evidence: required(2000),
+    rule: AdvanceRuleInput,
+    tieBreak: z.array(TieBreakInput).min(1).max(6),
+  })
+  .superRefine((s, c) => {
+    const ids = new Set(s.targetIds);
+    if (ids.size !== s.targetIds.length)
+      c.addIssue({ code: 'custom', message: 'lists a target twice', path: ['targetIds'] });
+    if (s.rule.kind === 'targets_met') {
+      s.rule.targetIds.forEach((id, i) => {
+        if (!ids.has(id))
+          c.addIssue({
+            code: 'custom',
+            message: 'must be one of the stage’s targets',
+            path: ['rule', 'targetIds', i],
+          });
+      });
+    }
+    for (const id of Object.keys(s.targetValues)) {
+      if (!ids.has(id))
+        c.addIssue({
+          code: 'custom',
+          message: 'must be one of the stage’s targets',
+          path: ['targetValues', id],
+        });
+    }
+    s.tieBreak.forEach((tb, i) => {
+      if (tb.kind === 'target' && !ids.has(tb.targetId))
+        c.addIssue({
+          code: 'custom',
+          message: 'must be one of the stage’s targets',
+          path: ['tieBreak', i, 'targetId'],
+        });
+      if (tb.kind === 'lot' && i !== s.tieBreak.length - 1)
+        c.addIssue({ code: 'custom', message: 'the lot comes last', path: ['tieBreak', i] });
+    });
+    if (s.tieBreak.at(-1)?.kind !== 'lot')
+      c.addIssue({
+        code: 'custom',
+        message: 'must end with a lot, so every tie is decided',
+        path: ['tieBreak'],
+      });
+  });
+export type StageInput = z.infer<typeof StageInput>;
+
+export const TranchePlanInput = z.strictObject({
+  signingPercent: percent,
+  signingCapFen: fen.min(0),
+  stages: z
+    .array(
+      z.strictObject({
+        sharePercent: percent,
+        rankWeights: z.array(z.number().int().min(1).max(100)).min(1).max(20),
+      }),
+    )
+    .min(1)
+    .max(10),
+});
+
+export const RaceBody = z
+  .strictObject({
+    challengeId: z.uuid({ message: 'must be the id of an awarded race-mode challenge' }),
+    awardFen: fen.positive({ message: 'must be more than zero' }).max(10_000_000_000_000),
+    noticeDays: z.number().int().min(1).max(30).default(5),
+    tranchePlan: TranchePlanInput,
+    stages: z.array(StageInput).min(1, { message: 'declare at least one stage' }).max(10),
+  })
+  .superRefine((b, c) => {
+    for (let i = 1; i < b.stages.length; i++) {
+      if (Date.parse(b.stages[i].gateAt) <= Date.parse(b.stages[i - 1].gateAt))
+        c.addIssue({
+          code: 'custom',
+          message: 'must be after the previous stage’s gate',
+          path: ['stages', i, 'gateAt'],
+        });
+    }
+    if (b.tranchePlan.stages.length !== b.stages.length)
+      c.addIssue({
+        code: 'custom',
+        message: `declare one entry per stage (${b.stages.length})`,
+        path: ['tranchePlan', 'stages'],
+      });
+    const shares = b.tranchePlan.stages.reduce((a, s) => a + s.sharePercent, 0);
+    if (shares !== 100)
+      c.addIssue({
+        code: 'custom',
+        message: `stage shares must add up to 100 (they add up to ${shares})`,
+        path: ['tranchePlan', 'stages'],
+      });
+  });
+export type RaceBody = z.infer<typeof RaceBody>;
+
+export const EvaluationBody = z.strictObject({
+  measured: z.record(z.uuid(), decimal).default({}),
+  scores: z.array(score).max(50).default([]),
+  evidence: text(5000).default(''),
+  /** When the team submitted its evidence; defaults to now. */
+  submittedAt: isoDateTime.nullable().default(null),
+});
+export type EvaluationBody = z.infer<typeof EvaluationBody>;
+
+export const InviteBody = z.strictObject({ bidId: z.uuid({ message: 'must be a bid id' }) });
+export const ReasonBody = z.strictObject({ reason: required(5000) });
+export const MergeBody = z
+  .strictObject({ intoTeamId: z.uuid(), fromTeamId: z.uuid(), reason: required(5000) })
+  .refine((b) => b.intoTeamId !== b.fromTeamId, {
+    message: 'a team cannot merge with itself',
+    path: ['fromTeamId'],
+  });
+export const RaceObjectionBody = z.strictObject({ text: required(5000) });
+export const RaceObjectionDecisionBody = z.strictObject({
+  decision: z.enum(['upheld', 'dismissed']),
+  resolution: required(5000),
+});
+
+export const RaceParam = z.object({ id: z.uuid({ message: 'must be an id' }) });
+export const StageParam = RaceParam.extend({ no: z.coerce.number().int().min(1).max(10) });
+export const EvaluationParam = StageParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
+export const TeamParam = RaceParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
+export const GateParam = RaceParam.extend({ gateId: z.uuid({ message: 'must be a gate id' }) });

@@ -1,0 +1,615 @@
+// Use-cases of the horse race: create with its declared stages, rules and tranche plan; invite;
+// start (signing tranches); record evaluation inputs; propose a gate (ranked and explained),
+// take objections during its notice, finalise it (eliminate, release tranches, crown winners);
+// withdraw a team; merge teams (强强联合) or end early, with reasons. Every change is one
+// transaction with its audit entry.
+import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import type { Actor, Ctx, Tx } from '../../app/context.ts';
+import { availableActions, decide } from '../../core/workflow/machine.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
+import { presentTarget } from '../challenges/challenges.presenter.ts';
+import * as challenges from '../challenges/challenges.repo.ts';
+import { presentBoard } from './race.presenter.ts';
+import * as repo from './race.repo.ts';
+import type { EvaluationBody, RaceBody } from './race.schema.ts';
+import {
+  type AdvanceRule,
+  type GateInputs,
+  type GateOutcome,
+  type GateState,
+  gateMachine,
+  type RaceAction,
+  type RaceGuard,
+  type RaceState,
+  raceMachine,
+  rankGate,
+  type StageRules,
+  type StageTarget,
+  settleGate,
+  signingReleases,
+  type TeamState,
+  type TieBreak,
+  type TranchePlan,
+  teamMachine,
+} from './race.ts';
+
+const DAY = 86_400_000;
+const SYSTEM = new Set(['system']);
+
+type Db = Tx | Ctx['db'];
+
+export interface Loaded {
+  race: repo.RaceRow;
+  c: challenges.ChallengeRow;
+  stages: repo.StageRow[];
+  teams: repo.TeamRow[];
+  gates: repo.GateRow[];
+  /** 'organizer' of the challenge's agency. */
+  rel: Set<string>;
+  /** The teams the actor commands or belongs to. */
+  myTeams: Set<string>;
+}
+
+async function load(q: Db, actor: Actor | null, id: string, lock = false): Promise<Loaded> {
+  const race = lock ? await repo.lockRace(q as Tx, id) : await repo.findRace(q, id);
+  if (!race) throw notFound('race');
+  const [c, stages, teams, gates, members] = await Promise.all([
+    challenges.findChallenge(q, race.challenge_id),
+    repo.stagesOf(q, id),
+    repo.teamsOf(q, id),
+    repo.gatesOf(q, id),
+    repo.teamMembersOf(q, id),
+  ]);
+  if (!c) throw notFound('race');
+  const rel = challengeRelations(actor, c);
+  const myTeams = new Set<string>();
+  if (actor) {
+    for (const t of teams) if (t.commander_id === actor.personId) myTeams.add(t.id);
+    for (const m of members) if (m.person_id === actor.personId) myTeams.add(m.team_id);
+  }
+  return { race, c, stages, teams, gates, rel: new Set([...rel].filter((r) => r === 'organizer')), myTeams };
+}
+
+function guardOf(l: Loaded, now: Date): RaceGuard {
+  const finalStages = new Set(l.gates.filter((g) => g.state === 'final').map((g) => g.stage_no));
+  const next = l.stages.find((s) => !finalStages.has(s.stage_no)) ?? null;
+  return {
+    now,
+    teams: l.teams.length,
+    activeTeams: l.teams.filter((t) => t.status === 'active').length,
+    nextStage: next?.stage_no ?? null,
+    nextGateAt: next?.gate_at ?? null,
+    openGate: l.gates.some((g) => g.state === 'proposed'),
+    finalGates: finalStages.size,
+  };
+}
+
+function check(l: Loaded, action: RaceAction, now: Date, relations: ReadonlySet<string> = l.rel) {
+  const d = decide(raceMachine, l.race.state as RaceState, action, relations, guardOf(l, now));
+  if (!d.ok) throw new AppError(d.code, d.reason);
+  return d.to;
+}
+
+function requireOrganizer(l: Loaded) {
+  if (!l.rel.has('organizer')) throw forbidden('only the organizers of this challenge may do this');
+}
+
+const planOf = (r: repo.RaceRow) => r.tranche_plan as TranchePlan;
+
+/** The stage's rules with its targets as shown at that stage (interim values over the frozen thresholds). */
+function stageRules(s: repo.StageRow, frozen: challenges.TargetRow[]): StageRules {
+  const values = s.target_values as Record<string, string>;
+  const targets: StageTarget[] = s.target_ids.map((id) => {
+    const t = presentTarget(frozen.find((x) => x.id === id)!);
+    return {
+      id: t.id,
+      metric: t.metric,
+      unit: t.unit,
+      comparator: t.comparator,
+      threshold: values[id] ?? t.threshold,
+      thresholdHigh: t.thresholdHigh,
+    };
+  });
+  return {
+    stageNo: s.stage_no,
+    targets,
+    rule: s.rule as AdvanceRule,
+    tieBreak: s.tie_break as TieBreak[],
+  };
+}
+
+async function audit(tx: Tx, actor: Actor, now: Date, raceId: string, action: string, detail = {}) {
+  await recordAudit(tx, actor, now, {
+    action: `race.${action}`,
+    objectType: 'race',
+    objectId: raceId,
+    after: detail,
+    detail,
+  });
+}
+
+// ── create, invite, start ──
+export async function createRace(ctx: Ctx, input: RaceBody) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const c = await challenges.lockChallenge(tx, input.challengeId);
+    if (!c) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
+    if (!challengeRelations(actor, c).has('organizer'))
+      throw forbidden('only the organizers of this challenge may run it as a race');
+    if (c.mode !== 'race' || c.state !== 'awarded')
+      throw new AppError('VALIDATION', 'must be an awarded challenge in race mode', 'challengeId');
+    if (await repo.raceOfChallenge(tx, c.id))
+      throw new AppError('DUPLICATE', 'this challenge already has a race', 'challengeId');
+    const frozen = await challenges.targetsOf(tx, c.id);
+    const known = new Set(frozen.map((t) => t.id));
+    input.stages.forEach((s, i) => {
+      s.targetIds.forEach((tid, j) => {
+        if (!known.has(tid))
+          throw new AppError('VALIDATION', 'is not a target of this challenge', `stages.${i}.targetIds.${j}`);
+      });
+    });
+    if (Date.parse(input.stages[0].gateAt) <= now.getTime())
+      throw new AppError('VALIDATION', 'must be in the future', 'stages.0.gateAt');
+    const field = await challenges.bidsOf(tx, c.id, ['awarded']);
+    if (field.length === 0)
+      throw new AppError('VALIDATION', 'the challenge has no awarded teams', 'challengeId');
+    const budgets = field.reduce((a, b) => a + b.budget_fen, 0);
+    if (input.awardFen > budgets)
+      throw new AppError(
+        'VALIDATION',
+        `must not exceed what the awarded teams requested together (${budgets} fen)`,
+        'awardFen',
+      );
+    const plan: TranchePlan = { awardFen: input.awardFen, ...input.tranchePlan };
+    const race = await repo.insertRace(tx, {
+      challengeId: c.id,
+      awardFen: input.awardFen,
+      plan,
+      noticeDays: input.noticeDays,
+      by: actor.personId,
+      now,
+    });
+    for (const [i, s] of input.stages.entries())
+      await repo.insertStage(tx, race.id, { ...s, stageNo: i + 1 });
+    const ordered = [...field].sort(
+      (a, b) => (a.submitted_at?.getTime() ?? 0) - (b.submitted_at?.getTime() ?? 0) || (a.id < b.id ? -1 : 1),
+    );
+    for (const [i, b] of ordered.entries())
+      await repo.insertTeam(tx, { raceId: race.id, bidId: b.id, entryNo: i + 1, joinedVia: 'awarded' });
+    await repo.insertEvent(tx, { raceId: race.id, kind: 'create', by: actor.personId, now });
+    await audit(tx, actor, now, race.id, 'create', { ...input, teams: ordered.map((b) => b.id) });
+    return race.id;
+  });
+  return getBoard(ctx, id);
+}
+
+export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    check(l, 'invite', now);
+    const b = await challenges.findBid(tx, bidId);
+    if (!b || b.challenge_id !== l.c.id)
+      throw new AppError('VALIDATION', 'must be a bid on this race’s challenge', 'bidId');
+    if (!['submitted', 'not_selected', 'awarded'].includes(b.state))
+      throw new AppError(
+        'VALIDATION',
+        `a ${b.state} bid cannot be invited; it must have been submitted`,
+        'bidId',
+      );
+    if (l.teams.some((t) => t.bid_id === bidId))
+      throw new AppError('DUPLICATE', 'this team is already in the race', 'bidId');
+    const team = await repo.insertTeam(tx, {
+      raceId: id,
+      bidId,
+      entryNo: Math.max(0, ...l.teams.map((t) => t.entry_no)) + 1,
+      joinedVia: 'invited',
+    });
+    await repo.insertEvent(tx, { raceId: id, kind: 'invite', teamIds: [team.id], by: actor.personId, now });
+    await audit(tx, actor, now, id, 'invite', { bidId, teamId: team.id });
+  });
+  return getBoard(ctx, id);
+}
+
+export async function startRace(ctx: Ctx, id: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    const to = check(l, 'start', now);
+    const releases = signingReleases(
+      planOf(l.race),
+      l.teams.map((t) => t.id),
+    );
+    for (const r of releases)
+      await repo.insertTranche(tx, {
+        raceId: id,
+        teamId: r.teamId,
+        stageNo: 0,
+        gateId: null,
+        amountFen: r.amountFen,
+        now,
+      });
+    await repo.setRaceState(tx, id, to, { started_at: now });
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'start',
+      teamIds: l.teams.map((t) => t.id),
+      detail: { releases },
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'start', { releases });
+  });
+  return getBoard(ctx, id);
+}
+
+// ── evaluation inputs ──
+export async function recordEvaluation(
+  ctx: Ctx,
+  id: string,
+  stageNo: number,
+  teamId: string,
+  e: EvaluationBody,
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    check(l, 'evaluate', now);
+    const next = guardOf(l, now).nextStage;
+    const stage = l.stages.find((s) => s.stage_no === stageNo);
+    if (!stage) throw notFound('stage');
+    if (stageNo !== next)
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `stage ${stageNo} is not open for evaluation; stage ${next} is`,
+      );
+    const team = l.teams.find((t) => t.id === teamId);
+    if (!team) throw notFound('team');
+    if (team.status !== 'active')
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `the team is ${team.status}; only teams in the race are evaluated`,
+      );
+    for (const tid of Object.keys(e.measured)) {
+      if (!stage.target_ids.includes(tid))
+        throw new AppError('VALIDATION', 'is not one of this stage’s targets', `measured.${tid}`);
+    }
+    await repo.upsertEvaluation(tx, {
+      raceId: id,
+      stageNo,
+      teamId,
+      measured: e.measured,
+      scores: e.scores,
+      evidence: e.evidence,
+      submittedAt: e.submittedAt ? new Date(e.submittedAt) : now,
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'evaluate', { stageNo, teamId, ...e });
+  });
+  return getBoard(ctx, id);
+}
+
+// ── gates ──
+export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    check(l, 'propose_gate', now);
+    const next = guardOf(l, now).nextStage;
+    const stage = l.stages.find((s) => s.stage_no === stageNo);
+    if (!stage) throw notFound('stage');
+    if (stageNo !== next) throw new AppError('ILLEGAL_TRANSITION', `the next gate is stage ${next}'s`);
+    const frozen = await challenges.targetsOf(tx, l.c.id);
+    const evaluations = (await repo.evaluationsOf(tx, id)).filter((e) => e.stage_no === stageNo);
+    const inputs: GateInputs = {
+      stage: stageRules(stage, frozen),
+      seed: randomBytes(16).toString('hex'),
+      teams: l.teams
+        .filter((t) => t.status === 'active')
+        .map((t) => {
+          const e = evaluations.find((x) => x.team_id === t.id);
+          return {
+            teamId: t.id,
+            measured: (e?.measured as Record<string, string>) ?? {},
+            scores: (e?.scores as string[]) ?? [],
+            submittedAt: e?.submitted_at?.toISOString() ?? null,
+          };
+        }),
+    };
+    const outcome = rankGate(inputs);
+    const gate = await repo.insertGate(tx, {
+      raceId: id,
+      stageNo,
+      seed: inputs.seed,
+      inputs,
+      outcome,
+      by: actor.personId,
+      now,
+      noticeEndsAt: new Date(now.getTime() + l.race.notice_days * DAY),
+    });
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'gate_proposed',
+      stageNo,
+      teamIds: outcome.advancing,
+      detail: { gateId: gate.id, rule: outcome.rule },
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'propose_gate', {
+      gateId: gate.id,
+      stageNo,
+      seed: inputs.seed,
+      advancing: outcome.advancing,
+    });
+  });
+  return getBoard(ctx, id);
+}
+
+async function loadGate(tx: Tx, actor: Actor, id: string, gateId: string) {
+  const l = await load(tx, actor, id, true);
+  const gate = await repo.lockGate(tx, gateId);
+  if (!gate || gate.race_id !== id) throw notFound('gate decision');
+  return { l, gate };
+}
+
+export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const { l, gate } = await loadGate(tx, actor, id, gateId);
+    const objections = (await repo.objectionsOfRace(tx, id)).filter((o) => o.gate_id === gateId);
+    const d = decide(gateMachine, gate.state as GateState, 'finalize', l.rel, {
+      now,
+      noticeEndsAt: gate.notice_ends_at,
+      openObjections: objections.filter((o) => o.state === 'open').length,
+    });
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    if (l.race.state !== 'running') throw new AppError('ILLEGAL_TRANSITION', `the race is ${l.race.state}`);
+    const outcome = gate.outcome as GateOutcome;
+    const active = new Set(l.teams.filter((t) => t.status === 'active').map((t) => t.id));
+    const settled = settleGate(planOf(l.race), gate.stage_no, outcome.advancing, active);
+    const why = new Map(outcome.ranking.map((r) => [r.teamId, r.reason]));
+    for (const t of settled.eliminated) {
+      const r = decide(teamMachine, 'active' as TeamState, 'eliminate', SYSTEM, { raceState: 'running' });
+      if (!r.ok) throw new AppError(r.code, r.reason);
+      await repo.setTeamStatus(tx, t, r.to, `gate ${gate.stage_no}: ${why.get(t) ?? 'not advanced'}`, now);
+    }
+    for (const r of settled.releases)
+      await repo.insertTranche(tx, {
+        raceId: id,
+        teamId: r.teamId,
+        stageNo: r.stageNo,
+        gateId,
+        amountFen: r.amountFen,
+        now,
+      });
+    await repo.setGateState(tx, gateId, 'final', actor.personId, now);
+    const last = Math.max(...l.stages.map((s) => s.stage_no));
+    let finished = false;
+    if (gate.stage_no === last || settled.advancing.length === 0) {
+      for (const t of settled.advancing)
+        await repo.setTeamStatus(tx, t, 'winner', `won at gate ${gate.stage_no}`, now);
+      check(l, 'finish', now, SYSTEM);
+      await repo.setRaceState(tx, id, 'finished', { ended_at: now });
+      finished = true;
+    }
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'gate_final',
+      stageNo: gate.stage_no,
+      teamIds: settled.advancing,
+      detail: { gateId, eliminated: settled.eliminated, releases: settled.releases, finished },
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'finalize_gate', {
+      gateId,
+      advancing: settled.advancing,
+      eliminated: settled.eliminated,
+      releases: settled.releases,
+      finished,
+    });
+  });
+  return getBoard(ctx, id);
+}
+
+export async function withdrawGate(ctx: Ctx, id: string, gateId: string, reason: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const { l, gate } = await loadGate(tx, actor, id, gateId);
+    const d = decide(gateMachine, gate.state as GateState, 'withdraw', l.rel, {
+      now,
+      noticeEndsAt: gate.notice_ends_at,
+      openObjections: 0,
+    });
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    await repo.setGateState(tx, gateId, 'withdrawn', actor.personId, now, reason);
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'gate_withdrawn',
+      stageNo: gate.stage_no,
+      reason,
+      detail: { gateId },
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'withdraw_gate', { gateId, reason });
+  });
+  return getBoard(ctx, id);
+}
+
+export async function raiseObjection(ctx: Ctx, id: string, gateId: string, text: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const { gate } = await loadGate(tx, actor, id, gateId);
+    if (gate.state !== 'proposed' || now >= gate.notice_ends_at)
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        'objections are accepted only during the gate’s notice period',
+      );
+    const o = await repo.insertObjection(tx, { gateId, by: actor.personId, text, now });
+    await audit(tx, actor, now, id, 'object', { gateId, objectionId: o.id, text });
+    return { id: o.id };
+  });
+}
+
+export async function resolveObjection(
+  ctx: Ctx,
+  objectionId: string,
+  decision: 'upheld' | 'dismissed',
+  resolution: string,
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const o = await repo.findObjection(tx, objectionId);
+    if (!o) throw notFound('objection');
+    const gate = (await repo.lockGate(tx, o.gate_id))!;
+    const l = await load(tx, actor, gate.race_id, true);
+    requireOrganizer(l);
+    const after = await repo.resolveObjection(tx, objectionId, decision, resolution, actor.personId, now);
+    if (!after) throw new AppError('ILLEGAL_TRANSITION', 'this objection is already resolved');
+    await audit(tx, actor, now, gate.race_id, `objection_${decision}`, { objectionId, resolution });
+    return { id: objectionId, state: decision };
+  });
+}
+
+// ── withdrawal, merging, ending early ──
+export async function withdrawTeam(ctx: Ctx, id: string, teamId: string, reason: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    const team = l.teams.find((t) => t.id === teamId);
+    if (!team) throw notFound('team');
+    const rel = new Set(l.rel);
+    if (actor.personId === team.commander_id) rel.add('commander');
+    const d = decide(teamMachine, team.status as TeamState, 'withdraw', rel, {
+      raceState: l.race.state as RaceState,
+    });
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    await repo.setTeamStatus(tx, teamId, d.to, reason, now);
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'withdraw',
+      teamIds: [teamId],
+      reason,
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'withdraw_team', { teamId, reason });
+  });
+  return getBoard(ctx, id);
+}
+
+export async function mergeTeams(
+  ctx: Ctx,
+  id: string,
+  intoTeamId: string,
+  fromTeamId: string,
+  reason: string,
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    check(l, 'merge', now);
+    const into = l.teams.find((t) => t.id === intoTeamId);
+    const from = l.teams.find((t) => t.id === fromTeamId);
+    if (into?.status !== 'active')
+      throw new AppError('VALIDATION', 'must be a team still in the race', 'intoTeamId');
+    if (from?.status !== 'active')
+      throw new AppError('VALIDATION', 'must be a team still in the race', 'fromTeamId');
+    const d = decide(teamMachine, 'active' as TeamState, 'merge', l.rel, { raceState: 'running' });
+    if (!d.ok) throw new AppError(d.code, d.reason);
+    await repo.setTeamStatus(tx, fromTeamId, d.to, reason, now, intoTeamId);
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'merge',
+      teamIds: [intoTeamId, fromTeamId],
+      reason,
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'merge', { intoTeamId, fromTeamId, reason });
+  });
+  return getBoard(ctx, id);
+}
+
+export async function endEarly(ctx: Ctx, id: string, reason: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const l = await load(tx, actor, id, true);
+    const to = check(l, 'end_early', now);
+    const stopped = l.teams.filter((t) => t.status === 'active').map((t) => t.id);
+    for (const t of stopped) await repo.setTeamStatus(tx, t, 'stopped', `race ended early: ${reason}`, now);
+    await repo.setRaceState(tx, id, to, { ended_at: now, end_reason: reason });
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'end_early',
+      teamIds: stopped,
+      reason,
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'end_early', { reason, stopped });
+  });
+  return getBoard(ctx, id);
+}
+
+// ── reading ──
+/** The public board, with each team's explanations and evaluation inputs for that team and the organizers. */
+export async function getBoard(ctx: Ctx, id: string) {
+  const l = await load(ctx.db, ctx.actor, id);
+  const [frozen, evaluations, tranches, events, objections] = await Promise.all([
+    challenges.targetsOf(ctx.db, l.c.id),
+    repo.evaluationsOf(ctx.db, id),
+    repo.tranchesOf(ctx.db, id),
+    repo.eventsOf(ctx.db, id),
+    repo.objectionsOfRace(ctx.db, id),
+  ]);
+  const now = ctx.now();
+  const reproducible = new Map(
+    l.gates.map((g) => [g.id, isDeepStrictEqual(rankGate(g.inputs as GateInputs), g.outcome)]),
+  );
+  return presentBoard({
+    ...l,
+    stageRules: l.stages.map((s) => stageRules(s, frozen)),
+    evaluations,
+    tranches,
+    events,
+    objections,
+    reproducible,
+    actions: availableActions(raceMachine, l.race.state as RaceState, l.rel, guardOf(l, now)),
+    viewerId: ctx.actor?.personId ?? null,
+    now,
+  });
+}
+
+export async function listRaces(ctx: Ctx) {
+  const rows = await repo.listRaces(ctx.db);
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state,
+    challengeId: r.challenge_id,
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    awardFen: r.award_fen,
+    teams: Number(r.teams ?? 0),
+    activeTeams: Number(r.active_teams ?? 0),
+    createdAt: r.created_at.toISOString(),
+  }));
+}

@@ -1,0 +1,139 @@
+// Browser journey on the real server: a three-team race through two gates to a winner, the
+// board showing each step. The race is driven over HTTP as the organizer; a team member reads
+// the board, sees only their own explanation and objects by keyboard during the notice.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildTestApp } from '../support/app.ts';
+import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { buildCast } from '../support/challenges.ts';
+import { awardedRaceChallenge, buildRace } from '../support/race.ts';
+
+const skip = browserUnavailable();
+const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
+const DAY = 86_400_000;
+
+describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_000 }, () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    // The server's clock is the test's: gates open and notices end when the test moves it.
+    t = await buildTestApp('pglite', { SESSION_IDLE_MINUTES: '10000000', SESSION_MAX_HOURS: '1000000' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage({ locale: 'zh-CN' });
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('three teams, two gates, one winner — the board at every step', async () => {
+    const cast = await buildCast(t);
+    const { organizer } = cast;
+    const { challenge, bids } = await awardedRaceChallenge(t, cast, 'browser');
+    const [impurity, hours] = challenge.targets.map((x) => x.id);
+    const ok = async (p: Promise<{ status: number; body: any }>) => {
+      const r = await p;
+      assert.ok(r.status < 300, JSON.stringify(r.body));
+      return r.body;
+    };
+    const race = await ok(organizer.post('/api/races', buildRace(t, challenge)));
+    await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
+    let board = await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+    const [A, B, C] = bids.map((b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id);
+
+    // Step 1: the member (commander of team C) logs in and finds the race by keyboard.
+    await page.goto(`${base}/login`);
+    await page.getByLabel('电子邮箱').fill('member@example.cn');
+    await page.getByLabel('密码').fill('correct horse battery');
+    await page.keyboard.press('Enter');
+    // Logged in (the login page moves on to the home page): only then go on, or that move could land later.
+    await page.getByRole('heading', { name: '欢迎，member' }).waitFor();
+    await page.getByRole('link', { name: '赛马', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '赛马', exact: true }).waitFor();
+    await page.getByRole('link', { name: /石英坩埚赛马/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /赛马：/ }).waitFor();
+    const boardTable = page.getByRole('table', { name: /各团队各阶段/ });
+    assert.equal(await boardTable.getByText('在赛').count(), 3);
+    await page.getByText('赛马开始，拨付签约首付').waitFor();
+    await page.screenshot({ path: join(shots, 'race-1-started.png'), fullPage: true });
+
+    // Step 2: gate 1 proposed — ranked, explained to team C alone, open for objections.
+    const evalUrl = (stage: number, team: string) =>
+      `/api/races/${race.id}/stages/${stage}/evaluations/${team}`;
+    await ok(
+      organizer.put(evalUrl(1, A), { measured: { [impurity]: '12', [hours]: '260' }, scores: ['88', '90'] }),
+    );
+    await ok(
+      organizer.put(evalUrl(1, B), { measured: { [impurity]: '14', [hours]: '210' }, scores: ['80', '82'] }),
+    );
+    await ok(
+      organizer.put(evalUrl(1, C), { measured: { [impurity]: '18', [hours]: '150' }, scores: ['70', '75'] }),
+    );
+    t.clock.t += 31 * DAY;
+    board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+    const gate1 = board.gates[0].id;
+    await page.reload();
+    await page.getByRole('heading', { name: '第 1 关 · 拟定——公示期可提异议' }).waitFor();
+    await page.getByText('3 队中排第 3，不在前 2 名内：淘汰').waitFor();
+    assert.equal(await page.getByText('3 队中排第 1').count(), 0, 'other teams’ explanations stay private');
+    assert.equal(await boardTable.getByText('出局').count(), 1);
+    await page.getByLabel('对本决定的异议').fill('杂质检测样品批次有误，请复核');
+    await page.getByLabel('对本决定的异议').press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('异议已登记。').waitFor();
+    await page.getByText(/杂质检测样品批次有误，请复核 — 待处理/).waitFor();
+    await page.screenshot({ path: join(shots, 'race-2-gate1-proposed.png'), fullPage: true });
+
+    // Step 3: the objection is dismissed, the notice ends, gate 1 is final: C is out.
+    const objectionId = (await ok(organizer.get(`/api/races/${race.id}`))).gates[0].objections[0].id;
+    await ok(
+      organizer.post(`/api/race-objections/${objectionId}/resolve`, {
+        decision: 'dismissed',
+        resolution: '复核一致',
+      }),
+    );
+    t.clock.t += 4 * DAY;
+    await ok(organizer.post(`/api/races/${race.id}/gates/${gate1}/finalize`, {}));
+    await page.reload();
+    await page.getByRole('heading', { name: '第 1 关 · 已生效' }).waitFor();
+    assert.equal(await boardTable.getByText('已淘汰').count(), 1);
+    assert.equal(await boardTable.getByText('在赛').count(), 2);
+    await page.screenshot({ path: join(shots, 'race-3-gate1-final.png'), fullPage: true });
+
+    // Step 4: gate 2 decides the winner; the board, chart and history show the finish.
+    await ok(organizer.put(evalUrl(2, A), { measured: { [impurity]: '9', [hours]: '420' }, scores: ['92'] }));
+    await ok(
+      organizer.put(evalUrl(2, B), { measured: { [impurity]: '9.5', [hours]: '410' }, scores: ['86'] }),
+    );
+    t.clock.t += 60 * DAY;
+    const b2 = await ok(organizer.post(`/api/races/${race.id}/stages/2/gate`, {}));
+    t.clock.t += 4 * DAY;
+    await ok(organizer.post(`/api/races/${race.id}/gates/${b2.gates[1].id}/finalize`, {}));
+    await page.reload();
+    await page.getByText('胜出：solver1 · 东海大学').waitFor();
+    await page.getByRole('heading', { name: '第 2 关 · 已生效' }).waitFor();
+    assert.equal(await boardTable.getByText('胜出').count(), 1);
+    assert.equal(await boardTable.getByText('已淘汰').count(), 2);
+    await page.locator('.race-chart canvas').first().waitFor();
+    assert.equal(await page.getByText('第 2 关决定生效，晋级').count(), 1);
+    await page.screenshot({ path: join(shots, 'race-4-finished.png'), fullPage: true });
+
+    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await page.getByText('Winner: solver1').waitFor();
+    await page.getByRole('heading', { name: 'Gate 2 · final' }).waitFor();
+    await page.screenshot({ path: join(shots, 'race-4-finished-en.png'), fullPage: true });
+  });
+});

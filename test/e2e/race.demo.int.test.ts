@@ -1,0 +1,38 @@
+// The demo races load through the services on top of the demo data: one in progress, one finished.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Database } from '../../src/db/db.ts';
+import { loadDemo } from '../../src/demo/load.ts';
+import { loadRaceDemo } from '../../src/demo/race-demo.ts';
+import { getBoard, listRaces } from '../../src/modules/race/race.service.ts';
+import { freshDatabase } from '../support/db.ts';
+
+describe('race demo data', { timeout: 60_000 }, () => {
+  let database: Database;
+  before(async () => {
+    database = await freshDatabase('pglite');
+  });
+  after(() => database.close());
+
+  test('one race in progress and one finished, loaded once', async () => {
+    const ctx = { db: database.db, now: () => new Date(), actor: null };
+    await loadDemo(ctx);
+    const lines: string[] = [];
+    assert.equal(await loadRaceDemo(ctx, (l) => lines.push(l)), 2);
+    assert.equal(lines.length, 2);
+    assert.equal(await loadRaceDemo(ctx), 0, 'a second run changes nothing');
+    const races = await listRaces(ctx);
+    assert.deepEqual(races.map((r) => r.state).sort(), ['finished', 'running']);
+    const running = await getBoard(ctx, races.find((r) => r.state === 'running')!.id);
+    assert.deepEqual(
+      running.gates.map((g) => g.state),
+      ['final'],
+    );
+    assert.equal(running.teams.filter((t) => t.status === 'active').length, 2);
+    assert.equal(running.gates[0].objections.length, 0, 'objections are not public');
+    const finished = await getBoard(ctx, races.find((r) => r.state === 'finished')!.id);
+    assert.equal(finished.winners.length, 1);
+    assert.equal(finished.releasedFen, finished.awardFen);
+    assert.ok(finished.gates.every((g) => g.reproducible));
+  });
+});
