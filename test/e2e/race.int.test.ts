@@ -431,5 +431,15 @@ for (const kind of backends()) {
       assert.ok(board.releasedFen <= 800_000_000);
       assert.equal((await organizer.post(`/api/races/${race.id}/stages/2/gate`, {})).status, 409);
     });
+
+    test('in a race the task books point to the race plan instead of a tranche schedule of their own', async () => {
+      const { challenge } = await awardedRaceChallenge(t, cast, 'books');
+      const detail = (await cast.proposer.get(`/api/challenges/${challenge.id}`)).body;
+      assert.equal(detail.taskBooks.length, 2);
+      const book = (await cast.proposer.get(`/api/task-books/${detail.taskBooks[0].id}`)).body;
+      assert.equal(book.tranches.length, 1);
+      assert.equal(book.tranches[0].amountFen, book.budgetFen);
+      assert.match(book.tranches[0].condition, /race/);
+    });
   });
 }

@@ -169,7 +169,17 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
       targets,
       digest,
       milestones,
-      tranches: defaultTranches(b.budget_fen, milestones),
+      // In a race the race's tranche plan decides every release; the task book only points to it.
+      tranches:
+        c.mode === 'race'
+          ? [
+              {
+                label: '赛马拨款 / race tranches',
+                amountFen: b.budget_fen,
+                condition: 'released per passed gate under the race’s tranche plan',
+              },
+            ]
+          : defaultTranches(b.budget_fen, milestones),
       budgetFen: b.budget_fen,
       now,
     });
