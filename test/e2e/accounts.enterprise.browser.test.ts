@@ -2,15 +2,12 @@
 // (a refused value is named next to its field), and the policy tools pre-fill from it.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/db.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { register } from '../../src/modules/accounts/accounts.service.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
 import { freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
@@ -18,8 +15,8 @@ const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
 
 describe('enterprise profile journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
   let database: Database;
-  let app: Awaited<ReturnType<typeof buildServer>>;
   let browser: Browser;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let base: string;
 
@@ -43,18 +40,11 @@ describe('enterprise profile journey in Chromium', { skip: skip ?? false, timeou
       `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, 'admin', 'active')`,
       [person.id, org.rows[0].id],
     );
-    app = await buildServer({ database, config: loadConfig({}) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    ({ base, browser, close } = await serveForBrowser(database));
     page = await browser.newPage({ locale: 'en-GB' });
     page.setDefaultTimeout(15_000);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  after(() => close?.());
 
   test('the admin fills the enterprise profile; the deduction form pre-fills its regime from it', async () => {
     await page.goto(`${base}/login`);

@@ -1,14 +1,11 @@
 // Browser journey on the real server: register, log in, edit the profile, switch language, log out.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/db.ts';
-import { buildServer } from '../../src/http/server.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
 import { freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
@@ -16,26 +13,19 @@ const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
 
 describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
   let database: Database;
-  let app: Awaited<ReturnType<typeof buildServer>>;
   let browser: Browser;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let base: string;
 
   before(async () => {
     mkdirSync(shots, { recursive: true });
     database = await freshDatabase('pglite');
-    app = await buildServer({ database, config: loadConfig({}) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    ({ base, browser, close } = await serveForBrowser(database));
     page = await browser.newPage({ locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  after(() => close?.());
 
   test('register, log in, edit profile, switch language, log out — by keyboard where a person would', async () => {
     await page.goto(`${base}/`);

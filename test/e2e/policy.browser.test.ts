@@ -4,15 +4,12 @@
 // through the form's row editors (IP items, monthly staff) by keyboard, in both languages.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/db.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { register } from '../../src/modules/accounts/accounts.service.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
 import { freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
@@ -20,8 +17,8 @@ const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
 
 describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120_000 }, () => {
   let database: Database;
-  let app: Awaited<ReturnType<typeof buildServer>>;
   let browser: Browser;
+  let close: (() => Promise<void>) | undefined;
   let page: Page;
   let base: string;
 
@@ -63,18 +60,11 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
       `INSERT INTO policy_worksheet (org_id, kind, tax_year, input, created_by) VALUES ($1, 'transfer', $2, $3, $4)`,
       [orgId, year, JSON.stringify(input), person.id],
     );
-    app = await buildServer({ database, config: loadConfig({}) });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    ({ base, browser, close } = await serveForBrowser(database));
     page = await browser.newPage({ locale: 'zh-CN' });
     page.setDefaultTimeout(15_000);
   });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-  });
+  after(() => close?.());
 
   test('super-deduction at the 10% boundary, explained step by step, in Chinese then English', async () => {
     await page.goto(`${base}/login`);

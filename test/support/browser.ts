@@ -28,3 +28,23 @@ export function launchBrowser(): Promise<Browser> {
     timeout: 30_000,
   });
 }
+
+/** The real server on `database`, listening on a free loopback port, and a Chromium to drive it. */
+export async function serveForBrowser(database: import('../../src/db/db.ts').Database) {
+  const { buildServer } = await import('../../src/http/server.ts');
+  const { loadConfig } = await import('../../src/config.ts');
+  const app = await buildServer({ database, config: loadConfig({}) });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as import('node:net').AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    app,
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
