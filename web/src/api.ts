@@ -42,6 +42,20 @@ export async function api<T>(
   return data as T;
 }
 
+/** Upload a file as the raw request body (the server decides what it is by its bytes). */
+export async function upload<T>(url: string, file: File): Promise<T> {
+  if (!csrfToken) await api('GET', '/api/auth/session');
+  const res = await fetch(`${url}?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfToken },
+    body: file,
+    credentials: 'same-origin',
+  });
+  const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  if (!res.ok) throw new ApiError(res.status, data ?? { code: 'INTERNAL', message: res.statusText });
+  return data as T;
+}
+
 export type Role =
   | 'organizer'
   | 'proposer'

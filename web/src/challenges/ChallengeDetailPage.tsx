@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBanner, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
 import { hasRole, useSession } from '../session.tsx';
+import { Attachments } from './Attachments.tsx';
 import { dateTime, pick, yuan } from './format.ts';
 import { Facts, StateBadge, TargetsTable } from './parts.tsx';
 import type { BidListItem, Challenge, Objection } from './types.ts';
@@ -162,6 +163,16 @@ export function ChallengeDetailPage() {
           </ul>
         )}
       </section>
+
+      <Attachments
+        items={c.attachments}
+        uploadUrl={
+          c.relations.includes('owner') && (c.state === 'draft' || c.state === 'returned')
+            ? `/api/challenges/${c.id}/attachments`
+            : null
+        }
+        onChange={load}
+      />
 
       {c.vetting.length > 0 && (
         <section aria-labelledby="h-vetting">

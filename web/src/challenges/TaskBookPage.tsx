@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
+import { Attachments } from './Attachments.tsx';
 import { dateTime, pick, requirement, yuan } from './format.ts';
 import { Facts, StateBadge, TargetsTable } from './parts.tsx';
+import { TaskBookRevision } from './TaskBookRevision.tsx';
 import type { TaskBook } from './types.ts';
 
 export function TaskBookPage() {
@@ -168,6 +170,14 @@ export function TaskBookPage() {
           </button>
         )}
       </section>
+
+      {tb.actions.includes('revise') && <TaskBookRevision key={tb.revision} tb={tb} onSaved={setTb} />}
+
+      <Attachments
+        items={tb.attachments}
+        uploadUrl={tb.state === 'active' ? `/api/task-books/${tb.id}/attachments` : null}
+        onChange={load}
+      />
 
       <Reports tb={tb} run={run} busy={busy} error={error} />
 

@@ -1,4 +1,5 @@
 // What the challenge API returns (see src/modules/challenges/*.service.ts).
+import type { Attachment } from './Attachments.tsx';
 
 export type ChallengeState =
   | 'draft'
@@ -60,6 +61,7 @@ export interface Challenge extends ChallengeSummary {
   openObjections: number;
   vetting: { action: string; comment: string; at: string; by: string }[];
   taskBooks: { id: string; bidId: string; state: string }[];
+  attachments: Attachment[];
 }
 
 export interface BidListItem {
@@ -123,6 +125,7 @@ export interface Objection {
 
 export interface TaskBook {
   id: string;
+  attachments: Attachment[];
   challengeId: string;
   bidId: string;
   state: 'drafting' | 'active' | 'accepted' | 'honest_failure' | 'misconduct';

@@ -1,4 +1,27 @@
 export const en = {
+  taskBookRevision: {
+    title: 'Revise jointly before signing',
+    intro:
+      'Both parties may adjust milestones and the tranche schedule; saving clears both signatures. Targets stay frozen.',
+    milestone: 'Milestone {{n}}: title',
+    due: 'Milestone {{n}}: due',
+    label: 'Tranche {{n}}: label',
+    amount: 'Tranche {{n}}: amount (yuan)',
+    condition: 'Tranche {{n}}: condition',
+    remove: 'Remove tranche {{n}}',
+    add: 'Add a tranche',
+    save: 'Save revision',
+    total: 'Tranches total {{total}} of a budget of {{budget}} yuan',
+    mismatch: 'they must add up to the budget',
+    badAmount: 'an amount in yuan with at most two decimals',
+  },
+  attachments: {
+    title: 'Attachments',
+    none: 'No attachments.',
+    choose: 'Add a PDF, PNG or JPEG file (at most 10 MiB)',
+    uploading: 'Uploading…',
+    uploaded: 'File attached.',
+  },
   app: {
     name: 'Jiebang',
     tagline: 'Open competition for key technical problems',

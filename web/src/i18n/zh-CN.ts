@@ -1,6 +1,28 @@
 import type { Messages } from './en.ts';
 
 export const zhCN: Messages = {
+  taskBookRevision: {
+    title: '签署前共同修订',
+    intro: '双方可调整里程碑与拨款计划；保存后双方签署将清空重签。考核指标保持冻结。',
+    milestone: '里程碑 {{n}}：名称',
+    due: '里程碑 {{n}}：完成时间',
+    label: '拨款 {{n}}：名称',
+    amount: '拨款 {{n}}：金额（元）',
+    condition: '拨款 {{n}}：拨付条件',
+    remove: '删除拨款 {{n}}',
+    add: '增加一笔拨款',
+    save: '保存修订',
+    total: '拨款合计 {{total}} 元，预算 {{budget}} 元',
+    mismatch: '合计须等于预算',
+    badAmount: '请输入以元为单位、最多两位小数的金额',
+  },
+  attachments: {
+    title: '附件',
+    none: '暂无附件。',
+    choose: '添加 PDF、PNG 或 JPEG 文件（不超过 10 MiB）',
+    uploading: '正在上传…',
+    uploaded: '附件已添加。',
+  },
   app: { name: '揭榜', tagline: '关键核心技术攻关的开放竞争平台', skip: '跳到正文', language: '语言' },
   nav: {
     home: '首页',
