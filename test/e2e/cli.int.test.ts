@@ -50,10 +50,10 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
     assert.match(again.out, /already loaded/);
   });
 
-  test('integrity rescan checks every submitted bid of the demo and shows progress', () => {
+  test('integrity rescan checks every submitted bid and report of the demo and shows progress', () => {
     const r = run('integrity', 'rescan');
     assert.equal(r.status, 0, r.out);
-    assert.match(r.out, /checked \d+ bids in \d+ ms/);
+    assert.match(r.out, /checked \d+ texts in \d+ ms/);
     assert.match(r.out, /\[#+\]/);
   });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, snapshotCounts } from '../support/app.ts';
-import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
+import { buildBid, buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 import { backends } from '../support/db.ts';
 
 const ROUTE =
@@ -197,6 +197,39 @@ for (const kind of backends()) {
         ).status,
         409,
       );
+    });
+
+    test('a milestone report copied from an earlier submission is flagged too', async () => {
+      const { solver1, hostAdmin, organizer, proposer, university } = cast;
+      const c = await publishedChallenge(cast, {
+        titleZh: '报告查重测试',
+        deadline: '2027-06-30T17:00:00+08:00',
+      });
+      const b = await submittedBid(solver1, hostAdmin, c, university.id, 'report-dup-1');
+      const saved = t.clock.t;
+      t.clock.t = Date.parse('2027-07-01T00:00:00Z');
+      await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
+      await organizer.post(`/api/bids/${b.id}/actions/select`);
+      await organizer.post(`/api/challenges/${c.id}/actions/announce`, {});
+      t.clock.t += 6 * 86_400_000;
+      await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
+      const bookId = (await proposer.get(`/api/challenges/${c.id}`)).body.taskBooks[0].id;
+      await solver1.post(`/api/task-books/${bookId}/sign`);
+      await proposer.post(`/api/task-books/${bookId}/sign`);
+      const r = await solver1.post(`/api/task-books/${bookId}/reports`, {
+        milestoneNo: 0,
+        summary: `本阶段工作：${ROUTE}`,
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      t.clock.t = saved;
+      const flags = (await officer.get('/api/integrity/duplicates?state=open')).body;
+      const f = flags.find(
+        (x: { a: { type: string }; b: { type: string } }) => x.a.type === 'report' || x.b.type === 'report',
+      );
+      assert.ok(f, 'the report is flagged against the earlier bid with the same text');
+      const report = f.a.type === 'report' ? f.a : f.b;
+      assert.equal(report.commanderId, solver1.id);
+      assert.ok(report.spans.length > 0);
     });
   });
 }

@@ -1,4 +1,4 @@
-// `jiebang integrity rescan`: check every submitted bid against all others for duplicates.
+// `jiebang integrity rescan`: check every submitted bid and report against all others for duplicates.
 import { loadConfig } from '../../config.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
@@ -14,20 +14,20 @@ export const registerIntegrity: RegisterCommand = (program) => {
   integrity
     .command('rescan')
     .description(
-      'compare every submitted bid with all others and flag near-duplicates for the integrity officers',
+      'compare every submitted bid and milestone report with all others and flag near-duplicates for the integrity officers',
     )
     .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
     .action(async (opts: { dataDir: string }) => {
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
         const t0 = Date.now();
-        const { rescanBids } = await import('../../modules/integrity/integrity.service.ts');
-        const r = await rescanBids(database.db, new Date(), (done, total) =>
+        const { rescanTexts } = await import('../../modules/integrity/integrity.service.ts');
+        const r = await rescanTexts(database.db, new Date(), (done, total) =>
           process.stderr.write(`\r${bar(done, total)}`),
         );
         process.stderr.write(`\r${bar(r.checked, r.checked)}\n`);
         console.log(
-          `checked ${r.checked} bids in ${Date.now() - t0} ms: ${r.pairs} pairs at or above the threshold, ${r.flagged} newly flagged`,
+          `checked ${r.checked} texts in ${Date.now() - t0} ms: ${r.pairs} pairs at or above the threshold, ${r.flagged} newly flagged`,
         );
       } finally {
         await database.close();

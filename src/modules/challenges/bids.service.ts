@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { flagDuplicateBids } from '../integrity/integrity.service.ts';
+import { flagDuplicates } from '../integrity/integrity.service.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import type { BidInput } from './challenges.schema.ts';
@@ -300,7 +300,7 @@ export async function bidAction(
   // After the submission committed: compare it with every earlier bid (重复申报). A failure
   // here never undoes the submission; it is logged and the next submission re-syncs.
   if (changed && action === 'submit') {
-    await flagDuplicateBids(ctx.db, id, now).catch((err) => console.error('duplicate check failed', err));
+    await flagDuplicates(ctx.db, 'bid', id, now).catch((err) => console.error('duplicate check failed', err));
   }
   return getBid(ctx, id);
 }

@@ -6,6 +6,7 @@ import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { flagDuplicates } from '../integrity/integrity.service.ts';
 import { listAttachments } from './attachments.service.ts';
 import { challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
@@ -249,7 +250,7 @@ export async function submitReport(
 ) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (tx) => {
+  const reportId = await ctx.db.transaction().execute(async (tx) => {
     const { t, rel } = await load(tx, ctx, id, true);
     must(decide(taskBookMachine, t.state as TaskBookState, 'report', rel, await guardOf(tx, t)));
     if (r.milestoneNo >= (t.milestones as unknown[]).length)
@@ -265,7 +266,12 @@ export async function submitReport(
       after: r,
       detail: { taskBookId: id },
     });
+    return row.id;
   });
+  // Reports are checked for duplicates like bids (the same report filed for two projects).
+  await flagDuplicates(ctx.db, 'report', reportId, now).catch((err) =>
+    console.error('duplicate check failed', err),
+  );
   return getTaskBook(ctx, id);
 }
 

@@ -137,13 +137,46 @@ export const decideFlag = (tx: Tx, id: string, state: string, note: string, by: 
     .returningAll()
     .executeTakeFirst();
 
-/** Submitted bid texts, for the duplicate index: those not yet seen by this process. */
-export const submittedBidTexts = (q: Q, since: Date | null) => {
+/** Submitted bid texts (technical routes), for the duplicate index: those submitted since `since`. */
+export async function submittedBidTexts(q: Q, since: Date | null) {
   let query = q
     .selectFrom('bid')
-    .select(['id', 'technical_route', 'pledge', 'commander_id', 'challenge_id', 'submitted_at'])
+    .select(['id', 'technical_route as text', 'submitted_at as at'])
     .where('submitted_at', 'is not', null)
     .orderBy('submitted_at');
   if (since) query = query.where('submitted_at', '>=', since);
   return query.execute();
-};
+}
+
+/** Milestone report texts, for the duplicate index: those submitted since `since`. */
+export async function reportTexts(q: Q, since: Date | null) {
+  let query = q
+    .selectFrom('milestone_report')
+    .select(['id', 'summary as text', 'submitted_at as at'])
+    .orderBy('submitted_at');
+  if (since) query = query.where('submitted_at', '>=', since);
+  return query.execute();
+}
+
+/** For each flagged bid or report: its text, challenge and the commander answerable for it. */
+export async function flagSides(q: Q, ids: string[]) {
+  const out = new Map<string, { text: string; challengeId: string; commanderId: string }>();
+  if (!ids.length) return out;
+  const bids = await q
+    .selectFrom('bid')
+    .select(['id', 'technical_route', 'challenge_id', 'commander_id'])
+    .where('id', 'in', ids)
+    .execute();
+  for (const b of bids)
+    out.set(b.id, { text: b.technical_route, challengeId: b.challenge_id, commanderId: b.commander_id });
+  const reports = await q
+    .selectFrom('milestone_report as r')
+    .innerJoin('task_book as t', 't.id', 'r.task_book_id')
+    .innerJoin('bid as b', 'b.id', 't.bid_id')
+    .select(['r.id', 'r.summary', 't.challenge_id', 'b.commander_id'])
+    .where('r.id', 'in', ids)
+    .execute();
+  for (const r of reports)
+    out.set(r.id, { text: r.summary, challengeId: r.challenge_id, commanderId: r.commander_id });
+  return out;
+}

@@ -126,50 +126,64 @@ export async function setAppeal(ctx: Ctx, id: string, appealStatus: 'pending' | 
 export const MIN_DEDUP_CHARS = 30;
 const THRESHOLD = Number(process.env.DEDUP_THRESHOLD ?? 0.8);
 
-interface BidIndex {
+/** A submitted text: a bid's technical route or a milestone report's summary. */
+export type TextKind = 'bid' | 'report';
+
+interface TextIndex {
   index: DedupIndex;
-  lastSync: Date | null;
+  kinds: Map<string, TextKind>;
+  since: Record<TextKind, Date | null>;
 }
-const indexes = new WeakMap<Kysely<DB>, BidIndex>();
+const indexes = new WeakMap<Kysely<DB>, TextIndex>();
 
-const bidText = (b: { technical_route: string }) => b.technical_route;
+/** Submitted texts of one kind, newer than `since` (all when null). */
+function textsSince(db: Kysely<DB>, kind: TextKind, since: Date | null) {
+  return kind === 'bid' ? repo.submittedBidTexts(db, since) : repo.reportTexts(db, since);
+}
 
-/** The process's index of submitted bid texts, brought up to date with the database. */
-async function syncedIndex(db: Kysely<DB>): Promise<BidIndex> {
+/** The process's index of every submitted text, brought up to date with the database. */
+async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
   let state = indexes.get(db);
   if (!state) {
-    state = { index: new DedupIndex({ threshold: THRESHOLD }), lastSync: null };
+    state = {
+      index: new DedupIndex({ threshold: THRESHOLD }),
+      kinds: new Map(),
+      since: { bid: null, report: null },
+    };
     indexes.set(db, state);
   }
-  const rows = await repo.submittedBidTexts(db, state.lastSync);
-  for (const r of rows) {
-    if (state.index.has(r.id) || bidText(r).length < MIN_DEDUP_CHARS) continue;
-    state.index.add(r.id, bidText(r));
-    if (r.submitted_at && (!state.lastSync || r.submitted_at > state.lastSync))
-      state.lastSync = r.submitted_at;
+  for (const kind of ['bid', 'report'] as const) {
+    for (const r of await textsSince(db, kind, state.since[kind])) {
+      if (r.at && (!state.since[kind] || r.at > state.since[kind])) state.since[kind] = r.at;
+      if (state.index.has(r.id) || r.text.length < MIN_DEDUP_CHARS) continue;
+      state.index.add(r.id, r.text);
+      state.kinds.set(r.id, kind);
+    }
   }
   return state;
 }
 
 /**
- * Check a just-submitted bid against every earlier submitted bid, in any challenge; pairs at or
- * above the threshold are flagged for the integrity officers. Returns the number of new flags.
+ * Check a just-submitted bid or report against every earlier submitted text, in any challenge;
+ * pairs at or above the threshold are flagged for the integrity officers. Returns how many are new.
  */
-export async function flagDuplicateBids(db: Kysely<DB>, bidId: string, now: Date): Promise<number> {
+export async function flagDuplicates(db: Kysely<DB>, kind: TextKind, id: string, now: Date): Promise<number> {
   const state = await syncedIndex(db);
-  const row = (await repo.submittedBidTexts(db, null)).find((r) => r.id === bidId);
-  if (!row || bidText(row).length < MIN_DEDUP_CHARS) return 0;
-  const matches = state.index.query(bidText(row)).filter((m) => m.id !== bidId && m.similarity >= THRESHOLD);
-  if (!state.index.has(bidId)) {
-    state.index.add(bidId, bidText(row));
+  const row = (await textsSince(db, kind, null)).find((r) => r.id === id);
+  if (!row || row.text.length < MIN_DEDUP_CHARS) return 0;
+  const matches = state.index.query(row.text).filter((m) => m.id !== id && m.similarity >= THRESHOLD);
+  if (!state.index.has(id)) {
+    state.index.add(id, row.text);
+    state.kinds.set(id, kind);
   }
   if (!matches.length) return 0;
   return db.transaction().execute(async (tx) => {
     const created = await repo.insertFlags(
       tx,
       matches.map((m) => {
-        const [a, b] = m.id < bidId ? [m.id, bidId] : [bidId, m.id];
-        return { aType: 'bid', aId: a, bType: 'bid', bId: b, similarity: m.similarity, now };
+        const other = { id: m.id, kind: state.kinds.get(m.id) ?? 'bid' };
+        const [a, b] = m.id < id ? [other, { id, kind }] : [{ id, kind }, other];
+        return { aType: a.kind, aId: a.id, bType: b.kind, bId: b.id, similarity: m.similarity, now };
       }),
     );
     for (const f of created) {
@@ -177,7 +191,7 @@ export async function flagDuplicateBids(db: Kysely<DB>, bidId: string, now: Date
         action: 'duplicate.flag',
         objectType: 'duplicate_flag',
         objectId: f.id,
-        detail: { bidId },
+        detail: { [kind]: id },
       });
     }
     return created.length;
@@ -194,44 +208,27 @@ export async function listFlags(ctx: Ctx, state?: string) {
     'duplicates',
     flags.map((f) => f.id),
   );
-  const ids = [...new Set(flags.flatMap((f) => [f.a_id, f.b_id]))];
-  const bids = ids.length
-    ? await ctx.db
-        .selectFrom('bid')
-        .select(['id', 'technical_route', 'challenge_id', 'commander_id'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
-  const byId = new Map(bids.map((b) => [b.id, b]));
+  const sides = await repo.flagSides(ctx.db, [...new Set(flags.flatMap((f) => [f.a_id, f.b_id]))]);
   return flags.map((f) => {
-    const a = byId.get(f.a_id);
-    const b = byId.get(f.b_id);
-    const overlap =
-      a && b
-        ? overlappingPassages(a.technical_route, b.technical_route, { minLength: 15 })
-        : { a: [], b: [] };
+    const a = sides.get(f.a_id);
+    const b = sides.get(f.b_id);
+    const overlap = a && b ? overlappingPassages(a.text, b.text, { minLength: 15 }) : { a: [], b: [] };
+    const side = (type: string, id: string, x: typeof a, spans: typeof overlap.a) => ({
+      type,
+      id,
+      challengeId: x?.challengeId ?? null,
+      commanderId: x?.commanderId ?? null,
+      text: x?.text ?? '',
+      spans,
+    });
     return {
       id: f.id,
       state: f.state,
       similarity: Number(f.similarity),
       note: f.note,
       createdAt: f.created_at.toISOString(),
-      a: {
-        type: f.a_type,
-        id: f.a_id,
-        challengeId: a?.challenge_id ?? null,
-        commanderId: a?.commander_id ?? null,
-        text: a?.technical_route ?? '',
-        spans: overlap.a,
-      },
-      b: {
-        type: f.b_type,
-        id: f.b_id,
-        challengeId: b?.challenge_id ?? null,
-        commanderId: b?.commander_id ?? null,
-        text: b?.technical_route ?? '',
-        spans: overlap.b,
-      },
+      a: side(f.a_type, f.a_id, a, overlap.a),
+      b: side(f.b_type, f.b_id, b, overlap.b),
     };
   });
 }
@@ -254,23 +251,39 @@ export async function decideFlag(ctx: Ctx, id: string, decision: 'dismissed' | '
 }
 
 /**
- * Batch rescan: every submitted bid against every other, flagging pairs at or above the
- * threshold that are not flagged yet. Returns how many were checked and flagged.
+ * Batch rescan: every submitted bid and report against every other, flagging pairs at or above
+ * the threshold that are not flagged yet. Returns how many were checked and flagged.
  */
-export async function rescanBids(
+export async function rescanTexts(
   db: Kysely<DB>,
   now: Date,
   onProgress?: (done: number, total: number) => void,
 ) {
-  const rows = (await repo.submittedBidTexts(db, null)).filter((r) => bidText(r).length >= MIN_DEDUP_CHARS);
-  const pairs = findDuplicatePairs(
-    rows.map((r) => ({ id: r.id, text: bidText(r) })),
-    { threshold: THRESHOLD, onProgress: (done) => onProgress?.(done, rows.length), progressEvery: 1000 },
-  );
+  const kinds = new Map<string, TextKind>();
+  const docs: { id: string; text: string }[] = [];
+  for (const kind of ['bid', 'report'] as const) {
+    for (const r of await textsSince(db, kind, null)) {
+      if (r.text.length < MIN_DEDUP_CHARS) continue;
+      kinds.set(r.id, kind);
+      docs.push({ id: r.id, text: r.text });
+    }
+  }
+  const pairs = findDuplicatePairs(docs, {
+    threshold: THRESHOLD,
+    onProgress: (done) => onProgress?.(done, docs.length),
+    progressEvery: 1000,
+  });
   const flagged = await db.transaction().execute(async (tx) => {
     const created = await repo.insertFlags(
       tx,
-      pairs.map((p) => ({ aType: 'bid', aId: p.a, bType: 'bid', bId: p.b, similarity: p.similarity, now })),
+      pairs.map((p) => ({
+        aType: kinds.get(p.a)!,
+        aId: p.a,
+        bType: kinds.get(p.b)!,
+        bId: p.b,
+        similarity: p.similarity,
+        now,
+      })),
     );
     for (const f of created) {
       await recordAudit(tx, null, now, {
@@ -282,5 +295,5 @@ export async function rescanBids(
     }
     return created.length;
   });
-  return { checked: rows.length, pairs: pairs.length, flagged };
+  return { checked: docs.length, pairs: pairs.length, flagged };
 }
