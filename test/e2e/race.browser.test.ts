@@ -1,5 +1,6 @@
 // Browser journey on the real server: a three-team race through two gates to a winner, the
-// board showing each step. The race is driven over HTTP as the organizer; a team member reads
+// board showing each step. The organizer declares the race, records gate 1's inputs and proposes
+// it in the UI's console; the rest is driven over HTTP. A team member reads
 // the board, sees only their own explanation and objects by keyboard during the notice.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
-import { awardedRaceChallenge, buildRace } from '../support/race.ts';
+import { awardedRaceChallenge } from '../support/race.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
@@ -47,11 +48,80 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
       assert.ok(r.status < 300, JSON.stringify(r.body));
       return r.body;
     };
-    const race = await ok(organizer.post('/api/races', buildRace(t, challenge)));
+    // Step 0: the organizer declares the race in the UI (two stages), then invites and starts over HTTP.
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    const org = await ctx.newPage();
+    org.setDefaultTimeout(15_000);
+    await org.goto(`${base}/login`);
+    await org.getByLabel('电子邮箱').fill('organizer@example.cn');
+    await org.getByLabel('密码').fill('correct horse battery');
+    await org.keyboard.press('Enter');
+    await org.getByRole('heading', { name: '欢迎，organizer' }).waitFor();
+    await org.goto(`${base}/races`);
+    await org.getByRole('heading', { name: '发起赛马' }).waitFor();
+    await org.getByLabel('榜单', { exact: true }).selectOption({ label: '石英坩埚赛马（browser）' });
+    await org.getByRole('group', { name: '第 1 阶段考核指标' }).waitFor();
+    await org.getByLabel('资助总额（元）').fill('8000000');
+    await org.getByLabel('每个关口公示天数').fill('3');
+    await org.getByLabel('签约首付比例（%）').fill('30');
+    await org.getByLabel('签约首付上限（元）').fill('3000000');
+    await org.getByRole('button', { name: '增加阶段' }).click();
+    const beijing = (days: number) =>
+      new Date(t.clock.t + days * DAY + 8 * 3_600_000).toISOString().slice(0, 16);
+    const stageSpec = [
+      {
+        zh: '小批量样品',
+        en: 'Pilot samples',
+        days: 30,
+        k: '2',
+        share: '40',
+        weights: '1',
+        ev: '第三方检测报告与试用记录',
+      },
+      {
+        zh: '产线验证',
+        en: 'Line validation',
+        days: 90,
+        k: '1',
+        share: '60',
+        weights: '3, 1',
+        ev: '产线连续拉晶记录',
+      },
+    ];
+    for (const [i, s] of stageSpec.entries()) {
+      const n = i + 1;
+      await org.getByLabel(`第 ${n} 阶段名称（中文）`).fill(s.zh);
+      await org.getByLabel(`第 ${n} 阶段名称（英文）`).fill(s.en);
+      await org.getByLabel(`第 ${n} 阶段关口时间`).fill(beijing(s.days));
+      await org.getByLabel(`第 ${n} 阶段所需证据`).fill(s.ev);
+      await org.getByLabel(`第 ${n} 阶段晋级规则`).selectOption('top_k');
+      await org.getByLabel(`第 ${n} 阶段 k（晋级名额）`).fill(s.k);
+      await org.getByLabel(`第 ${n} 阶段首要并列规则（最后总以抽签决定）`).selectOption({ index: 1 });
+      await org.getByLabel(`第 ${n} 阶段拨付比例（余额的 %）`).fill(s.share);
+      await org.getByLabel(`第 ${n} 阶段名次权重`).fill(s.weights);
+    }
+    // A server refusal shows next to the field it names; fixing the field lets the declaration through.
+    await org.getByLabel('第 2 阶段关口时间').fill(beijing(30));
+    await org.getByRole('button', { name: '发起赛马', exact: true }).click();
+    await org
+      .locator('#f-stages-1-gateAt-err')
+      .getByText('must be after the previous stage’s gate')
+      .waitFor();
+    await org.getByLabel('第 2 阶段关口时间').fill(beijing(90));
+    await org.getByRole('button', { name: '发起赛马', exact: true }).click();
+    await org.getByRole('heading', { name: /赛马：/ }).waitFor();
+    const raceId = new URL(org.url()).pathname.split('/').pop() as string;
+    const race = await ok(organizer.get(`/api/races/${raceId}`));
+    assert.equal(race.state, 'setup');
+    assert.deepEqual(
+      race.tranchePlan.stages.map((s: { rankWeights: number[] }) => s.rankWeights),
+      [[1], [3, 1]],
+    );
+    assert.equal(race.awardFen, 800_000_000);
+    assert.equal(race.stages[0].tieBreak[0].targetId, impurity, 'first tie-break: the first target');
     await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
     let board = await ok(organizer.post(`/api/races/${race.id}/start`, {}));
     const [A, B, C] = bids.map((b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id);
-
     // Step 1: the member (commander of team C) logs in and finds the race by keyboard.
     await page.goto(`${base}/login`);
     await page.getByLabel('电子邮箱').fill('member@example.cn');
@@ -73,17 +143,30 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     // Step 2: gate 1 proposed — ranked, explained to team C alone, open for objections.
     const evalUrl = (stage: number, team: string) =>
       `/api/races/${race.id}/stages/${stage}/evaluations/${team}`;
-    await ok(
-      organizer.put(evalUrl(1, A), { measured: { [impurity]: '12', [hours]: '260' }, scores: ['88', '90'] }),
-    );
-    await ok(
-      organizer.put(evalUrl(1, B), { measured: { [impurity]: '14', [hours]: '210' }, scores: ['80', '82'] }),
-    );
-    await ok(
-      organizer.put(evalUrl(1, C), { measured: { [impurity]: '18', [hours]: '150' }, scores: ['70', '75'] }),
-    );
+    // The organizer records gate 1's inputs and proposes the decision in the console.
+    await org.reload();
+    await org.getByRole('heading', { name: '组织方控制台' }).waitFor();
+    const inputs: [string, string, string, string][] = [
+      [A, '12', '260', '88, 90'],
+      [B, '14', '210', '80，82'],
+      [C, '18', '150', '70, 75'],
+    ];
+    for (const [i, [team, imp, hrs, scores]] of inputs.entries()) {
+      await org.getByLabel('阶段', { exact: true }).first().selectOption('1');
+      await org.getByLabel('团队', { exact: true }).first().selectOption(team);
+      await org.getByLabel(/实测：总金属杂质含量/).fill(imp);
+      await org.getByLabel(/实测：连续拉晶时间/).fill(hrs);
+      await org.getByLabel('专家评分').fill(scores);
+      await org.getByLabel('专家评分').press('Enter');
+      await org.getByTestId('recorded-evaluation').nth(i).waitFor();
+    }
+    assert.equal(await org.getByTestId('recorded-evaluation').count(), 3);
     t.clock.t += 31 * DAY;
-    board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+    await org.getByRole('button', { name: '提出关口决定' }).click();
+    await org.getByText('第 1 关决定已提出。').waitFor();
+    await org.screenshot({ path: join(shots, 'race-2-organizer-console.png'), fullPage: true });
+    board = await ok(organizer.get(`/api/races/${race.id}`));
+    assert.deepEqual(board.gates[0].advancing.sort(), [A, B].sort());
     const gate1 = board.gates[0].id;
     await page.reload();
     await page.getByRole('heading', { name: '第 1 关 · 拟定——公示期可提异议' }).waitFor();
@@ -125,6 +208,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await page.reload();
     await page.getByText('胜出：solver1 · 东海大学').waitFor();
     await page.getByRole('heading', { name: '第 2 关 · 已生效' }).waitFor();
+    await ctx.close();
     assert.equal(await boardTable.getByText('胜出').count(), 1);
     assert.equal(await boardTable.getByText('已淘汰').count(), 2);
     await page.locator('.race-chart canvas').first().waitFor();

@@ -33,7 +33,10 @@ describe('attachments and task book revision in Chromium', { skip: skip ?? false
     draftId = (
       await cast.proposer.post(
         '/api/challenges',
-        buildChallenge(cast.enterprise.id, cast.agency.id, { titleZh: '附件测试草稿' }),
+        buildChallenge(cast.enterprise.id, cast.agency.id, {
+          titleZh: '附件测试草稿',
+          deadline: '2027-12-31T17:00:00+08:00',
+        }),
       )
     ).body.id;
     const c = await publishedChallenge(cast, { titleZh: '任务书修订测试' });
@@ -71,6 +74,16 @@ describe('attachments and task book revision in Chromium', { skip: skip ?? false
     await page.getByLabel('添加 PDF、PNG 或 JPEG 文件（不超过 10 MiB）').setInputFiles(pdf);
     await page.getByText('附件已添加').waitFor();
     await page.getByRole('link', { name: '技术要求.pdf' }).waitFor();
+
+    // Eligibility is explicit and optional: tick one host type and one ethics category, save.
+    await page.goto(`${base}/challenges/${draftId}/edit`);
+    await page.getByRole('checkbox', { name: '高校' }).check();
+    await page.getByRole('checkbox', { name: '人工智能' }).check();
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.waitForURL(`${base}/challenges/${draftId}`);
+    const draft = (await cast.proposer.get(`/api/challenges/${draftId}`)).body;
+    assert.deepEqual(draft.eligibility, [{ kind: 'orgKind', allowed: ['university'] }]);
+    assert.deepEqual(draft.ethicsCategories, ['ai']);
 
     await page.goto(`${base}/task-books/${bookId}`);
     await page.getByRole('heading', { name: '签署前共同修订' }).waitFor();

@@ -2,6 +2,7 @@
 // deadline and a targets editor. Saved as a draft; submitting for vetting is on the detail page.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './eligibility.i18n.ts';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../api.ts';
 import {
@@ -36,6 +37,35 @@ interface Form {
   mode: 'single' | 'multiple' | 'race';
   noticeDays: string;
   targets: TargetRow[];
+  eligibleKinds: string[];
+  regionPrefixes: string;
+  maxTeamSize: string;
+  ethicsCategories: string[];
+}
+
+const ORG_KINDS = ['enterprise', 'university', 'institute', 'agency', 'grassroots'] as const;
+const ETHICS = [
+  'human_subjects',
+  'animals',
+  'biosafety',
+  'ai',
+  'gene_editing',
+  'personal_data',
+  'environment',
+] as const;
+type Rule =
+  | { kind: 'orgKind'; allowed: string[] }
+  | { kind: 'region'; prefixes: string[] }
+  | { kind: 'maxTeamSize'; max: number };
+
+/** The editor's eligibility fields as the explicit rules the server checks (none by default). */
+function rulesOf(f: Form): Rule[] {
+  const rules: Rule[] = [];
+  if (f.eligibleKinds.length) rules.push({ kind: 'orgKind', allowed: f.eligibleKinds });
+  const prefixes = splitList(f.regionPrefixes);
+  if (prefixes.length) rules.push({ kind: 'region', prefixes });
+  if (f.maxTeamSize.trim()) rules.push({ kind: 'maxTeamSize', max: Number(f.maxTeamSize) });
+  return rules;
 }
 
 const emptyTarget = (): TargetRow => ({
@@ -70,6 +100,12 @@ function fromChallenge(c: Challenge): Form {
     mode: c.mode,
     noticeDays: String(c.noticeDays),
     targets: c.targets.map(({ id: _id, ...rest }) => rest),
+    eligibleKinds: (c.eligibility as Rule[]).flatMap((r) => (r.kind === 'orgKind' ? r.allowed : [])),
+    regionPrefixes: (c.eligibility as Rule[])
+      .flatMap((r) => (r.kind === 'region' ? r.prefixes : []))
+      .join(', '),
+    maxTeamSize: String((c.eligibility as Rule[]).find((r) => r.kind === 'maxTeamSize')?.max ?? ''),
+    ethicsCategories: c.ethicsCategories ?? [],
   };
 }
 
@@ -124,6 +160,10 @@ export function ChallengeEditPage() {
       mode: 'single',
       noticeDays: '5',
       targets: [emptyTarget()],
+      eligibleKinds: [],
+      regionPrefixes: '',
+      maxTeamSize: '',
+      ethicsCategories: [],
     });
   }, [id, f, proposerOrgs]);
   useEffect(() => {
@@ -171,6 +211,8 @@ export function ChallengeEditPage() {
       winnerSlots: Number(f.winnerSlots),
       mode: f.mode,
       noticeDays: Number(f.noticeDays),
+      eligibility: rulesOf(f),
+      ethicsCategories: f.ethicsCategories,
       targets: f.targets.map((x) => ({
         ...x,
         thresholdHigh: x.comparator === 'range' ? x.thresholdHigh || null : null,
@@ -486,6 +528,66 @@ export function ChallengeEditPage() {
               error={error}
             />
           </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('eligibilityForm.title')}</legend>
+          <p className="hint">{t('eligibilityForm.intro')}</p>
+          <fieldset className="checks">
+            <legend>{t('eligibilityForm.kinds')}</legend>
+            {ORG_KINDS.map((k) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={f.eligibleKinds.includes(k)}
+                  onChange={(e) =>
+                    set(
+                      'eligibleKinds',
+                      e.target.checked ? [...f.eligibleKinds, k] : f.eligibleKinds.filter((x) => x !== k),
+                    )
+                  }
+                />{' '}
+                {t(`orgs.kinds.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid">
+            <Field
+              label={t('eligibilityForm.regions')}
+              name="eligibility"
+              value={f.regionPrefixes}
+              onChange={(e) => set('regionPrefixes', e.target.value)}
+              error={error}
+            />
+            <Field
+              label={t('eligibilityForm.maxTeam')}
+              name="maxTeamSize"
+              type="number"
+              min={1}
+              value={f.maxTeamSize}
+              onChange={(e) => set('maxTeamSize', e.target.value)}
+              error={error}
+            />
+          </div>
+          <fieldset className="checks">
+            <legend>{t('eligibilityForm.ethics')}</legend>
+            {ETHICS.map((k) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  checked={f.ethicsCategories.includes(k)}
+                  onChange={(e) =>
+                    set(
+                      'ethicsCategories',
+                      e.target.checked
+                        ? [...f.ethicsCategories, k]
+                        : f.ethicsCategories.filter((x) => x !== k),
+                    )
+                  }
+                />{' '}
+                {t(`eligibilityForm.categories.${k}`)}
+              </label>
+            ))}
+          </fieldset>
         </fieldset>
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('challenges.save')}

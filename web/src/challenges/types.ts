@@ -51,6 +51,7 @@ export interface Challenge extends ChallengeSummary {
   durationMonths: number;
   ipTerms: string;
   eligibility: unknown[];
+  ethicsCategories?: string[];
   noticeDays: number;
   noticeEndsAt: string | null;
   publishedAt: string | null;

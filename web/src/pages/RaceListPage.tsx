@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { pick, yuan } from '../challenges/format.ts';
 import { ErrorBanner, type FormErrorState, toFormError } from '../forms.tsx';
+import { hasRole, useSession } from '../session.tsx';
+import { RaceCreateForm } from './RaceCreateForm.tsx';
 
 interface RaceSummary {
   id: string;
@@ -19,6 +21,7 @@ interface RaceSummary {
 
 export function RaceListPage() {
   const { t, i18n } = useTranslation();
+  const { session } = useSession();
   const [races, setRaces] = useState<RaceSummary[] | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   useEffect(() => {
@@ -66,6 +69,7 @@ export function RaceListPage() {
           </tbody>
         </table>
       )}
+      {hasRole(session, 'organizer') && <RaceCreateForm />}
     </article>
   );
 }

@@ -9,6 +9,7 @@ import { dateTime, pick, requirement, yuan } from '../challenges/format.ts';
 import { Facts } from '../challenges/parts.tsx';
 import { ErrorBanner, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
 import { useSession } from '../session.tsx';
+import { RaceConsole } from './RaceConsole.tsx';
 
 interface StageTarget {
   id: string;
@@ -106,6 +107,14 @@ export interface RaceBoard {
     at: string;
   }[];
   winners: string[];
+  /** Evaluation inputs: the organizers see every team's, a team its own. */
+  evaluations: {
+    stageNo: number;
+    teamId: string;
+    measured: Record<string, string>;
+    scores: string[];
+    evidence: string;
+  }[];
 }
 
 const HUMAN_REASON = new Set(['withdrawn', 'merged', 'stopped']);
@@ -304,6 +313,8 @@ export function RacePage() {
         </div>
         <ScoreChart board={board} label={t('race.chartLabel')} />
       </section>
+
+      {board.viewer.organizer && <RaceConsole board={board} onChange={load} />}
 
       <section aria-labelledby="h-rules">
         <h2 id="h-rules">{t('race.rules')}</h2>
