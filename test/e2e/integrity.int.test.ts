@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { buildTestApp, snapshotCounts } from '../support/app.ts';
 import { buildBid, buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
-import { backends } from '../support/db.ts';
+import { asOwner, backends } from '../support/db.ts';
 
 const ROUTE =
   '采用两段酸浸除去石英砂中的铁、铝、钛等金属杂质，再经高温氯化焙烧深度提纯；坩埚内层以电弧熔制形成无气泡透明层，外层保留气泡层以保证强度。' +
@@ -230,6 +230,27 @@ for (const kind of backends()) {
       const report = f.a.type === 'report' ? f.a : f.b;
       assert.equal(report.commanderId, solver1.id);
       assert.ok(report.spans.length > 0);
+    });
+
+    test('a sanction on reviewing stops its subject from scoring bids', async () => {
+      const { organizer, solver1, hostAdmin, university } = cast;
+      const c = await publishedChallenge(cast, {
+        titleZh: '评审制裁测试',
+        deadline: '2027-06-30T17:00:00+08:00',
+      });
+      const b = await submittedBid(solver1, hostAdmin, c, university.id, 'review-ban-1');
+      const saved = t.clock.t;
+      t.clock.t = Date.parse('2027-07-01T00:00:00Z');
+      await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
+      await asOwner(
+        t.database,
+        `INSERT INTO sanction (person_id, blocks, starts_on, ends_on, reason) VALUES ('${organizer.id}', '{review}', '2027-01-01', '2027-12-31', '评审中泄露信息')`,
+      );
+      const r = await organizer.post(`/api/bids/${b.id}/scores`, { kind: 'organizer', score: 80 });
+      await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${organizer.id}'`);
+      t.clock.t = saved;
+      assert.equal(r.body.code, 'INELIGIBLE');
+      assert.match(r.body.message, /barred from reviewing by an integrity sanction until 2027-12-31/);
     });
   });
 }

@@ -441,5 +441,26 @@ for (const kind of backends()) {
       assert.equal(book.tranches[0].amountFen, book.budgetFen);
       assert.match(book.tranches[0].condition, /race/);
     });
+
+    test('no tranche goes to a team sanctioned from receiving funds, and the error says until when', async () => {
+      const { organizer } = cast;
+      const { challenge } = await awardedRaceChallenge(t, cast, 'funds');
+      const race = (await organizer.post('/api/races', buildRace(t, challenge))).body;
+      const today = new Date(t.clock.t).toISOString().slice(0, 10);
+      await asOwner(
+        t.database,
+        `INSERT INTO sanction (person_id, blocks, starts_on, ends_on, reason) VALUES ('${cast.solver1.id}', '{funds}', '${today}', '2099-01-01', '挪用经费')`,
+      );
+      const r = await organizer.post(`/api/races/${race.id}/start`, {});
+      await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${cast.solver1.id}'`);
+      assert.equal(r.status, 403);
+      assert.equal(r.body.code, 'INELIGIBLE');
+      assert.match(r.body.message, /barred from receiving funds by an integrity sanction until 2099-01-01/);
+      assert.equal(
+        (await organizer.post(`/api/races/${race.id}/start`, {})).status,
+        200,
+        'allowed once the sanction is gone',
+      );
+    });
   });
 }

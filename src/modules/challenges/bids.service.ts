@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { flagDuplicates } from '../integrity/integrity.service.ts';
+import { assertNotSanctioned, flagDuplicates } from '../integrity/integrity.service.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import type { BidInput } from './challenges.schema.ts';
@@ -326,6 +326,12 @@ export async function scoreBid(
       throw new AppError('ILLEGAL_TRANSITION', 'bids are scored while the challenge is being evaluated');
     if (!['submitted', 'selected'].includes(b.state))
       throw new AppError('ILLEGAL_TRANSITION', `a ${b.state} bid is not scored`);
+    await assertNotSanctioned(
+      tx,
+      'review',
+      [{ label: 'you', personIds: [actor.personId], orgId: null }],
+      now,
+    );
     await repo.upsertScore(tx, {
       bidId: id,
       scorerId: actor.personId,

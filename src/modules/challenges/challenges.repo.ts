@@ -417,12 +417,22 @@ export const scoresOf = (q: Q, bidIds: string[]) =>
     ? q.selectFrom('bid_score').selectAll().where('bid_id', 'in', bidIds).execute()
     : Promise.resolve([]);
 
-export const activeSanctions = (q: Q, personIds: string[], orgId: string, block: string, today: string) =>
+export const activeSanctions = (
+  q: Q,
+  personIds: string[],
+  orgId: string | null,
+  block: string,
+  today: string,
+) =>
   q
     .selectFrom('sanction')
     .select(['person_id', 'org_id', 'ends_on'])
     .where((eb) =>
-      eb.or([...(personIds.length ? [eb('person_id', 'in', personIds)] : []), eb('org_id', '=', orgId)]),
+      eb.or([
+        ...(personIds.length ? [eb('person_id', 'in', personIds)] : []),
+        ...(orgId ? [eb('org_id', '=', orgId)] : []),
+        eb.val(false),
+      ]),
     )
     .where(sql<boolean>`${block} = ANY(blocks)`)
     .where('starts_on', '<=', today)

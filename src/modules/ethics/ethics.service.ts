@@ -7,6 +7,7 @@ import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
+import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { ethicsDecision, type Vote } from './ethics.ts';
 
 export async function createCommittee(
@@ -159,6 +160,12 @@ export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment:
     if (team.includes(actor.personId))
       throw new AppError('FORBIDDEN', 'you are on this team: declare the conflict and abstain');
     if (r.state !== 'open') throw new AppError('ILLEGAL_TRANSITION', `the review is already ${r.state}`);
+    await assertNotSanctioned(
+      tx,
+      'review',
+      [{ label: 'you', personIds: [actor.personId], orgId: null }],
+      now,
+    );
     if (v.vote === 'conditions' && !v.comment)
       throw new AppError('VALIDATION', 'state the conditions', 'comment');
     await tx

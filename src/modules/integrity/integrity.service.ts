@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { activeSanctions } from '../challenges/challenges.repo.ts';
 import * as repo from './integrity.repo.ts';
 import type { RecordInput } from './integrity.schema.ts';
 
@@ -296,4 +297,36 @@ export async function rescanTexts(
     return created.length;
   });
   return { checked: docs.length, pairs: pairs.length, flagged };
+}
+
+// ── sanctions at the point of action ──
+export type SanctionBlock = 'bid' | 'review' | 'funds';
+
+/**
+ * Refuse an action that an active sanction blocks: `block` names the action, each subject the
+ * people and organisation it would benefit. The error says who is blocked and until when.
+ */
+export async function assertNotSanctioned(
+  q: Kysely<DB>,
+  block: SanctionBlock,
+  subjects: { label: string; personIds: string[]; orgId: string | null }[],
+  now: Date,
+  field?: string,
+): Promise<void> {
+  const today = now.toISOString().slice(0, 10);
+  for (const s of subjects) {
+    const hits = await activeSanctions(q, s.personIds, s.orgId, block, today);
+    if (hits.length) {
+      const until = hits
+        .map((h) => h.ends_on)
+        .sort()
+        .at(-1);
+      const what = { bid: 'bidding', review: 'reviewing', funds: 'receiving funds' }[block];
+      throw new AppError(
+        'INELIGIBLE',
+        `${s.label}: barred from ${what} by an integrity sanction until ${until}`,
+        field,
+      );
+    }
+  }
 }

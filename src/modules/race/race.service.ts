@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import { presentTarget } from '../challenges/challenges.presenter.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
+import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { presentBoard } from './race.presenter.ts';
 import * as repo from './race.repo.ts';
 import type { EvaluationBody, RaceBody } from './race.schema.ts';
@@ -216,6 +217,24 @@ export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
   return getBoard(ctx, id);
 }
 
+/** No tranche goes to a team whose commander or host organisation is sanctioned from receiving funds. */
+async function assertFundsAllowed(
+  tx: Tx,
+  teams: { id: string; entry_no: number; commander_id: string; host_org_id: string }[],
+  releases: { teamId: string }[],
+  now: Date,
+) {
+  const paid = new Set(releases.map((r) => r.teamId));
+  await assertNotSanctioned(
+    tx,
+    'funds',
+    teams
+      .filter((t) => paid.has(t.id))
+      .map((t) => ({ label: `team ${t.entry_no}`, personIds: [t.commander_id], orgId: t.host_org_id })),
+    now,
+  );
+}
+
 export async function startRace(ctx: Ctx, id: string) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
@@ -226,6 +245,7 @@ export async function startRace(ctx: Ctx, id: string) {
       planOf(l.race),
       l.teams.map((t) => t.id),
     );
+    await assertFundsAllowed(tx, l.teams, releases, now);
     for (const r of releases)
       await repo.insertTranche(tx, {
         raceId: id,
@@ -384,6 +404,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       if (!r.ok) throw new AppError(r.code, r.reason);
       await repo.setTeamStatus(tx, t, r.to, `gate ${gate.stage_no}: ${why.get(t) ?? 'not advanced'}`, now);
     }
+    await assertFundsAllowed(tx, l.teams, settled.releases, now);
     for (const r of settled.releases)
       await repo.insertTranche(tx, {
         raceId: id,
