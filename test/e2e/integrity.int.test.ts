@@ -247,10 +247,13 @@ for (const kind of backends()) {
         `INSERT INTO sanction (person_id, blocks, starts_on, ends_on, reason) VALUES ('${organizer.id}', '{review}', '2027-01-01', '2027-12-31', '评审中泄露信息')`,
       );
       const r = await organizer.post(`/api/bids/${b.id}/scores`, { kind: 'organizer', score: 80 });
+      t.clock.t = Date.parse('2028-01-01T00:00:00Z'); // the day after the sanction ends
+      const afterwards = await organizer.post(`/api/bids/${b.id}/scores`, { kind: 'organizer', score: 80 });
       await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${organizer.id}'`);
       t.clock.t = saved;
       assert.equal(r.body.code, 'INELIGIBLE');
       assert.match(r.body.message, /barred from reviewing by an integrity sanction until 2027-12-31/);
+      assert.equal(afterwards.status, 200, JSON.stringify(afterwards.body));
     });
   });
 }

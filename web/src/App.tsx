@@ -10,6 +10,7 @@ import { ChallengeListPage } from './challenges/ChallengeListPage.tsx';
 import { MyBidsPage } from './challenges/MyBidsPage.tsx';
 import { MyChallengesPage } from './challenges/MyChallengesPage.tsx';
 import { TaskBookPage } from './challenges/TaskBookPage.tsx';
+import { EthicsPage } from './ethics/EthicsPage.tsx';
 import { type LANGS, setLanguage } from './i18n/index.ts';
 import { IntegrityPage } from './integrity/IntegrityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -59,6 +60,7 @@ export function App() {
           {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
           {person && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
           {person && <NavLink to="/integrity">{t('integrity.title')}</NavLink>}
+          {person && <NavLink to="/ethics">{t('ethics.title')}</NavLink>}
           {hasRole(session, 'admin', 'integrity_officer') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
@@ -104,6 +106,7 @@ export function App() {
             <Route path="/roles" element={<MembershipsPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/integrity" element={<IntegrityPage />} />
+            <Route path="/ethics" element={<EthicsPage />} />
             <Route path="/policy" element={<PolicyPage />} />
             <Route path="/challenges" element={<ChallengeListPage />} />
             <Route path="/challenges/new" element={<ChallengeEditPage />} />

@@ -39,6 +39,16 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) =>
       reply.status(201).send(await svc.openReview(req.ctx, req.params.id, req.body.committeeId)),
   );
+  app.get(
+    '/ethics/committees',
+    { schema: { tags, summary: 'Committees of the organisations I organize or administer' } },
+    async (req) => svc.listCommittees(req.ctx),
+  );
+  app.get(
+    '/ethics/reviews',
+    { schema: { tags, summary: 'Reviews I take part in (member, organizer or commander)' } },
+    async (req) => svc.listReviews(req.ctx),
+  );
   app.get('/ethics/reviews/:id', { schema: { tags, params: IdParam } }, async (req) =>
     svc.getReview(req.ctx, req.params.id),
   );

@@ -241,6 +241,8 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
     dueAt: r.due_at.toISOString(),
     overdue: r.state === 'open' && ctx.now() > r.due_at,
     votesCast: votes.length,
+    /** Whether the viewer sits on the committee (and so may vote). */
+    member: isMember,
     // Members see the votes; the team sees only the decision and its conditions.
     votes:
       isMember || organizer
@@ -250,3 +252,58 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
 }
 
 export const getReview = (ctx: Ctx, id: string) => getReviewTx(ctx.db, ctx, id);
+
+/** Committees of the organisations where the actor is an organizer or admin (to send reviews to). */
+export async function listCommittees(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const orgIds = actor.roles.filter((r) => r.role === 'organizer' || r.role === 'admin').map((r) => r.orgId);
+  if (!orgIds.length) return [];
+  const rows = await ctx.db
+    .selectFrom('ethics_committee')
+    .selectAll()
+    .where('org_id', 'in', orgIds)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((c) => ({
+    id: c.id,
+    orgId: c.org_id,
+    name: c.name,
+    quorum: c.quorum,
+    minMembers: c.min_members,
+    decisionDays: c.decision_days,
+  }));
+}
+
+/** Reviews the actor takes part in: as a committee member, as the challenge's organizer, or as the commander. */
+export async function listReviews(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const ids = await ctx.db
+    .selectFrom('ethics_review as r')
+    .innerJoin('bid as b', 'b.id', 'r.bid_id')
+    .innerJoin('challenge as c', 'c.id', 'b.challenge_id')
+    .select('r.id')
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('ethics_committee_member as m')
+            .select('m.person_id')
+            .whereRef('m.committee_id', '=', 'r.committee_id')
+            .where('m.person_id', '=', actor.personId),
+        ),
+        eb('b.commander_id', '=', actor.personId),
+        eb(
+          'c.organiser_org_id',
+          'in',
+          actor.roles
+            .filter((x) => x.role === 'organizer')
+            .map((x) => x.orgId)
+            .concat(['00000000-0000-0000-0000-000000000000']),
+        ),
+      ]),
+    )
+    .orderBy('r.opened_at', 'desc')
+    .limit(200)
+    .execute();
+  return Promise.all(ids.map((r) => getReview(ctx, r.id)));
+}
