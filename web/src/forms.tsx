@@ -10,6 +10,41 @@ export function toFormError(err: unknown): ApiErrorBody {
   return { code: 'INTERNAL', message: String(err) };
 }
 
+/** What the three labelled controls share: id, label, hint, and the server's error for this field. */
+function fieldState(name: string, error: FormErrorState, hint?: string) {
+  const mine = error?.field === name;
+  const id = `f-${name.replaceAll('.', '-')}`;
+  const describedBy = mine ? `${id}-err` : hint ? `${id}-hint` : undefined;
+  return { mine, id, describedBy };
+}
+
+function FieldShell(props: {
+  id: string;
+  label: string;
+  mine: boolean;
+  hint?: string;
+  error: FormErrorState;
+  children: ReactNode;
+}) {
+  const { id, label, mine, hint, error, children } = props;
+  return (
+    <div className={`field${mine ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && !mine && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {mine && (
+        <small id={`${id}-err`} className="error" role="alert">
+          {error?.message}
+        </small>
+      )}
+    </div>
+  );
+}
+
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   name: string;
@@ -19,29 +54,11 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 
 /** An input whose error (when the server named this field) is announced and linked. */
 export function Field({ label, name, error, hint, ...rest }: FieldProps) {
-  const mine = error?.field === name;
-  const id = `f-${name.replaceAll('.', '-')}`;
+  const { mine, id, describedBy } = fieldState(name, error, hint);
   return (
-    <div className={`field${mine ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={mine}
-        aria-describedby={mine ? `${id}-err` : hint ? `${id}-hint` : undefined}
-        {...rest}
-      />
-      {hint && !mine && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {mine && (
-        <small id={`${id}-err`} className="error" role="alert">
-          {error.message}
-        </small>
-      )}
-    </div>
+    <FieldShell id={id} label={label} mine={mine} hint={hint} error={error}>
+      <input id={id} name={name} aria-invalid={mine} aria-describedby={describedBy} {...rest} />
+    </FieldShell>
   );
 }
 
@@ -73,30 +90,18 @@ interface TextAreaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 
 /** A labelled multi-line text field that shows the server's error for its field. */
 export function TextAreaField({ label, name, error, hint, ...rest }: TextAreaFieldProps) {
-  const mine = error?.field === name;
-  const id = `f-${name.replaceAll('.', '-')}`;
+  const { mine, id, describedBy } = fieldState(name, error, hint);
   return (
-    <div className={`field${mine ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <FieldShell id={id} label={label} mine={mine} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         className="prose"
         aria-invalid={mine}
-        aria-describedby={mine ? `${id}-err` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy}
         {...rest}
       />
-      {hint && !mine && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {mine && (
-        <small id={`${id}-err`} className="error" role="alert">
-          {error.message}
-        </small>
-      )}
-    </div>
+    </FieldShell>
   );
 }
 
@@ -109,29 +114,16 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 
 /** A labelled select that shows the server's error for its field. */
 export function SelectField({ label, name, error, options, ...rest }: SelectFieldProps) {
-  const mine = error?.field === name;
-  const id = `f-${name.replaceAll('.', '-')}`;
+  const { mine, id, describedBy } = fieldState(name, error);
   return (
-    <div className={`field${mine ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        aria-invalid={mine}
-        aria-describedby={mine ? `${id}-err` : undefined}
-        {...rest}
-      >
+    <FieldShell id={id} label={label} mine={mine} error={error}>
+      <select id={id} name={name} aria-invalid={mine} aria-describedby={describedBy} {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {mine && (
-        <small id={`${id}-err`} className="error" role="alert">
-          {error.message}
-        </small>
-      )}
-    </div>
+    </FieldShell>
   );
 }
