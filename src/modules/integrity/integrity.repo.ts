@@ -158,6 +158,22 @@ export async function reportTexts(q: Q, since: Date | null) {
   return query.execute();
 }
 
+/** One submitted text by id (a bid's technical route or a report's summary). */
+export function textOf(q: Q, kind: 'bid' | 'report', id: string) {
+  return kind === 'bid'
+    ? q
+        .selectFrom('bid')
+        .select(['id', 'technical_route as text'])
+        .where('id', '=', id)
+        .where('submitted_at', 'is not', null)
+        .executeTakeFirst()
+    : q
+        .selectFrom('milestone_report')
+        .select(['id', 'summary as text'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+}
+
 /** For each flagged bid or report: its text, challenge and the commander answerable for it. */
 export async function flagSides(q: Q, ids: string[]) {
   const out = new Map<string, { text: string; challengeId: string; commanderId: string }>();

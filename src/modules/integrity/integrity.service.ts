@@ -170,7 +170,7 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
  */
 export async function flagDuplicates(db: Kysely<DB>, kind: TextKind, id: string, now: Date): Promise<number> {
   const state = await syncedIndex(db);
-  const row = (await textsSince(db, kind, null)).find((r) => r.id === id);
+  const row = await repo.textOf(db, kind, id);
   if (!row || row.text.length < MIN_DEDUP_CHARS) return 0;
   const matches = state.index.query(row.text).filter((m) => m.id !== id && m.similarity >= THRESHOLD);
   if (!state.index.has(id)) {
