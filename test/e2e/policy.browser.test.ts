@@ -165,8 +165,10 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     // By keyboard: add an IP item giving core support (focus lands in the new row) ...
     await page.getByRole('button', { name: '添加一行：知识产权' }).focus();
     await page.keyboard.press('Enter');
-    await page.keyboard.type('ZL202410000009'); // the new row's number field has the focus
-    assert.equal(await page.getByLabel('知识产权 3：编号（专利号、登记号）').inputValue(), 'ZL202410000009');
+    const number = page.getByLabel('知识产权 3：编号（专利号、登记号）');
+    await number.and(page.locator(':focus')).waitFor(); // the new row's number field takes the focus
+    await page.keyboard.type('ZL202410000009');
+    assert.equal(await number.inputValue(), 'ZL202410000009');
     await page.getByLabel('知识产权 3：类别').selectOption('inventionPatent');
     await page.getByLabel('知识产权 3：对主要产品有核心支持作用').focus();
     await page.keyboard.press('Space');

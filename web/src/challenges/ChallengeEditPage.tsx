@@ -166,20 +166,20 @@ export function ChallengeEditPage() {
       ethicsCategories: [],
     });
   }, [id, f, proposerOrgs]);
+  const hasForm = f !== null;
   useEffect(() => {
-    if (f && !f.organiserOrgId && agencies[0]) setF({ ...f, organiserOrgId: agencies[0].id });
-  }, [f, agencies]);
+    const first = agencies[0];
+    if (hasForm && first) setF((g) => (g && !g.organiserOrgId ? { ...g, organiserOrgId: first.id } : g));
+  }, [hasForm, agencies]);
 
   if (!session?.person) return <Navigate to="/login" />;
   if (!proposerOrgs.length) return <p>{t('challenges.noProposerRole')}</p>;
   if (!f) return error ? <ErrorBanner error={error} /> : <p aria-busy="true">{t('common.loading')}</p>;
 
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF({ ...f, [k]: v });
+  // Functional updates: a change never overwrites another that landed since the last render.
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((g) => g && { ...g, [k]: v });
   const setTarget = (i: number, patch: Partial<TargetRow>) =>
-    set(
-      'targets',
-      f.targets.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-    );
+    setF((g) => g && { ...g, targets: g.targets.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   const err = (field: string): FormErrorState => ({
     code: 'VALIDATION',
     message: t('challenges.yuanInvalid'),
@@ -435,7 +435,7 @@ export function ChallengeEditPage() {
           <button
             type="button"
             className="secondary"
-            onClick={() => set('targets', [...f.targets, emptyTarget()])}
+            onClick={() => setF((g) => g && { ...g, targets: [...g.targets, emptyTarget()] })}
           >
             {t('challenges.addTarget')}
           </button>
@@ -498,7 +498,7 @@ export function ChallengeEditPage() {
               value={f.mode}
               onChange={(e) => {
                 const mode = e.target.value as Form['mode'];
-                setF({ ...f, mode, winnerSlots: mode === 'single' ? '1' : f.winnerSlots });
+                setF((g) => g && { ...g, mode, winnerSlots: mode === 'single' ? '1' : g.winnerSlots });
               }}
               error={error}
               options={(['single', 'multiple', 'race'] as const).map((m) => ({
