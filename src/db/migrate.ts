@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_org_profile.ts';
 import * as m0006 from './migrations/0006_integrity.ts';
 import * as m0007 from './migrations/0007_race.ts';
 import * as m0008 from './migrations/0008_ethics.ts';
+import * as m0009 from './migrations/0009_evaluation.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0006_integrity': m0006,
   '0008_ethics': m0008,
   '0007_race': m0007,
+  '0009_evaluation': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

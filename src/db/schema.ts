@@ -489,6 +489,94 @@ export interface RaceEventTable {
   at: Timestamp;
 }
 
+// Expert evaluation (0009).
+export interface ExpertTable {
+  person_id: string;
+  max_load: number;
+  availability: Json<{ from: DateText; to: DateText }[]>;
+  active: Generated<boolean>;
+  source: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExpertRelationTable {
+  id: Generated<string>;
+  expert_id: string;
+  other_person_id: string | null;
+  other_name: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  declared_at: Timestamp;
+}
+
+export interface BidExclusionTable {
+  bid_id: string;
+  expert_id: string;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export interface ReviewRoundTable {
+  id: Generated<string>;
+  challenge_id: string;
+  race_stage_no: number | null;
+  state: string;
+  title_zh: string;
+  title_en: Generated<string>;
+  rubric: Json<unknown[]>;
+  reviewers_per_item: number;
+  fairness: Generated<boolean>;
+  coi: Json<Record<string, unknown>>;
+  rebuttal_allowed: Generated<boolean>;
+  due_at: Timestamp;
+  budget_fen: Generated<number>;
+  tie_break: Generated<string>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ReviewAssignmentRunTable {
+  id: Generated<string>;
+  round_id: string;
+  state: string;
+  phase: Generated<string>;
+  progress: Generated<number>;
+  stats: Json<Record<string, unknown>>;
+  error: Generated<string>;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ReviewAssignmentTable {
+  id: Generated<string>;
+  round_id: string;
+  bid_id: string;
+  expert_id: string;
+  pseudonym: string;
+  affinity: Generated<number>;
+  shared_terms: Generated<string[]>;
+  state: string;
+  reason: Generated<string>;
+  run_id: string | null;
+  assigned_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface ReviewTable {
+  assignment_id: string;
+  scores: Json<Record<string, number>>;
+  total: string;
+  confidence: number;
+  comment_applicant: Generated<string>;
+  comment_confidential: Generated<string>;
+  state: string;
+  saved_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -528,4 +616,11 @@ export interface DB {
   race_objection: RaceObjectionTable;
   race_tranche: RaceTrancheTable;
   race_event: RaceEventTable;
+  expert: ExpertTable;
+  expert_relation: ExpertRelationTable;
+  bid_exclusion: BidExclusionTable;
+  review_round: ReviewRoundTable;
+  review_assignment_run: ReviewAssignmentRunTable;
+  review_assignment: ReviewAssignmentTable;
+  review: ReviewTable;
 }
