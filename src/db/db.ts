@@ -76,6 +76,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     // An idle connection can die (server restart, admin termination): the pool replaces it;
     // without a listener node-postgres would take the whole process down.
     pool.on('error', (err) => console.error(`database connection lost: ${err.message}`));
+    // A connection checked out by a request can die too (PostgreSQL killed between two queries of a
+    // transaction): the request then fails on its next query and the pool drops the connection;
+    // the error event itself must not take the process down.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => console.error(`database connection lost in use: ${err.message}`));
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }

@@ -8,6 +8,10 @@ import * as m0006 from './migrations/0006_integrity.ts';
 import * as m0007 from './migrations/0007_race.ts';
 import * as m0008 from './migrations/0008_ethics.ts';
 import * as m0009 from './migrations/0009_evaluation.ts';
+import * as m0010 from './migrations/0010_funding.ts';
+import * as m0011 from './migrations/0011_review_outcomes.ts';
+import * as m0012 from './migrations/0012_idempotency.ts';
+import * as m0015 from './migrations/0015_rate_limit.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -18,6 +22,10 @@ const migrations: Record<string, Migration> = {
   '0008_ethics': m0008,
   '0007_race': m0007,
   '0009_evaluation': m0009,
+  '0010_funding': m0010,
+  '0011_review_outcomes': m0011,
+  '0012_idempotency': m0012,
+  '0015_rate_limit': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -568,13 +568,220 @@ export interface ReviewAssignmentTable {
 export interface ReviewTable {
   assignment_id: string;
   scores: Json<Record<string, number>>;
-  total: string;
-  confidence: number;
+  total: string | null;
+  confidence: number | null;
   comment_applicant: Generated<string>;
   comment_confidential: Generated<string>;
   state: string;
   saved_at: Timestamp;
   submitted_at: Timestamp | null;
+}
+
+export interface ReviewReminderTable {
+  id: Generated<string>;
+  round_id: string;
+  assignment_id: string;
+  sent_by: string;
+  sent_at: Timestamp;
+}
+
+export interface ConsensusReportTable {
+  round_id: string;
+  bid_id: string;
+  rapporteur_assignment_id: string;
+  majority: Generated<string>;
+  minority: Generated<string>;
+  recommendation: Generated<string>;
+  state: string;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  accepted_by: string | null;
+  accepted_at: Timestamp | null;
+}
+
+export interface RebuttalWindowTable {
+  round_id: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  set_by: string;
+}
+
+export interface RebuttalTable {
+  round_id: string;
+  bid_id: string;
+  body: string;
+  author_id: string;
+  submitted_at: Timestamp;
+}
+
+export interface ReviewAppealTable {
+  id: Generated<string>;
+  round_id: string;
+  bid_id: string;
+  ground: string;
+  statement: string;
+  author_id: string;
+  state: string;
+  decision_reasons: Generated<string>;
+  decided_by: string | null;
+  filed_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface RankingDecisionTable {
+  id: Generated<string>;
+  round_id: string;
+  version: number;
+  inputs: Json<Record<string, unknown>>;
+  outcome: Json<Record<string, unknown>>;
+  inputs_sha256: string;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+/** 0012: the first request an (actor, Idempotency-Key) pair was used for, and its response. */
+export interface IdempotencyRecordTable {
+  actor_id: string;
+  key: string;
+  method: string;
+  route: string;
+  request_digest: string;
+  status_code: number | null;
+  response: unknown;
+  created_at: Timestamp;
+}
+
+// Funding (0010).
+export interface FundTable {
+  id: Generated<string>;
+  kind: string;
+  org_id: string;
+  challenge_id: string | null;
+  name_zh: string;
+  name_en: Generated<string>;
+  fiscal_year: number;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface FundingRuleTable {
+  challenge_id: string;
+  budget_mode: string;
+  indirect_cap_pct: number;
+  negative_list: unknown;
+  surplus: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface FundingAwardTable {
+  id: Generated<string>;
+  task_book_id: string;
+  challenge_id: string;
+  bid_id: string;
+  fund_id: string;
+  cofund_id: string | null;
+  amount_fen: number;
+  cofund_fen: Generated<number>;
+  budget_mode: string;
+  budget: unknown;
+  report_every_months: number;
+  state: string;
+  created_by: string;
+  created_at: Timestamp;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
+}
+
+export interface LedgerAccountTable {
+  code: string;
+  kind: string;
+  normal: string;
+  floor: boolean;
+  fund_id: string | null;
+  award_id: string | null;
+}
+
+export interface JournalEntryTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  kind: string;
+  memo: string;
+  fund_id: string | null;
+  award_id: string | null;
+  reverses: string | null;
+  idempotency_key: string;
+  posted_by: string;
+  posted_at: Timestamp;
+}
+
+export interface JournalLineTable {
+  entry_id: string;
+  line_no: number;
+  account: string;
+  side: string;
+  amount_fen: number;
+}
+
+export interface FundingTrancheTable {
+  id: Generated<string>;
+  award_id: string;
+  no: number;
+  label: string;
+  amount_fen: number;
+  condition: string;
+  milestone_no: number | null;
+  state: string;
+  evidence: Generated<unknown>;
+  idempotency_key: string | null;
+  entry_id: string | null;
+  released_by: string | null;
+  released_at: Timestamp | null;
+}
+
+export interface FundingExpenseTable {
+  id: Generated<string>;
+  award_id: string;
+  period: string;
+  category: string;
+  kind: string;
+  description: string;
+  amount_fen: number;
+  entry_id: string;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
+export interface PerformanceRecordTable {
+  award_id: string;
+  challenge_id: string;
+  commander_id: string;
+  host_org_id: string;
+  outcome: string;
+  targets_met: number;
+  targets_total: number;
+  amount_fen: number;
+  released_fen: number;
+  spent_fen: number;
+  returned_fen: number;
+  retained_fen: number;
+  integrity_clean: boolean;
+  grade: string;
+  reasons: unknown;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface FormBurdenTable {
+  id: Generated<string>;
+  form: string;
+  challenge_id: string;
+  person_id: string;
+  fields_total: number;
+  fields_prefilled: number;
+  documents: number;
+  seconds: number;
+  submitted_at: Timestamp;
 }
 
 export interface DB {
@@ -616,6 +823,16 @@ export interface DB {
   race_objection: RaceObjectionTable;
   race_tranche: RaceTrancheTable;
   race_event: RaceEventTable;
+  fund: FundTable;
+  funding_rule: FundingRuleTable;
+  funding_award: FundingAwardTable;
+  ledger_account: LedgerAccountTable;
+  journal_entry: JournalEntryTable;
+  journal_line: JournalLineTable;
+  funding_tranche: FundingTrancheTable;
+  funding_expense: FundingExpenseTable;
+  performance_record: PerformanceRecordTable;
+  form_burden: FormBurdenTable;
   expert: ExpertTable;
   expert_relation: ExpertRelationTable;
   bid_exclusion: BidExclusionTable;
@@ -623,4 +840,11 @@ export interface DB {
   review_assignment_run: ReviewAssignmentRunTable;
   review_assignment: ReviewAssignmentTable;
   review: ReviewTable;
+  review_reminder: ReviewReminderTable;
+  consensus_report: ConsensusReportTable;
+  rebuttal_window: RebuttalWindowTable;
+  rebuttal: RebuttalTable;
+  review_appeal: ReviewAppealTable;
+  ranking_decision: RankingDecisionTable;
+  idempotency_record: IdempotencyRecordTable;
 }

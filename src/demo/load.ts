@@ -12,6 +12,8 @@ import { updateProfile } from '../modules/accounts/profile.service.ts';
 import { actorFor } from './actor.ts';
 import { loadDemoChallenges } from './challenges.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
+import { loadDemoExperts } from './experts-demo.ts';
+import { loadFundingDemo } from './funding-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 
 export interface DemoSummary {
@@ -35,12 +37,19 @@ export async function loadDemo(
       );
       if (found) orgIds.set(o.key, found.id);
     }
-    const added = (await loadDemoChallenges(ctx, orgIds, log)) + (await loadRaceDemo(ctx, log));
+    const added =
+      (await loadDemoChallenges(ctx, orgIds, log)) +
+      (await loadRaceDemo(ctx, log)) +
+      (await loadFundingDemo(ctx, log));
+    const demoAdmin = await accountsRepo.findPersonByEmail(ctx.db, DEMO_ADMIN.email);
+    const experts = demoAdmin
+      ? await loadDemoExperts({ ...ctx, actor: await actorFor(ctx, demoAdmin.id) }, orgIds.get('dept'), log)
+      : 0;
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added === 0,
+      alreadyLoaded: added + experts === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -108,7 +117,9 @@ export async function loadDemo(
     );
   }
   log(`people: ${DEMO_PEOPLE.length}`);
+  await loadDemoExperts(admin, orgIds.get('dept'), log);
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
+  await loadFundingDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -23,10 +23,21 @@ import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.servic
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
 import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
+import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
+import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
+import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorHandler } from './errors.ts';
+import { installIdempotency } from './idempotency.ts';
+import { pgRateLimitStore } from './rate-limit-store.ts';
+import {
+  csrfCookieName,
+  installInputHygiene,
+  installSecurityHeaders,
+  sessionCookieName,
+} from './security.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,6 +46,7 @@ declare module 'fastify' {
   }
 }
 
+/** The session cookie's name on plain HTTP; over HTTPS it is `__Host-jb_session` (sessionCookieName). */
 export const SESSION_COOKIE = 'jb_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -66,6 +78,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const now = opts.now ?? (() => new Date());
   const secret = await appSecret(database);
   const sessionPolicy = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  // cookieSecure means served over HTTPS: __Host- cookie names and HSTS follow from it.
+  const sessionCookie = sessionCookieName(config.cookieSecure);
 
   const app = Fastify({
     logger: opts.logger ?? false,
@@ -78,13 +92,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fastifyCookie, { secret });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: 'jb_csrf',
+    cookieKey: csrfCookieName(config.cookieSecure),
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: config.cookieSecure },
     csrfOpts: { hmacKey: secret },
     // Tokens are bound to the session: a token from before login or from another session fails.
-    getUserInfo: (req) => sessionKey(req.cookies[SESSION_COOKIE]),
+    getUserInfo: (req) => sessionKey(req.cookies[sessionCookie]),
   });
-  await app.register(fastifyRateLimit, { global: false });
+  // Counters in PostgreSQL: every instance behind the load balancer counts against one limit.
+  await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -95,7 +110,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
         },
       },
@@ -109,7 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onRequest', async (req) => {
     req.ctx = { db: database.db, actor: null, now, ip: req.ip, userAgent: req.headers['user-agent'] };
     if (!req.url.startsWith('/api/')) return;
-    const state = await resolveSession(database.db, req.cookies[SESSION_COOKIE], now(), sessionPolicy);
+    const state = await resolveSession(database.db, req.cookies[sessionCookie], now(), sessionPolicy);
     req.actor = state.actor;
     req.ctx.actor = state.actor;
   });
@@ -118,6 +133,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     app.csrfProtection(req, reply, done);
   });
 
+  installIdempotency(app, database.db);
+  installSecurityHeaders(app, { https: config.cookieSecure });
+  installInputHygiene(app);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true, db: database.kind }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(accountsRoutes, {
@@ -132,6 +150,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(ethicsRoutes, { prefix: '/api' });
   await app.register(policyRoutes, { prefix: '/api' });
   await app.register(raceRoutes, { prefix: '/api' });
+  await app.register(fundingRoutes, { prefix: '/api' });
+  await app.register(evaluationRoutes, { prefix: '/api' });
+  await app.register(reviewRoutes, { prefix: '/api' });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

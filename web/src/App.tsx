@@ -11,6 +11,15 @@ import { MyBidsPage } from './challenges/MyBidsPage.tsx';
 import { MyChallengesPage } from './challenges/MyChallengesPage.tsx';
 import { TaskBookPage } from './challenges/TaskBookPage.tsx';
 import { EthicsPage } from './ethics/EthicsPage.tsx';
+import { AssignmentPage } from './evaluation/AssignmentPage.tsx';
+import { ExpertPoolPage } from './evaluation/ExpertPoolPage.tsx';
+import { RankingPage } from './evaluation/RankingPage.tsx';
+import { ReviewItemPage } from './evaluation/ReviewItemPage.tsx';
+import { ReviewQueuePage } from './evaluation/ReviewQueuePage.tsx';
+import { RoundEditorPage, RoundListPage } from './evaluation/RoundEditorPage.tsx';
+import { AwardPage } from './funding/AwardPage.tsx';
+import { FundingPage } from './funding/FundingPage.tsx';
+import { FundPage } from './funding/FundPage.tsx';
 import { type LANGS, setLanguage } from './i18n/index.ts';
 import { IntegrityPage } from './integrity/IntegrityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -54,6 +63,7 @@ export function App() {
             <NavLink to="/challenges/mine">{t('nav.myChallenges')}</NavLink>
           )}
           <NavLink to="/races">{t('nav.races')}</NavLink>
+          {person && <NavLink to="/funding">{t('nav.funding')}</NavLink>}
           {hasRole(session, 'solver') && <NavLink to="/bids/mine">{t('nav.myBids')}</NavLink>}
           {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
@@ -61,6 +71,10 @@ export function App() {
           {person && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
           {person && <NavLink to="/integrity">{t('integrity.title')}</NavLink>}
           {person && <NavLink to="/ethics">{t('ethics.title')}</NavLink>}
+          {person && <NavLink to="/reviews">{t('review.nav')}</NavLink>}
+          {hasRole(session, 'organizer', 'admin') && (
+            <NavLink to="/evaluation/experts">{t('nav.experts')}</NavLink>
+          )}
           {hasRole(session, 'admin', 'integrity_officer') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <a href="/api/docs">{t('nav.apiDocs')}</a>
         </nav>
@@ -119,6 +133,17 @@ export function App() {
             <Route path="/task-books/:id" element={<TaskBookPage />} />
             <Route path="/races" element={<RaceListPage />} />
             <Route path="/races/:id" element={<RacePage />} />
+            <Route path="/funding" element={<FundingPage />} />
+            <Route path="/funding/funds/:id" element={<FundPage />} />
+            <Route path="/funding/awards/:id" element={<AwardPage />} />
+            <Route path="/reviews" element={<ReviewQueuePage />} />
+            <Route path="/reviews/:roundId/:bidId" element={<ReviewItemPage />} />
+            <Route path="/review-rounds/:roundId/ranking" element={<RankingPage />} />
+            <Route path="/evaluation/experts" element={<ExpertPoolPage />} />
+            <Route path="/evaluation/rounds" element={<RoundListPage />} />
+            <Route path="/evaluation/rounds/new" element={<RoundEditorPage />} />
+            <Route path="/evaluation/rounds/:roundId/edit" element={<RoundEditorPage />} />
+            <Route path="/evaluation/rounds/:roundId/assignment" element={<AssignmentPage />} />
             <Route
               path="*"
               element={

@@ -1,6 +1,7 @@
 // `jiebang serve`, `jiebang migrate`: run the platform and its migrations.
 import { type Config, loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/db.ts';
+import { checkDurability } from '../../db/durability.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Open the configured database: DATABASE_URL if set, else PGlite in the data directory. */
@@ -25,18 +26,7 @@ export const registerDatabase: RegisterCommand = (program) => {
       // Loaded here, not at start-up: other commands never pay for the HTTP stack.
       const { buildServer } = await import('../../http/server.ts');
       const app = await buildServer({ database, config, logger: true });
-      if (database.kind === 'postgres') {
-        const r = await database.pool.query(
-          `SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sc`,
-        );
-        const { fsync, sc } = r.rows[0];
-        const durable = fsync === 'on' && sc !== 'off';
-        app.log[durable ? 'info' : 'warn'](
-          `PostgreSQL durability: fsync=${fsync} synchronous_commit=${sc}${durable ? '' : ' — acknowledged writes may be lost on a crash'}`,
-        );
-        if (!durable && config.production)
-          throw new Error('refusing to run in production with fsync or synchronous_commit off');
-      }
+      if (database.kind === 'postgres') await checkDurability(database.pool, config.production, app.log);
       let stopping = false;
       const stop = async () => {
         if (stopping) return;

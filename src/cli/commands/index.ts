@@ -6,7 +6,9 @@ import { registerAudit } from './audit.ts';
 import { registerDatabase } from './database.ts';
 import { registerDedup } from './dedup.ts';
 import { registerDemo } from './demo.ts';
+import { registerExperts } from './experts.ts';
 import { registerIntegrity } from './integrity.ts';
+import { registerLedger } from './ledger.ts';
 import { registerPolicy } from './policy.ts';
 
 export type RegisterCommand = (program: Command) => void;
@@ -18,6 +20,8 @@ export const commands: RegisterCommand[] = [
   registerDatabase,
   registerDedup,
   registerDemo,
+  registerExperts,
   registerIntegrity,
+  registerLedger,
   registerPolicy,
 ];

@@ -70,6 +70,31 @@ export function reversal(e: Entry, id: string, memo = `reversal of ${e.id}`): En
   };
 }
 
+/**
+ * The floor accounts `e` would take below zero, given the current balances (on each account's
+ * normal side). Shared by the in-memory ledger and the database service, which reads the
+ * balances under a row lock first.
+ */
+export function floorProblems(
+  e: Entry,
+  accounts: ReadonlyMap<string, AccountSpec>,
+  balanceOf: (code: string) => number,
+): LedgerProblem[] {
+  const out: LedgerProblem[] = [];
+  const next = new Map<string, number>();
+  for (const l of e.lines) {
+    const spec = accounts.get(l.account);
+    if (!spec) continue;
+    const signed = l.side === spec.normal ? l.amount : -l.amount;
+    next.set(l.account, (next.get(l.account) ?? balanceOf(l.account)) + signed);
+  }
+  for (const [account, balance] of next) {
+    if (accounts.get(account)!.floor && balance < 0)
+      out.push({ kind: 'below_floor', entry: e.id, account, balance });
+  }
+  return out;
+}
+
 export class Ledger {
   private readonly accounts = new Map<string, AccountSpec>();
   private readonly balances = new Map<string, number>();
@@ -107,17 +132,7 @@ export class Ledger {
         out.push({ kind: 'already_reversed', entry: e.id, original: e.reverses });
     }
     if (out.length) return out;
-    const next = new Map<string, number>();
-    for (const l of e.lines) {
-      const spec = this.accounts.get(l.account)!;
-      const signed = l.side === spec.normal ? l.amount : -l.amount;
-      next.set(l.account, (next.get(l.account) ?? this.balance(l.account)) + signed);
-    }
-    for (const [account, balance] of next) {
-      if (this.accounts.get(account)!.floor && balance < 0)
-        out.push({ kind: 'below_floor', entry: e.id, account, balance });
-    }
-    return out;
+    return floorProblems(e, this.accounts, (code) => this.balance(code));
   }
 
   /** Post an entry atomically: all its lines or none. Returns the problems (empty: posted). */

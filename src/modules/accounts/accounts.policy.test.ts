@@ -91,4 +91,13 @@ describe('accounts policy', () => {
     assert.equal(can(buildActor([{ role: 'integrity_officer' }]), 'audit.read', { type: 'audit' }), true);
     assert.equal(can(buildActor([{ role: 'organizer' }]), 'audit.read', { type: 'audit' }), false);
   });
+
+  test('only the platform admin disables accounts, and never their own', () => {
+    const platformAdmin = buildActor([{ role: 'admin', orgId: PLATFORM, orgKind: 'platform' }]);
+    assert.equal(can(platformAdmin, 'person.disable', { type: 'person', id: 'p2' }), true);
+    assert.equal(can(platformAdmin, 'person.disable', { type: 'person', id: 'p1' }), false);
+    const orgAdmin = buildActor([{ role: 'admin', orgId: ORG_A }]);
+    assert.equal(can(orgAdmin, 'person.disable', { type: 'person', id: 'p2' }), false);
+    assert.equal(can(null, 'person.disable', { type: 'person', id: 'p2' }), false);
+  });
 });

@@ -9,6 +9,7 @@ export type AccountsAction =
   | 'membership.decide'
   | 'person.readPrivate'
   | 'profile.update'
+  | 'person.disable'
   | 'audit.read';
 
 export type AccountsSubject =
@@ -56,6 +57,9 @@ export function can(actor: Actor | null, action: AccountsAction, subject: Accoun
       );
     case 'audit.read':
       return subject.type === 'audit' && (admin || hasRole(actor, 'integrity_officer'));
+    case 'person.disable':
+      // Only the platform admin, and never themselves (the platform would lose its last way in).
+      return subject.type === 'person' && admin && subject.id !== actor.personId;
     default: {
       const never: never = action;
       return never;

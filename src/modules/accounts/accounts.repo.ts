@@ -223,3 +223,19 @@ export const revokeSession = (q: Tx, id: string, now: Date) =>
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute();
+
+/** Revokes every live session of a person; returns how many. */
+export const revokeSessionsOf = async (q: Tx, personId: string, now: Date) =>
+  Number(
+    (
+      await q
+        .updateTable('session')
+        .set({ revoked_at: now })
+        .where('person_id', '=', personId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  );
+
+export const setPersonDisabled = (q: Tx, id: string, at: Date | null) =>
+  q.updateTable('person').set({ disabled_at: at }).where('id', '=', id).execute();

@@ -2,7 +2,8 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_COOKIE, sessionKey } from '../../http/server.ts';
+import { sessionCookieName } from '../../http/security.ts';
+import { sessionKey } from '../../http/server.ts';
 import {
   IdParam,
   LoginBody,
@@ -43,6 +44,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
   app,
   { sessionPolicy, cookieSecure, loginRateMax },
 ) => {
+  const SESSION_COOKIE = sessionCookieName(cookieSecure);
   const setSessionCookie = (reply: FastifyReply, token: string, expires: Date) =>
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
@@ -95,6 +97,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
         rateLimit: {
           max: loginRateMax,
           timeWindow: '1 minute',
+          // After the body is parsed: the key names the email, not only the address.
+          hook: 'preHandler',
           keyGenerator: (req) =>
             `${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
         },
@@ -125,7 +129,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (req, reply) => {
       await svc.logout(req.ctx);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure });
       return { csrfToken: reply.generateCsrf({ userInfo: sessionKey(undefined) }) };
     },
   );
@@ -162,6 +166,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     async (req) => profile.getPublicPerson(req.ctx, req.params.id),
   );
 
+  app.post(
+    '/people/:id/:action',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Disable an account (its sessions end at once) or enable it again (platform admin)',
+        params: IdParam.extend({ action: z.enum(['disable', 'enable']) }),
+        response: { 200: z.object({ ok: z.literal(true), sessionsRevoked: z.number() }), ...errors },
+      },
+    },
+    async (req) => svc.setAccountDisabled(req.ctx, req.params.id, req.params.action === 'disable'),
+  );
+
   app.get(
     '/organisations',
     {
@@ -190,6 +207,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
         body: OrganisationBody,
         response: { 201: Organisation, ...errors },
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await svc.createOrganisation(req.ctx, req.body)),
   );
@@ -228,6 +246,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
         body: MembershipRequestBody,
         response: { 201: z.object({ id: z.uuid() }), ...errors },
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send({ id: await svc.requestMembership(req.ctx, req.body) }),
   );
@@ -242,6 +261,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
         body: MembershipGrantBody,
         response: { 201: z.object({ id: z.uuid() }), ...errors },
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send({ id: await svc.grantMembership(req.ctx, req.body) }),
   );

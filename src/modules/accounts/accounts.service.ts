@@ -374,6 +374,30 @@ export async function listMemberships(ctx: Ctx) {
   };
 }
 
+/**
+ * Disable (or re-enable) an account (platform admin). Disabling revokes every session at once,
+ * so an open browser tab is logged out on its next request; logging in is refused until enabled.
+ */
+export async function setAccountDisabled(ctx: Ctx, personId: string, disabled: boolean) {
+  const actor = requireActor(ctx);
+  if (!can(actor, 'person.disable', { type: 'person', id: personId }))
+    throw forbidden('only the platform admin disables accounts, and not their own');
+  return inTx(ctx, async (tx) => {
+    const person = await repo.findPerson(tx, personId);
+    if (!person) throw notFound('person');
+    const now = ctx.now();
+    await repo.setPersonDisabled(tx, personId, disabled ? now : null);
+    const revoked = disabled ? await repo.revokeSessionsOf(tx, personId, now) : 0;
+    await recordAudit(tx, actor, now, {
+      action: disabled ? 'person.disable' : 'person.enable',
+      objectType: 'person',
+      objectId: personId,
+      detail: { sessionsRevoked: revoked },
+    });
+    return { ok: true as const, sessionsRevoked: revoked };
+  });
+}
+
 /** CLI bootstrap: the first platform admin (creates the platform organisation if needed). */
 export async function createPlatformAdmin(
   ctx: Ctx,

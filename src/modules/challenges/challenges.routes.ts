@@ -59,6 +59,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
       schema: { tags, summary: 'Attach a PDF or image (raw body; ?name=file name)', ...upload },
+      config: { idempotent: true },
     },
     async (req, reply) =>
       reply
@@ -78,6 +79,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
       schema: { tags: ['task books'], summary: 'Attach evidence (PDF or image)', ...upload },
+      config: { idempotent: true },
     },
     async (req, reply) =>
       reply
@@ -133,7 +135,10 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/challenges',
-    { schema: { tags, summary: 'Draft a challenge (proposer)', body: ChallengeBody } },
+    {
+      schema: { tags, summary: 'Draft a challenge (proposer)', body: ChallengeBody },
+      config: { idempotent: true },
+    },
     async (req, reply) => reply.status(201).send(await svc.createChallenge(req.ctx, req.body)),
   );
   app.put(
@@ -245,6 +250,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParam,
         body: ObjectionBody,
       },
+      config: { idempotent: true },
     },
     async (req, reply) =>
       reply.status(201).send(await delivery.raiseObjection(req.ctx, req.params.id, req.body.text)),
@@ -310,6 +316,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParam,
         body: ReportBody,
       },
+      config: { idempotent: true },
     },
     async (req) => delivery.submitReport(req.ctx, req.params.id, req.body),
   );

@@ -23,6 +23,7 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set up an ethics committee (at least 7 members by default)',
         body: CommitteeBody,
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await svc.createCommittee(req.ctx, req.body)),
   );
@@ -35,6 +36,7 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParam,
         body: z.strictObject({ committeeId: z.uuid() }),
       },
+      config: { idempotent: true },
     },
     async (req, reply) =>
       reply.status(201).send(await svc.openReview(req.ctx, req.params.id, req.body.committeeId)),

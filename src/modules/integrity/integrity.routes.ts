@@ -20,6 +20,7 @@ export const integrityRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Record a finding, optionally with a sanction that blocks bids, reviews or funds',
         body: RecordBody,
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await svc.createRecord(req.ctx, req.body)),
   );

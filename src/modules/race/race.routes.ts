@@ -33,6 +33,7 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
           'Run an awarded race-mode challenge as a race: stages with gates, advance rules, tie-breaks and the tranche plan (organizer)',
         body: RaceBody,
       },
+      config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await svc.createRace(req.ctx, req.body)),
   );
@@ -129,6 +130,7 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
         params: GateParam,
         body: RaceObjectionBody,
       },
+      config: { idempotent: true },
     },
     async (req, reply) =>
       reply

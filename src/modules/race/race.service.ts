@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import { presentTarget } from '../challenges/challenges.presenter.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
+import { bookRaceTranche } from '../funding/funding.service.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { presentBoard } from './race.presenter.ts';
 import * as repo from './race.repo.ts';
@@ -246,7 +247,7 @@ export async function startRace(ctx: Ctx, id: string) {
       l.teams.map((t) => t.id),
     );
     await assertFundsAllowed(tx, l.teams, releases, now);
-    for (const r of releases)
+    for (const r of releases) {
       await repo.insertTranche(tx, {
         raceId: id,
         teamId: r.teamId,
@@ -255,6 +256,8 @@ export async function startRace(ctx: Ctx, id: string) {
         amountFen: r.amountFen,
         now,
       });
+      await bookRaceTranche(tx, actor.personId, now, { raceId: id, teamId: r.teamId, stageNo: 0 });
+    }
     await repo.setRaceState(tx, id, to, { started_at: now });
     await repo.insertEvent(tx, {
       raceId: id,
@@ -405,7 +408,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       await repo.setTeamStatus(tx, t, r.to, `gate ${gate.stage_no}: ${why.get(t) ?? 'not advanced'}`, now);
     }
     await assertFundsAllowed(tx, l.teams, settled.releases, now);
-    for (const r of settled.releases)
+    for (const r of settled.releases) {
       await repo.insertTranche(tx, {
         raceId: id,
         teamId: r.teamId,
@@ -414,6 +417,8 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
         amountFen: r.amountFen,
         now,
       });
+      await bookRaceTranche(tx, actor.personId, now, { raceId: id, teamId: r.teamId, stageNo: r.stageNo });
+    }
     await repo.setGateState(tx, gateId, 'final', actor.personId, now);
     const last = Math.max(...l.stages.map((s) => s.stage_no));
     let finished = false;

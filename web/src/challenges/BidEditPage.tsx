@@ -13,9 +13,13 @@ import {
   TextAreaField,
   toFormError,
 } from '../forms.tsx';
+import { recordBurden, useBurdenMeter } from '../funding/burden.ts';
 import { useSession } from '../session.tsx';
 import { newKey, parseYuan, pick, requirement, yuan, yuanInput } from './format.ts';
 import type { Bid, BidListItem, Challenge, Milestone } from './types.ts';
+
+const BURDEN_FIELDS = ['hostOrgId', 'technicalRoute', 'budget', 'commitments', 'consequences'] as const;
+const BURDEN_PREFILLED = ['hostOrgId'] as const;
 
 interface Profile {
   id: string;
@@ -54,6 +58,8 @@ export function BidEditPage() {
   const [f, setF] = useState<Form | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   const [busy, setBusy] = useState(false);
+  // Burden meter: the host is pre-filled from the profile; everything else is typed by hand.
+  const meter = useBurdenMeter(BURDEN_FIELDS, BURDEN_PREFILLED);
   const lang = i18n.language;
   const solverOrgs = (session?.roles ?? []).filter((r) => r.role === 'solver');
 
@@ -159,6 +165,11 @@ export function BidEditPage() {
       const saved = existing
         ? await api<Bid>('PUT', `/api/bids/${existing.id}`, { version: existing.version, bid: body })
         : await api<Bid>('POST', `/api/challenges/${c.id}/bids`, body, { 'idempotency-key': key.current });
+      if (!existing)
+        await recordBurden('bid', c.id, {
+          ...meter.report(),
+          fieldsTotal: BURDEN_FIELDS.length + 4 * f.milestones.length + 2 * f.members.length,
+        });
       navigate(`/bids/${saved.id}`);
     } catch (ex) {
       const fe = toFormError(ex);
@@ -185,7 +196,10 @@ export function BidEditPage() {
             name="hostOrgId"
             value={f.hostOrgId}
             disabled={!!existing}
-            onChange={(e) => set('hostOrgId', e.target.value)}
+            onChange={(e) => {
+              meter.touch('hostOrgId');
+              set('hostOrgId', e.target.value);
+            }}
             error={error}
             options={solverOrgs.map((r) => ({ value: r.orgId, label: r.orgName }))}
           />

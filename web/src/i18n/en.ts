@@ -42,7 +42,9 @@ export const en = {
     myChallenges: 'My challenges',
     myBids: 'My bids',
     races: 'Horse races',
+    funding: 'Funding',
     apiDocs: 'API docs',
+    experts: 'Expert pool',
   },
   roles: {
     organizer: 'Programme officer',

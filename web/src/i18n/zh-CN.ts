@@ -38,7 +38,9 @@ export const zhCN: Messages = {
     myChallenges: '我的榜单',
     myBids: '我的揭榜',
     races: '赛马',
+    funding: '经费',
     apiDocs: '接口文档',
+    experts: '专家库',
   },
   roles: {
     organizer: '项目管理人员',

@@ -1,0 +1,72 @@
+// `jiebang experts import FILE [--skip-bad-rows] [--as EMAIL]`: the expert-pool import of the web
+// page, through the same service (same checks, same audit), acting as an organizer or the admin.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { loadConfig } from '../../config.ts';
+import { openConfigured } from './database.ts';
+import type { RegisterCommand } from './index.ts';
+
+export const registerExperts: RegisterCommand = (program) => {
+  const experts = program.command('experts').description('the expert pool');
+  experts
+    .command('import')
+    .description('import experts from a CSV or XLSX file (columns and syntax: docs/expert-import.md)')
+    .argument('<file>', 'CSV or XLSX file')
+    .option('--skip-bad-rows', 'import the good rows even when some rows are bad', false)
+    .option('--as <email>', 'act as this organizer (default: the platform admin)')
+    .option('--agency <id>', 'agency whose evaluator role the experts receive')
+    .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
+    .action(
+      async (file: string, opts: { skipBadRows: boolean; as?: string; agency?: string; dataDir: string }) => {
+        const bytes = new Uint8Array(await readFile(file));
+        const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
+        try {
+          const { actorFor } = await import('../../demo/actor.ts');
+          const { importExperts } = await import('../../modules/evaluation/pool.service.ts');
+          const who = opts.as
+            ? await database.db
+                .selectFrom('person')
+                .select('id')
+                .where('email_norm', '=', opts.as.trim().toLowerCase())
+                .executeTakeFirst()
+            : await database.db
+                .selectFrom('membership as m')
+                .innerJoin('organisation as o', 'o.id', 'm.org_id')
+                .select('m.person_id as id')
+                .where('o.kind', '=', 'platform')
+                .where('m.role', '=', 'admin')
+                .where('m.status', '=', 'active')
+                .orderBy('m.created_at')
+                .executeTakeFirst();
+          if (!who) {
+            console.error(
+              opts.as
+                ? `no person has the email ${opts.as}`
+                : 'no platform admin yet: run jiebang admin create',
+            );
+            process.exitCode = 2;
+            return;
+          }
+          const ctx = { db: database.db, actor: null, now: () => new Date() };
+          const actor = await actorFor(ctx, who.id);
+          const t0 = Date.now();
+          const r = await importExperts({ ...ctx, actor }, bytes, {
+            skipBadRows: opts.skipBadRows,
+            agencyId: opts.agency,
+            fileName: basename(file),
+          });
+          for (const e of r.errors) console.error(`row ${e.row}, ${e.field}: ${e.reason}`);
+          if (!r.ok) {
+            console.error(`nothing imported: ${r.errors.length} problem(s); fix them or use --skip-bad-rows`);
+            process.exitCode = 1;
+            return;
+          }
+          console.log(
+            `imported ${r.created} new and ${r.updated} updated expert(s), skipped ${r.skipped} bad row(s) in ${Date.now() - t0} ms`,
+          );
+        } finally {
+          await database.close();
+        }
+      },
+    );
+};

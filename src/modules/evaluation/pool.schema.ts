@@ -1,0 +1,114 @@
+// Request schemas of the expert pool, rounds, assignment runs, exclusions, declines (feed OpenAPI).
+import { z } from 'zod';
+import { RELATION_KINDS } from './pool.ts';
+
+const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+});
+const Window = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((w) => w.to >= w.from, { message: 'must not end before it starts', path: ['to'] });
+
+export const ImportQuery = z.object({
+  skipBadRows: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  agencyId: z.uuid({ message: 'must be an organisation id' }).optional(),
+  name: z.string().max(300).optional(),
+});
+
+export const PoolQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const RelationInput = z
+  .strictObject({
+    kind: z.enum(RELATION_KINDS),
+    otherPersonId: z.uuid().nullable().optional(),
+    otherName: z.string().trim().max(100).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((r) => !!r.otherPersonId || !!r.otherName, { message: 'name the person', path: ['otherName'] });
+
+export const ExpertPatch = z.strictObject({
+  maxLoad: z.number().int().min(0).max(1000).optional(),
+  availability: z.array(Window).max(50).optional(),
+  active: z.boolean().optional(),
+  relations: z.array(RelationInput).max(100).optional(),
+});
+export type ExpertPatch = z.infer<typeof ExpertPatch>;
+
+const Descriptor = z.strictObject({
+  score: z.number().int(),
+  zh: z.string().trim().max(300).default(''),
+  en: z.string().trim().max(300).default(''),
+});
+export const CriterionInput = z.strictObject({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'must be a short key such as innovation' }),
+  nameZh: z.string().trim().min(1, { message: 'is required' }).max(100),
+  nameEn: z.string().trim().max(100).default(''),
+  weight: z.number().positive({ message: 'must be positive' }).max(100),
+  min: z.number().int({ message: 'must be a whole number' }),
+  max: z.number().int({ message: 'must be a whole number' }),
+  descriptors: z.array(Descriptor).max(20).default([]),
+});
+
+export const CoiInput = z.strictObject({
+  orgYears: z.number().int().min(0).max(20).default(3),
+  coauthorYears: z.number().int().min(0).max(20).default(3),
+  projectYears: z.number().int().min(0).max(20).default(3),
+  maxExclusions: z.number().int().min(0).max(20).default(3),
+  acceptance: z.boolean().default(false),
+});
+
+const roundFields = {
+  titleZh: z.string().trim().min(1, { message: 'is required' }).max(200),
+  titleEn: z.string().trim().max(300).default(''),
+  rubric: z.array(CriterionInput).min(1, { message: 'needs at least one criterion' }).max(20),
+  reviewersPerItem: z.number().int().min(1).max(20).default(3),
+  fairness: z.boolean().default(false),
+  coi: CoiInput.default({
+    orgYears: 3,
+    coauthorYears: 3,
+    projectYears: 3,
+    maxExclusions: 3,
+    acceptance: false,
+  }),
+  dueAt: isoDateTime,
+  budgetFen: z.number().int({ message: 'must be a whole number of fen' }).min(0).default(0),
+  tieBreak: z.string().trim().min(1).max(200).default('confidence'),
+  rebuttalAllowed: z.boolean().default(false),
+  raceStageNo: z.number().int().min(1).nullable().default(null),
+};
+
+export const RoundBody = z.strictObject({ challengeId: z.uuid(), ...roundFields });
+export type RoundBody = z.infer<typeof RoundBody>;
+export const RoundEditBody = z.strictObject({ version: z.number().int().min(1), ...roundFields });
+export type RoundEditBody = z.infer<typeof RoundEditBody>;
+
+export const IdParam = z.object({ id: z.uuid({ message: 'must be an id' }) });
+export const ChallengeParam = z.object({ challengeId: z.uuid() });
+export const RunParam = z.object({ id: z.uuid(), runId: z.uuid() });
+
+export const ExclusionsBody = z.strictObject({
+  exclusions: z
+    .array(
+      z.strictObject({
+        email: z.email({ message: 'must be the expert’s email' }),
+        reason: z.string().trim().min(1, { message: 'give a reason' }).max(500),
+      }),
+    )
+    .max(20),
+});
+
+export const ReasonBody = z.strictObject({
+  reason: z.string().trim().min(1, { message: 'give a reason' }).max(1000),
+});

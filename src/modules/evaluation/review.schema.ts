@@ -1,0 +1,54 @@
+// zod request schemas of reviews, ranking, consensus, rebuttals and appeals (they feed OpenAPI).
+import { z } from 'zod';
+import { APPEAL_GROUNDS, MAX_COMMENT } from './review.ts';
+
+const isoDateTime = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+});
+
+export const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+export const ItemParam = z.object({
+  roundId: z.uuid({ message: 'must be an id' }),
+  bidId: z.uuid({ message: 'must be an id' }),
+});
+
+export const SheetBody = z.strictObject({
+  scores: z.record(z.string().max(64), z.number({ message: 'must be a number' })).default({}),
+  confidence: z
+    .number()
+    .int({ message: 'must be a whole number from 1 to 5' })
+    .min(1)
+    .max(5)
+    .nullable()
+    .default(null),
+  commentApplicant: z.string().max(MAX_COMMENT).default(''),
+  commentConfidential: z.string().max(MAX_COMMENT).default(''),
+});
+
+export const RapporteurBody = z.strictObject({ assignmentId: z.uuid({ message: 'must be an id' }) });
+
+export const ConsensusBody = z.strictObject({
+  majority: z.string().max(MAX_COMMENT).default(''),
+  minority: z.string().max(MAX_COMMENT).default(''),
+  recommendation: z.enum(['', 'fund', 'fund_if_budget', 'do_not_fund']).default(''),
+  propose: z.boolean().default(false),
+});
+
+export const WindowBody = z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime });
+
+export const RebuttalBody = z.strictObject({
+  body: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+});
+
+export const AppealBody = z.strictObject({
+  ground: z.enum(APPEAL_GROUNDS, {
+    message: `an appeal lies only on a procedural ground: ${APPEAL_GROUNDS.join(', ')}`,
+  }),
+  statement: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+});
+
+export const AppealDecisionBody = z.strictObject({
+  decision: z.enum(['upheld', 'dismissed']),
+  reasons: z.string().trim().min(1, { message: 'reasons are required' }).max(MAX_COMMENT),
+});

@@ -1,0 +1,251 @@
+// HTTP adapter for funding: thin, every body checked by its zod schema first.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AppropriationBody,
+  AwardBody,
+  BurdenBody,
+  ChallengeParam,
+  ExpenseBody,
+  FundBody,
+  IdempotencyHeader,
+  IdParam,
+  LedgerQuery,
+  OptionalIdempotencyHeader,
+  RefundBody,
+  ReverseBody,
+  RulesBody,
+  TrackParam,
+  TrancheParam,
+} from './funding.schema.ts';
+import * as svc from './funding.service.ts';
+
+const Empty = z.strictObject({}).default({});
+
+export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['funding'];
+  app.get(
+    '/funding/funds',
+    { schema: { tags, summary: 'Funds I manage or may see, with their figures' } },
+    async (req) => svc.listFunds(req.ctx),
+  );
+  app.post(
+    '/funding/funds',
+    {
+      schema: {
+        tags,
+        summary:
+          'Open a programme fund (agency organizer) or a challenge’s co-funding account (its proposer)',
+        body: FundBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createFund(req.ctx, req.body)),
+  );
+  app.get(
+    '/funding/funds/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Fund dashboard: appropriated, available, committed, disbursed, spent, by month',
+        params: IdParam,
+      },
+    },
+    async (req) => svc.getFund(req.ctx, req.params.id),
+  );
+  app.post(
+    '/funding/funds/:id/appropriations',
+    {
+      schema: {
+        tags,
+        summary: 'Add an annual appropriation to the fund; Idempotency-Key makes retries safe',
+        params: IdParam,
+        headers: OptionalIdempotencyHeader,
+        body: AppropriationBody,
+      },
+    },
+    async (req) =>
+      svc.appropriate(
+        req.ctx,
+        req.params.id,
+        req.body.amountFen,
+        req.body.memo,
+        req.headers['idempotency-key'],
+      ),
+  );
+  app.get(
+    '/funding/calls/:challengeId/rules',
+    {
+      schema: {
+        tags,
+        summary: 'A call’s funding rules: budget mode, indirect-cost cap, negative list, surplus rule',
+        params: ChallengeParam,
+      },
+    },
+    async (req) => svc.getRules(req.ctx, req.params.challengeId),
+  );
+  app.put(
+    '/funding/calls/:challengeId/rules',
+    {
+      schema: {
+        tags,
+        summary: 'Set a call’s funding rules (organizer)',
+        params: ChallengeParam,
+        body: RulesBody,
+      },
+    },
+    async (req) => svc.setRules(req.ctx, req.params.challengeId, req.body),
+  );
+  app.get(
+    '/funding/calls/:challengeId/burden',
+    {
+      schema: {
+        tags,
+        summary: 'Burden meter of a call: fields by hand vs pre-filled, documents, time to submit, per form',
+        params: ChallengeParam,
+      },
+    },
+    async (req) => svc.burdenOfCall(req.ctx, req.params.challengeId),
+  );
+  app.post(
+    '/funding/burden',
+    { schema: { tags, summary: 'Record how a form was filled (burden meter)', body: BurdenBody } },
+    async (req, reply) => reply.status(201).send(await svc.recordBurden(req.ctx, req.body)),
+  );
+  app.get(
+    '/funding/awards',
+    { schema: { tags, summary: 'Funded awards I organise or belong to' } },
+    async (req) => svc.listAwards(req.ctx),
+  );
+  app.post(
+    '/funding/awards',
+    {
+      schema: {
+        tags,
+        summary:
+          'Fund a task book: budget, commitment from the fund (and co-funding), tranche schedule (organizer)',
+        body: AwardBody,
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createAward(req.ctx, req.body)),
+  );
+  app.get(
+    '/funding/awards/:id',
+    {
+      schema: {
+        tags,
+        summary: 'The award: budget, tranches with their conditions, spending, performance record',
+        params: IdParam,
+      },
+    },
+    async (req) => svc.getAward(req.ctx, req.params.id),
+  );
+  app.post(
+    '/funding/awards/:id/tranches/:no/release',
+    {
+      schema: {
+        tags,
+        summary:
+          'Release a tranche whose condition is met (organizer); the Idempotency-Key header is required',
+        params: TrancheParam,
+        headers: IdempotencyHeader,
+        body: Empty,
+      },
+    },
+    async (req) => svc.releaseTranche(req.ctx, req.params.id, req.params.no, req.headers['idempotency-key']),
+  );
+  app.post(
+    '/funding/awards/:id/expenses',
+    {
+      schema: {
+        tags,
+        summary:
+          'Report spending for a period, line by line, checked against the negative list and the budget (team)',
+        params: IdParam,
+        headers: OptionalIdempotencyHeader,
+        body: ExpenseBody,
+      },
+    },
+    async (req) => svc.submitExpenses(req.ctx, req.params.id, req.body, req.headers['idempotency-key']),
+  );
+  app.post(
+    '/funding/awards/:id/refunds',
+    {
+      schema: {
+        tags,
+        summary: 'Record money refunded for earlier spending (team)',
+        params: IdParam,
+        body: RefundBody,
+      },
+    },
+    async (req) => svc.recordRefund(req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/funding/awards/:id/close',
+    {
+      schema: {
+        tags,
+        summary:
+          'Close the award: return or retain the unspent money, free the rest, record performance (organizer)',
+        params: IdParam,
+        body: Empty,
+      },
+    },
+    async (req) => svc.closeAward(req.ctx, req.params.id),
+  );
+  app.post(
+    '/funding/entries/:id/reverse',
+    {
+      schema: {
+        tags,
+        summary: 'Correct an appropriation, expense or refund by a reversing entry',
+        params: IdParam,
+        body: ReverseBody,
+      },
+    },
+    async (req) => svc.reverseEntry(req.ctx, req.params.id, req.body.reason),
+  );
+  app.get(
+    '/funding/track-record/:kind/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Performance records of a commander or institution and the reporting interval the trust rule gives',
+        params: TrackParam,
+      },
+    },
+    async (req) => svc.trackRecord(req.ctx, req.params.kind, req.params.id),
+  );
+  app.get(
+    '/funding/ledger',
+    {
+      schema: {
+        tags,
+        summary: 'The journal of a fund or award, as JSON, CSV or XLSX',
+        querystring: LedgerQuery,
+      },
+    },
+    async (req, reply) => {
+      const rows = await svc.ledgerRows(req.ctx, { fundId: req.query.fundId, awardId: req.query.awardId });
+      if (req.query.format === 'csv')
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="ledger.csv"')
+          .send(svc.toCsv(rows));
+      if (req.query.format === 'xlsx')
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="ledger.xlsx"')
+          .send(await svc.toXlsx(rows));
+      return rows;
+    },
+  );
+  app.get(
+    '/funding/ledger/verify',
+    { schema: { tags, summary: 'Reconcile the whole journal (platform admin)' } },
+    async (req) => {
+      svc.requireAdmin(req.ctx);
+      return svc.verifyLedger(req.ctx.db);
+    },
+  );
+};

@@ -1,0 +1,125 @@
+// Request schemas of funding: funds and appropriations, call rules, awards with budgets, tranche
+// releases, expenses, reversals, the burden meter and ledger export.
+import { z } from 'zod';
+import { CATEGORIES } from './funding.ts';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => text(max).min(1, { message: 'is required' });
+const fen = z.number().int({ message: 'must be a whole number of fen' });
+const positiveFen = fen.positive({ message: 'must be more than 0 fen' }).max(1e15);
+
+export const IdParam = z.strictObject({ id: z.uuid() });
+export const TrancheParam = z.strictObject({ id: z.uuid(), no: z.coerce.number().int().min(0).max(1000) });
+export const ChallengeParam = z.strictObject({ challengeId: z.uuid() });
+export const TrackParam = z.strictObject({ kind: z.enum(['person', 'org']), id: z.uuid() });
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .trim()
+    .min(8, { message: 'must be at least 8 characters' })
+    .max(100)
+    .regex(/^[A-Za-z0-9._:-]+$/, { message: 'may use letters, digits and . _ : - only' }),
+});
+export const OptionalIdempotencyHeader = z.object({
+  'idempotency-key': IdempotencyHeader.shape['idempotency-key'].optional(),
+});
+
+export const FundBody = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('programme'),
+    orgId: z.uuid(),
+    nameZh: required(200),
+    nameEn: text(200).default(''),
+    fiscalYear: z.number().int().min(2000).max(2100),
+  }),
+  z.strictObject({
+    kind: z.literal('cofund'),
+    challengeId: z.uuid(),
+    fiscalYear: z.number().int().min(2000).max(2100),
+  }),
+]);
+export type FundBody = z.infer<typeof FundBody>;
+
+export const AppropriationBody = z.strictObject({ amountFen: positiveFen, memo: text(500).default('') });
+
+export const NegativeItemInput = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'must be a code such as entertainment' }),
+  labelZh: required(100),
+  labelEn: text(100).default(''),
+  keywords: z.array(required(40)).max(30).default([]),
+});
+
+export const RulesBody = z.strictObject({
+  budgetMode: z.enum(['lump_sum', 'categorised']),
+  indirectCapPct: z.number().int().min(0).max(60, { message: 'must be at most 60%' }),
+  negativeList: z.array(NegativeItemInput).max(50).optional(),
+  surplus: z.enum(['return', 'retain_if_accepted']),
+});
+export type RulesBody = z.infer<typeof RulesBody>;
+
+const categories = z.strictObject(
+  Object.fromEntries(CATEGORIES.map((c) => [c, fen.min(0, { message: 'must not be negative' })])) as Record<
+    (typeof CATEGORIES)[number],
+    z.ZodNumber
+  >,
+);
+export const BudgetInput = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('lump_sum'), totalFen: positiveFen }),
+  z.strictObject({ mode: z.literal('categorised'), categories }),
+]);
+
+export const AwardBody = z.strictObject({
+  taskBookId: z.uuid(),
+  fundId: z.uuid(),
+  cofundFen: fen.min(0, { message: 'must not be negative' }).default(0),
+  budget: BudgetInput,
+});
+export type AwardBody = z.infer<typeof AwardBody>;
+
+export const ExpenseLineInput = z.strictObject({
+  category: z.enum(CATEGORIES),
+  kind: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'must be a spending kind such as materials' }),
+  description: required(500),
+  amountFen: positiveFen,
+});
+export const ExpenseBody = z.strictObject({
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month such as 2027-03' }),
+  lines: z.array(ExpenseLineInput).min(1, { message: 'add at least one line' }).max(100),
+  /** Burden meter: how the form was filled (optional; recorded with the submission). */
+  burden: z
+    .strictObject({
+      fieldsTotal: z.number().int().min(0).max(1000),
+      fieldsPrefilled: z.number().int().min(0).max(1000),
+      documents: z.number().int().min(0).max(100),
+      openedAt: z.iso.datetime({ offset: true }),
+    })
+    .optional(),
+});
+export type ExpenseBody = z.infer<typeof ExpenseBody>;
+
+export const RefundBody = z.strictObject({
+  period: ExpenseBody.shape.period,
+  category: z.enum(CATEGORIES),
+  description: required(500),
+  amountFen: positiveFen,
+});
+export type RefundBody = z.infer<typeof RefundBody>;
+
+export const ReverseBody = z.strictObject({ reason: required(1000) });
+
+export const BurdenBody = z.strictObject({
+  form: z.enum(['bid', 'expense']),
+  challengeId: z.uuid(),
+  fieldsTotal: z.number().int().min(0).max(1000),
+  fieldsPrefilled: z.number().int().min(0).max(1000),
+  documents: z.number().int().min(0).max(100),
+  openedAt: z.iso.datetime({ offset: true }),
+});
+export type BurdenBody = z.infer<typeof BurdenBody>;
+
+export const LedgerQuery = z.strictObject({
+  fundId: z.uuid().optional(),
+  awardId: z.uuid().optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});

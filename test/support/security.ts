@@ -1,0 +1,40 @@
+// Support for the security suites: row counts of every table (so "a refused request wrote
+// nothing" covers tables added later too) and a raw request helper that sends any bytes.
+import type { Database } from '../../src/db/db.ts';
+import type { TestClient } from './client.ts';
+
+/** Row count of every table in the public schema, plus the audit head; equal before and after = nothing written. */
+export async function countAllTables(database: Database): Promise<Record<string, number>> {
+  const tables = (
+    await database.pool.query(
+      // Rate-limit counters count refused attempts too, by design: they are not the request's write.
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_migration%' AND tablename NOT LIKE 'rate_limit%' ORDER BY tablename",
+    )
+  ).rows.map((r: { tablename: string }) => r.tablename);
+  const parts = tables.map((t: string) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`);
+  const out: Record<string, number> = {};
+  for (const row of (await database.pool.query(parts.join(' UNION ALL '))).rows) out[row.t] = Number(row.n);
+  out['audit_head.seq'] = Number((await database.pool.query('SELECT seq FROM audit_head')).rows[0].seq);
+  return out;
+}
+
+/** A request with the client's cookies and CSRF token but a raw payload and any content type. */
+export function rawRequest(
+  c: TestClient,
+  method: string,
+  url: string,
+  payload: string | Buffer,
+  headers: Record<string, string> = {},
+) {
+  return c.app.inject({
+    method: method as 'POST',
+    url,
+    headers: {
+      cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      'x-csrf-token': c.csrf,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    payload,
+  });
+}
