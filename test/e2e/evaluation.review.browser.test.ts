@@ -8,13 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
-import {
-  buildExperts,
-  buildSheet,
-  closedChallengeWithBids,
-  insertAssignments,
-  insertRound,
-} from '../support/evaluation.ts';
+import { assignedRound, buildExperts, buildSheet, closedChallengeWithBids } from '../support/evaluation.ts';
 
 const skip = browserUnavailable();
 
@@ -24,6 +18,8 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
   let experts: Awaited<ReturnType<typeof buildExperts>>;
   let bids: { id: string }[];
   let roundId: string;
+  /** Each expert's pseudonym on the first item (the solver chooses the order). */
+  let pseudonyms: string[];
   let browser: Browser;
   let base: string;
 
@@ -32,14 +28,11 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
     cast = await buildCast(t);
     const c = await closedChallengeWithBids(t, cast, 'browser');
     bids = c.bids;
-    experts = await buildExperts(t, 2);
-    roundId = await insertRound(t, c.challenge.id, cast.organizer.id);
-    const both = experts.map((e) => e.id);
-    await insertAssignments(
-      t,
-      roundId,
-      bids.map((b) => ({ bidId: b.id, expertIds: both })),
-    );
+    // Imported into the pool from a file and assigned by the solver, as in production.
+    experts = await buildExperts(t, 2, false);
+    const round = await assignedRound(t, cast, c.challenge.id, experts);
+    roundId = round.roundId;
+    pseudonyms = experts.map((e) => round.pseudonym(bids[0].id, e.id));
     // The other two items are reviewed through the API; the browser does the first one.
     const scores = [
       [
@@ -120,7 +113,7 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
     await reviewByKeyboard(second, ['3', '3', '4'], '团队较强，创新一般。');
     await second.getByText('评审意见已提交。').waitFor();
     // After submitting, expert 2 sees expert 1's review under its pseudonym, never the name.
-    await second.getByRole('article', { name: '评审专家 A' }).waitFor();
+    await second.getByRole('article', { name: `评审专家 ${pseudonyms[0]}` }).waitFor();
     assert.ok(!(await second.content()).includes(experts[0].name));
 
     const organizer = await as('organizer@example.cn');
@@ -139,11 +132,13 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
     assert.equal(await rows.count(), 4, 'three items and the funding line');
     assert.equal(await organizer.locator('table.ranking tr.funded').count(), 2);
 
-    // Consensus on the first item: the organizer names expert B the rapporteur.
+    // Consensus on the first item: the organizer names the second expert the rapporteur.
     await organizer.goto(`${base}/reviews/${roundId}/${bids[0].id}`);
-    await organizer.getByLabel('指定主审专家').selectOption({ label: `评审专家 B — ${experts[1].name}` });
+    await organizer
+      .getByLabel('指定主审专家')
+      .selectOption({ label: `评审专家 ${pseudonyms[1]} — ${experts[1].name}` });
     await organizer.getByRole('button', { name: '指定', exact: true }).click();
-    await organizer.getByText('主审：专家 B').waitFor();
+    await organizer.getByText(`主审：专家 ${pseudonyms[1]}`).waitFor();
 
     await second.reload();
     await second.getByLabel('多数意见').fill('多数意见：路线可行，团队较强。');
@@ -172,7 +167,7 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
     await applicant.getByRole('button', { name: '提交答复' }).click();
     await applicant.getByText('中试数据见补充材料。').waitFor();
     assert.equal(await applicant.getByRole('button', { name: '提交答复' }).count(), 0, 'only once');
-    await applicant.getByRole('article', { name: '评审专家 B' }).waitFor();
+    await applicant.getByRole('article', { name: `评审专家 ${pseudonyms[1]}` }).waitFor();
     await applicant.getByText('少数意见：创新性一般。').waitFor();
     let html = await applicant.content();
     for (const e of experts) assert.ok(!html.includes(e.name) && !html.includes(e.email));

@@ -4,6 +4,7 @@
 // (the round and assignment services are built separately; these rows are what they produce).
 import type { buildTestApp } from './app.ts';
 import { type buildCast, publishedChallenge, submittedBid } from './challenges.ts';
+import { buildOrganisation } from './factories.ts';
 
 type App = Awaited<ReturnType<typeof buildTestApp>>;
 type Cast = Awaited<ReturnType<typeof buildCast>>;
@@ -36,8 +37,8 @@ export const RUBRIC = [
 /** A marker that appears nowhere else: `${kind}${n}${salt}`. */
 const salt = () => Math.random().toString(36).slice(2, 8);
 
-/** Four logged-in experts whose names and emails are canary strings. */
-export async function buildExperts(t: App, count = 4) {
+/** Logged-in experts whose names and emails are canary strings; in the pool unless `pool` is false. */
+export async function buildExperts(t: App, count = 4, pool = true) {
   const s = salt();
   const experts = [];
   for (let i = 0; i < count; i++) {
@@ -47,16 +48,17 @@ export async function buildExperts(t: App, count = 4) {
     const r = await c.register(email, 'correct horse battery', name);
     if (r.status !== 201) throw new Error(JSON.stringify(r.body));
     await c.login(email);
-    await t.database.db
-      .insertInto('expert')
-      .values({
-        person_id: r.body.id,
-        max_load: 10,
-        availability: '[]',
-        created_at: t.clock.now(),
-        updated_at: t.clock.now(),
-      })
-      .execute();
+    if (pool)
+      await t.database.db
+        .insertInto('expert')
+        .values({
+          person_id: r.body.id,
+          max_load: 10,
+          availability: '[]',
+          created_at: t.clock.now(),
+          updated_at: t.clock.now(),
+        })
+        .execute();
     experts.push(Object.assign(c, { id: r.body.id as string, name, email }));
   }
   return experts;
@@ -76,6 +78,69 @@ export async function closedChallengeWithBids(t: App, cast: Cast, tag: string) {
   const r = await cast.organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
   if (r.status !== 200) throw new Error(JSON.stringify(r.body));
   return { challenge: c, bids };
+}
+
+/**
+ * The real path to a round in 'reviewing': `experts` (registered, not yet in the pool) are
+ * imported from a CSV file, each from its own institute; the organizer creates the round, runs
+ * the exact assignment (every expert reviews every bid when k equals the number of experts) and
+ * opens the reviews. Returns the round id and each (bid, expert) pseudonym.
+ */
+export async function assignedRound(
+  t: App,
+  cast: Cast,
+  challengeId: string,
+  experts: { id: string; email: string; name: string }[],
+  over: Record<string, unknown> = {},
+) {
+  const rows = ['email,name_zh,name_en,organisation,discipline_codes,keywords_zh,keywords_en,max_load'];
+  for (const [i, e] of experts.entries()) {
+    const org = await cast.admin.post(
+      '/api/organisations',
+      buildOrganisation({ kind: 'institute', nameZh: `评审专家单位${i}${e.id.slice(0, 6)}` }),
+    );
+    if (org.status !== 201) throw new Error(JSON.stringify(org.body));
+    rows.push(`${e.email},${e.name},,${org.body.nameZh},E0207,石英；坩埚,crucible,10`);
+  }
+  const imp = await cast.organizer.request('POST', '/api/experts/import', `${rows.join('\n')}\n`, {
+    headers: { 'content-type': 'text/csv' },
+  });
+  if (imp.status !== 200) throw new Error(JSON.stringify(imp.body));
+  const round = await cast.organizer.post('/api/review-rounds', {
+    challengeId,
+    titleZh: '第一轮函评',
+    titleEn: 'First review round',
+    rubric: RUBRIC,
+    reviewersPerItem: experts.length,
+    dueAt: new Date(t.clock.t + 14 * 86_400_000).toISOString(),
+    budgetFen: 900_000_000,
+    rebuttalAllowed: true,
+    ...over,
+  });
+  if (round.status !== 201) throw new Error(JSON.stringify(round.body));
+  const roundId = round.body.id as string;
+  const start = await cast.organizer.post(`/api/review-rounds/${roundId}/assignment-runs`);
+  if (start.status !== 202) throw new Error(JSON.stringify(start.body));
+  for (let i = 0; ; i++) {
+    const r = await cast.organizer.get(`/api/review-rounds/${roundId}/assignment-runs/${start.body.id}`);
+    if (r.body.state === 'done') break;
+    if (r.body.state !== 'running' || i > 2000) throw new Error(JSON.stringify(r.body));
+    await new Promise((res) => setTimeout(res, 25));
+  }
+  const open = await cast.organizer.post(`/api/review-rounds/${roundId}/open-reviews`);
+  if (open.status !== 200) throw new Error(JSON.stringify(open.body));
+  const assigned = await t.database.db
+    .selectFrom('review_assignment')
+    .select(['bid_id', 'expert_id', 'pseudonym'])
+    .where('round_id', '=', roundId)
+    .where('state', '=', 'assigned')
+    .execute();
+  const pseudonym = (bidId: string, expertId: string) => {
+    const a = assigned.find((x) => x.bid_id === bidId && x.expert_id === expertId);
+    if (!a) throw new Error(`expert ${expertId} is not assigned to bid ${bidId}`);
+    return a.pseudonym;
+  };
+  return { roundId, pseudonym };
 }
 
 /** Insert a review round directly. */
