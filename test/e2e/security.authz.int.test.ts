@@ -9,6 +9,7 @@ import { buildTestApp } from '../support/app.ts';
 import {
   ACTORS,
   type ActorName,
+  APPLICANTS,
   buildWorld,
   PENDING_PREFIXES,
   PENDING_ROUTES,
@@ -111,6 +112,10 @@ for (const kind of backends()) {
           const r = await send(w, actor, rule);
           if (!DENIED.has(r.status) && !(rule.stateFirst && r.status === 409))
             problems.push(`${rule.route} as ${actor}: ${r.status} ${r.text.slice(0, 160)}`);
+          else if (rule.notFound?.includes(actor) && r.status !== 404)
+            problems.push(
+              `${rule.route} as ${actor}: ${r.status}, not 404 (the object must not exist for them)`,
+            );
         }
       }
       const afterCounts = await countAllTables(t.database);
@@ -148,7 +153,7 @@ for (const kind of backends()) {
       assert.deepEqual(problems, []);
     });
 
-    test('no answer carries secrets, session data or another person’s email', async () => {
+    test('no answer carries secrets, session data, another person’s email or, to an applicant, a reviewer’s identity', async () => {
       const problems: string[] = [];
       for (const rule of RULES) {
         // The OpenAPI document describes request bodies (a "password" field), it holds no data.
@@ -161,10 +166,16 @@ for (const kind of backends()) {
             problems.push(`${rule.route} as ${actor}: ${SECRET_KEYS.exec(text)?.[0]}`);
           if (text.includes(w.secret)) problems.push(`${rule.route} as ${actor}: the cookie secret`);
           if (actor === 'admin' || actor === 'officer') continue; // administrators see accounts
+          const disclosed = new Set(rule.discloses?.(w) ?? []);
           for (const [other, email] of Object.entries(w.emails)) {
-            if (other !== actor && email && text.includes(email))
+            if (other !== actor && email && !disclosed.has(email) && text.includes(email))
               problems.push(`${rule.route} as ${actor}: email of ${other}`);
           }
+          // Blind review: applicants know their reviewers by pseudonym only.
+          if (APPLICANTS.includes(actor))
+            for (const { what, value } of w.reviewerIdentities)
+              if (!disclosed.has(value) && text.includes(value))
+                problems.push(`${rule.route} as ${actor}: reviewer ${what}`);
         }
       }
       assert.deepEqual(problems, []);

@@ -16,7 +16,9 @@ export const ACTORS = [
   'coApplicant', // confirmed member of bid B1
   'otherSolver', // leads another team's bid on the same challenge
   'hostAdmin', // admin of the university hosting the bids
-  'reviewer', // evaluator role (expert); no relation to the objects
+  'reviewer', // evaluator role, in the expert pool, conflicted with both bids (same organisation): never assigned
+  'assignedReviewer', // expert assigned to B1 (and B2) in the review round; rapporteur of B1
+  'conflictedReviewer', // expert who was assigned to B1 and declared a conflict (assignment state 'conflict')
   'proposer', // proposer of the enterprise that owns the challenges
   'otherProposer', // proposer of another enterprise
   'organizer', // organizer of the agency running the challenges
@@ -27,19 +29,48 @@ export const ACTORS = [
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
 
+/** Applicants of the review round's items (B1: commander, co-applicant; B2: otherSolver). */
+export const APPLICANTS: readonly ActorName[] = ['commander', 'coApplicant', 'otherSolver'];
+
 /**
  * Routes other helpers are adding right now. PENDING CLASSIFICATION: the test lists them on the
  * console and does not fail on them; the lead classifies them here (move them into RULES).
  */
-export const PENDING_PREFIXES = [
-  '/api/experts',
-  '/api/review',
-  '/api/evaluation',
-  '/api/funding',
-  '/api/ledger',
-] as const;
-/** Single routes of the evaluation work that live under an already classified prefix (also pending). */
-export const PENDING_ROUTES = ['GET /api/bids/:id/exclusions', 'PUT /api/bids/:id/exclusions'] as const;
+export const PENDING_PREFIXES = ['/api/funding', '/api/ledger'] as const;
+/** Single routes that live under an already classified prefix (also pending). */
+export const PENDING_ROUTES = [] as readonly string[];
+
+const DAY = 86_400_000;
+const EXPERT_HEADER =
+  'email,name_zh,name_en,organisation,discipline_codes,keywords_zh,keywords_en,max_load,availability,employment,publications,projects,relations';
+const expertRow = (email: string, nameZh: string, orgUscc: string) =>
+  `${email},${nameZh},,${orgUscc},E0207,石英；坩埚,crucible,5,,,,,`;
+const RUBRIC = [
+  { key: 'innovation', nameZh: '创新性', nameEn: 'Innovation', weight: 40, min: 0, max: 10, descriptors: [] },
+  {
+    key: 'feasibility',
+    nameZh: '可行性',
+    nameEn: 'Feasibility',
+    weight: 60,
+    min: 0,
+    max: 10,
+    descriptors: [],
+  },
+];
+const roundFields = (titleZh: string, dueAt: string, over: Record<string, unknown> = {}) => ({
+  titleZh,
+  titleEn: 'Matrix review',
+  rubric: RUBRIC,
+  reviewersPerItem: 2,
+  dueAt,
+  ...over,
+});
+const fullSheet = {
+  scores: { innovation: 7, feasibility: 6 },
+  confidence: 3,
+  commentApplicant: '指标可达，建议补充中试数据。',
+  commentConfidential: '仅供组织方参考',
+};
 
 /** Everything the matrix needs: one client per actor and the objects they relate to. */
 export async function buildWorld(t: App) {
@@ -148,6 +179,8 @@ export async function buildWorld(t: App) {
     cast.outsider.post('/api/memberships', { orgId: cast.university.id, role: 'solver' }),
     'membership request',
   );
+  const evaluation = await buildEvaluation(t, cast, { open, b1, b2, reviewer, person, ok });
+  const funding = await buildFunding(t, cast, { challenge: awardedC.id, taskBook: taskBookId, ok });
   const secret = (await t.database.pool.query("SELECT value FROM app_setting WHERE key = 'cookie_secret'"))
     .rows[0].value as string;
 
@@ -159,6 +192,8 @@ export async function buildWorld(t: App) {
     otherSolver: cast.solver2,
     hostAdmin: cast.hostAdmin,
     reviewer,
+    assignedReviewer: evaluation.assignedReviewer,
+    conflictedReviewer: evaluation.conflictedReviewer,
     proposer: cast.proposer,
     otherProposer: other.proposer,
     organizer: cast.organizer,
@@ -180,7 +215,12 @@ export async function buildWorld(t: App) {
     emails,
     secret,
     raceBody,
+    /** Every reviewer's id, name and email: no applicant's answer may carry one. */
+    reviewerIdentities: evaluation.identities,
+    expertCsv: evaluation.csv,
     ids: {
+      ...evaluation.ids,
+      ...funding,
       open: open.id,
       openTarget: open.targets[0].id,
       draft: draft.id,
@@ -204,6 +244,241 @@ export async function buildWorld(t: App) {
   };
 }
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/**
+ * The evaluation objects: experts in the pool (registered first so they log in, then imported),
+ * named exclusions steering the assignment, and three rounds on the open challenge:
+ * - `round`: assigned (run done), the conflicted reviewer's declared conflict on B1, reviews open,
+ *   B2's reviews submitted; B1's review by the assigned reviewer is left to the matrix's proofs.
+ * - `appealRound`: taken to consensus with an appeal pending by B1's commander.
+ * - `setupRound`: assigned (run done) but reviews not open: the organizer's only; the edit proof
+ *   takes it back to draft.
+ */
+async function buildEvaluation(
+  t: App,
+  cast: Awaited<ReturnType<typeof buildCast>>,
+  x: {
+    open: { id: string };
+    b1: string;
+    b2: string;
+    reviewer: TestClient & { id: string };
+    person: (name: string, grants: [string, string][]) => Promise<TestClient & { id: string }>;
+    ok: <T = any>(p: Promise<{ status: number; body: T }>, what: string) => Promise<T>;
+  },
+) {
+  const { ok, b1, b2 } = x;
+  const orgs: { uscc: string }[] = [];
+  for (const k of ['甲', '乙', '丙'])
+    orgs.push(
+      await ok(
+        cast.admin.post(
+          '/api/organisations',
+          buildOrganisation({ kind: 'institute', nameZh: `矩阵研究所${k}` }),
+        ),
+        'institute',
+      ),
+    );
+  const assignedReviewer = await x.person('expert-assigned', []);
+  const conflictedReviewer = await x.person('expert-conflicted', []);
+  const filler = await x.person('expert-filler', []);
+  const experts = [
+    { c: x.reviewer, email: 'reviewer@example.cn', name: '矩阵专家丁', org: cast.university.uscc },
+    { c: assignedReviewer, email: 'expert-assigned@example.cn', name: '矩阵专家甲', org: orgs[0].uscc },
+    { c: conflictedReviewer, email: 'expert-conflicted@example.cn', name: '矩阵专家乙', org: orgs[1].uscc },
+    { c: filler, email: 'expert-filler@example.cn', name: '矩阵专家丙', org: orgs[2].uscc },
+  ];
+  const csv = `${EXPERT_HEADER}\n${experts.map((e) => expertRow(e.email, e.name, e.org)).join('\n')}\n`;
+  await ok(
+    cast.organizer.request('POST', '/api/experts/import', csv, { headers: { 'content-type': 'text/csv' } }),
+    'import experts',
+  );
+  // Exclusions steer the assignment: B1 gets the assigned and the conflicted reviewer, B2 the
+  // assigned reviewer and the filler; 'reviewer' works at the bids' host university (same_org).
+  await ok(
+    cast.solver1.put(`/api/bids/${b1}/exclusions`, {
+      exclusions: [{ email: 'expert-filler@example.cn', reason: '存在竞争关系' }],
+    }),
+    'exclusions B1',
+  );
+  await ok(
+    cast.solver2.put(`/api/bids/${b2}/exclusions`, {
+      exclusions: [{ email: 'expert-conflicted@example.cn', reason: '存在竞争关系' }],
+    }),
+    'exclusions B2',
+  );
+  const due = new Date(t.clock.t + 40 * DAY).toISOString();
+  const newRound = (titleZh: string, over: Record<string, unknown> = {}) =>
+    ok<{ id: string; version: number }>(
+      cast.organizer.post('/api/review-rounds', {
+        challengeId: x.open.id,
+        ...roundFields(titleZh, due, over),
+      }),
+      `round ${titleZh}`,
+    );
+  type Assignment = { id: string; expertId: string; state: string };
+  /** Runs the assignment; then, unless `setupOnly`, the conflict on B1 is declared and reviews open. */
+  const assign = async (roundId: string, setupOnly = false) => {
+    const start = await ok<{ id: string }>(
+      cast.organizer.post(`/api/review-rounds/${roundId}/assignment-runs`),
+      'assignment run',
+    );
+    for (let i = 0; ; i++) {
+      const r = await ok<{ state: string; error: string }>(
+        cast.organizer.get(`/api/review-rounds/${roundId}/assignment-runs/${start.id}`),
+        'run',
+      );
+      if (r.state === 'done') break;
+      if (r.state !== 'running' || i > 400) throw new Error(`assignment run: ${r.state} ${r.error}`);
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    const view = await ok<{ items: { bidId: string; assignments: Assignment[] }[] }>(
+      cast.organizer.get(`/api/review-rounds/${roundId}/assignments`),
+      'assignments',
+    );
+    const of = (bid: string, expert: { id: string }) => {
+      const a = view.items
+        .find((it) => it.bidId === bid)
+        ?.assignments.find((y) => y.expertId === expert.id && y.state === 'assigned');
+      if (!a) throw new Error(`no assignment of ${expert.id} on ${bid}: ${JSON.stringify(view.items)}`);
+      return a.id;
+    };
+    if (setupOnly) return { run: start.id, of };
+    await ok(
+      conflictedReviewer.post(`/api/review-assignments/${of(b1, conflictedReviewer)}/declare-conflict`, {
+        reason: '曾与负责人合作',
+      }),
+      'declare conflict',
+    );
+    await ok(cast.organizer.post(`/api/review-rounds/${roundId}/open-reviews`), 'open reviews');
+    return { run: start.id, of };
+  };
+
+  const round = await newRound('矩阵评审', { rebuttalAllowed: true });
+  const r1 = await assign(round.id);
+  for (const who of [assignedReviewer, filler])
+    await ok(who.post(`/api/review-rounds/${round.id}/items/${b2}/review/submit`, fullSheet), 'review B2');
+
+  const appealRound = await newRound('矩阵复议');
+  await assign(appealRound.id);
+  await ok(cast.organizer.post(`/api/review-rounds/${appealRound.id}/open-consensus`), 'consensus');
+  const appeal = await ok<{ id: string }>(
+    cast.solver1.post(`/api/review-rounds/${appealRound.id}/items/${b1}/appeals`, {
+      ground: 'procedure_not_followed',
+      statement: '评审程序未按规定执行',
+    }),
+    'appeal',
+  );
+  // Assigned but not open: still being set up, so the organizer's only (its edit returns it to draft).
+  const setupRound = await newRound('矩阵筹备');
+  await assign(setupRound.id, true);
+  const setup = await ok<{ version: number; state: string }>(
+    cast.organizer.get(`/api/review-rounds/${setupRound.id}`),
+    'setup round',
+  );
+  if (setup.state !== 'assigning') throw new Error(`setup round is ${setup.state}`);
+
+  const identities = experts.flatMap((e) => [
+    { what: `id of ${e.email}`, value: e.c.id },
+    { what: `name of ${e.email}`, value: e.name },
+    { what: `email of ${e.email}`, value: e.email },
+  ]);
+  return {
+    assignedReviewer,
+    conflictedReviewer,
+    identities,
+    csv,
+    ids: {
+      round: round.id,
+      run: r1.run,
+      /** The assigned reviewer's assignment on B1 in `round` (rapporteur of B1). */
+      assignment: r1.of(b1, assignedReviewer),
+      appealRound: appealRound.id,
+      appeal: appeal.id,
+      setupRound: setupRound.id,
+      setupRoundVersion: setup.version,
+      due,
+      fillerEmail: 'expert-filler@example.cn',
+      now: new Date(t.clock.t).toISOString(),
+    },
+  };
+}
+
+const CALL_RULES = { budgetMode: 'lump_sum', indirectCapPct: 50, surplus: 'retain_if_accepted' } as const;
+const RELEASE_KEY = 'authz-matrix-release-0';
+
+/**
+ * The funding objects: a programme fund of the organizer's agency with an appropriation, the
+ * awarded challenge's call rules, an award on its task book (commander: solver1; co-applicant:
+ * member) with the signing tranche released and an expense of two lines by the commander.
+ */
+async function buildFunding(
+  t: App,
+  cast: Awaited<ReturnType<typeof buildCast>>,
+  x: {
+    challenge: string;
+    taskBook: string;
+    ok: <T = any>(p: Promise<{ status: number; body: T }>, what: string) => Promise<T>;
+  },
+) {
+  const { ok } = x;
+  const fund = await ok<{ id: string }>(
+    cast.organizer.post('/api/funding/funds', {
+      kind: 'programme',
+      orgId: cast.agency.id,
+      nameZh: '授权矩阵专项资金',
+      nameEn: 'Matrix programme',
+      fiscalYear: 2026,
+    }),
+    'fund',
+  );
+  await ok(
+    cast.organizer.post(`/api/funding/funds/${fund.id}/appropriations`, {
+      amountFen: 1_000_000_000,
+      memo: '年度预算',
+    }),
+    'appropriation',
+  );
+  await ok(cast.organizer.put(`/api/funding/calls/${x.challenge}/rules`, CALL_RULES), 'call rules');
+  const award = await ok<{ id: string }>(
+    cast.organizer.post('/api/funding/awards', {
+      taskBookId: x.taskBook,
+      fundId: fund.id,
+      budget: { mode: 'lump_sum', totalFen: 400_000_000 },
+    }),
+    'award',
+  );
+  await ok(
+    cast.organizer.request('POST', `/api/funding/awards/${award.id}/tranches/0/release`, {}, {
+      headers: { 'idempotency-key': RELEASE_KEY },
+    }),
+    'release tranche 0',
+  );
+  const period = new Date(t.clock.t).toISOString().slice(0, 7);
+  const spent = await ok<{ expenses: { category: string; entryId: string }[] }>(
+    cast.solver1.post(`/api/funding/awards/${award.id}/expenses`, {
+      period,
+      lines: [
+        { category: 'operational', kind: 'materials', description: '高纯石英砂', amountFen: 10_000_000 },
+        { category: 'labour', kind: 'personnel', description: '研究生劳务', amountFen: 2_000_000 },
+      ],
+    }),
+    'expense',
+  );
+  const ledger = await ok<{ kind: string; entryId: string }[]>(
+    cast.organizer.get(`/api/funding/ledger?awardId=${award.id}`),
+    'ledger',
+  );
+  return {
+    fund: fund.id,
+    award: award.id,
+    period,
+    /** The labour line of the commander's expense (a reversible entry). */
+    expenseEntry: spent.expenses.find((e) => e.category === 'labour')!.entryId,
+    /** The release of tranche 0 (a release is never reversed). */
+    releaseEntry: ledger.find((l) => l.kind === 'release')!.entryId,
+    openedAt: new Date(t.clock.t - 90_000).toISOString(),
+  };
+}
 
 /** A bid by `commander` (solver1 by default) on `c`, with the co-applicant when asked, taken to submitted. */
 async function makeBid(
@@ -250,6 +525,16 @@ export interface Rule {
   stateFirst?: true;
   /** An allowed actor who must get a 2xx with this very request (proves the request is well formed). */
   proof?: ActorName;
+  /**
+   * Refused actors to whom the object must not even exist: exactly 404, never 403 (blind review:
+   * an unassigned or conflicted expert, the competing team).
+   */
+  notFound?: readonly ActorName[];
+  /**
+   * Identities (emails, names, ids) this route shows its allowed callers by design, which the
+   * response scan therefore accepts here (the expert pool shows organizers the experts' emails).
+   */
+  discloses?: (w: World) => string[];
   note?: string;
 }
 
@@ -260,6 +545,18 @@ const bidBody = (w: World) =>
     ],
   });
 const ANYONE_ORGANIZING = ['organizer', 'admin'] as const;
+/** The expert pool is shared: organizers of any agency and the platform admin manage it. */
+const POOL_MANAGERS = ['organizer', 'otherOrganizer', 'admin'] as const;
+/** B1's item in the review round: its organizers, its active reviewer, its applicants. */
+const B1_ITEM = ['organizer', 'admin', 'assignedReviewer', 'commander', 'coApplicant'] as const;
+const expertEmails = (w: World) =>
+  w.reviewerIdentities.filter((x) => x.what.startsWith('email')).map((x) => x.value);
+/** Who must get 404 on every object of B1's item in a round. */
+const ITEM_STRANGERS = ['reviewer', 'conflictedReviewer', 'otherSolver'] as const;
+/** The experts: on a round's organizer-only objects of the review side they get 404 as well. */
+const EXPERTS = ['reviewer', 'assignedReviewer', 'conflictedReviewer'] as const;
+const actorsExcept = (keep: readonly ActorName[]): ActorName[] => ACTORS.filter((a) => !keep.includes(a));
+const item = (w: World, round = w.ids.round) => `/api/review-rounds/${round}/items/${w.ids.b1}`;
 
 /** The matrix. Order matters only for rows with a `proof` that changes state (they come last in their group). */
 export const RULES: Rule[] = [
@@ -769,5 +1066,296 @@ export const RULES: Rule[] = [
         input: { taxYear: 2025, transfers: [] },
       },
     }),
+  },
+  // Expert pool and review rounds (src/modules/evaluation/evaluation.routes.ts).
+  {
+    route: 'POST /api/experts/import',
+    allow: [...POOL_MANAGERS],
+    request: (w) => ({
+      url: '/api/experts/import?name=matrix.csv',
+      body: Buffer.from(w.expertCsv),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    proof: 'organizer',
+    note: 'the world’s own file again: updates only',
+  },
+  {
+    route: 'GET /api/experts',
+    allow: [...POOL_MANAGERS],
+    request: () => ({ url: '/api/experts' }),
+    discloses: expertEmails,
+    note: 'the pool lists the experts’ emails to those who manage it',
+  },
+  {
+    route: 'GET /api/experts/:id',
+    allow: [...POOL_MANAGERS],
+    request: (w) => ({ url: `/api/experts/${w.clients.assignedReviewer.id}` }),
+  },
+  {
+    route: 'PATCH /api/experts/:id',
+    allow: [...POOL_MANAGERS],
+    request: (w) => ({ url: `/api/experts/${w.clients.reviewer.id}`, body: { maxLoad: 5 } }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({
+      url: '/api/review-rounds',
+      body: { challengeId: w.ids.open, ...roundFields('矩阵新轮次', w.ids.due) },
+    }),
+    proof: 'organizer',
+    note: 'the organizers of the challenge’s agency (otherOrganizer is refused)',
+  },
+  {
+    route: 'GET /api/review-rounds',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/review-rounds' }),
+    seesNothing: actorsExcept(['anonymous', 'organizer', 'admin']),
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}` }),
+  },
+  {
+    route: 'PUT /api/review-rounds/:roundId',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({
+      url: `/api/review-rounds/${w.ids.setupRound}`,
+      body: { version: w.ids.setupRoundVersion, ...roundFields('矩阵筹备（修订）', w.ids.due) },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/open-reviews',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/open-reviews`, body: {} }),
+    note: 'already reviewing; opened in the world',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/assignment-runs',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/assignment-runs`, body: {} }),
+    note: 'run in the world; not run as proof (a rerun replaces unstarted assignments)',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/assignment-runs/:runId',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/assignment-runs/${w.ids.run}` }),
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/assignments',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/assignments` }),
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/conflicts',
+    allow: [...ANYONE_ORGANIZING],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/conflicts` }),
+  },
+  {
+    route: 'POST /api/review-assignments/:id/decline',
+    allow: ['assignedReviewer'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({
+      url: `/api/review-assignments/${w.ids.assignment}/decline`,
+      body: { reason: '时间冲突' },
+    }),
+    note: 'the assigned expert’s own assignment; not run as proof (it would take them off B1)',
+  },
+  {
+    route: 'POST /api/review-assignments/:id/declare-conflict',
+    allow: ['assignedReviewer'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({
+      url: `/api/review-assignments/${w.ids.assignment}/declare-conflict`,
+      body: { reason: '曾与负责人合作' },
+    }),
+    note: 'proved in the world by conflictedReviewer; not run here (it would take the expert off B1)',
+  },
+  {
+    route: 'GET /api/bids/:id/exclusions',
+    allow: ['commander'],
+    request: (w) => ({ url: `/api/bids/${w.ids.b1}/exclusions` }),
+    discloses: (w) => [
+      w.ids.fillerEmail,
+      ...w.reviewerIdentities.filter((x) => x.what === `name of ${w.ids.fillerEmail}`).map((x) => x.value),
+    ],
+    note: 'the commander reads back the experts they named (email and name)',
+  },
+  {
+    route: 'PUT /api/bids/:id/exclusions',
+    allow: ['commander'],
+    request: (w) => ({
+      url: `/api/bids/${w.ids.b1}/exclusions`,
+      body: { exclusions: [{ email: w.ids.fillerEmail, reason: '存在竞争关系' }] },
+    }),
+    note: 'closed once a round assigns, so not even the commander gets a 2xx now',
+  },
+
+  // Reviews, consensus, ranking, rebuttal, appeals (review.routes.ts). The proofs walk the round
+  // through its life in this order: review → consensus → ranking → rebuttal → close.
+  {
+    route: 'GET /api/reviews/queue',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/reviews/queue' }),
+    seesNothing: actorsExcept(['anonymous', 'assignedReviewer']),
+    note: 'a declared conflict leaves the queue (conflictedReviewer sees nothing)',
+  },
+  {
+    route: 'GET /api/reviews/applicant-items',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/reviews/applicant-items' }),
+    seesNothing: actorsExcept(['anonymous', ...APPLICANTS]),
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/items/:bidId',
+    allow: [...B1_ITEM],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: item(w) }),
+    note: 'a conflicted or unassigned expert, the other team, the proposer: 404',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/items/:bidId/reviews',
+    allow: [...B1_ITEM],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: `${item(w)}/reviews` }),
+  },
+  {
+    route: 'PUT /api/review-rounds/:roundId/items/:bidId/review',
+    allow: ['assignedReviewer'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({
+      url: `${item(w)}/review`,
+      body: { scores: { innovation: 7 }, commentApplicant: '草稿' },
+    }),
+    proof: 'assignedReviewer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/items/:bidId/review/submit',
+    allow: ['assignedReviewer'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: `${item(w)}/review/submit`, body: fullSheet }),
+    proof: 'assignedReviewer',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/progress',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/progress` }),
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/reminders',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/reminders`, body: {} }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/open-consensus',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/open-consensus`, body: {} }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/items/:bidId/rapporteur',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: `${item(w)}/rapporteur`, body: { assignmentId: w.ids.assignment } }),
+    proof: 'organizer',
+  },
+  {
+    route: 'PUT /api/review-rounds/:roundId/items/:bidId/consensus',
+    allow: ['assignedReviewer'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({
+      url: `${item(w)}/consensus`,
+      body: { majority: '一致认为可行', minority: '', recommendation: 'fund', propose: true },
+    }),
+    proof: 'assignedReviewer',
+    note: 'the rapporteur only',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/items/:bidId/consensus/accept',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: `${item(w)}/consensus/accept`, body: {} }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/ranking',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/ranking`, body: {} }),
+    proof: 'organizer',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/ranking',
+    allow: ['organizer', 'admin', ...APPLICANTS],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/ranking` }),
+    note: 'applicants get their own rows only',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/ranking',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...APPLICANTS, ...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.setupRound}/ranking` }),
+    note: 'a round still assigning: not even its applicants know of it yet',
+  },
+  {
+    route: 'GET /api/review-rounds/:roundId/ranking/verify',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/ranking/verify` }),
+    note: 'after the ranking proof (no decision before it)',
+  },
+  {
+    route: 'PUT /api/review-rounds/:roundId/rebuttal-window',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({
+      url: `/api/review-rounds/${w.ids.round}/rebuttal-window`,
+      body: { opensAt: w.ids.now, closesAt: w.ids.due },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/items/:bidId/rebuttal',
+    allow: ['commander'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({ url: `${item(w)}/rebuttal`, body: { body: '已补充中试数据' } }),
+    proof: 'commander',
+  },
+  {
+    route: 'POST /api/review-appeals/:id/decide',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({
+      url: `/api/review-appeals/${w.ids.appeal}/decide`,
+      body: { decision: 'dismissed', reasons: '程序合规' },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/items/:bidId/appeals',
+    allow: ['commander'],
+    notFound: [...ITEM_STRANGERS],
+    request: (w) => ({
+      url: `${item(w, w.ids.appealRound)}/appeals`,
+      body: { ground: 'calculation_error', statement: '加权计算有误' },
+    }),
+    proof: 'commander',
+    note: 'in the appeal round, after the pending appeal is decided',
+  },
+  {
+    route: 'POST /api/review-rounds/:roundId/close',
+    allow: [...ANYONE_ORGANIZING],
+    notFound: [...EXPERTS],
+    request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/close`, body: {} }),
+    proof: 'organizer',
+    note: 'last: the ranked round, no appeal pending',
   },
 ];

@@ -140,7 +140,9 @@ export async function getRanking(ctx: Ctx, roundId: string) {
   const mine: string[] = [];
   for (const b of bids)
     if (await repo.isApplicant(ctx.db, b.id, b.commander_id, actor.personId)) mine.push(b.id);
-  if (!mine.length || round.state === 'draft') throw new AppError('NOT_FOUND', 'review round not found');
+  // Rounds still being set up are the organizer's only (as for the items, review.ts itemRole).
+  if (!mine.length || round.state === 'draft' || round.state === 'assigning')
+    throw new AppError('NOT_FOUND', 'review round not found');
   if (!decision) return { round: presentRoundBrief(round), decision: null };
   const outcome = decision.outcome as unknown as RankingRecord;
   const ranked = outcome.rows.filter((r) => r.position !== null).length;

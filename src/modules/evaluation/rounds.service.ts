@@ -200,6 +200,8 @@ export async function openReviews(ctx: Ctx, id: string) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const l = await loadRound(tx, actor, id, true);
+    // The relation first: the round's state is no business of those who may not open it.
+    requireOrganizer(l);
     const to = await transition(tx, l, 'open_reviews');
     await repo.setRoundState(tx, id, to);
     await recordAudit(tx, actor, now, {
