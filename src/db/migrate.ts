@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_funding.ts';
 import * as m0011 from './migrations/0011_review_outcomes.ts';
 import * as m0012 from './migrations/0012_idempotency.ts';
 import * as m0015 from './migrations/0015_rate_limit.ts';
+import * as m0016 from './migrations/0016_run_heartbeat.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0011_review_outcomes': m0011,
   '0012_idempotency': m0012,
   '0015_rate_limit': m0015,
+  '0016_run_heartbeat': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -548,6 +548,7 @@ export interface ReviewAssignmentRunTable {
   started_by: string;
   started_at: Timestamp;
   finished_at: Timestamp | null;
+  heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ReviewAssignmentTable {

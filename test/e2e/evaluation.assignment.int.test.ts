@@ -212,6 +212,27 @@ for (const kind of backends()) {
       assert.ok(!load.has(experts.host.id));
     });
 
+    test('a run whose server died (no heartbeat for a minute) shows as failed, to be run again', async () => {
+      const dead = await t.database.pool.query(
+        `INSERT INTO review_assignment_run (round_id, state, phase, progress, started_by, started_at, heartbeat_at)
+         VALUES ($1, 'running', 'solve', 0.7, $2, now(), now() - interval '61 seconds') RETURNING id`,
+        [roundId, cast.organizer.id],
+      );
+      const r = await cast.organizer.get(`/api/review-rounds/${roundId}/assignment-runs/${dead.rows[0].id}`);
+      assert.equal(r.body.state, 'failed');
+      assert.match(r.body.error, /no heartbeat for 60 s/);
+      const alive = await t.database.pool.query(
+        `INSERT INTO review_assignment_run (round_id, state, phase, progress, started_by, started_at, heartbeat_at)
+         VALUES ($1, 'running', 'solve', 0.7, $2, now(), now() - interval '30 seconds') RETURNING id`,
+        [roundId, cast.organizer.id],
+      );
+      const a = await cast.organizer.get(`/api/review-rounds/${roundId}/assignment-runs/${alive.rows[0].id}`);
+      assert.equal(a.body.state, 'running');
+      await t.database.pool.query('DELETE FROM review_assignment_run WHERE id = ANY($1)', [
+        [dead.rows[0].id, alive.rows[0].id],
+      ]);
+    });
+
     test('a rerun replaces unstarted assignments and keeps the round assigning', async () => {
       const start = await cast.organizer.post(`/api/review-rounds/${roundId}/assignment-runs`);
       const run = await waitRun(start.body.id);

@@ -11,8 +11,6 @@ import {
   type ActorName,
   APPLICANTS,
   buildWorld,
-  PENDING_PREFIXES,
-  PENDING_ROUTES,
   RULES,
   type Rule,
   type World,
@@ -78,20 +76,11 @@ for (const kind of backends()) {
     });
     after(() => t.close());
 
-    test('every API route is classified in the matrix (or pending classification)', () => {
+    test('every API route is classified in the matrix', () => {
       const routes = registeredRoutes(t.app);
       assert.ok(routes.length > 50, `found only ${routes.length} routes: the route-tree parser is broken`);
       const classified = new Set(RULES.map((r) => r.route));
-      const pending = routes.filter(
-        (r) =>
-          PENDING_PREFIXES.some((p) => r.split(' ')[1].startsWith(p)) ||
-          (PENDING_ROUTES as readonly string[]).includes(r),
-      );
-      const missing = routes.filter((r) => !classified.has(r) && !pending.includes(r));
-      if (pending.length)
-        console.log(
-          `authz matrix: PENDING CLASSIFICATION (${pending.length} routes, not failing; classify them in test/support/authz.ts):\n  ${pending.join('\n  ')}`,
-        );
+      const missing = routes.filter((r) => !classified.has(r));
       assert.deepEqual(
         missing,
         [],

@@ -32,14 +32,6 @@ export type ActorName = (typeof ACTORS)[number];
 /** Applicants of the review round's items (B1: commander, co-applicant; B2: otherSolver). */
 export const APPLICANTS: readonly ActorName[] = ['commander', 'coApplicant', 'otherSolver'];
 
-/**
- * Routes other helpers are adding right now. PENDING CLASSIFICATION: the test lists them on the
- * console and does not fail on them; the lead classifies them here (move them into RULES).
- */
-export const PENDING_PREFIXES = ['/api/funding', '/api/ledger'] as const;
-/** Single routes that live under an already classified prefix (also pending). */
-export const PENDING_ROUTES = [] as readonly string[];
-
 const DAY = 86_400_000;
 const EXPERT_HEADER =
   'email,name_zh,name_en,organisation,discipline_codes,keywords_zh,keywords_en,max_load,availability,employment,publications,projects,relations';
@@ -556,6 +548,14 @@ const ITEM_STRANGERS = ['reviewer', 'conflictedReviewer', 'otherSolver'] as cons
 /** The experts: on a round's organizer-only objects of the review side they get 404 as well. */
 const EXPERTS = ['reviewer', 'assignedReviewer', 'conflictedReviewer'] as const;
 const actorsExcept = (keep: readonly ActorName[]): ActorName[] => ACTORS.filter((a) => !keep.includes(a));
+/** The world's funding award: its organizers, the platform, the team, the host, the proposer. */
+const AWARD_PARTIES = ['organizer', 'admin', 'commander', 'coApplicant', 'hostAdmin', 'proposer'] as const;
+/** Signed in but no party to the award: to them the award (its expenses, its ledger) does not exist. */
+const AWARD_STRANGERS = actorsExcept(['anonymous', ...AWARD_PARTIES]);
+/** Signed in but neither manager nor viewer of the agency's programme fund. */
+const FUND_STRANGERS = actorsExcept(['anonymous', 'organizer', 'admin']);
+/** Who may see a draft challenge (and so its funding rules and burden). */
+const DRAFT_READERS = ['proposer', 'organizer', 'admin'] as const;
 const item = (w: World, round = w.ids.round) => `/api/review-rounds/${round}/items/${w.ids.b1}`;
 
 /** The matrix. Order matters only for rows with a `proof` that changes state (they come last in their group). */
@@ -1357,5 +1357,214 @@ export const RULES: Rule[] = [
     request: (w) => ({ url: `/api/review-rounds/${w.ids.round}/close`, body: {} }),
     proof: 'organizer',
     note: 'last: the ranked round, no appeal pending',
+  },
+
+  // Funding (src/modules/funding/funding.routes.ts). The proofs move money in this order:
+  // appropriation → rules → tranche replay → expense → refund → reversal → verify.
+  {
+    route: 'GET /api/funding/funds',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/funding/funds' }),
+    seesNothing: actorsExcept(['anonymous', 'organizer', 'admin']),
+    note: 'the programme fund’s managers (the agency’s organizers) and the platform',
+  },
+  {
+    route: 'POST /api/funding/funds',
+    allow: ['organizer'],
+    request: (w) => ({
+      url: '/api/funding/funds',
+      body: {
+        kind: 'programme',
+        orgId: w.cast.agency.id,
+        nameZh: '授权矩阵第二专项',
+        nameEn: '',
+        fiscalYear: 2027,
+      },
+    }),
+    proof: 'organizer',
+    note: 'only organizers of the agency open its programme fund (not another agency’s, not the platform admin)',
+  },
+  {
+    route: 'GET /api/funding/funds/:id',
+    allow: ['organizer', 'admin'],
+    notFound: FUND_STRANGERS,
+    request: (w) => ({ url: `/api/funding/funds/${w.ids.fund}` }),
+  },
+  {
+    route: 'POST /api/funding/funds/:id/appropriations',
+    allow: ['organizer'],
+    notFound: FUND_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/funds/${w.ids.fund}/appropriations`,
+      body: { amountFen: 100_000, memo: '追加' },
+    }),
+    proof: 'organizer',
+    note: 'the fund’s managers only; the platform admin views, and is refused (403)',
+  },
+  {
+    route: 'GET /api/funding/calls/:challengeId/rules',
+    allow: 'signedIn',
+    request: (w) => ({ url: `/api/funding/calls/${w.ids.awardedChallenge}/rules` }),
+    note: 'a public call’s rules (negative list, indirect cap) are for every applicant to read',
+  },
+  {
+    route: 'GET /api/funding/calls/:challengeId/rules',
+    allow: [...DRAFT_READERS],
+    notFound: actorsExcept(['anonymous', ...DRAFT_READERS]),
+    request: (w) => ({ url: `/api/funding/calls/${w.ids.draft}/rules` }),
+    note: 'a draft’s rules: only those who may see the draft',
+  },
+  {
+    route: 'PUT /api/funding/calls/:challengeId/rules',
+    allow: ['organizer'],
+    request: (w) => ({ url: `/api/funding/calls/${w.ids.awardedChallenge}/rules`, body: CALL_RULES }),
+    proof: 'organizer',
+    note: 'the organizers of the challenge’s agency; the world’s rules again',
+  },
+  {
+    route: 'GET /api/funding/calls/:challengeId/burden',
+    allow: 'signedIn',
+    request: (w) => ({ url: `/api/funding/calls/${w.ids.awardedChallenge}/burden` }),
+    note: 'aggregates only (counts, averages, median seconds)',
+  },
+  {
+    route: 'GET /api/funding/calls/:challengeId/burden',
+    allow: [...DRAFT_READERS],
+    notFound: actorsExcept(['anonymous', ...DRAFT_READERS]),
+    request: (w) => ({ url: `/api/funding/calls/${w.ids.draft}/burden` }),
+    note: 'a draft: only those who may see it',
+  },
+  {
+    route: 'POST /api/funding/burden',
+    allow: 'signedIn',
+    request: (w) => ({
+      url: '/api/funding/burden',
+      body: {
+        form: 'bid',
+        challengeId: w.ids.open,
+        fieldsTotal: 13,
+        fieldsPrefilled: 4,
+        documents: 2,
+        openedAt: w.ids.openedAt,
+      },
+    }),
+    proof: 'otherSolver',
+    note: 'anyone filling a form of a call they can see records their own burden',
+  },
+  {
+    route: 'GET /api/funding/awards',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/funding/awards' }),
+    seesNothing: AWARD_STRANGERS,
+  },
+  {
+    route: 'POST /api/funding/awards',
+    allow: ['organizer'],
+    request: (w) => ({
+      url: '/api/funding/awards',
+      body: {
+        taskBookId: w.ids.taskBook,
+        fundId: w.ids.fund,
+        budget: { mode: 'lump_sum', totalFen: 400_000_000 },
+      },
+    }),
+    note: 'the organizers of the task book’s challenge; funded in the world, so a duplicate now (409)',
+  },
+  {
+    route: 'GET /api/funding/awards/:id',
+    allow: [...AWARD_PARTIES],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({ url: `/api/funding/awards/${w.ids.award}` }),
+  },
+  {
+    route: 'POST /api/funding/awards/:id/tranches/:no/release',
+    allow: ['organizer'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/awards/${w.ids.award}/tranches/0/release`,
+      body: {},
+      headers: { 'idempotency-key': RELEASE_KEY },
+    }),
+    proof: 'organizer',
+    note: 'the world’s own release, replayed with its key; the team never releases money to itself',
+  },
+  {
+    route: 'POST /api/funding/awards/:id/expenses',
+    allow: ['commander', 'coApplicant'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/awards/${w.ids.award}/expenses`,
+      body: {
+        period: w.ids.period,
+        lines: [{ category: 'operational', kind: 'materials', description: '石英坩埚模具', amountFen: 1_000_000 }],
+      },
+    }),
+    proof: 'commander',
+    note: 'the team only (the organizer and the host are refused)',
+  },
+  {
+    route: 'POST /api/funding/awards/:id/refunds',
+    allow: ['commander', 'coApplicant'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/awards/${w.ids.award}/refunds`,
+      body: { period: w.ids.period, category: 'operational', description: '材料退货', amountFen: 500_000 },
+    }),
+    proof: 'commander',
+  },
+  {
+    route: 'POST /api/funding/entries/:id/reverse',
+    allow: ['organizer'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/entries/${w.ids.expenseEntry}/reverse`,
+      body: { reason: '重复录入' },
+    }),
+    proof: 'organizer',
+    note: 'an expense entry of the award: its organizers correct it, once',
+  },
+  {
+    route: 'POST /api/funding/entries/:id/reverse',
+    allow: ['organizer'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/entries/${w.ids.releaseEntry}/reverse`,
+      body: { reason: '撤销' },
+    }),
+    note: 'a release is never reversed (409 even to the organizer); to strangers the entry does not exist',
+  },
+  {
+    route: 'POST /api/funding/awards/:id/close',
+    allow: ['organizer'],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({ url: `/api/funding/awards/${w.ids.award}/close`, body: {} }),
+    note: 'the task book is not accepted yet, so not even the organizer closes it now',
+  },
+  {
+    route: 'GET /api/funding/track-record/:kind/:id',
+    allow: 'signedIn',
+    request: (w) => ({ url: `/api/funding/track-record/person/${w.clients.commander.id}` }),
+    note: 'performance records are part of the declared, visible trust rule',
+  },
+  {
+    route: 'GET /api/funding/ledger',
+    allow: [...AWARD_PARTIES],
+    notFound: AWARD_STRANGERS,
+    request: (w) => ({ url: `/api/funding/ledger?awardId=${w.ids.award}` }),
+    note: 'the award’s journal, shown on its page to every party',
+  },
+  {
+    route: 'GET /api/funding/ledger',
+    allow: ['organizer', 'admin'],
+    notFound: FUND_STRANGERS,
+    request: (w) => ({ url: `/api/funding/ledger?fundId=${w.ids.fund}&format=csv` }),
+    note: 'the fund’s journal (CSV export)',
+  },
+  {
+    route: 'GET /api/funding/ledger/verify',
+    allow: ['admin'],
+    request: () => ({ url: '/api/funding/ledger/verify' }),
+    proof: 'admin',
+    note: 'reconciling the whole journal is the platform admin’s; last, after the proofs moved money',
   },
 ];

@@ -158,15 +158,19 @@ async function gather(
   return { experts, expertNames, items, conflicts, assignments };
 }
 
-function presentRun(r: repo.RunRow) {
+function presentRun(r: repo.RunRow & { stalled?: boolean }) {
+  // The instance running it stopped beating (it died): the run will never finish; run it again.
+  const stalled = r.state === 'running' && r.stalled === true;
   return {
     id: r.id,
     roundId: r.round_id,
-    state: r.state,
+    state: stalled ? 'failed' : r.state,
     phase: r.phase,
     progress: r.progress,
     stats: r.stats,
-    error: r.error,
+    error: stalled
+      ? `the server running it stopped (no heartbeat for ${repo.STALL_SECONDS} s): run the assignment again`
+      : r.error,
     startedAt: r.started_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
   };
@@ -234,6 +238,9 @@ export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean
 
 async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor) {
   const started0 = Date.now();
+  // Beats while the worker computes, whatever its progress callbacks do (see repo.STALL_SECONDS).
+  const heartbeat = setInterval(() => repo.beat(ctx.db, runId).catch(() => {}), 5_000);
+  heartbeat.unref();
   try {
     await repo.setRunProgress(ctx.db, runId, 'gather', 0.05);
     const l = await loadRound(ctx.db, actor, roundId);
@@ -258,6 +265,8 @@ async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor
     await repo.setRunProgress(ctx.db, runId, 'write', 0.9);
     const now = ctx.now();
     const stats = await ctx.db.transaction().execute(async (tx) => {
+      // Two runs of one round (two clicks, two instances) write one after the other, never interleaved.
+      await tx.selectFrom('review_round').select('id').where('id', '=', roundId).forUpdate().execute();
       const current = await repo.assignmentsOf(tx, roundId);
       const before = (rows: typeof current) =>
         rows
@@ -300,6 +309,8 @@ async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor
   } catch (e) {
     await repo.finishRun(ctx.db, runId, 'failed', {}, (e as Error).message, ctx.now());
     throw e;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -1,5 +1,5 @@
 // Every SQL statement of review rounds, assignment runs and assignments. Rows in, rows out.
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../app/context.ts';
 import type {
   DB,
@@ -108,7 +108,7 @@ export const insertRun = (tx: Tx, roundId: string, by: string, now: Date) =>
 export const setRunProgress = (q: Q, id: string, phase: string, progress: number) =>
   q
     .updateTable('review_assignment_run')
-    .set({ phase, progress: Math.max(0, Math.min(1, progress)) })
+    .set({ phase, progress: Math.max(0, Math.min(1, progress)), heartbeat_at: sql<Date>`now()` })
     .where('id', '=', id)
     .where('state', '=', 'running')
     .execute();
@@ -134,13 +134,32 @@ export const finishRun = (
     .where('id', '=', id)
     .execute();
 
+/** The instance running `id` is alive: it writes the database's time (not its own clock). */
+export const beat = (q: Q, id: string) =>
+  q
+    .updateTable('review_assignment_run')
+    .set({ heartbeat_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .execute();
+
+/** A run is stalled when it is 'running' but its instance has not beaten for this long. */
+export const STALL_SECONDS = 60;
+const stalled = sql<boolean>`(state = 'running' AND heartbeat_at < now() - make_interval(secs => ${STALL_SECONDS}))`;
+
 export const findRun = (q: Q, id: string) =>
-  q.selectFrom('review_assignment_run').selectAll().where('id', '=', id).executeTakeFirst();
+  q
+    .selectFrom('review_assignment_run')
+    .selectAll()
+    .select(stalled.as('stalled'))
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const runsOf = (q: Q, roundId: string) =>
   q
     .selectFrom('review_assignment_run')
     .selectAll()
+    .select(stalled.as('stalled'))
     .where('round_id', '=', roundId)
     .orderBy('started_at', 'desc')
     .orderBy('id')

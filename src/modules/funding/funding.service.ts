@@ -13,7 +13,7 @@ import { type Entry, reversal } from '../../core/ledger/ledger.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
+import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { heldBefore, postEntry } from './funding.ledger.ts';
@@ -173,8 +173,9 @@ export async function appropriate(ctx: Ctx, id: string, amountFen: number, memo:
   await ctx.db.transaction().execute(async (tx) => {
     const [f] = await repo.lockFunds(tx, [id]);
     if (!f) throw notFound('fund');
-    if (!(await fundRelations(tx, actor, f)).has('manager'))
-      throw forbidden('only the fund’s managers appropriate to it');
+    const rel = await fundRelations(tx, actor, f);
+    if (!rel.size) throw notFound('fund');
+    if (!rel.has('manager')) throw forbidden('only the fund’s managers appropriate to it');
     const entryKey = `appropriation:${f.id}:${key ?? randomUUID()}`;
     if (key && (await repo.entryByKey(tx, entryKey))) return;
     const e = entries.appropriation(entryKey, f.id, amountFen);
@@ -308,9 +309,9 @@ export async function setRules(ctx: Ctx, challengeId: string, input: RulesBody) 
 }
 
 export async function getRules(ctx: Ctx, challengeId: string) {
-  requireActor(ctx.actor);
+  const actor = requireActor(ctx.actor);
   const c = await challenges.findChallenge(ctx.db, challengeId);
-  if (!c) throw notFound('challenge');
+  if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
   return { challengeId, ...(await rulesOf(ctx.db, challengeId)), trustRule: TRUST_RULE };
 }
 
@@ -562,6 +563,7 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
     const a = await repo.lockAward(tx, awardId);
     if (!a) throw notFound('award');
     const x = await awardCtx(tx, actor, a);
+    if (!x.rel.size) throw notFound('award');
     if (!x.rel.has('commander') && !x.rel.has('member'))
       throw forbidden('only the team reports its spending');
     const k = key ?? randomUUID();
@@ -650,6 +652,7 @@ export async function recordRefund(ctx: Ctx, awardId: string, input: RefundBody)
     const a = await repo.lockAward(tx, awardId);
     if (!a) throw notFound('award');
     const x = await awardCtx(tx, actor, a);
+    if (!x.rel.size) throw notFound('award');
     if (!x.rel.has('commander') && !x.rel.has('member')) throw forbidden('only the team reports refunds');
     if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
     const e = entries.refund(`refund:${a.id}:${randomUUID()}`, a.id, input.category, input.amountFen);
@@ -691,21 +694,24 @@ export async function reverseEntry(ctx: Ctx, entryId: string, reason: string) {
   return ctx.db.transaction().execute(async (tx) => {
     const e = await repo.findEntry(tx, entryId);
     if (!e) throw notFound('journal entry');
+    // Who may correct it comes first: to anyone else the entry (and its kind) does not exist.
+    if (e.fund_id) {
+      const [f] = await repo.lockFunds(tx, [e.fund_id]);
+      const rel = await fundRelations(tx, actor, f);
+      if (!rel.size) throw notFound('journal entry');
+      if (!rel.has('manager')) throw forbidden('only the fund’s managers correct its entries');
+    }
+    let award: repo.AwardRow | undefined;
+    if (e.award_id) {
+      award = (await repo.lockAward(tx, e.award_id))!;
+      requireOrganizer(await awardCtx(tx, actor, award));
+    }
     if (!REVERSIBLE.has(e.kind))
       throw new AppError(
         'ILLEGAL_TRANSITION',
         `a ${e.kind} entry is not corrected by reversal; only appropriations, expenses and refunds are`,
       );
-    if (e.fund_id) {
-      const [f] = await repo.lockFunds(tx, [e.fund_id]);
-      if (!(await fundRelations(tx, actor, f)).has('manager'))
-        throw forbidden('only the fund’s managers correct its entries');
-    }
-    if (e.award_id) {
-      const a = (await repo.lockAward(tx, e.award_id))!;
-      requireOrganizer(await awardCtx(tx, actor, a));
-      if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
-    }
+    if (award && award.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
     if (await repo.reversalOf(tx, e.id))
       throw new AppError('ILLEGAL_TRANSITION', 'this entry is already reversed');
     const lines = (
@@ -1019,7 +1025,7 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const c = await challenges.findChallenge(ctx.db, input.challengeId);
-  if (!c) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
+  if (!c || !canSeeChallenge(actor, c)) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
   if (input.fieldsPrefilled > input.fieldsTotal)
     throw new AppError('VALIDATION', 'cannot exceed the number of fields', 'fieldsPrefilled');
   const opened = Date.parse(input.openedAt);
@@ -1038,9 +1044,9 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
 }
 
 export async function burdenOfCall(ctx: Ctx, challengeId: string) {
-  requireActor(ctx.actor);
+  const actor = requireActor(ctx.actor);
   const c = await challenges.findChallenge(ctx.db, challengeId);
-  if (!c) throw notFound('challenge');
+  if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
   const rows = await repo.burdenOf(ctx.db, challengeId);
   return {
     challengeId,
