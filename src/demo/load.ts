@@ -15,6 +15,7 @@ import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } fr
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
+import { loadReviewDemo } from './review-demo.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -45,11 +46,12 @@ export async function loadDemo(
     const experts = demoAdmin
       ? await loadDemoExperts({ ...ctx, actor: await actorFor(ctx, demoAdmin.id) }, orgIds.get('dept'), log)
       : 0;
+    const rounds = await loadReviewDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts === 0,
+      alreadyLoaded: added + experts + rounds === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -121,5 +123,6 @@ export async function loadDemo(
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
+  await loadReviewDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

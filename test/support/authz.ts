@@ -457,7 +457,7 @@ async function buildFunding(
     'expense',
   );
   const ledger = await ok<{ kind: string; entryId: string }[]>(
-    cast.organizer.get(`/api/funding/ledger?awardId=${award.id}`),
+    cast.organizer.get(`/api/funding/ledger?fundId=${fund.id}`),
     'ledger',
   );
   return {
@@ -468,6 +468,8 @@ async function buildFunding(
     expenseEntry: spent.expenses.find((e) => e.category === 'labour')!.entryId,
     /** The release of tranche 0 (a release is never reversed). */
     releaseEntry: ledger.find((l) => l.kind === 'release')!.entryId,
+    /** The fund's appropriation (reversible, but most of it is committed to the award). */
+    appropriationEntry: ledger.find((l) => l.kind === 'appropriation')!.entryId,
     openedAt: new Date(t.clock.t - 90_000).toISOString(),
   };
 }
@@ -1532,6 +1534,16 @@ export const RULES: Rule[] = [
       body: { reason: '撤销' },
     }),
     note: 'a release is never reversed (409 even to the organizer); to strangers the entry does not exist',
+  },
+  {
+    route: 'POST /api/funding/entries/:id/reverse',
+    allow: ['organizer'],
+    notFound: FUND_STRANGERS,
+    request: (w) => ({
+      url: `/api/funding/entries/${w.ids.appropriationEntry}/reverse`,
+      body: { reason: '预算调整' },
+    }),
+    note: 'the fund’s managers correct its appropriation; here it is committed, so 409 even to them',
   },
   {
     route: 'POST /api/funding/awards/:id/close',
