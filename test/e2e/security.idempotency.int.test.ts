@@ -187,6 +187,41 @@ for (const kind of backends()) {
       }
     });
 
+    test('evaluation and funding creations replay too: a review round, a fund', async () => {
+      const c = await publishedChallenge(cast, { titleZh: '幂等评审轮次' });
+      const round = {
+        challengeId: c.id,
+        titleZh: '幂等初评',
+        rubric: [{ key: 'q', nameZh: '质量', nameEn: 'Quality', weight: 100, min: 0, max: 10 }],
+        dueAt: new Date(t.clock.t + 30 * 86_400_000).toISOString(),
+      };
+      const fund = {
+        kind: 'programme',
+        orgId: cast.agency.id,
+        nameZh: '幂等基金',
+        nameEn: 'F',
+        fiscalYear: 2026,
+      };
+      for (const [url, body, table, changed] of [
+        ['/api/review-rounds', round, 'review_round', { ...round, titleZh: '另一个' }],
+        ['/api/funding/funds', fund, 'fund', { ...fund, nameZh: '另一个' }],
+      ] as const) {
+        const n = async () =>
+          Number((await t.database.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n);
+        const before = await n();
+        const a = await withKey(cast.organizer, 'POST', url, body, `replay-${table}`);
+        assert.equal(a.status, 201, JSON.stringify(a.body));
+        const b = await withKey(cast.organizer, 'POST', url, body, `replay-${table}`);
+        assert.equal(b.status, 201);
+        assert.equal(b.headers['idempotent-replayed'], 'true', url);
+        assert.equal(b.body.id, a.body.id);
+        assert.equal(await n(), before + 1, `${url}: one write`);
+        const other = await withKey(cast.organizer, 'POST', url, changed, `replay-${table}`);
+        assert.equal(other.status, 422, url);
+        assert.equal(other.body.code, 'IDEMPOTENCY_MISMATCH');
+      }
+    });
+
     test('without a key the endpoint behaves as before (two requests, two objects)', async () => {
       const body = buildChallenge(cast.enterprise.id, cast.agency.id, { titleZh: '无键' });
       const a = await cast.proposer.post('/api/challenges', body);

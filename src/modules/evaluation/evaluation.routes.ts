@@ -34,6 +34,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/experts/import',
     {
+      config: { idempotent: true },
       bodyLimit: MAX_IMPORT_BYTES + 1,
       schema: {
         tags,
@@ -88,6 +89,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/review-rounds',
     {
+      config: { idempotent: true },
       schema: {
         tags: rtags,
         summary: 'Create a review round on a challenge (its organizers)',
@@ -133,6 +135,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/review-rounds/:roundId/assignment-runs',
     {
+      config: { idempotent: true },
       schema: {
         tags: rtags,
         summary:

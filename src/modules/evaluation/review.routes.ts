@@ -100,6 +100,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/review-rounds/:roundId/ranking',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Compute and store the calibrated ranking with its funding line (organizer)',
@@ -178,6 +179,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${item}/rebuttal`,
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Answer the reviews, once (commander)',
@@ -193,6 +195,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     `${item}/appeals`,
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Appeal on a procedural ground (commander)',

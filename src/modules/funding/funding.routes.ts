@@ -32,6 +32,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/funding/funds',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary:
@@ -119,6 +120,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/funding/awards',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary:
@@ -170,6 +172,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/funding/awards/:id/refunds',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Record money refunded for earlier spending (team)',
@@ -195,6 +198,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/funding/entries/:id/reverse',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary: 'Correct an appropriation, expense or refund by a reversing entry',
