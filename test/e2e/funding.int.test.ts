@@ -324,9 +324,11 @@ for (const kind of backends()) {
       assert.equal(track.records.length, 1);
       assert.equal(track.trust.months, 6, 'one A is not yet trusted');
       assert.equal(
-        (await ok(solver2.get(`/api/funding/track-record/person/${solver1.id}`))).records[0].grade,
+        (await ok(organizer.get(`/api/funding/track-record/person/${solver1.id}`))).records[0].grade,
         'A',
       );
+      // It carries integrity findings: another researcher does not read someone else's.
+      assert.equal((await solver2.get(`/api/funding/track-record/person/${solver1.id}`)).status, 404);
 
       // The journal reconciles, and exports as CSV and XLSX.
       const v = await ok(admin.get('/api/funding/ledger/verify'));

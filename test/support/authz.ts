@@ -440,9 +440,14 @@ async function buildFunding(
     'award',
   );
   await ok(
-    cast.organizer.request('POST', `/api/funding/awards/${award.id}/tranches/0/release`, {}, {
-      headers: { 'idempotency-key': RELEASE_KEY },
-    }),
+    cast.organizer.request(
+      'POST',
+      `/api/funding/awards/${award.id}/tranches/0/release`,
+      {},
+      {
+        headers: { 'idempotency-key': RELEASE_KEY },
+      },
+    ),
     'release tranche 0',
   );
   const period = new Date(t.clock.t).toISOString().slice(0, 7);
@@ -1498,7 +1503,9 @@ export const RULES: Rule[] = [
       url: `/api/funding/awards/${w.ids.award}/expenses`,
       body: {
         period: w.ids.period,
-        lines: [{ category: 'operational', kind: 'materials', description: '石英坩埚模具', amountFen: 1_000_000 }],
+        lines: [
+          { category: 'operational', kind: 'materials', description: '石英坩埚模具', amountFen: 1_000_000 },
+        ],
       },
     }),
     proof: 'commander',
@@ -1554,9 +1561,22 @@ export const RULES: Rule[] = [
   },
   {
     route: 'GET /api/funding/track-record/:kind/:id',
-    allow: 'signedIn',
+    allow: ['commander', 'organizer', 'otherOrganizer', 'officer', 'admin'],
+    notFound: [
+      'outsider',
+      'coApplicant',
+      'otherSolver',
+      'hostAdmin',
+      'reviewer',
+      'assignedReviewer',
+      'conflictedReviewer',
+      'proposer',
+      'otherProposer',
+      'otherOrgSolver',
+    ],
     request: (w) => ({ url: `/api/funding/track-record/person/${w.clients.commander.id}` }),
-    note: 'performance records are part of the declared, visible trust rule',
+    proof: 'commander',
+    note: 'it carries integrity findings: the subject, organizers, integrity officers and the admin',
   },
   {
     route: 'GET /api/funding/ledger',

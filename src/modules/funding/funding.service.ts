@@ -859,7 +859,14 @@ function presentPerformance(p: repo.PerformanceRow) {
 
 /** A team's, commander's or institution's track record and the reporting interval the trust rule gives it. */
 export async function trackRecord(ctx: Ctx, kind: 'person' | 'org', id: string) {
-  requireActor(ctx.actor);
+  const actor = requireActor(ctx.actor);
+  // A track record carries integrity findings: the subject (the person, or a member of the
+  // institution), programme organizers, integrity officers and the platform admin read it.
+  const own = kind === 'person' ? actor.personId === id : actor.roles.some((r) => r.orgId === id);
+  const official =
+    isPlatformAdmin(actor) ||
+    actor.roles.some((r) => r.role === 'organizer' || r.role === 'integrity_officer');
+  if (!own && !official) throw notFound('track record');
   const rows = kind === 'person' ? await repo.trackOfPerson(ctx.db, id) : await repo.trackOfOrg(ctx.db, id);
   const trust = reportingInterval(
     rows.map((r) => ({ grade: r.grade as 'A', integrityClean: r.integrity_clean })),

@@ -137,9 +137,17 @@ interface TextIndex {
 }
 const indexes = new WeakMap<Kysely<DB>, TextIndex>();
 
-/** Submitted texts of one kind, newer than `since` (all when null). */
+/**
+ * How far back each sync looks again. A text is stamped when its transaction starts but becomes
+ * visible when it commits, so transactions committing out of order (or on another instance) can
+ * land behind the watermark; texts already indexed are skipped, so the overlap costs one query.
+ */
+const LATE_COMMIT_MS = 10 * 60_000;
+
+/** Submitted texts of one kind, stamped after `since` less the late-commit window (all when null). */
 function textsSince(db: Kysely<DB>, kind: TextKind, since: Date | null) {
-  return kind === 'bid' ? repo.submittedBidTexts(db, since) : repo.reportTexts(db, since);
+  const from = since && new Date(since.getTime() - LATE_COMMIT_MS);
+  return kind === 'bid' ? repo.submittedBidTexts(db, from) : repo.reportTexts(db, from);
 }
 
 /** The process's index of every submitted text, brought up to date with the database. */
