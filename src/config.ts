@@ -12,6 +12,8 @@ export interface Config {
   cookieSecure: boolean;
   /** Login attempts allowed per minute per client address and email. */
   loginRateMax: number;
+  /** Shed load (503 + Retry-After) when the event loop lags more than this (ms); 0 turns it off. */
+  maxEventLoopDelayMs: number;
   production: boolean;
 }
 
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: Number(env.SESSION_MAX_HOURS ?? 12),
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 10),
+    maxEventLoopDelayMs: Number(env.MAX_EVENT_LOOP_DELAY_MS ?? (production ? 1000 : 0)),
     production,
   };
 }

@@ -28,6 +28,8 @@ export const STATUS = {
   RATE_LIMITED: 429,
   /** Unexpected failure; nothing was changed. */
   INTERNAL: 500,
+  /** The server is overloaded and refused the request before doing anything; retry after the header's seconds. */
+  OVERLOADED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS;

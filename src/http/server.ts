@@ -8,6 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyUnderPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -100,6 +101,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   // Counters in PostgreSQL: every instance behind the load balancer counts against one limit.
   await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) });
+  // Load shedding: when the event loop lags, answer 503 with Retry-After at once instead of queueing
+  // work nobody will wait for (clients retry creations with the same Idempotency-Key).
+  if (config.maxEventLoopDelayMs > 0)
+    await app.register(fastifyUnderPressure, {
+      maxEventLoopDelay: config.maxEventLoopDelayMs,
+      // The mean lag over each interval is compared (10 ms resolution, so at least 100 ms of samples).
+      sampleInterval: Math.min(1000, Math.max(100, Math.round(config.maxEventLoopDelayMs / 2))),
+      pressureHandler: (_req, reply) => {
+        reply
+          .status(503)
+          .header('retry-after', '5')
+          .send({ code: 'OVERLOADED', message: 'the server is overloaded: retry in a few seconds' });
+      },
+    });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -162,3 +162,41 @@ describe('start-up durability check', () => {
     }
   });
 });
+
+describe('load shedding', () => {
+  test('a lagging event loop answers 503 OVERLOADED with Retry-After at once, and recovers', async () => {
+    const t = await buildTestApp('pglite', { MAX_EVENT_LOOP_DELAY_MS: '50' });
+    try {
+      const health = () => t.app.inject({ method: 'GET', url: '/api/health' });
+      // Wait until the sampler sees a calm loop (a loaded CI machine may lag on its own).
+      const calm = async () => {
+        for (let i = 0; i < 100; i++) {
+          if ((await health()).statusCode === 200) return;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        throw new Error('the server never recovered');
+      };
+      await calm();
+      // Block the loop for 1.5 s (a request doing heavy synchronous work); the next sample sees the lag.
+      const until = Date.now() + 1500;
+      while (Date.now() < until);
+      let r = await health();
+      for (let i = 0; i < 20 && r.statusCode !== 503; i++) {
+        await new Promise((res) => setTimeout(res, 10));
+        r = await health();
+      }
+      assert.equal(r.statusCode, 503);
+      assert.equal(r.headers['retry-after'], '5');
+      assert.equal(r.json().code, 'OVERLOADED');
+      await calm();
+    } finally {
+      await t.close();
+    }
+  });
+
+  test('production turns it on by default; elsewhere it is off unless set', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production' }).maxEventLoopDelayMs, 1000);
+    assert.equal(loadConfig({}).maxEventLoopDelayMs, 0);
+    assert.equal(loadConfig({ NODE_ENV: 'production', MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs, 0);
+  });
+});
