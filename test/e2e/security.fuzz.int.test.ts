@@ -240,8 +240,9 @@ for (const kind of backends()) {
           counts = now;
         }),
         {
-          numRuns: 250,
-          interruptAfterTimeLimit: 15_000,
+          // CI: a bounded run. The long run is one command: FUZZ_RUNS=20000 FUZZ_SECONDS=900 npm test -- security.fuzz
+          numRuns: Number(process.env.FUZZ_RUNS ?? 250),
+          interruptAfterTimeLimit: Number(process.env.FUZZ_SECONDS ?? 15) * 1000,
           seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31),
         },
       );
