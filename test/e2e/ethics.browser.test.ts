@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
 import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
 import type { TestClient } from '../support/client.ts';
 
@@ -65,13 +65,7 @@ describe('ethics review in Chromium', { skip: skip ?? false, timeout: 120_000 },
   });
 
   async function as(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('correct horse battery');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+    const page = await signIn(browser, base, email);
     await page.getByRole('link', { name: '科技伦理审查' }).click();
     return page;
   }

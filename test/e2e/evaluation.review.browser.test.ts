@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { assignedRound, buildExperts, buildSheet, closedChallengeWithBids } from '../support/evaluation.ts';
 
@@ -62,13 +62,7 @@ describe('blind review in Chromium', { skip: skip ?? false, timeout: 150_000 }, 
   });
 
   async function as(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('correct horse battery');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+    const page = await signIn(browser, base, email);
     return page;
   }
 

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { awardedChallenge, ok, programmeFund, signTaskBook } from '../support/funding.ts';
 
@@ -39,13 +39,7 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
   });
 
   async function as(email: string): Promise<Page> {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('电子邮箱').fill(email);
-    await page.getByLabel('密码').fill('correct horse battery');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+    const page = await signIn(browser, base, email);
     await page.getByRole('link', { name: '经费' }).click();
     await page.getByRole('heading', { name: '经费', level: 1 }).waitFor();
     return page;

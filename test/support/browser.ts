@@ -48,3 +48,20 @@ export async function serveForBrowser(database: import('../../src/db/db.ts').Dat
     },
   };
 }
+
+/** A new page in Chinese, signed in as `email` through the login form (keyboard submit). */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  email: string,
+  password = 'correct horse battery',
+): Promise<import('playwright-core').Page> {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${base}/login`);
+  await page.getByLabel('电子邮箱').fill(email);
+  await page.getByLabel('密码').fill(password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+  return page;
+}

@@ -2,21 +2,9 @@
 // weighted total, what counts as overdue, and which procedural grounds an appeal may claim.
 // No I/O: the service loads rows and calls these.
 
-export interface Descriptor {
-  score: number;
-  zh: string;
-  en: string;
-}
+import type { Criterion, Descriptor } from './rounds.ts';
 
-export interface Criterion {
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  weight: number;
-  min: number;
-  max: number;
-  descriptors: Descriptor[];
-}
+export type { Criterion, Descriptor } from './rounds.ts';
 
 export interface ScoreSheet {
   scores: Record<string, number>;
