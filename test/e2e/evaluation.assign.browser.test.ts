@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
 import { buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 import { buildOrganisation } from '../support/factories.ts';
 
@@ -53,13 +53,7 @@ describe('expert assignment in Chromium', { skip: skip ?? false, timeout: 120_00
   });
 
   test('import experts, create a round, run the assignment, read the figures', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${base}/login`);
-    await page.getByLabel('电子邮箱').fill('organizer@example.cn');
-    await page.getByLabel('密码').fill('correct horse battery');
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /欢迎/ }).waitFor();
+    const page = await signIn(browser, base, 'organizer@example.cn');
     await page.getByRole('link', { name: '专家库' }).click();
     await page.getByRole('heading', { name: '专家库', level: 1 }).waitFor();
 
@@ -129,13 +123,7 @@ describe('expert assignment in Chromium', { skip: skip ?? false, timeout: 120_00
     await page.close();
 
     // e1 opens an item, finds a conflict and declares it by keyboard: the item leaves the queue.
-    const expert = await browser.newPage({ locale: 'zh-CN' });
-    expert.setDefaultTimeout(15_000);
-    await expert.goto(`${base}/login`);
-    await expert.getByLabel('电子邮箱').fill('e1@experts.cn');
-    await expert.getByLabel('密码').fill('correct horse battery');
-    await expert.keyboard.press('Enter');
-    await expert.getByRole('heading', { name: /欢迎/ }).waitFor();
+    const expert = await signIn(browser, base, 'e1@experts.cn');
     await expert.goto(`${base}/reviews`);
     const items = expert.getByRole('link', { name: '高纯石英坩埚评审' });
     await items.first().waitFor();
