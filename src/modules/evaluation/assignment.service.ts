@@ -212,6 +212,9 @@ function planInWorker(
  * `wait` finishes it first (CLI, tests). Rerunning replaces unstarted assignments only.
  */
 export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean } = {}) {
+  // The run outlives the request: its queries must go to the pool, never to a request's transaction.
+  if (ctx.db.isTransaction && !opts.wait)
+    throw new Error('an assignment run cannot start inside a transaction it would outlive');
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const run = await ctx.db.transaction().execute(async (tx) => {

@@ -135,7 +135,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/review-rounds/:roundId/assignment-runs',
     {
-      config: { idempotent: true },
+      // Not idempotent-wrapped: the run goes on after the answer on the app's own connections,
+      // never inside a request transaction (a retried click simply starts a rerun).
       schema: {
         tags: rtags,
         summary:
