@@ -199,6 +199,45 @@ for (const kind of backends()) {
       );
     });
 
+    test('a submission whose commit lands behind the index watermark is still compared', async () => {
+      const { solver1, hostAdmin, university } = cast;
+      const bid = async (title: string, key: string) => {
+        const c = await publishedChallenge(cast, { titleZh: title });
+        const b = await solver1.request(
+          'POST',
+          `/api/challenges/${c.id}/bids`,
+          buildBid(
+            university.id,
+            c.targets.map((x) => x.id),
+            { technicalRoute: ROUTE },
+          ),
+          { headers: { 'idempotency-key': key } },
+        );
+        assert.equal(b.status, 201, JSON.stringify(b.body));
+        await solver1.post(`/api/bids/${b.body.id}/sign`, { as: 'commander' });
+        await hostAdmin.post(`/api/bids/${b.body.id}/sign`, { as: 'host' });
+        return b.body.id as string;
+      };
+      // A submission stamped 30 s before the newest one the index has seen, made visible only now
+      // (its transaction started earlier and committed later, as under load or on another instance).
+      const late = await bid('迟到提交测试甲', 'late-commit-a');
+      await t.database.pool.query(
+        `UPDATE bid SET state = 'submitted',
+           submitted_at = (SELECT max(submitted_at) FROM bid) - interval '30 seconds' WHERE id = $1`,
+        [late],
+      );
+      const next = await bid('迟到提交测试乙', 'late-commit-b');
+      assert.equal((await solver1.post(`/api/bids/${next}/actions/submit`)).status, 200);
+      const flags = (await officer.get('/api/integrity/duplicates?state=open')).body;
+      assert.ok(
+        flags.some(
+          (x: { a: { id: string }; b: { id: string } }) =>
+            [x.a.id, x.b.id].sort().join() === [late, next].sort().join(),
+        ),
+        'the late submission was indexed and the pair flagged',
+      );
+    });
+
     test('a milestone report copied from an earlier submission is flagged too', async () => {
       const { solver1, hostAdmin, organizer, proposer, university } = cast;
       const c = await publishedChallenge(cast, {

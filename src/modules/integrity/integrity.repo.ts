@@ -158,6 +158,25 @@ export async function reportTexts(q: Q, since: Date | null) {
   return query.execute();
 }
 
+/** Ids (no text) of the bids or reports submitted at or after `from`: cheap, for catching late commits. */
+export function submittedIdsSince(q: Q, kind: 'bid' | 'report', from: Date) {
+  return kind === 'bid'
+    ? q.selectFrom('bid').select('id').where('submitted_at', '>=', from).execute()
+    : q.selectFrom('milestone_report').select('id').where('submitted_at', '>=', from).execute();
+}
+
+/** Submitted texts by id. */
+export function textsByIds(q: Q, kind: 'bid' | 'report', ids: string[]) {
+  return kind === 'bid'
+    ? q
+        .selectFrom('bid')
+        .select(['id', 'technical_route as text'])
+        .where('id', 'in', ids)
+        .where('submitted_at', 'is not', null)
+        .execute()
+    : q.selectFrom('milestone_report').select(['id', 'summary as text']).where('id', 'in', ids).execute();
+}
+
 /** One submitted text by id (a bid's technical route or a report's summary). */
 export function textOf(q: Q, kind: 'bid' | 'report', id: string) {
   return kind === 'bid'

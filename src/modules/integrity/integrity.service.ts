@@ -139,15 +139,15 @@ const indexes = new WeakMap<Kysely<DB>, TextIndex>();
 
 /**
  * How far back each sync looks again. A text is stamped when its transaction starts but becomes
- * visible when it commits, so transactions committing out of order (or on another instance) can
- * land behind the watermark; texts already indexed are skipped, so the overlap costs one query.
+ * visible when it commits, so a transaction committing out of order (or on another instance) can
+ * land behind the watermark. Each sync lists the ids stamped within this window (no texts) and
+ * fetches only those it has not seen.
  */
-const LATE_COMMIT_MS = 10 * 60_000;
+const LATE_COMMIT_MS = 2 * 60_000;
 
-/** Submitted texts of one kind, stamped after `since` less the late-commit window (all when null). */
+/** Submitted texts of one kind, stamped at or after `since` (all when null). */
 function textsSince(db: Kysely<DB>, kind: TextKind, since: Date | null) {
-  const from = since && new Date(since.getTime() - LATE_COMMIT_MS);
-  return kind === 'bid' ? repo.submittedBidTexts(db, from) : repo.reportTexts(db, from);
+  return kind === 'bid' ? repo.submittedBidTexts(db, since) : repo.reportTexts(db, since);
 }
 
 /** The process's index of every submitted text, brought up to date with the database. */
@@ -162,11 +162,20 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
     indexes.set(db, state);
   }
   for (const kind of ['bid', 'report'] as const) {
-    for (const r of await textsSince(db, kind, state.since[kind])) {
+    const since = state.since[kind];
+    const rows: { id: string; text: string; at: Date | null }[] = await textsSince(db, kind, since);
+    if (since) {
+      const fresh = new Set(rows.map((r) => r.id));
+      const late = (await repo.submittedIdsSince(db, kind, new Date(since.getTime() - LATE_COMMIT_MS)))
+        .map((r) => r.id)
+        .filter((id) => !state.kinds.has(id) && !fresh.has(id));
+      if (late.length) rows.push(...(await repo.textsByIds(db, kind, late)).map((r) => ({ ...r, at: null })));
+    }
+    for (const r of rows) {
       if (r.at && (!state.since[kind] || r.at > state.since[kind])) state.since[kind] = r.at;
-      if (state.index.has(r.id) || r.text.length < MIN_DEDUP_CHARS) continue;
-      state.index.add(r.id, r.text);
-      state.kinds.set(r.id, kind);
+      if (state.kinds.has(r.id)) continue;
+      state.kinds.set(r.id, kind); // seen, indexed or too short to index
+      if (r.text.length >= MIN_DEDUP_CHARS) state.index.add(r.id, r.text);
     }
   }
   return state;
