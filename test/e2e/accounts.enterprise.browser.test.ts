@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/db.ts';
-import { register } from '../../src/modules/accounts/accounts.service.ts';
 import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
-import { freshDatabase } from '../support/db.ts';
+import { enterpriseMember, freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
@@ -23,8 +22,8 @@ describe('enterprise profile journey in Chromium', { skip: skip ?? false, timeou
   before(async () => {
     mkdirSync(shots, { recursive: true });
     database = await freshDatabase('pglite');
-    const person = await register(
-      { db: database.db, actor: null, now: () => new Date() },
+    await enterpriseMember(
+      database,
       {
         email: 'boss@example.cn',
         password: 'a good long password',
@@ -32,13 +31,8 @@ describe('enterprise profile journey in Chromium', { skip: skip ?? false, timeou
         nameEn: 'Li Ming',
         locale: 'en',
       },
-    );
-    const org = await database.pool.query(
-      `INSERT INTO organisation (kind, name_zh, name_en) VALUES ('enterprise', '精机科技', 'Jingji Tech') RETURNING id`,
-    );
-    await database.pool.query(
-      `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, 'admin', 'active')`,
-      [person.id, org.rows[0].id],
+      { nameZh: '精机科技', nameEn: 'Jingji Tech' },
+      'admin',
     );
     ({ base, browser, close } = await serveForBrowser(database));
     page = await browser.newPage({ locale: 'en-GB' });

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/db.ts';
-import { register } from '../../src/modules/accounts/accounts.service.ts';
 import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
-import { freshDatabase } from '../support/db.ts';
+import { enterpriseMember, freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
@@ -25,8 +24,9 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
   before(async () => {
     mkdirSync(shots, { recursive: true });
     database = await freshDatabase('pglite');
-    const person = await register(
-      { db: database.db, actor: null, now: () => new Date() },
+    // An active member of an enterprise that saved last year's transfer worksheet.
+    const { personId, orgId } = await enterpriseMember(
+      database,
       {
         email: 'cfo@example.cn',
         password: 'a good long password',
@@ -34,21 +34,14 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
         nameEn: 'Wang Fang',
         locale: 'zh-CN',
       },
+      { nameZh: '东海科技', nameEn: 'Donghai Tech' },
+      'proposer',
     );
-    // An active member of an enterprise that saved last year's transfer worksheet.
-    const org = await database.pool.query(
-      `INSERT INTO organisation (kind, name_zh, name_en) VALUES ('enterprise', '东海科技', 'Donghai Tech') RETURNING id`,
-    );
-    const orgId = org.rows[0].id;
     // Its enterprise profile, as its admin filled it on the organisations page.
     await database.pool.query(
       `UPDATE organisation SET registration_date = '2019-03-15', industry_code = 'C3562',
          hnte_domain = 'advancedManufacturing', employee_count = 100, special_category = 'none' WHERE id = $1`,
       [orgId],
-    );
-    await database.pool.query(
-      `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, 'proposer', 'active')`,
-      [person.id, orgId],
     );
     const year = new Date().getFullYear() - 1;
     const input = JSON.parse(
@@ -58,7 +51,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     input.transfers[0].id = 'ZGC-SAVED-1';
     await database.pool.query(
       `INSERT INTO policy_worksheet (org_id, kind, tax_year, input, created_by) VALUES ($1, 'transfer', $2, $3, $4)`,
-      [orgId, year, JSON.stringify(input), person.id],
+      [orgId, year, JSON.stringify(input), personId],
     );
     ({ base, browser, close } = await serveForBrowser(database));
     page = await browser.newPage({ locale: 'zh-CN' });

@@ -57,3 +57,27 @@ export async function asOwner(database: Database, sql: string): Promise<void> {
     await c.end();
   }
 }
+
+/**
+ * A person registered with `password` and an active member (`role`) of a new enterprise, written
+ * straight to `database` (for journeys that start from a logged-in enterprise user).
+ */
+export async function enterpriseMember(
+  database: Database,
+  person: { email: string; password: string; nameZh: string; nameEn: string; locale: string },
+  org: { nameZh: string; nameEn: string },
+  role: string,
+): Promise<{ personId: string; orgId: string }> {
+  const { register } = await import('../../src/modules/accounts/accounts.service.ts');
+  const p = await register({ db: database.db, actor: null, now: () => new Date() }, person);
+  const o = await database.pool.query(
+    `INSERT INTO organisation (kind, name_zh, name_en) VALUES ('enterprise', $1, $2) RETURNING id`,
+    [org.nameZh, org.nameEn],
+  );
+  const orgId = o.rows[0].id as string;
+  await database.pool.query(
+    `INSERT INTO membership (person_id, org_id, role, status) VALUES ($1, $2, $3, 'active')`,
+    [p.id, orgId, role],
+  );
+  return { personId: p.id, orgId };
+}

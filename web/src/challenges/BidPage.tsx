@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import { ErrorBanner, type FormErrorState, Notice, toFormError } from '../forms.tsx';
 import { useSession } from '../session.tsx';
 import { dateTime, pick, yuan } from './format.ts';
-import { Facts, StateBadge } from './parts.tsx';
+import { Facts, MilestonesTable, StateBadge } from './parts.tsx';
 import type { Bid, Challenge, Target } from './types.ts';
 
 export function BidPage() {
@@ -150,34 +150,7 @@ export function BidPage() {
 
       <section aria-labelledby="h-ms">
         <h2 id="h-ms">{t('bids.milestones')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('bids.milestoneTitle')}</th>
-              <th scope="col">{t('bids.due')}</th>
-              <th scope="col">{t('bids.deliverables')}</th>
-              <th scope="col">{t('bids.targetValues')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.milestones.map((m, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an ordered list without ids
-              <tr key={i}>
-                <td>{i + 1}</td>
-                <th scope="row">{m.title}</th>
-                <td>{m.due}</td>
-                <td>{m.deliverables}</td>
-                <td>
-                  {targets
-                    .filter((x) => m.targetValues[x.id] !== undefined)
-                    .map((x) => `${x.metric}: ${m.targetValues[x.id]} ${x.unit}`)
-                    .join('; ') || '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MilestonesTable milestones={b.milestones} targets={targets} targetsHeader={t('bids.targetValues')} />
       </section>
 
       <section aria-labelledby="h-pledge">

@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
 import { Attachments } from './Attachments.tsx';
 import { dateTime, pick, requirement, yuan } from './format.ts';
-import { Facts, StateBadge, TargetsTable } from './parts.tsx';
+import { Facts, MilestonesTable, StateBadge, TargetsTable } from './parts.tsx';
 import { TaskBookRevision } from './TaskBookRevision.tsx';
 import type { TaskBook } from './types.ts';
 
@@ -96,34 +96,11 @@ export function TaskBookPage() {
 
       <section aria-labelledby="h-ms">
         <h2 id="h-ms">{t('bids.milestones')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('bids.milestoneTitle')}</th>
-              <th scope="col">{t('bids.due')}</th>
-              <th scope="col">{t('bids.deliverables')}</th>
-              <th scope="col">{t('challenges.targets')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tb.milestones.map((m, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an ordered list without ids
-              <tr key={i}>
-                <td>{i + 1}</td>
-                <th scope="row">{m.title}</th>
-                <td>{m.due}</td>
-                <td>{m.deliverables}</td>
-                <td>
-                  {tb.targets
-                    .filter((x) => m.targetValues[x.id] !== undefined)
-                    .map((x) => `${x.metric}: ${m.targetValues[x.id]} ${x.unit}`)
-                    .join('; ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MilestonesTable
+          milestones={tb.milestones}
+          targets={tb.targets}
+          targetsHeader={t('challenges.targets')}
+        />
       </section>
 
       <section aria-labelledby="h-tranches">

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARATOR_SYMBOL } from './format.ts';
-import type { Target } from './types.ts';
+import type { Milestone, Target } from './types.ts';
 
 /** The targets of a challenge or a task book: metric, requirement, verification, who verifies. */
 export function TargetsTable({ targets, caption }: { targets: Target[]; caption: string }) {
@@ -59,5 +59,48 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A bid's or task book's milestones, each with the target values it promises. */
+export function MilestonesTable({
+  milestones,
+  targets,
+  targetsHeader,
+}: {
+  milestones: Milestone[];
+  targets: Target[];
+  targetsHeader: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{t('bids.milestoneTitle')}</th>
+          <th scope="col">{t('bids.due')}</th>
+          <th scope="col">{t('bids.deliverables')}</th>
+          <th scope="col">{targetsHeader}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {milestones.map((m, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: milestones are an ordered list without ids
+          <tr key={i}>
+            <td>{i + 1}</td>
+            <th scope="row">{m.title}</th>
+            <td>{m.due}</td>
+            <td>{m.deliverables}</td>
+            <td>
+              {targets
+                .filter((x) => m.targetValues[x.id] !== undefined)
+                .map((x) => `${x.metric}: ${m.targetValues[x.id]} ${x.unit}`)
+                .join('; ') || '—'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -55,6 +55,27 @@ function useAction(prefix: string, known: string[], onChange: () => Promise<void
   return { error, done, busy, run };
 }
 
+/** An action form's end: its error, its success notice and the submit button (busy while it runs). */
+function Outcome({
+  a,
+  label,
+  disabled = false,
+}: {
+  a: ReturnType<typeof useAction>;
+  label: string;
+  disabled?: boolean;
+}) {
+  return (
+    <>
+      <ErrorBanner error={a.error} />
+      {a.done && <Notice>{a.done}</Notice>}
+      <button type="submit" disabled={a.busy || disabled}>
+        {label}
+      </button>
+    </>
+  );
+}
+
 function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="panel no-print" aria-labelledby={id}>
@@ -193,11 +214,7 @@ function EvaluationForm({ board, onChange }: Props) {
           value={evidence}
           onChange={(e) => setEvidence(e.target.value)}
         />
-        <ErrorBanner error={a.error} />
-        {a.done && <Notice>{a.done}</Notice>}
-        <button type="submit" disabled={a.busy || !teamId}>
-          {t('race.console.record')}
-        </button>
+        <Outcome a={a} label={t('race.console.record')} disabled={!teamId} />
       </form>
       <table>
         <caption>{t('race.console.recorded', { n: stageNo })}</caption>
@@ -254,11 +271,7 @@ function ProposeGateForm({ board, onChange }: Props) {
           }))}
         />
         <p className="hint">{t('race.console.proposeHint')}</p>
-        <ErrorBanner error={a.error} />
-        {a.done && <Notice>{a.done}</Notice>}
-        <button type="submit" disabled={a.busy}>
-          {t('race.console.proposeButton')}
-        </button>
+        <Outcome a={a} label={t('race.console.proposeButton')} />
       </form>
     </Panel>
   );
@@ -326,11 +339,7 @@ function ResolveForm({
         value={resolution}
         onChange={(e) => setResolution(e.target.value)}
       />
-      <ErrorBanner error={a.error} />
-      {a.done && <Notice>{a.done}</Notice>}
-      <button type="submit" disabled={a.busy}>
-        {t('race.console.resolve')}
-      </button>
+      <Outcome a={a} label={t('race.console.resolve')} />
     </form>
   );
 }
@@ -374,11 +383,7 @@ function WithdrawForm({ board, onChange }: Props) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <ErrorBanner error={a.error} />
-        {a.done && <Notice>{a.done}</Notice>}
-        <button type="submit" disabled={a.busy}>
-          {t('race.console.withdrawButton')}
-        </button>
+        <Outcome a={a} label={t('race.console.withdrawButton')} />
       </form>
     </Panel>
   );
@@ -439,11 +444,7 @@ function MergeForm({ board, onChange }: Props) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <ErrorBanner error={a.error} />
-        {a.done && <Notice>{a.done}</Notice>}
-        <button type="submit" disabled={a.busy}>
-          {t('race.console.mergeButton')}
-        </button>
+        <Outcome a={a} label={t('race.console.mergeButton')} />
       </form>
     </Panel>
   );
@@ -469,11 +470,7 @@ function EndEarlyForm({ board, onChange }: Props) {
           value={reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        <ErrorBanner error={a.error} />
-        {a.done && <Notice>{a.done}</Notice>}
-        <button type="submit" disabled={a.busy}>
-          {t('race.console.endButton')}
-        </button>
+        <Outcome a={a} label={t('race.console.endButton')} />
       </form>
     </Panel>
   );
