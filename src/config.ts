@@ -14,7 +14,18 @@ export interface Config {
   loginRateMax: number;
   /** Shed load (503 + Retry-After) when the event loop lags more than this (ms); 0 turns it off. */
   maxEventLoopDelayMs: number;
+  /** Jaccard similarity at or above which two submitted texts are flagged as duplicates (0 < t ≤ 1). */
+  dedupThreshold: number;
   production: boolean;
+}
+
+/** A duplicate-detection threshold: a number with 0 < t ≤ 1; the error names where it came from. */
+export function parseDedupThreshold(raw: string | undefined, name = 'DEDUP_THRESHOLD'): number {
+  if (raw === undefined || raw.trim() === '') return 0.8;
+  const t = Number(raw);
+  if (!Number.isFinite(t) || t <= 0 || t > 1)
+    throw new Error(`${name} must be a number greater than 0 and at most 1 (got "${raw}")`);
+  return t;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : production,
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 10),
     maxEventLoopDelayMs: Number(env.MAX_EVENT_LOOP_DELAY_MS ?? (production ? 1000 : 0)),
+    dedupThreshold: parseDedupThreshold(env.DEDUP_THRESHOLD),
     production,
   };
 }

@@ -13,6 +13,10 @@ import * as m0011 from './migrations/0011_review_outcomes.ts';
 import * as m0012 from './migrations/0012_idempotency.ts';
 import * as m0015 from './migrations/0015_rate_limit.ts';
 import * as m0016 from './migrations/0016_run_heartbeat.ts';
+import * as m0017 from './migrations/0017_pledge_versions.ts';
+import * as m0018 from './migrations/0018_report_evidence.ts';
+import * as m0019 from './migrations/0019_integrity_referrals.ts';
+import * as m0020 from './migrations/0020_race_score_source.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -28,6 +32,10 @@ const migrations: Record<string, Migration> = {
   '0012_idempotency': m0012,
   '0015_rate_limit': m0015,
   '0016_run_heartbeat': m0016,
+  '0017_pledge_versions': m0017,
+  '0018_report_evidence': m0018,
+  '0019_integrity_referrals': m0019,
+  '0020_race_score_source': m0020,
 };
 
 class StaticProvider implements MigrationProvider {

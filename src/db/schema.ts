@@ -228,6 +228,18 @@ export interface BidTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** 0017: each signed version of a bid's pledge (军令状): what was signed (digest), by whom, when. */
+export interface BidPledgeVersionTable {
+  bid_id: string;
+  version: number;
+  content: Json<Record<string, unknown>>;
+  digest: string;
+  signed_commander_by: string | null;
+  signed_commander_at: Timestamp | null;
+  signed_host_by: string | null;
+  signed_host_at: Timestamp | null;
+}
+
 export interface BidMemberTable {
   bid_id: string;
   person_id: string;
@@ -296,6 +308,27 @@ export interface AcceptanceJudgementTable {
   met: boolean;
   judged_by: string;
   judged_at: Timestamp;
+  /** 0018: 'proposer' | 'lab' | 'panel' (null on judgements recorded before it). */
+  verifier_kind: string | null;
+  verifier_reason: Generated<string>;
+  evidence_attachment_ids: Generated<string[]>;
+}
+
+// Delivery reviewed by the proposer and experts (0018).
+export interface TaskBookExpertTable {
+  task_book_id: string;
+  person_id: string;
+  named_by: string;
+  named_at: Timestamp;
+}
+
+export interface MilestoneReportReviewTable {
+  report_id: string;
+  reviewer_id: string;
+  role: string;
+  decision: string;
+  comment: Generated<string>;
+  reviewed_at: Timestamp;
 }
 
 export interface IntegrityReferralTable {
@@ -308,6 +341,11 @@ export interface IntegrityReferralTable {
   state: Generated<string>;
   created_by: string;
   created_at: Timestamp;
+  outcome: string | null;
+  reason: Generated<string>;
+  record_id: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
 }
 
 export interface IntegrityRecordTable {
@@ -320,6 +358,8 @@ export interface IntegrityRecordTable {
   decision: string;
   sanction_id: string | null;
   appeal_status: Generated<string>;
+  appeal_grounds: Generated<string>;
+  appeal_note: Generated<string>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -412,6 +452,23 @@ export interface RaceStageTable {
   evidence: string;
   rule: Json<unknown>;
   tie_break: Json<unknown[]>;
+  /** 'manual' (typed-in scores) or 'review_round' (the calibrated ranking of the stage's review round). */
+  score_source: Generated<string>;
+  /** The lot's seed, fixed at the stage's first gate proposal. */
+  lot_seed: string | null;
+  /** A team without its own evidence submission does not advance (0020). */
+  evidence_required: Generated<boolean>;
+}
+
+/** 0020: the evidence a team submits itself for a stage: text and attachments of its task book. */
+export interface RaceEvidenceTable {
+  race_id: string;
+  stage_no: number;
+  team_id: string;
+  text: string;
+  attachment_ids: string[];
+  submitted_by: string;
+  submitted_at: Timestamp;
 }
 
 export interface RaceTeamTable {
@@ -801,12 +858,15 @@ export interface DB {
   challenge_target: ChallengeTargetTable;
   challenge_vetting: ChallengeVettingTable;
   bid: BidTable;
+  bid_pledge_version: BidPledgeVersionTable;
   bid_member: BidMemberTable;
   bid_score: BidScoreTable;
   objection: ObjectionTable;
   task_book: TaskBookTable;
   milestone_report: MilestoneReportTable;
   acceptance_judgement: AcceptanceJudgementTable;
+  task_book_expert: TaskBookExpertTable;
+  milestone_report_review: MilestoneReportReviewTable;
   integrity_referral: IntegrityReferralTable;
   attachment: AttachmentTable;
   ethics_committee: EthicsCommitteeTable;
@@ -820,6 +880,7 @@ export interface DB {
   race_stage: RaceStageTable;
   race_team: RaceTeamTable;
   race_evaluation: RaceEvaluationTable;
+  race_evidence: RaceEvidenceTable;
   race_gate: RaceGateTable;
   race_objection: RaceObjectionTable;
   race_tranche: RaceTrancheTable;

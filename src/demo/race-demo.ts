@@ -357,6 +357,8 @@ async function loadOne(
         c.targets.flatMap((t, k) => (s.interim[k] ? [[t.id, s.interim[k] as string]] : [])),
       ),
       evidence: s.evidence,
+      scoreSource: 'manual' as const,
+      evidenceRequired: false,
       rule: s.rule,
       tieBreak: lot,
     })),

@@ -1,12 +1,38 @@
 // The one place where errors become HTTP responses: {code, message, field?}.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.ts';
+import { z } from 'zod';
+import { AppError, STATUS } from '../errors.ts';
 
-export interface ErrorBody {
-  code: string;
-  message: string;
-  field?: string;
+/**
+ * Every error answer: {code, message, field?}. Loose: some answers carry more (the expert
+ * import's per-row `errors`), and the documented shape must not deny them.
+ */
+export const ErrorBody = z
+  .looseObject({
+    code: z.enum(Object.keys(STATUS) as [keyof typeof STATUS, ...(keyof typeof STATUS)[]]),
+    message: z.string().meta({ description: 'for people; in English' }),
+    field: z.string().optional().meta({ description: 'the offending input, as a dotted path' }),
+  })
+  .meta({ description: 'An error: the code says what kind (src/errors.ts), field which input' });
+export type ErrorBody = { code: string; message: string; field?: string };
+
+/** The error answers every route may give, documented where a route names none of its own. */
+export const ERROR_RESPONSES = Object.fromEntries(
+  [400, 401, 403, 404, 409, 422, 429].map((status) => [status, ErrorBody]),
+) as Record<number, typeof ErrorBody>;
+
+/**
+ * A route's schema with the common error answers added for the OpenAPI document only: the
+ * route's own response schemas win, and serialisation at run time is untouched.
+ */
+export function withErrorResponses<S extends { hide?: boolean; response?: unknown } | undefined>(
+  schema: S,
+): S {
+  if (!schema || schema.hide) return schema;
+  const response: Record<string, unknown> = { ...(schema.response as Record<string, unknown>) };
+  for (const [status, body] of Object.entries(ERROR_RESPONSES)) response[status] ??= body;
+  return { ...schema, response };
 }
 
 function fromValidation(err: FastifyError): ErrorBody {

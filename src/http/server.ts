@@ -30,7 +30,7 @@ import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandler, withErrorResponses } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import {
@@ -130,7 +130,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Every operation documents the common 4xx body (ErrorBody) unless it names its own.
+    transform: (args) => jsonSchemaTransform({ ...args, schema: withErrorResponses(args.schema) }),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -36,6 +36,26 @@ for (const kind of backends()) {
       assert.equal(v.body.ok, true, JSON.stringify(v.body));
     });
 
+    test('entries are found by actor name or email, not only by id', async () => {
+      const admin = await t.admin();
+      const c = t.client();
+      const r = await c.register('Zhou.Ming@Example.cn', 'correct horse battery', '周明远');
+      await c.login('zhou.ming@example.cn');
+      await c.post('/api/organisations', buildOrganisation());
+      const byActor = async (q: string) =>
+        (await admin.get(`/api/audit?actor=${encodeURIComponent(q)}&limit=50`)).body as { actorId: string }[];
+      for (const q of ['周明', 'zhou.ming@example.cn', 'ZHOU.MING@EXAMPLE.CN']) {
+        const found = await byActor(q);
+        assert.ok(found.length > 0, q);
+        assert.ok(
+          found.every((e) => e.actorId === r.body.id),
+          `${q}: only that person's entries`,
+        );
+      }
+      assert.deepEqual(await byActor('zhou.ming'), [], 'an email matches whole, not in part');
+      assert.deepEqual(await byActor('%'), [], 'wildcards are searched for literally');
+    });
+
     test('people without the audit role cannot read it', async () => {
       const c = t.client();
       await c.register('nosy@example.cn');
@@ -54,6 +74,30 @@ for (const kind of backends()) {
         /permission denied|append-only/,
       );
       await assert.rejects(t.database.pool.query('TRUNCATE audit_log'), /permission denied|append-only/);
+    });
+
+    test('the trigger alone guards the table: the owner too is refused UPDATE, DELETE and TRUNCATE', async () => {
+      // As the table's owner, grants do not apply: only the append-only trigger stands in the way.
+      const asOwnerOnly = async (sql: string) => {
+        if (t.database.kind === 'pglite') {
+          const lite = t.database.pglite!;
+          await lite.exec('RESET ROLE');
+          try {
+            const who = await lite.query<{ u: string }>('SELECT current_user AS u');
+            assert.notEqual(who.rows[0].u, 'jiebang_app', 'running as the owner, not the app role');
+            await lite.exec(sql);
+          } finally {
+            await lite.exec('SET ROLE jiebang_app');
+          }
+        } else await asOwner(t.database, sql);
+      };
+      const before = (await t.database.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      await assert.rejects(asOwnerOnly(`UPDATE audit_log SET action = 'x' WHERE seq = 1`), /append-only/);
+      await assert.rejects(asOwnerOnly('DELETE FROM audit_log WHERE seq = 1'), /append-only/);
+      await assert.rejects(asOwnerOnly('TRUNCATE audit_log'), /append-only/);
+      const afterCount = (await t.database.pool.query('SELECT count(*)::int AS n FROM audit_log')).rows[0].n;
+      assert.equal(afterCount, before);
+      assert.equal((await verifyAudit(t.database.db)).ok, true);
     });
 
     // Each tampering runs as the owner with the guard trigger disabled, is verified, then the

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
 import { browserUnavailable, launchBrowser } from '../support/browser.ts';
-import { buildCast, submittedBid } from '../support/challenges.ts';
+import { buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
@@ -68,6 +68,10 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
       .fill('Develop high-purity quartz crucibles for Czochralski silicon growth.');
     await proposer.getByLabel('学科代码').fill('E0207');
     await proposer.getByLabel('关键词').fill('石英, 坩埚, crucible');
+    // The region is pre-filled from the enterprise's profile (110108); this work is elsewhere.
+    await proposer.waitForFunction(
+      () => (document.querySelector('#f-regionCode') as HTMLInputElement | null)?.value === '110108',
+    );
     await proposer.getByLabel('行政区划代码（6 位）').fill('330106');
     await proposer.locator('#f-targets-0-metric').fill('总金属杂质含量');
     await proposer.locator('#f-targets-0-comparator').selectOption('lte');
@@ -123,17 +127,18 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     await visitor.close();
 
     // ── Team 1 bids through the UI (English), with a member and the host's countersignature. ──
+    await cast.solver1.put('/api/profile/locale', { locale: 'en' }); // their login opens in their language
     const solver = await as('solver1@example.cn', 'en-US');
     await solver.getByRole('link', { name: 'Challenges', exact: true }).click();
     await solver.getByRole('link', { name: 'Semiconductor-grade high-purity quartz crucible' }).click();
     await solver.getByRole('heading', { name: 'Targets' }).waitFor();
     await solver.getByRole('link', { name: 'Bid for this challenge (揭榜)' }).click();
     assert.equal(await solver.getByLabel('Host organisation').inputValue(), cast.university.id);
-    await solver.getByRole('button', { name: 'Add a member' }).click();
-    await solver.getByLabel('Person ID 1').fill(cast.member.id);
-    await solver.getByLabel('Role in the team 1').fill('工艺负责人');
-    await solver.getByLabel('Role in the team 1').press('Tab');
-    await solver.getByText('member', { exact: true }).waitFor(); // the ID resolved to a name
+    // The team member is found by name, not typed in as an id.
+    await solver.getByLabel('Find a team member').fill('member');
+    await solver.getByLabel('Find a team member').press('Enter'); // searches; does not submit the bid
+    await solver.getByRole('button', { name: 'Add member' }).click();
+    await solver.getByLabel('Role of member').fill('工艺负责人');
     await solver
       .getByLabel('Technical route')
       .fill('酸浸提纯 + 电弧熔制内层透明层 (acid leaching and arc fusion)');
@@ -200,6 +205,16 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     await organizer.getByRole('button', { name: '公示拟揭榜方' }).click();
     await organizer.getByText('操作完成：榜单现为“公示中”。').waitFor();
     await organizer.screenshot({ path: join(shots, 'challenge-notice-organizer-zh.png'), fullPage: true });
+    // Anyone, signed in or not, reads who is intended to win and until when to object.
+    const reader = await browser.newPage({ locale: 'en-US' });
+    reader.setDefaultTimeout(15_000);
+    await reader.goto(`${base}/challenges/${stored.id}`);
+    const notice = reader.getByRole('region', { name: 'Public notice: intended winners' });
+    await notice.getByRole('rowheader', { name: 'solver1' }).waitFor();
+    await notice.getByRole('cell', { name: '4,000,000.00' }).waitFor();
+    await notice.getByText(/Objections may be raised until .* \(Beijing time\)/).waitFor();
+    await reader.screenshot({ path: join(shots, 'challenge-notice-public-en.png'), fullPage: true });
+    await reader.close();
     assert.equal(
       await organizer.getByRole('button', { name: '确定揭榜方' }).count(),
       0,
@@ -262,5 +277,36 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     );
     const print = await proposer.request.get(`${base}/api/task-books/${bookId}/print?lang=en`);
     assert.match(await print.text(), /≤ 10 ppm/);
+
+    // ── An ethics challenge: its rules read as sentences, and the bid editor declares its categories. ──
+    const ethical = await publishedChallenge(cast, {
+      titleZh: '作物病害识别模型',
+      titleEn: 'Crop disease detection model',
+      deadline: '2027-12-31T17:00:00+08:00',
+      ethicsCategories: ['ai', 'personal_data'],
+      eligibility: [{ kind: 'maxTeamSize', max: 8 }],
+    });
+    await solver.goto(`${base}/challenges/${ethical.id}`);
+    await solver.getByRole('heading', { name: 'Crop disease detection model' }).waitFor();
+    await solver.getByText('At most 8 people in the team, the commander included.').waitFor();
+    await solver.getByText(/The work involves: Artificial intelligence, Personal data\./).waitFor();
+    await solver.screenshot({ path: join(shots, 'challenge-ethics-rules-en.png'), fullPage: true });
+    await solver.getByRole('link', { name: 'Bid for this challenge (揭榜)' }).click();
+    const ai = solver.getByLabel(/Artificial intelligence/);
+    await ai.waitFor();
+    assert.ok((await ai.isChecked()) && (await ai.isDisabled()), 'declared from the challenge, and kept');
+    assert.ok(await solver.getByLabel(/Personal data/).isChecked());
+    assert.equal(await solver.getByLabel(/Animals/).isChecked(), false);
+    await solver.getByLabel('Technical route').fill('Lightweight CNN on field images');
+    await solver.locator('#f-milestones-0-title').fill('Field trial');
+    await solver.locator('#f-milestones-0-due').fill('2028-06-30');
+    await solver.locator('#f-milestones-0-deliverables').fill('Model and field report');
+    await solver.getByLabel('Budget requested (yuan)').fill('1000000');
+    await solver.getByLabel('Commitments').fill('Reach the accuracy target on the field set.');
+    await solver.getByLabel('Consequences if we fail').fill('Return unspent funds.');
+    await solver.getByRole('button', { name: 'Save bid' }).click();
+    await solver.getByRole('button', { name: 'Sign the pledge as commander' }).waitFor();
+    const ethicalBid = (await cast.solver1.get(`/api/bids/${solver.url().split('/').at(-1)}`)).body;
+    assert.deepEqual([...ethicalBid.ethicsCategories].sort(), ['ai', 'personal_data']);
   });
 });

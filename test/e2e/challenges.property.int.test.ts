@@ -187,7 +187,10 @@ for (const kind of backends()) {
                   break;
                 }
                 default:
-                  r = await cast.organizer.post(`/api/challenges/${c.id}/actions/${x.k}`, {});
+                  r = await cast.organizer.post(
+                    `/api/challenges/${c.id}/actions/${x.k}`,
+                    x.k === 'cancel' ? { comment: `cancelled at step ${i}` } : {},
+                  );
               }
               if (process.env.PROPERTY_DEBUG && r)
                 console.log(x.k, r.status, r.status >= 400 ? JSON.stringify(r.body).slice(0, 120) : '');
@@ -211,6 +214,12 @@ for (const kind of backends()) {
             }
             const now = (await cast.proposer.get(`/api/challenges/${c.id}`)).body;
             reached.set(now.state, (reached.get(now.state) ?? 0) + 1);
+            if (now.state === 'cancelled')
+              for (const b of rows)
+                assert.ok(
+                  ['withdrawn', 'cancelled'].includes(b.state),
+                  `a ${b.state} bid outlived its cancelled challenge`,
+                );
             assert.equal(canonicalJson(now.targets), frozen, 'targets changed after publication');
             for (const tb of now.taskBooks) {
               const book = (await cast.proposer.get(`/api/task-books/${tb.id}`)).body;

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { openDatabase } from '../../src/db/db.ts';
 
 const bin = new URL('../../bin/jiebang.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'jiebang-cli-'));
@@ -76,5 +77,101 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
     server.kill('SIGTERM');
     await new Promise((r) => server?.once('exit', r));
     assert.equal(run('audit', 'verify').status, 0, 'the lock is released on shutdown');
+  });
+
+  test('audit verify exits 1 and names the first broken seq after one row is edited', async () => {
+    // As the owner, with the append-only guard switched off: what someone with the files could do.
+    const database = await openDatabase({ dataDir: join(dir, 'data'), migrate: false, appRole: false });
+    try {
+      await database.pglite!.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER;
+        UPDATE audit_log SET detail = '{"forged": true}' WHERE seq = 5;
+        ALTER TABLE audit_log ENABLE TRIGGER USER`);
+    } finally {
+      await database.close();
+    }
+    const r = run('audit', 'verify');
+    assert.equal(r.status, 1, r.out);
+    assert.match(r.out, /audit chain BROKEN at seq 5\b/);
+  });
+});
+
+describe('jiebang CLI: help and a fresh start', { timeout: 180_000 }, () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'jiebang-fresh-'));
+  const freshEnv = { ...env, JIEBANG_DATA_DIR: join(fresh, 'data') };
+  const runFresh = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      env: freshEnv,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  };
+  let server: ChildProcess | undefined;
+  after(() => {
+    server?.kill('SIGKILL');
+    rmSync(fresh, { recursive: true, force: true });
+  });
+
+  for (const cmd of [['serve'], ['migrate'], ['admin', 'create'], ['demo', 'load'], ['audit', 'verify']])
+    test(`${cmd.join(' ')} --help prints its usage and exits 0`, () => {
+      const r = runFresh(...cmd, '--help');
+      assert.equal(r.status, 0, r.out);
+      assert.match(r.out, new RegExp(`^Usage: jiebang ${cmd.join(' ')} \\[options\\]`, 'm'));
+      assert.match(r.out, /--data-dir/);
+    });
+
+  test('migrate on an empty data directory, admin create, then that admin logs in over HTTP', async () => {
+    const m = runFresh('migrate');
+    assert.equal(m.status, 0, m.out);
+    assert.match(m.out, /database is at the latest migration \(\d+ applied\)/);
+    const a = runFresh(
+      'admin',
+      'create',
+      '--email',
+      'first@example.cn',
+      '--password',
+      'first admin password',
+    );
+    assert.equal(a.status, 0, a.out);
+    assert.match(a.out, /platform admin first@example\.cn ready/);
+
+    const port = 3990 + Math.floor(Math.random() * 9);
+    server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
+      env: freshEnv,
+      stdio: 'pipe',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const s0 = await waitFor(`${base}/api/auth/session`, 60_000);
+    const cookies = new Map<string, string>();
+    const keep = (r: Response) => {
+      for (const c of r.headers.getSetCookie()) {
+        const [pair] = c.split(';');
+        const i = pair.indexOf('=');
+        cookies.set(pair.slice(0, i), pair.slice(i + 1));
+      }
+    };
+    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    keep(s0);
+    const { csrfToken } = (await s0.json()) as { csrfToken: string };
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: cookie() },
+      body: JSON.stringify({ email: 'first@example.cn', password: 'first admin password' }),
+    });
+    assert.equal(login.status, 200, await login.clone().text());
+    keep(login);
+    const session = (await (
+      await fetch(`${base}/api/auth/session`, { headers: { cookie: cookie() } })
+    ).json()) as {
+      person: { email: string } | null;
+      roles: { role: string }[];
+    };
+    assert.equal(session.person?.email, 'first@example.cn');
+    assert.ok(
+      session.roles.some((r) => r.role === 'admin'),
+      `an admin role: ${JSON.stringify(session.roles)}`,
+    );
+    server.kill('SIGTERM');
+    await new Promise((r) => server?.once('exit', r));
   });
 });

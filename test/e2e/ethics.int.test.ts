@@ -128,5 +128,119 @@ for (const kind of backends()) {
       const award = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
       assert.equal(award.status, 200, JSON.stringify(award.body));
     });
+
+    test('committee floors: at least 7 members and a quorum of at least 5, named by field; nothing written', async () => {
+      const { organizer, agency } = cast;
+      const before = await snapshotCounts(t.database);
+      const body = { orgId: agency.id, name: '低于下限的委员会', members: members.map((m) => m.id) };
+      const fewer = await organizer.post('/api/ethics/committees', { ...body, minMembers: 6 });
+      assert.equal(fewer.status, 400);
+      assert.equal(fewer.body.field, 'minMembers');
+      assert.match(fewer.body.message, /at least 7/);
+      const quorum = await organizer.post('/api/ethics/committees', { ...body, quorum: 4 });
+      assert.equal(quorum.body.field, 'quorum');
+      assert.match(quorum.body.message, /at least 5/);
+      const tooMany = await organizer.post('/api/ethics/committees', { ...body, minMembers: 8 });
+      assert.equal(tooMany.body.field, 'members', 'fewer members than its own floor');
+      assert.equal(
+        (await organizer.post('/api/ethics/committees', { ...body, decisionDays: 0 })).body.field,
+        'decisionDays',
+      );
+      assert.deepEqual(await snapshotCounts(t.database), before);
+    });
+
+    test('a rejection end to end with a 10-day committee: overdue is listed, blocks nothing; no award', async () => {
+      const { organizer, solver2, hostAdmin, university, agency } = cast;
+      const committee = await organizer.post('/api/ethics/committees', {
+        orgId: agency.id,
+        name: '十日伦理委员会',
+        members: members.map((m) => m.id),
+        decisionDays: 10,
+      });
+      assert.equal(committee.status, 201, JSON.stringify(committee.body));
+      assert.equal(committee.body.decisionDays, 10);
+      assert.equal(committee.body.quorum, 5);
+      const deadline = t.clock.t + 20 * 86_400_000;
+      const c = await publishedChallenge(cast, {
+        titleZh: '基因编辑育种',
+        ethicsCategories: ['gene_editing'],
+        deadline: new Date(deadline).toISOString(),
+      });
+      const bid = await solver2.request(
+        'POST',
+        `/api/challenges/${c.id}/bids`,
+        {
+          ...buildBid(
+            university.id,
+            c.targets.map((x) => x.id),
+          ),
+          ethicsCategories: ['gene_editing'],
+        },
+        { headers: { 'idempotency-key': 'ethics-reject-1' } },
+      );
+      assert.equal(bid.status, 201, JSON.stringify(bid.body));
+      await solver2.post(`/api/bids/${bid.body.id}/sign`, { as: 'commander' });
+      await hostAdmin.post(`/api/bids/${bid.body.id}/sign`, { as: 'host' });
+      await solver2.post(`/api/bids/${bid.body.id}/actions/submit`);
+      t.clock.t = deadline + 86_400_000;
+      await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
+      await organizer.post(`/api/bids/${bid.body.id}/actions/select`);
+      const opened = t.clock.t;
+      const review = await organizer.post(`/api/bids/${bid.body.id}/ethics-review`, {
+        committeeId: committee.body.id,
+      });
+      assert.equal(review.status, 201, JSON.stringify(review.body));
+      assert.equal(review.body.dueAt, new Date(opened + 10 * 86_400_000).toISOString(), 'due in 10 days');
+      const id = review.body.id;
+      for (const [i, vote, comment] of [
+        [0, 'reject', '脱靶风险评估缺失'],
+        [1, 'approve', ''],
+      ] as const)
+        await members[i].post(`/api/ethics/reviews/${id}/votes`, { vote, comment });
+
+      // Past the due date: listed as overdue for the organizer, first; it blocks nothing.
+      t.clock.t = opened + 12 * 86_400_000;
+      const overdue = (await organizer.get('/api/ethics/reviews?overdue=true')).body;
+      const late = overdue.find((r: { id: string }) => r.id === id);
+      assert.ok(late, 'listed among the overdue reviews');
+      assert.equal(late.daysOverdue, 2);
+      assert.equal((await organizer.get('/api/ethics/reviews')).body[0].overdue, true, 'overdue first');
+      await organizer.post(`/api/challenges/${c.id}/actions/announce`, {});
+      t.clock.t += 6 * 86_400_000;
+      const waiting = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
+      assert.equal(waiting.status, 409, 'silence never approves');
+      for (const [i, vote, comment] of [
+        [2, 'reject', '未提供生物安全评估'],
+        [3, 'approve', ''],
+      ] as const) {
+        const r = await members[i].post(`/api/ethics/reviews/${id}/votes`, { vote, comment });
+        assert.equal(r.status, 200, 'members still vote on an overdue review');
+        assert.equal(r.body.state, 'open');
+      }
+      const decided = await members[4].post(`/api/ethics/reviews/${id}/votes`, {
+        vote: 'reject',
+        comment: '风险不可控',
+      });
+      assert.equal(decided.body.state, 'rejected', '3 of 5 reject');
+      assert.equal(decided.body.overdue, false, 'decided: no longer overdue');
+      assert.ok(
+        !(await organizer.get('/api/ethics/reviews?overdue=true')).body.some(
+          (r: { id: string }) => r.id === id,
+        ),
+      );
+      assert.equal(
+        (await solver2.get(`/api/ethics/reviews/${id}`)).body.state,
+        'rejected',
+        'the team sees it',
+      );
+      const refused = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
+      assert.equal(refused.status, 409);
+      assert.match(refused.body.message, /needs ethics approval/);
+      assert.equal(
+        (await members[5].post(`/api/ethics/reviews/${id}/votes`, { vote: 'approve' })).status,
+        409,
+        'a rejection is final',
+      );
+    });
   });
 }

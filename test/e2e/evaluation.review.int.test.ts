@@ -245,8 +245,9 @@ for (const kind of backends()) {
       );
     });
 
-    test('a reviewer barred by an integrity sanction cannot submit', async () => {
+    test('a reviewer barred by an integrity sanction cannot submit during it, and can the day after it ends', async () => {
       const today = new Date(t.clock.t).toISOString().slice(0, 10);
+      const endsOn = new Date(t.clock.t + 2 * DAY).toISOString().slice(0, 10);
       await t.database.db
         .insertInto('sanction')
         .values({
@@ -254,14 +255,21 @@ for (const kind of backends()) {
           org_id: null,
           blocks: ['review'],
           starts_on: today,
-          ends_on: '2099-12-31',
+          ends_on: endsOn,
           reason: '评审失信',
         })
         .execute();
-      const r = await experts[3].post(url(bids[2], '/review/submit'), buildSheet());
+      const sheet = buildSheet({ scores: { innovation: 4, feasibility: 3, team: 4 } });
+      const r = await experts[3].post(url(bids[2], '/review/submit'), sheet);
       assert.equal(r.status, 403);
       assert.equal(r.body.code, 'INELIGIBLE');
-      await t.database.db.deleteFrom('sanction').where('person_id', '=', experts[3].id).execute();
+      assert.match(
+        r.body.message,
+        new RegExp(`barred from reviewing by an integrity sanction until ${endsOn}`),
+      );
+      t.clock.t = Date.parse(`${endsOn}T00:00:00Z`) + DAY + 3_600_000; // the day after it ends (clock injected)
+      const afterwards = await experts[3].post(url(bids[2], '/review/submit'), sheet);
+      assert.equal(afterwards.status, 200, JSON.stringify(afterwards.body));
     });
 
     test('late reviews are accepted and every item gets its reviews', async () => {
@@ -273,7 +281,7 @@ for (const kind of backends()) {
         [2, 1, { innovation: 3, feasibility: 3, team: 3 }],
         [1, 2, { innovation: 4, feasibility: 4, team: 4 }],
         [2, 2, { innovation: 2, feasibility: 3, team: 2 }],
-        [3, 2, { innovation: 4, feasibility: 3, team: 4 }],
+        // (expert 3 reviewed bid 2 once their sanction ended, above)
       ];
       for (const [e, b, scores] of plan) {
         const r = await experts[e].post(url(bids[b], '/review/submit'), buildSheet({ scores }));

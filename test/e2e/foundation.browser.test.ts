@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/db.ts';
-import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
-import { freshDatabase } from '../support/db.ts';
+import { browserUnavailable, serveForBrowser, signIn } from '../support/browser.ts';
+import { enterpriseMember, freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
@@ -75,5 +75,73 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
     await page.getByRole('link', { name: 'Log in' }).waitFor();
     const r = await page.request.get(`${base}/api/profile`);
     assert.equal(r.status(), 401);
+  });
+
+  test('the language follows the person to another browser; the navigation follows their roles', async () => {
+    // Li Na chose English above, logged in; a browser set to Chinese that never saw her opens in English at her login.
+    const other = await browser.newContext({ locale: 'zh-CN' });
+    const p2 = await other.newPage();
+    p2.setDefaultTimeout(15_000);
+    await p2.goto(`${base}/login`);
+    await p2.getByRole('heading', { name: '登录' }).waitFor();
+    await p2.getByLabel('电子邮箱').fill('li.na@example.cn');
+    await p2.getByLabel('密码').fill('a good long password');
+    await p2.keyboard.press('Enter');
+    await p2.getByRole('heading', { name: 'Welcome, Li Na' }).waitFor();
+    assert.equal(await p2.evaluate(() => document.documentElement.lang), 'en');
+
+    // She holds no role: none of the work areas is in her navigation.
+    const nav = p2.getByRole('navigation', { name: 'main' });
+    // (Ethics review stays: committee members are named people with no platform role.)
+    const AREAS = ['Funding', 'Policy tools', 'Integrity', 'Reviews', 'Audit trail'];
+    const shown = async (n: typeof nav, names: string[]) => {
+      const out: string[] = [];
+      for (const name of names)
+        if ((await n.getByRole('link', { name, exact: true }).count()) > 0) out.push(name);
+      return out;
+    };
+    assert.deepEqual(await shown(nav, AREAS), []);
+    assert.deepEqual(await shown(nav, ['Challenges', 'Horse races', 'My profile']), [
+      'Challenges',
+      'Horse races',
+      'My profile',
+    ]);
+
+    // Switching back to Chinese here saves it for her: the first browser now opens in Chinese.
+    const saved = p2.waitForResponse((res) => res.url().endsWith('/api/profile/locale'));
+    await p2.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    assert.equal((await saved).status(), 200);
+    await p2.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
+    await other.close();
+    await page.goto(`${base}/login`);
+    await page.getByRole('heading', { name: 'Log in' }).waitFor(); // this browser still remembers English
+    await page.getByLabel('Email').fill('li.na@example.cn');
+    await page.getByLabel('Password').fill('a good long password');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.getByRole('link', { name: '登录' }).waitFor();
+
+    // An enterprise proposer sees funding and the policy tools, not the officers' or experts' areas.
+    await enterpriseMember(
+      database,
+      {
+        email: 'wang.qiang@example.cn',
+        password: 'correct horse battery',
+        nameZh: '王强',
+        nameEn: 'Wang Qiang',
+        locale: 'zh-CN',
+      },
+      { nameZh: '华晶石英', nameEn: 'Huajing Quartz' },
+      'proposer',
+    );
+    const p3 = await signIn(browser, base, 'wang.qiang@example.cn');
+    const nav3 = p3.getByRole('navigation', { name: 'main' });
+    assert.deepEqual(await shown(nav3, ['经费', '政策工具', '科研诚信', '评审', '审计日志']), [
+      '经费',
+      '政策工具',
+    ]);
+    await p3.screenshot({ path: join(shots, 'nav-proposer.png') });
+    await p3.close();
   });
 });

@@ -134,7 +134,6 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
           targetId: target.id,
           measured,
           evidence: '检测报告',
-          verifier: '质检中心',
         }),
       );
     await ok(cast.proposer.post(`/api/task-books/${taskBookId}/actions/accept`, {}));

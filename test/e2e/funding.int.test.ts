@@ -5,6 +5,7 @@
 // the field and changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { integrityCount } from '../../src/modules/funding/funding.repo.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buildCast } from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
@@ -304,7 +305,6 @@ for (const kind of backends()) {
             targetId: target.id,
             measured,
             evidence: '检测报告',
-            verifier: '质检中心',
           }),
         );
       await ok(proposer.post(`/api/task-books/${tb}/actions/accept`, {}));
@@ -470,6 +470,90 @@ for (const kind of backends()) {
       }
       assert.equal(bids.length, 3);
       assert.equal((await ok(admin.get('/api/funding/ledger/verify'))).ok, true);
+    });
+
+    test('integrity findings mark a track record unclean unless overturned on appeal', async () => {
+      const { admin, solver2, university } = cast;
+      const count = () => integrityCount(t.database.db, [solver2.id], university.id);
+      const base = await count();
+      const finding = () =>
+        ok(
+          admin.post('/api/integrity/records', {
+            subjectPersonId: solver2.id,
+            findingType: 'falsification',
+            severity: 'minor',
+            evidence: '结题报告数据与原始记录不符',
+            decision: '通报批评',
+          }),
+        );
+      const appeal = async (id: string, decision: 'upheld' | 'overturned') => {
+        await ok(solver2.post(`/api/integrity/records/${id}/appeal`, { grounds: '原始记录已补交' }));
+        assert.equal(await count(), expected, 'a pending appeal changes nothing');
+        await ok(admin.post(`/api/integrity/records/${id}/appeal/decision`, { decision, note: '复核' }));
+      };
+      let expected = base + 1;
+      const kept = await finding();
+      assert.equal(await count(), expected, 'a finding counts');
+      await appeal(kept.id, 'upheld');
+      assert.equal(await count(), expected, 'upheld on appeal: the finding stands and still counts');
+      expected += 1;
+      const removed = await finding();
+      assert.equal(await count(), expected);
+      await appeal(removed.id, 'overturned');
+      assert.equal(await count(), expected - 1, 'overturned on appeal: it no longer counts');
+    });
+
+    test('a funds sanction blocks the award and a tranche release during its period, not after (clock injected)', async () => {
+      const { organizer, solver2, admin } = cast;
+      const DAY = 86_400_000;
+      const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+      const fund = await programmeFund(cast, 1_000_000_000, '制裁测试专项');
+      const {
+        taskBookIds: [tb],
+      } = await awardedChallenge(t, cast, 'sanction', [solver2]);
+      const sanction = (startsOn: string, endsOn: string) =>
+        ok(
+          admin.post('/api/integrity/records', {
+            subjectPersonId: solver2.id,
+            findingType: 'misuse_of_funds',
+            severity: 'serious',
+            evidence: '上一项目经费挪作他用',
+            decision: '暂停获得财政经费',
+            sanction: { blocks: ['funds'], startsOn, endsOn },
+          }),
+        );
+      const day0 = t.clock.t;
+      const until1 = date(day0 + 10 * DAY);
+      await sanction(date(day0), until1);
+      const body = { taskBookId: tb, fundId: fund.id, budget: lumpSum() };
+      const before = await snapshot();
+      t.clock.t = Date.parse(`${until1}T15:00:00Z`); // the last day still blocks
+      const during = await organizer.post('/api/funding/awards', body);
+      assert.equal(during.body.code, 'INELIGIBLE', JSON.stringify(during.body));
+      assert.equal(during.body.field, 'taskBookId');
+      assert.match(
+        during.body.message,
+        new RegExp(`barred from receiving funds by an integrity sanction until ${until1}`),
+      );
+      assert.deepEqual(await snapshot(), before, 'the refused award writes nothing');
+      t.clock.t = Date.parse(`${until1}T00:00:00Z`) + DAY; // the day after it ends
+      const award = await ok(organizer.post('/api/funding/awards', body));
+
+      await signTaskBook(cast, solver2, tb);
+      const day1 = t.clock.t;
+      const until2 = date(day1 + 20 * DAY);
+      await sanction(date(day1), until2);
+      const held = await snapshot();
+      const refused = await release(organizer, award.id, 0);
+      assert.equal(refused.body.code, 'INELIGIBLE');
+      assert.match(
+        refused.body.message,
+        new RegExp(`receiving funds by an integrity sanction until ${until2}`),
+      );
+      assert.deepEqual(await snapshot(), held, 'the refused release moves no money');
+      t.clock.t = Date.parse(`${until2}T00:00:00Z`) + DAY;
+      const released = await ok(release(organizer, award.id, 0));
+      assert.ok(released.disbursedFen > 0, 'released once the sanction has ended');
     });
 
     test('the burden meter records form submissions and summarises them per call', async () => {

@@ -1,6 +1,6 @@
 // Browser journey of the integrity officer: a near-duplicate bid is flagged; the officer opens
 // the side-by-side view, confirms it and records a finding with a sanction; the sanctioned
-// person's next bid is refused with the reason.
+// person signs in, tries to bid in the UI, and is refused with the reason and the end date.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -35,8 +35,19 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
       role: 'integrity_officer',
     });
     // Two bids with the same technical route, reworded only slightly, in two challenges.
-    const submit = async (who: typeof cast.solver1, title: string, route: string, key: string) => {
-      const c = await publishedChallenge(cast, { titleZh: title });
+    // Distinct statements: challenge statements are checked for duplicates too.
+    const submit = async (
+      who: typeof cast.solver1,
+      title: string,
+      statement: [string, string],
+      route: string,
+      key: string,
+    ) => {
+      const c = await publishedChallenge(cast, {
+        titleZh: title,
+        statementZh: statement[0],
+        statementEn: statement[1],
+      });
       const b = await who.request(
         'POST',
         `/api/challenges/${c.id}/bids`,
@@ -53,8 +64,20 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
       await cast.hostAdmin.post(`/api/bids/${b.body.id}/sign`, { as: 'host' });
       await who.post(`/api/bids/${b.body.id}/actions/submit`);
     };
-    await submit(cast.solver1, '石英坩埚甲', ROUTE, 'browser-dup-1');
-    await submit(cast.solver2, '石英坩埚乙', `${ROUTE.replace('深度提纯', '进一步提纯')}`, 'browser-dup-2');
+    await submit(
+      cast.solver1,
+      '石英坩埚甲',
+      ['研制用于单晶硅拉制的高纯石英坩埚，内层气泡与金属杂质满足指标。', 'Quartz crucibles for silicon.'],
+      ROUTE,
+      'browser-dup-1',
+    );
+    await submit(
+      cast.solver2,
+      '石英坩埚乙',
+      ['开发大尺寸熔融石英坩埚的在线检测装备，实现气泡层厚度的无损测量。', 'Inline inspection of crucibles.'],
+      `${ROUTE.replace('深度提纯', '进一步提纯')}`,
+      'browser-dup-2',
+    );
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();
@@ -104,27 +127,77 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await page.getByRole('cell', { name: '暂停揭榜申报资格一年' }).waitFor();
     await page.screenshot({ path: join(shots, 'integrity-record-zh.png'), fullPage: true });
 
-    const c = await publishedChallenge(cast, { titleZh: '石英坩埚丙' });
-    const next = await cast.solver2.request(
-      'POST',
-      `/api/challenges/${c.id}/bids`,
-      buildBid(
-        cast.university.id,
-        c.targets.map((x) => x.id),
-      ),
-      {
-        headers: { 'idempotency-key': 'browser-dup-3' },
-      },
+    // The sanctioned person signs in and tries to bid: the refusal names what blocks it and until when.
+    const c = await publishedChallenge(cast, {
+      titleZh: '石英坩埚丙',
+      titleEn: 'Crucible C',
+      statementZh: '研究石英坩埚使用后的回收与再生工艺，降低单位硅片的坩埚成本。',
+      statementEn: 'Recycling used crucibles.',
+    });
+    await cast.solver2.put('/api/profile/locale', { locale: 'en' }); // their login opens in their language
+    const solver = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
+    solver.setDefaultTimeout(15_000);
+    await solver.goto(`${base}/login`);
+    await solver.getByLabel('电子邮箱').fill('solver2@example.cn');
+    await solver.getByLabel('密码').fill('correct horse battery');
+    await solver.keyboard.press('Enter');
+    // The person's own language preference applies on signing in; the test reads the page in Chinese.
+    await solver.getByRole('heading', { name: /欢迎|Welcome/ }).waitFor();
+    await solver.locator('#lang').selectOption('zh-CN');
+    await solver.getByRole('heading', { name: /欢迎/ }).waitFor();
+    await solver.goto(`${base}/challenges/${c.id}`);
+    await solver.getByRole('link', { name: '我要揭榜' }).click();
+    await solver
+      .getByLabel('技术路线', { exact: true })
+      .fill('Acid leaching and arc fusion of the inner layer');
+    await solver.locator('#f-milestones-0-title').fill('Pilot batch');
+    await solver.locator('#f-milestones-0-due').fill('2027-06-30');
+    await solver.locator('#f-milestones-0-deliverables').fill('10 crucibles and lab reports');
+    await solver.getByLabel('申请经费（元）', { exact: true }).fill('1000000');
+    await solver.getByLabel('承诺', { exact: true }).fill('Meet every mandatory target on time.');
+    await solver.getByLabel('未完成的责任', { exact: true }).fill('Return unspent funds.');
+    await solver.getByRole('button', { name: '保存申请' }).click();
+    const refusal = solver.getByRole('alert').filter({ hasText: 'integrity sanction' });
+    await refusal.waitFor();
+    assert.match(
+      (await refusal.textContent()) ?? '',
+      /barred from bidding by an integrity sanction until 2027-10-31/,
     );
-    assert.equal(next.status, 403);
-    assert.equal(next.body.code, 'INELIGIBLE');
-    assert.match(next.body.message, /integrity sanction until 2027-10-31/);
+    assert.equal((await cast.solver2.get('/api/bids/mine')).body.length, 1, 'no bid was made');
+    await solver.screenshot({ path: join(shots, 'integrity-refused-zh.png'), fullPage: true });
+
+    // The subject sees their record (subject and evidence) and appeals it; the grounds are required.
+    await solver.getByRole('link', { name: '科研诚信' }).click();
+    const own = solver.getByRole('row').filter({ hasText: '暂停揭榜申报资格一年' });
+    await own.getByRole('cell', { name: /两份揭榜申请技术路线高度雷同/ }).waitFor();
+    assert.equal(await solver.getByRole('heading', { name: '记录失信行为' }).count(), 0, 'no officer panel');
+    await own.getByRole('button', { name: '提出申诉' }).click();
+    await own.getByRole('button', { name: '提交申诉' }).click();
+    await own.getByLabel('申诉理由').and(solver.locator('[aria-invalid="true"]')).waitFor();
+    await own.getByLabel('申诉理由').fill('两个榜单需求不同，技术路线相近属正常');
+    await own.getByRole('button', { name: '提交申诉' }).click();
+    await own.getByRole('cell', { name: /申诉中/ }).waitFor();
+    await solver.close();
+
+    // The officer decides the appeal: upheld, so the finding and its sanction stand.
+    await page.reload();
+    const pending = page.getByRole('row').filter({ hasText: '暂停揭榜申报资格一年' });
+    await pending.getByRole('button', { name: '处理申诉' }).click();
+    await pending.getByLabel('申诉处理意见').fill('技术路线逐句雷同，维持原决定');
+    await pending.getByRole('button', { name: '驳回申诉（维持决定）' }).click();
+    await pending.getByRole('cell', { name: /申诉驳回，维持决定/ }).waitFor();
+
     // The audit trail viewer: verified on opening, searchable by object.
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByText(/哈希链完整：已校验 \d+ 条记录/).waitFor();
     await page.getByLabel('对象类型').fill('duplicate_flag');
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByRole('cell', { name: 'duplicate.confirmed' }).waitFor();
+    // …and by the actor's name.
+    await page.getByLabel('对象类型').fill('');
+    await page.getByLabel('操作人').fill('周明');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('cell', { name: 'integrity.appeal_decided' }).waitFor();
     await page.screenshot({ path: join(shots, 'audit-zh.png'), fullPage: true });
     await page.close();
   });

@@ -148,12 +148,23 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     assert.match((await condition('Registered for at least one year').textContent()) ?? '', /Met$/);
     assert.match((await condition('S&T staff at least 10%').textContent()) ?? '', /Met$/);
     assert.match((await result.textContent()) ?? '', /国科发火〔2016〕32号/);
+    // The score range's verdict at both ends (70 fails: 32号 Art. 11(七) “70分以上（不含70分）”).
+    const ends = /Low end (\d+): (passes|fails) \/ high end (\d+): (passes|fails)/.exec(
+      (await result.locator('.score-ends').textContent()) ?? '',
+    );
+    assert.ok(ends);
+    assert.equal(ends[2], Number(ends[1]) > 70 ? 'passes' : 'fails');
+    assert.equal(ends[4], Number(ends[3]) > 70 ? 'passes' : 'fails');
 
     // Chinese: the same result, in Chinese.
     await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     await condition('拥有核心支持作用的知识产权').waitFor();
     assert.match((await condition('拥有核心支持作用的知识产权').textContent()) ?? '', /不符合$/);
     assert.match((await condition('注册成立一年以上').textContent()) ?? '', /符合$/);
+    assert.match(
+      (await result.locator('.score-ends').textContent()) ?? '',
+      /^低端 \d+ 分：(通过|不通过)；高端 \d+ 分：(通过|不通过)/,
+    );
 
     // By keyboard: add an IP item giving core support (focus lands in the new row) ...
     await page.getByRole('button', { name: '添加一行：知识产权' }).focus();
@@ -199,5 +210,40 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     assert.match((await condition('S&T staff at least 10%').textContent()) ?? '', /Not met$/);
     assert.match((await condition('Owns IP giving core support').textContent()) ?? '', /Met$/);
     assert.doesNotMatch((await condition('Owns IP giving core support').textContent()) ?? '', /Not met$/);
+  });
+
+  // Rules: 国科发火〔2016〕32号 Art. 11(五) — the three fiscal years before the application year;
+  // 执行指引 2.0 — pre-filling a later year rolls the saved worksheet forward.
+  test('an HNTE worksheet saved two years ago is rolled forward: years, application date and income move on', async () => {
+    const y = new Date().getFullYear();
+    const { rows } = await database.pool.query<{ org_id: string; created_by: string }>(
+      `SELECT org_id, created_by FROM policy_worksheet WHERE kind = 'transfer' LIMIT 1`,
+    );
+    const input = JSON.parse(
+      readFileSync(new URL('../../docs/examples/policy/hnte.json', import.meta.url), 'utf8'),
+    );
+    input.applicationDate = `${y - 1}-06-01`;
+    input.years.forEach((fy: { year: number }, i: number) => {
+      fy.year = y - 4 + i;
+    });
+    await database.pool.query(
+      `INSERT INTO policy_worksheet (org_id, kind, tax_year, input, created_by) VALUES ($1, 'hnte', $2, $3, $4)`,
+      [rows[0].org_id, y - 2, JSON.stringify(input), rows[0].created_by],
+    );
+    await page.reload();
+    await page
+      .getByText(`Pre-filled from the saved worksheet of ${y - 2}, rolled forward to ${y - 1}`)
+      .waitFor();
+    assert.equal(await page.getByLabel('Application date', { exact: true }).inputValue(), `${y}-06-01`);
+    const legends = await page.locator('fieldset legend').allTextContents();
+    const fiscal = legends.filter((l) => l.startsWith('Fiscal year'));
+    assert.deepEqual(fiscal, [`Fiscal year ${y - 3}`, `Fiscal year ${y - 2}`, `Fiscal year ${y - 1}`]);
+    assert.equal(await page.getByLabel('Total income', { exact: true }).inputValue(), '0.00');
+    // Moving the registration date to last year leaves one fiscal year (实际经营期不满三年).
+    await page.getByLabel('Registration date', { exact: true }).fill(`${y - 1}-01-02`);
+    const after = (await page.locator('fieldset legend').allTextContents()).filter((l) =>
+      l.startsWith('Fiscal year'),
+    );
+    assert.deepEqual(after, [`Fiscal year ${y - 1}`]);
   });
 });

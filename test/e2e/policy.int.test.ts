@@ -1,6 +1,7 @@
 // The policy tools over HTTP on every database backend: the three calculations, field-named
 // validation that writes nothing, saved worksheets authorised per organisation, anonymous refused.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../src/db/db.ts';
@@ -11,6 +12,22 @@ import { buildOrganisation } from '../support/factories.ts';
 
 const example = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../docs/examples/policy/${name}.json`, import.meta.url), 'utf8'));
+
+const cliOutputs = new Map<string, unknown>();
+/** `jiebang policy <tool> --in -` on `input`, parsed; one process per tool, shared by the backends. */
+function cli(tool: string, input: unknown): unknown {
+  if (!cliOutputs.has(tool)) {
+    const bin = new URL('../../bin/jiebang.mjs', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, [bin, 'policy', tool, '--in', '-'], {
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 0, r.stderr);
+    cliOutputs.set(tool, JSON.parse(r.stdout));
+  }
+  return cliOutputs.get(tool);
+}
 
 /** Row counts of every table, the worksheets included: "nothing written" is this staying equal. */
 async function counts(database: Database): Promise<Record<string, number>> {
@@ -60,6 +77,27 @@ for (const kind of backends()) {
       const z = await c.post('/api/policy/transfer', { ...example('transfer'), regime: 'zhongguancun' });
       assert.equal(z.body.figures.tax, '0.00');
       assert.deepEqual(await counts(t.database), beforeCounts);
+    });
+
+    test('the CLI prints exactly the API response, for each tool', async () => {
+      const { c } = await member('cli@example.cn');
+      // Amounts as JSON numbers too (0.1, 0.2 …): both paths parse the same input the same way.
+      const deduction = example('deduction');
+      deduction.projects[0].lines.push(
+        { category: 'directInputs', amount: 0.1 },
+        { category: 'directInputs', amount: 0.2 },
+      );
+      deduction.specialIncome = 0.3;
+      const inputs: Record<string, unknown> = {
+        hnte: example('hnte'),
+        deduction,
+        transfer: example('transfer'),
+      };
+      for (const tool of ['hnte', 'deduction', 'transfer']) {
+        const api = await c.post(`/api/policy/${tool}`, inputs[tool]);
+        assert.equal(api.status, 200, JSON.stringify(api.body));
+        assert.deepEqual(cli(tool, inputs[tool]), api.body, tool);
+      }
     });
 
     test('bad input is refused with 400 naming the field, and writes nothing', async () => {

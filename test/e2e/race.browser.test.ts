@@ -1,7 +1,8 @@
 // Browser journey on the real server: a three-team race through two gates to a winner, the
-// board showing each step. The organizer declares the race, records gate 1's inputs and proposes
-// it in the UI's console; the rest is driven over HTTP. A team member reads
-// the board, sees only their own explanation and objects by keyboard during the notice.
+// board showing each step. The organizer does everything in the UI: declares the race, invites
+// the third team and starts it in the console, records each gate's inputs, proposes, resolves the
+// objection, finalises, withdraws and re-proposes gate 2 (same lot) and finalises it. A team member
+// reads the board, sees only their own explanation and objects by keyboard during the notice.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +43,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     const cast = await buildCast(t);
     const { organizer } = cast;
     const { challenge, bids } = await awardedRaceChallenge(t, cast, 'browser');
-    const [impurity, hours] = challenge.targets.map((x) => x.id);
+    const [impurity] = challenge.targets.map((x) => x.id);
     const ok = async (p: Promise<{ status: number; body: any }>) => {
       const r = await p;
       assert.ok(r.status < 300, JSON.stringify(r.body));
@@ -119,8 +120,21 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     );
     assert.equal(race.awardFen, 800_000_000);
     assert.equal(race.stages[0].tieBreak[0].targetId, impurity, 'first tie-break: the first target');
-    await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
-    let board = await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+    // The organizer invites the third bid and starts the race in the console.
+    const orgBoard = org.getByRole('table', { name: /各团队各阶段/ });
+    await org.getByRole('heading', { name: '邀请其他团队' }).waitFor();
+    assert.equal(await orgBoard.locator('tbody tr').count(), 2, 'the two awarded teams');
+    await org.getByLabel('揭榜方案', { exact: true }).selectOption(bids[2].id);
+    await org.getByRole('button', { name: '邀请', exact: true }).click();
+    await org.getByText('已邀请该团队；已为其生成任务书，可以拨款。').waitFor();
+    assert.equal(await orgBoard.locator('tbody tr').count(), 3);
+    await orgBoard.getByText('(增补)').waitFor();
+    await org.getByRole('button', { name: '开赛', exact: true }).click();
+    await org.getByText('赛马开始，拨付签约首付').waitFor();
+    assert.equal(await orgBoard.getByText('在赛').count(), 3);
+    let board = await ok(organizer.get(`/api/races/${race.id}`));
+    assert.equal(board.state, 'running');
+    assert.equal(board.releasedFen, 240_000_000, 'signing tranches to all three');
     const [A, B, C] = bids.map((b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id);
     // Step 1: the member (commander of team C) logs in and finds the race by keyboard.
     await page.goto(`${base}/login`);
@@ -138,11 +152,16 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     const boardTable = page.getByRole('table', { name: /各团队各阶段/ });
     assert.equal(await boardTable.getByText('在赛').count(), 3);
     await page.getByText('赛马开始，拨付签约首付').waitFor();
+    // The team submits its own evidence for gate 1 from its panel on the board.
+    const teamPanel = page.getByRole('region', { name: '我的团队' });
+    await teamPanel.getByRole('heading', { name: '第 1 关证明材料' }).waitFor();
+    await teamPanel.getByLabel('材料说明').fill('第三方检测报告 C-1');
+    await teamPanel.getByRole('button', { name: '提交证明材料' }).click();
+    await teamPanel.getByText('证明材料已提交。').waitFor();
+    await page.getByText(/提交第 1 关证明材料: member/).waitFor();
     await page.screenshot({ path: join(shots, 'race-1-started.png'), fullPage: true });
 
     // Step 2: gate 1 proposed — ranked, explained to team C alone, open for objections.
-    const evalUrl = (stage: number, team: string) =>
-      `/api/races/${race.id}/stages/${stage}/evaluations/${team}`;
     // The organizer records gate 1's inputs and proposes the decision in the console.
     await org.reload();
     await org.getByRole('heading', { name: '组织方控制台' }).waitFor();
@@ -180,31 +199,63 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await page.getByText(/杂质检测样品批次有误，请复核 — 待处理/).waitFor();
     await page.screenshot({ path: join(shots, 'race-2-gate1-proposed.png'), fullPage: true });
 
-    // Step 3: the objection is dismissed, the notice ends, gate 1 is final: C is out.
-    const objectionId = (await ok(organizer.get(`/api/races/${race.id}`))).gates[0].objections[0].id;
-    await ok(
-      organizer.post(`/api/race-objections/${objectionId}/resolve`, {
-        decision: 'dismissed',
-        resolution: '复核一致',
-      }),
-    );
+    // Step 3: the organizer dismisses the objection in the console, the notice ends, gate 1 is
+    // finalised in the UI: C is out.
+    await org.reload();
+    const objections = org.getByRole('region', { name: '待处理异议' });
+    await objections.getByText(/杂质检测样品批次有误/).waitFor();
+    await objections.getByLabel('处理结果').selectOption('dismissed');
+    await objections.getByLabel('处理意见').fill('复核一致');
+    await objections.getByRole('button', { name: '处理异议' }).click();
+    await org.getByText('第 1 关异议不成立').waitFor();
+    await org.getByRole('button', { name: '决定生效' }).click();
+    await org.getByText('the notice period for objections has not ended').waitFor();
     t.clock.t += 4 * DAY;
-    await ok(organizer.post(`/api/races/${race.id}/gates/${gate1}/finalize`, {}));
+    await org.getByRole('button', { name: '决定生效' }).click();
+    await org.getByText('关口决定已生效。').waitFor();
+    assert.equal(await orgBoard.getByText('已淘汰').count(), 1);
+    assert.equal((await ok(organizer.get(`/api/races/${race.id}`))).gates[0].id, gate1);
     await page.reload();
     await page.getByRole('heading', { name: '第 1 关 · 已生效' }).waitFor();
     assert.equal(await boardTable.getByText('已淘汰').count(), 1);
     assert.equal(await boardTable.getByText('在赛').count(), 2);
     await page.screenshot({ path: join(shots, 'race-3-gate1-final.png'), fullPage: true });
 
-    // Step 4: gate 2 decides the winner; the board, chart and history show the finish.
-    await ok(organizer.put(evalUrl(2, A), { measured: { [impurity]: '9', [hours]: '420' }, scores: ['92'] }));
-    await ok(
-      organizer.put(evalUrl(2, B), { measured: { [impurity]: '9.5', [hours]: '410' }, scores: ['86'] }),
-    );
+    // Step 4: gate 2 in the console: inputs, proposal, a withdrawal with its reason and a new
+    // proposal on the same lot, then final; the board, chart and history show the finish.
+    await org.reload();
+    const inputs2: [string, string, string, string][] = [
+      [A, '9', '420', '92'],
+      [B, '9.5', '410', '86'],
+    ];
+    for (const [i, [team, imp, hrs, scores]] of inputs2.entries()) {
+      await org.getByLabel('阶段', { exact: true }).first().selectOption('2');
+      await org.getByLabel('团队', { exact: true }).first().selectOption(team);
+      await org.getByLabel(/实测：总金属杂质含量/).fill(imp);
+      await org.getByLabel(/实测：连续拉晶时间/).fill(hrs);
+      await org.getByLabel('专家评分').fill(scores);
+      await org.getByLabel('专家评分').press('Enter');
+      await org.getByTestId('recorded-evaluation').nth(i).waitFor();
+    }
     t.clock.t += 60 * DAY;
-    const b2 = await ok(organizer.post(`/api/races/${race.id}/stages/2/gate`, {}));
+    await org.getByRole('button', { name: '提出关口决定' }).click();
+    await org.getByRole('heading', { name: '第 2 关 · 拟定——公示期可提异议' }).waitFor();
+    const seed = (await ok(organizer.get(`/api/races/${race.id}`))).gates[1].seed;
+    const withdrawGate = org.getByRole('region', { name: '撤回第 2 关决定' });
+    await withdrawGate.getByLabel('理由').fill('B 队产线数据待补充');
+    await withdrawGate.getByRole('button', { name: '撤回决定' }).click();
+    await org.getByRole('heading', { name: '第 2 关 · 已撤回' }).waitFor();
+    await org.getByRole('button', { name: '提出关口决定' }).click();
+    await org.getByRole('heading', { name: '第 2 关 · 拟定——公示期可提异议' }).waitFor();
+    board = await ok(organizer.get(`/api/races/${race.id}`));
+    const gate2 = board.gates.find((g: { state: string }) => g.state === 'proposed');
+    assert.equal(gate2.seed, seed, 'the re-proposal draws no new lot');
+    assert.deepEqual(gate2.advancing, [A]);
     t.clock.t += 4 * DAY;
-    await ok(organizer.post(`/api/races/${race.id}/gates/${b2.gates[1].id}/finalize`, {}));
+    await org.getByRole('button', { name: '决定生效' }).click();
+    await org.getByText('关口决定已生效。').waitFor();
+    await org.getByText('胜出：solver1 · 东海大学').waitFor();
+    assert.equal(await orgBoard.getByText('胜出').count(), 1);
     await page.reload();
     await page.getByText('胜出：solver1 · 东海大学').waitFor();
     await page.getByRole('heading', { name: '第 2 关 · 已生效' }).waitFor();
@@ -212,6 +263,8 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     assert.equal(await boardTable.getByText('胜出').count(), 1);
     assert.equal(await boardTable.getByText('已淘汰').count(), 2);
     await page.locator('.race-chart canvas').first().waitFor();
+    await page.getByText('本关晋级').waitFor();
+    await page.getByText('本关出局').waitFor();
     assert.equal(await page.getByText('第 2 关决定生效，晋级').count(), 1);
     await page.screenshot({ path: join(shots, 'race-4-finished.png'), fullPage: true });
 

@@ -6,6 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import { buildTestApp, snapshotCounts } from '../support/app.ts';
 import { buildCast, publishedChallenge } from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
+import { buildExperts, insertAssignments, RUBRIC } from '../support/evaluation.ts';
+import { lumpSum, ok, programmeFund, signTaskBook } from '../support/funding.ts';
 import { awardedRaceChallenge, buildRace } from '../support/race.ts';
 
 const DAY = 86_400_000;
@@ -42,6 +44,7 @@ for (const kind of backends()) {
       ];
       for (const p of posts) assert.ok(r.body.paths[p]?.post?.requestBody, p);
       assert.ok(r.body.paths['/api/races/{id}/stages/{no}/evaluations/{teamId}']?.put?.requestBody);
+      assert.ok(r.body.paths['/api/races/{id}/stages/{no}/evidence/{teamId}']?.put?.requestBody);
       assert.ok(r.body.paths['/api/races/{id}']?.get);
     });
 
@@ -295,7 +298,17 @@ for (const kind of backends()) {
       assert.ok(board.gates.every((g: { reproducible: boolean }) => g.reproducible));
       assert.deepEqual(
         board.history.map((h: { kind: string }) => h.kind),
-        ['create', 'invite', 'start', 'gate_proposed', 'gate_final', 'gate_proposed', 'gate_final'],
+        [
+          'create',
+          'invite',
+          'start',
+          'gate_proposed',
+          'objection_raised',
+          'objection_dismissed',
+          'gate_final',
+          'gate_proposed',
+          'gate_final',
+        ],
       );
       // The database holds the money invariants even against the application.
       await assert.rejects(
@@ -432,6 +445,422 @@ for (const kind of backends()) {
       assert.equal((await organizer.post(`/api/races/${race.id}/stages/2/gate`, {})).status, 409);
     });
 
+    test('a review round run for stage 1 feeds the gate its calibrated scores, pinned by decision id and digest', async () => {
+      const { organizer } = cast;
+      const { challenge, bids } = await awardedRaceChallenge(t, cast, 'calibrated');
+      const base = buildRace(t, challenge);
+      const created = await organizer.post(
+        '/api/races',
+        buildRace(t, challenge, {
+          stages: [{ ...base.stages[0], scoreSource: 'review_round' }, base.stages[1]],
+        }),
+      );
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const raceId = created.body.id;
+      assert.deepEqual(
+        created.body.stages.map((s: { scoreSource: string }) => s.scoreSource),
+        ['review_round', 'manual'],
+      );
+      let board = (await organizer.post(`/api/races/${raceId}/invite`, { bidId: bids[2].id })).body;
+      const teamOf = (bidId: string) =>
+        board.teams.find((x: { bidId: string }) => x.bidId === bidId).id as string;
+      const [A, B, C] = bids.map((b) => teamOf(b.id));
+      await organizer.post(`/api/races/${raceId}/start`, {});
+      const typed = await organizer.put(`/api/races/${raceId}/stages/1/evaluations/${A}`, { scores: ['99'] });
+      assert.equal(typed.status, 400, 'no hand-typed scores on a review-round stage');
+      assert.equal(typed.body.field, 'scores');
+      const [impurity] = challenge.targets.map((x) => x.id);
+      for (const team of [A, B, C])
+        assert.equal(
+          (
+            await organizer.put(`/api/races/${raceId}/stages/1/evaluations/${team}`, {
+              measured: { [impurity]: '12' },
+            })
+          ).status,
+          200,
+          'measured values are still entered',
+        );
+      t.clock.t += 31 * DAY;
+      const gateUrl = `/api/races/${raceId}/stages/1/gate`;
+      const none = await organizer.post(gateUrl, {});
+      assert.equal(none.status, 409);
+      assert.match(none.body.message, /none has been run/);
+
+      // The round for stage 1: three experts review every team; B best, then A, then C.
+      const experts = await buildExperts(t, 3);
+      const round = await t.database.db
+        .insertInto('review_round')
+        .values({
+          challenge_id: challenge.id,
+          race_stage_no: 1,
+          state: 'consensus',
+          title_zh: '第一关函评',
+          rubric: JSON.stringify(RUBRIC),
+          reviewers_per_item: 3,
+          coi: JSON.stringify({ years: 3 }),
+          due_at: new Date(t.clock.t + 14 * DAY),
+          budget_fen: 0,
+          created_by: cast.organizer.id,
+          created_at: t.clock.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ids = await insertAssignments(
+        t,
+        round.id,
+        bids.map((b) => ({
+          bidId: b.id,
+          expertIds: experts.map((e) => e.id),
+          states: experts.map(() => 'submitted'),
+        })),
+      );
+      const base100 = [78, 86, 61];
+      for (const [i, b] of bids.entries())
+        for (const [j, e] of experts.entries())
+          await t.database.db
+            .insertInto('review')
+            .values({
+              assignment_id: ids[b.id][e.id],
+              scores: JSON.stringify({ innovation: 4, feasibility: 4, team: 4 }),
+              total: String(base100[i] + [0, 4, -3][j]),
+              confidence: 4,
+              state: 'submitted',
+              saved_at: t.clock.now(),
+              submitted_at: t.clock.now(),
+            })
+            .execute();
+      const unranked = await organizer.post(gateUrl, {});
+      assert.equal(unranked.status, 409);
+      assert.match(unranked.body.message, /no ranking decision yet/);
+      assert.equal((await organizer.post(`/api/review-rounds/${round.id}/ranking`)).status, 201);
+      const decision = (await organizer.get(`/api/review-rounds/${round.id}/ranking`)).body.decision;
+      const calibrated = new Map(
+        decision.rows.map((r: { bidId: string; calibrated: number }) => [r.bidId, r.calibrated]),
+      );
+
+      board = (await organizer.post(gateUrl, {})).body;
+      const gate = board.gates[0];
+      assert.deepEqual(gate.scoreOrigin, {
+        kind: 'review_round',
+        roundId: round.id,
+        decisionId: decision.id,
+        version: 1,
+        inputsSha256: decision.inputsSha256,
+      });
+      assert.deepEqual(gate.advancing, [B, A], 'ranked on the calibrated scores, top 2');
+      for (const [i, team] of [A, B, C].entries()) {
+        const exp = gate.explanations.find((e: { teamId: string }) => e.teamId === team);
+        assert.deepEqual(exp.scores, [(calibrated.get(bids[i].id) as number).toFixed(2)]);
+      }
+      assert.equal(gate.reproducible, true, 'the stored inputs reproduce the outcome');
+      // A later ranking version does not change a gate already proposed.
+      const again = await organizer.post(`/api/review-rounds/${round.id}/ranking`);
+      assert.equal(again.status, 201);
+      const now = (await organizer.get(`/api/races/${raceId}`)).body.gates[0];
+      assert.equal(now.scoreOrigin.decisionId, decision.id);
+      assert.equal(now.reproducible, true);
+    });
+
+    test('in a funded race every release reaches the ledger, the invited team’s too', async () => {
+      const { organizer, proposer, admin } = cast;
+      const fund = await programmeFund(cast, 2_000_000_000, '赛马专项（全额入账）');
+      const { challenge, bids } = await awardedRaceChallenge(t, cast, 'ledger');
+      const base = buildRace(t, challenge);
+      const race = await ok(
+        organizer.post(
+          '/api/races',
+          buildRace(t, challenge, {
+            stages: [base.stages[0], { ...base.stages[1], rule: { kind: 'top_k', k: 2 } }],
+            tranchePlan: {
+              ...base.tranchePlan,
+              stages: [base.tranchePlan.stages[0], { sharePercent: 60, rankWeights: [1] }],
+            },
+          }),
+        ),
+      );
+      let board = await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
+      const books = (await ok(proposer.get(`/api/challenges/${challenge.id}`))).taskBooks as {
+        id: string;
+        bidId: string;
+      }[];
+      assert.equal(books.length, 3, 'the invited team has a task book like the awarded ones');
+      const bookOf = (bidId: string) => books.find((b) => b.bidId === bidId)!.id;
+      const awards: { id: string }[] = [];
+      for (const b of bids.slice(0, 2))
+        awards.push(
+          await ok(
+            organizer.post('/api/funding/awards', {
+              taskBookId: bookOf(b.id),
+              fundId: fund.id,
+              budget: lumpSum(),
+            }),
+          ),
+        );
+      const before = await snapshotCounts(t.database);
+      const refused = await organizer.post(`/api/races/${race.id}/start`, {});
+      assert.equal(refused.status, 409, 'a funded race does not start with an unfunded team');
+      assert.match(refused.body.message, /team 3 has no funding award/);
+      assert.deepEqual(await snapshotCounts(t.database), before, 'the refused start wrote nothing');
+      awards.push(
+        await ok(
+          organizer.post('/api/funding/awards', {
+            taskBookId: bookOf(bids[2].id),
+            fundId: fund.id,
+            budget: lumpSum(),
+          }),
+        ),
+      );
+      board = await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+      const [A, B, C] = bids.map(
+        (b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id as string,
+      );
+      const ledgerTotal = async () => {
+        let sum = 0;
+        for (const a of awards) sum += (await ok(organizer.get(`/api/funding/awards/${a.id}`))).disbursedFen;
+        return sum;
+      };
+      assert.equal(await ledgerTotal(), board.releasedFen);
+      assert.equal(board.releasedFen, 240_000_000);
+      for (const [stage, scores] of [
+        [1, { [A]: '90', [B]: '85', [C]: '70' }],
+        [2, { [A]: '92', [B]: '88' }],
+      ] as const) {
+        for (const [team, score] of Object.entries(scores))
+          await ok(
+            organizer.put(`/api/races/${race.id}/stages/${stage}/evaluations/${team}`, { scores: [score] }),
+          );
+        t.clock.t += (stage === 1 ? 31 : 60) * DAY;
+        board = await ok(organizer.post(`/api/races/${race.id}/stages/${stage}/gate`, {}));
+        t.clock.t += 4 * DAY;
+        const gate = board.gates.find((g: { stageNo: number }) => g.stageNo === stage);
+        board = await ok(organizer.post(`/api/races/${race.id}/gates/${gate.id}/finalize`, {}));
+        assert.equal(await ledgerTotal(), board.releasedFen, `released == ledger after gate ${stage}`);
+      }
+      assert.equal(board.state, 'finished');
+      assert.equal(board.releasedFen, 800_000_000);
+      assert.deepEqual(
+        Object.fromEntries(
+          board.teams.map((x: { id: string; receivedFen: number }) => [x.id, x.receivedFen]),
+        ),
+        { [A]: 360_000_000, [B]: 360_000_000, [C]: 80_000_000 },
+      );
+      assert.equal((await ok(admin.get('/api/funding/ledger/verify'))).ok, true);
+    });
+
+    test('the lot is drawn once per stage: withdrawing and re-proposing a gate redraws nothing', async () => {
+      const { organizer } = cast;
+      const { challenge, bids } = await awardedRaceChallenge(t, cast, 'lot');
+      const base = buildRace(t, challenge);
+      const lotOnly = [{ kind: 'lot' }];
+      const race = await ok(
+        organizer.post(
+          '/api/races',
+          buildRace(t, challenge, {
+            stages: base.stages.map((s) => ({ ...s, rule: { kind: 'top_k', k: 1 }, tieBreak: lotOnly })),
+          }),
+        ),
+      );
+      let board = await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
+      await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+      for (const team of board.teams as { id: string }[])
+        await ok(organizer.put(`/api/races/${race.id}/stages/1/evaluations/${team.id}`, { scores: ['80'] }));
+      t.clock.t += 31 * DAY;
+      board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+      const first = board.gates[0];
+      assert.equal(first.board[1].tieBrokenBy, 'lot', 'three equal scores: the lot decides');
+      const order = (g: { board: { teamId: string }[] }) => g.board.map((r) => r.teamId);
+      const wd = `/api/races/${race.id}/gates/${first.id}/withdraw`;
+      assert.equal((await organizer.post(wd, { reason: '' })).body.field, 'reason');
+      for (let i = 0; i < 3; i++) {
+        const live = board.gates.find((g: { state: string }) => g.state === 'proposed');
+        board = await ok(
+          organizer.post(`/api/races/${race.id}/gates/${live.id}/withdraw`, { reason: `重新提议 ${i}` }),
+        );
+        board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+        const again = board.gates.find((g: { state: string }) => g.state === 'proposed');
+        assert.notEqual(again.id, first.id);
+        assert.equal(again.seed, first.seed, 'the stage’s seed is reused');
+        assert.deepEqual(order(again), order(first), 'and so is the draw');
+        assert.deepEqual(again.advancing, first.advancing);
+      }
+      assert.equal(
+        board.gates.filter((g: { state: string }) => g.state === 'withdrawn').length,
+        3,
+        'every withdrawn proposal stays on the record',
+      );
+    });
+
+    test('an upheld objection withdraws the proposal; only teams, organizers and the proposer may object', async () => {
+      const { organizer, proposer, outsider, solver1, member } = cast;
+      const { challenge, bids } = await awardedRaceChallenge(t, cast, 'objection');
+      const race = await ok(organizer.post('/api/races', buildRace(t, challenge)));
+      let board = await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
+      await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+      for (const [i, team] of (board.teams as { id: string }[]).entries())
+        await ok(
+          organizer.put(`/api/races/${race.id}/stages/1/evaluations/${team.id}`, {
+            scores: [String(90 - i)],
+          }),
+        );
+      t.clock.t += 31 * DAY;
+      board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+      const gate = board.gates[0];
+      const objUrl = `/api/races/${race.id}/gates/${gate.id}/objections`;
+      const before = await snapshotCounts(t.database);
+      assert.equal(
+        (await outsider.post(objUrl, { text: '路人异议' })).status,
+        403,
+        'not a party to the race',
+      );
+      assert.equal((await t.client().post(objUrl, { text: '匿名' })).status, 403);
+      assert.deepEqual(await snapshotCounts(t.database), before, 'refused objections write nothing');
+      assert.equal((await outsider.get(`/api/races/${race.id}`)).body.viewer.mayObject, false);
+      assert.equal((await proposer.get(`/api/races/${race.id}`)).body.viewer.mayObject, true);
+      const byProposer = await proposer.post(objUrl, { text: '发榜方：检测口径与榜单不一致' });
+      assert.equal(byProposer.status, 201, 'the proposer may object');
+      const byTeam = await solver1.post(objUrl, { text: '我方样品未被检测' });
+      assert.equal(byTeam.status, 201, 'a team in the race may object');
+      const byMember = await member.post(objUrl, { text: '排名有误' });
+      assert.equal(byMember.status, 201);
+      // Dismiss one, uphold another: the proposal is withdrawn at once.
+      await ok(
+        organizer.post(`/api/race-objections/${byMember.body.id}/resolve`, {
+          decision: 'dismissed',
+          resolution: '排名与输入一致',
+        }),
+      );
+      const upheld = await ok(
+        organizer.post(`/api/race-objections/${byTeam.body.id}/resolve`, {
+          decision: 'upheld',
+          resolution: '该队样品漏检，需补测后重新决定',
+        }),
+      );
+      assert.equal(upheld.gateWithdrawn, true);
+      t.clock.t += 4 * DAY;
+      const fin = await organizer.post(`/api/races/${race.id}/gates/${gate.id}/finalize`, {});
+      assert.equal(fin.status, 409, 'an upheld objection blocks finalising');
+      board = await ok(organizer.get(`/api/races/${race.id}`));
+      assert.equal(board.gates[0].state, 'withdrawn');
+      assert.equal(board.gates[0].withdrawReason, 'objection upheld: 该队样品漏检，需补测后重新决定');
+      assert.deepEqual(board.history.map((h: { kind: string }) => h.kind).slice(3), [
+        'gate_proposed',
+        'objection_raised',
+        'objection_raised',
+        'objection_raised',
+        'objection_dismissed',
+        'objection_upheld',
+        'gate_withdrawn',
+      ]);
+      assert.ok(
+        board.history.every((h: { reason: string }) => !h.reason.includes('样品未被检测')),
+        'the history does not publish what an objection says',
+      );
+      // The last objection is still open on the withdrawn proposal; a new proposal goes ahead.
+      board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+      const again = board.gates.find((g: { state: string }) => g.state === 'proposed');
+      assert.equal(again.seed, gate.seed);
+      t.clock.t += 4 * DAY;
+      board = await ok(organizer.post(`/api/races/${race.id}/gates/${again.id}/finalize`, {}));
+      assert.equal(board.gates.find((g: { id: string }) => g.id === again.id).state, 'final');
+    });
+
+    test('teams submit their own evidence; where a stage requires it, a team without it does not advance', async () => {
+      const { organizer, proposer, solver1, solver2, member } = cast;
+      const { challenge, bids } = await awardedRaceChallenge(t, cast, 'evidence');
+      const base = buildRace(t, challenge);
+      const race = await ok(
+        organizer.post(
+          '/api/races',
+          buildRace(t, challenge, {
+            stages: [{ ...base.stages[0], evidenceRequired: true }, base.stages[1]],
+          }),
+        ),
+      );
+      assert.equal(race.stages[0].evidenceRequired, true);
+      let board = await ok(organizer.post(`/api/races/${race.id}/invite`, { bidId: bids[2].id }));
+      await ok(organizer.post(`/api/races/${race.id}/start`, {}));
+      const [A, B, C] = bids.map(
+        (b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id as string,
+      );
+      const books = (await ok(proposer.get(`/api/challenges/${challenge.id}`))).taskBooks as {
+        id: string;
+        bidId: string;
+      }[];
+      const bookOf = (i: number) => books.find((b) => b.bidId === bids[i].id)!.id;
+      await signTaskBook(cast, solver1, bookOf(0));
+      await signTaskBook(cast, solver2, bookOf(1));
+      const upload = async (who: typeof solver1, bookId: string) => {
+        const r = await t.app.inject({
+          method: 'POST',
+          url: `/api/task-books/${bookId}/attachments?name=report.pdf`,
+          headers: {
+            cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+            'x-csrf-token': who.csrf,
+            'content-type': 'application/pdf',
+          },
+          payload: Buffer.from('%PDF-1.7\n%%EOF\n'),
+        });
+        assert.equal(r.statusCode, 201, r.body);
+        return r.json().id as string;
+      };
+      const fileA = await upload(solver1, bookOf(0));
+      const fileB = await upload(solver2, bookOf(1));
+      const url = (team: string, stage = 1) => `/api/races/${race.id}/stages/${stage}/evidence/${team}`;
+      const before = await snapshotCounts(t.database);
+      assert.equal(
+        (await organizer.put(url(A), { text: '代交' })).status,
+        403,
+        'the team submits, nobody for it',
+      );
+      assert.equal((await solver2.put(url(A), { text: '冒名' })).status, 403);
+      const foreign = await solver1.put(url(A), { text: '报告', attachmentIds: [fileB] });
+      assert.equal(foreign.status, 400);
+      assert.equal(foreign.body.field, 'attachmentIds.0', 'only files of the team’s own task book');
+      assert.equal((await solver1.put(url(A), { text: '' })).body.field, 'text');
+      assert.equal((await solver1.put(url(A, 2), { text: '下一关' })).status, 409, 'only the open stage');
+      assert.deepEqual(await snapshotCounts(t.database), before, 'refusals write nothing');
+      board = await ok(solver1.put(url(A), { text: '第三方检测报告 A-1', attachmentIds: [fileA] }));
+      assert.deepEqual(
+        board.teamEvidence.map((e: { teamId: string; attachmentIds: string[] }) => [
+          e.teamId,
+          e.attachmentIds,
+        ]),
+        [[A, [fileA]]],
+      );
+      await ok(member.put(url(C), { text: '试用记录 C-1' }));
+      for (const [team, score] of [
+        [A, '90'],
+        [B, '95'],
+        [C, '80'],
+      ])
+        await ok(organizer.put(`/api/races/${race.id}/stages/1/evaluations/${team}`, { scores: [score] }));
+      t.clock.t += 31 * DAY;
+      board = await ok(organizer.post(`/api/races/${race.id}/stages/1/gate`, {}));
+      const gate = board.gates[0];
+      assert.deepEqual(gate.advancing, [A, C], 'B scored best but submitted no evidence');
+      const expB = gate.explanations.find((e: { teamId: string }) => e.teamId === B);
+      assert.equal(expB.reasonCode, 'no_evidence');
+      assert.equal(expB.advanced, false);
+      assert.equal(expB.rank, 3);
+      assert.equal(gate.reproducible, true);
+      assert.equal(
+        (await solver2.put(url(B), { text: '迟交' })).status,
+        409,
+        'inputs frozen at the proposal',
+      );
+      const seenByA = (await solver1.get(`/api/races/${race.id}`)).body;
+      assert.deepEqual(
+        seenByA.teamEvidence.map((e: { teamId: string }) => e.teamId),
+        [A],
+        'a team sees its own submission only',
+      );
+      assert.deepEqual(
+        seenByA.evidenceSubmitted.map((e: { teamId: string }) => e.teamId).sort(),
+        [A, C].sort(),
+      );
+      assert.ok(board.history.some((h: { kind: string }) => h.kind === 'evidence'));
+    });
+
     test('in a race the task books point to the race plan instead of a tranche schedule of their own', async () => {
       const { challenge } = await awardedRaceChallenge(t, cast, 'books');
       const detail = (await cast.proposer.get(`/api/challenges/${challenge.id}`)).body;
@@ -447,19 +876,24 @@ for (const kind of backends()) {
       const { challenge } = await awardedRaceChallenge(t, cast, 'funds');
       const race = (await organizer.post('/api/races', buildRace(t, challenge))).body;
       const today = new Date(t.clock.t).toISOString().slice(0, 10);
+      const endsOn = new Date(t.clock.t + 2 * 86_400_000).toISOString().slice(0, 10);
       await asOwner(
         t.database,
-        `INSERT INTO sanction (person_id, blocks, starts_on, ends_on, reason) VALUES ('${cast.solver1.id}', '{funds}', '${today}', '2099-01-01', '挪用经费')`,
+        `INSERT INTO sanction (person_id, blocks, starts_on, ends_on, reason) VALUES ('${cast.solver1.id}', '{funds}', '${today}', '${endsOn}', '挪用经费')`,
       );
       const r = await organizer.post(`/api/races/${race.id}/start`, {});
-      await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${cast.solver1.id}'`);
       assert.equal(r.status, 403);
       assert.equal(r.body.code, 'INELIGIBLE');
-      assert.match(r.body.message, /barred from receiving funds by an integrity sanction until 2099-01-01/);
+      assert.match(
+        r.body.message,
+        new RegExp(`barred from receiving funds by an integrity sanction until ${endsOn}`),
+      );
+      t.clock.t = Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000 + 3_600_000; // the day after it ends
+      const started = await organizer.post(`/api/races/${race.id}/start`, {});
       assert.equal(
-        (await organizer.post(`/api/races/${race.id}/start`, {})).status,
+        started.status,
         200,
-        'allowed once the sanction is gone',
+        `allowed once the sanction has ended: ${JSON.stringify(started.body)}`,
       );
     });
   });

@@ -38,6 +38,17 @@ function registeredRoutes(app: FastifyInstance): string[] {
 }
 
 const DENIED = new Set([401, 403, 404]);
+
+/**
+ * Write proofs that succeed without a new audit entry, and why. Every other successful write must
+ * advance the audit head: a state change without its audit entry fails the matrix.
+ */
+const NO_AUDIT_ENTRY: Record<string, string> = {
+  'POST /api/funding/awards/:id/tranches/:no/release':
+    'an idempotent replay of the world’s own release: the stored answer, nothing written',
+};
+const auditHead = async (t: Awaited<ReturnType<typeof buildTestApp>>) =>
+  Number((await t.database.pool.query('SELECT seq FROM audit_head')).rows[0].seq);
 const SECRET_KEYS =
   /"(password|password_?hash|session_?id|session_?token|token_?hash|request_?digest|idempotency_?key|cookie_?secret)"\s*:/i;
 
@@ -122,11 +133,17 @@ for (const kind of backends()) {
             ? [...allowedActors(rule)]
             : [];
         for (const actor of new Set([...readers, ...(rule.proof ? [rule.proof] : [])])) {
+          const head = await auditHead(t);
           const r = await send(w, actor, rule);
           if (r.status < 200 || r.status >= 300)
             problems.push(`${rule.route} as ${actor}: ${r.status} ${r.text.slice(0, 160)}`);
+          else if (method !== 'GET' && !(rule.route in NO_AUDIT_ENTRY) && (await auditHead(t)) <= head)
+            problems.push(`${rule.route} as ${actor}: ${r.status} but no audit entry was written`);
         }
       }
+      const proved = new Set(RULES.filter((r) => r.proof).map((r) => r.route));
+      const stale = Object.keys(NO_AUDIT_ENTRY).filter((r) => !proved.has(r));
+      if (stale.length) problems.push(`NO_AUDIT_ENTRY rows without a proof: ${stale.join(', ')}`);
       assert.deepEqual(problems, []);
     });
 

@@ -602,6 +602,19 @@ export const RULES: Rule[] = [
     note: 'only ever one’s own profile (no id in the path); a stale version here',
   },
   {
+    route: 'PUT /api/profile/locale',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/profile/locale', body: { locale: 'en' } }),
+    proof: 'outsider',
+    note: 'only ever one’s own language (no id in the path)',
+  },
+  {
+    route: 'GET /api/people',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/people?q=solver' }),
+    note: 'public profile fields only; names contain q, or the email is exactly q',
+  },
+  {
     route: 'GET /api/people/:id',
     allow: 'signedIn',
     request: (w) => ({ url: `/api/people/${w.clients.commander.id}` }),
@@ -862,10 +875,25 @@ export const RULES: Rule[] = [
     }),
   },
   {
+    route: 'POST /api/task-books/:id/experts',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({ url: `/api/task-books/${w.ids.taskBook}/experts`, body: { personId: w.ids.nowhere } }),
+    note: 'the organizer names pool experts free of conflicts; no such expert here',
+  },
+  {
     route: 'POST /api/reports/:id/review',
     allow: ['proposer', 'organizer', 'admin'],
     request: (w) => ({ url: `/api/reports/${w.ids.nowhere}/review`, body: { decision: 'accepted' } }),
     note: 'no such report here',
+  },
+  {
+    route: 'POST /api/reports/:id/attachments',
+    allow: ['commander'],
+    request: (w) => ({
+      url: `/api/reports/${w.ids.nowhere}/attachments?name=e.pdf`,
+      body: Buffer.from('%PDF-1.7\n'),
+    }),
+    note: 'the report’s commander, until its first review; no such report here',
   },
   {
     route: 'POST /api/task-books/:id/judgements',
@@ -905,6 +933,15 @@ export const RULES: Rule[] = [
     }),
   },
   {
+    route: 'PUT /api/races/:id/stages/:no/evidence/:teamId',
+    // The team itself (its commander, solver1, leads B-race-0); organizers do not submit for it.
+    allow: ['commander'],
+    request: (w) => ({
+      url: `/api/races/${w.ids.race}/stages/1/evidence/${w.ids.raceTeam}`,
+      body: { text: '第三方检测报告' },
+    }),
+  },
+  {
     route: 'POST /api/races/:id/stages/:no/gate',
     allow: [...ANYONE_ORGANIZING],
     request: (w) => ({ url: `/api/races/${w.ids.race}/stages/1/gate`, body: {} }),
@@ -924,7 +961,8 @@ export const RULES: Rule[] = [
   },
   {
     route: 'POST /api/races/:id/gates/:gateId/objections',
-    allow: 'signedIn',
+    // The race's teams (members too), its organizers and the challenge's proposer.
+    allow: ['commander', 'coApplicant', 'proposer', ...ANYONE_ORGANIZING],
     request: (w) => ({
       url: `/api/races/${w.ids.race}/gates/${w.ids.nowhere}/objections`,
       body: { text: '异议' },
@@ -992,12 +1030,37 @@ export const RULES: Rule[] = [
   },
   {
     route: 'POST /api/integrity/records/:id/appeal',
-    allow: ['officer', 'admin'],
+    allow: ['otherSolver'],
     request: (w) => ({
       url: `/api/integrity/records/${w.ids.record}/appeal`,
-      body: { appealStatus: 'pending' },
+      body: { grounds: '不服处理决定' },
     }),
+    note: 'the subject of the record (solver2), or an admin of the organisation it is about',
+    proof: 'otherSolver',
+  },
+  {
+    route: 'POST /api/integrity/records/:id/appeal/decision',
+    allow: ['officer', 'admin'],
+    request: (w) => ({
+      url: `/api/integrity/records/${w.ids.record}/appeal/decision`,
+      body: { decision: 'upheld', note: '维持' },
+    }),
+    note: 'only once an appeal is pending',
+    stateFirst: true,
+  },
+  {
+    route: 'GET /api/integrity/referrals',
+    allow: ['officer', 'admin'],
+    request: () => ({ url: '/api/integrity/referrals' }),
     proof: 'officer',
+  },
+  {
+    route: 'POST /api/integrity/referrals/:id/decision',
+    allow: ['officer', 'admin'],
+    request: (w) => ({
+      url: `/api/integrity/referrals/${w.ids.nowhere}/decision`,
+      body: { outcome: 'dismissed', reason: '不构成不端' },
+    }),
   },
   {
     route: 'GET /api/integrity/duplicates',

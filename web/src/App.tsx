@@ -20,7 +20,7 @@ import { RoundEditorPage, RoundListPage } from './evaluation/RoundEditorPage.tsx
 import { AwardPage } from './funding/AwardPage.tsx';
 import { FundingPage } from './funding/FundingPage.tsx';
 import { FundPage } from './funding/FundPage.tsx';
-import { type LANGS, setLanguage } from './i18n/index.ts';
+import type { LANGS } from './i18n/index.ts';
 import { IntegrityPage } from './integrity/IntegrityPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { HomePage } from './pages/HomePage.tsx';
@@ -31,11 +31,11 @@ import { PolicyPage } from './pages/PolicyPage.tsx';
 import { ProfilePage } from './pages/ProfilePage.tsx';
 import { RaceListPage } from './pages/RaceListPage.tsx';
 import { RacePage } from './pages/RacePage.tsx';
-import { hasRole, useSession } from './session.tsx';
+import { hasRole, showsArea, useSession } from './session.tsx';
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const { session, refresh } = useSession();
+  const { session, refresh, chooseLanguage } = useSession();
   const navigate = useNavigate();
   const person = session?.person;
 
@@ -63,15 +63,15 @@ export function App() {
             <NavLink to="/challenges/mine">{t('nav.myChallenges')}</NavLink>
           )}
           <NavLink to="/races">{t('nav.races')}</NavLink>
-          {person && <NavLink to="/funding">{t('nav.funding')}</NavLink>}
+          {showsArea(session, 'funding') && <NavLink to="/funding">{t('nav.funding')}</NavLink>}
           {hasRole(session, 'solver') && <NavLink to="/bids/mine">{t('nav.myBids')}</NavLink>}
           {person && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           <NavLink to="/organisations">{t('nav.organisations')}</NavLink>
           {person && <NavLink to="/roles">{t('nav.roles')}</NavLink>}
-          {person && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
-          {person && <NavLink to="/integrity">{t('integrity.title')}</NavLink>}
-          {person && <NavLink to="/ethics">{t('ethics.title')}</NavLink>}
-          {person && <NavLink to="/reviews">{t('review.nav')}</NavLink>}
+          {showsArea(session, 'policy') && <NavLink to="/policy">{t('nav.policy')}</NavLink>}
+          {showsArea(session, 'integrity') && <NavLink to="/integrity">{t('integrity.title')}</NavLink>}
+          {showsArea(session, 'ethics') && <NavLink to="/ethics">{t('ethics.title')}</NavLink>}
+          {showsArea(session, 'reviews') && <NavLink to="/reviews">{t('review.nav')}</NavLink>}
           {hasRole(session, 'organizer', 'admin') && (
             <NavLink to="/evaluation/experts">{t('nav.experts')}</NavLink>
           )}
@@ -85,7 +85,7 @@ export function App() {
           <select
             id="lang"
             value={i18n.language}
-            onChange={(e) => setLanguage(e.target.value as (typeof LANGS)[number])}
+            onChange={(e) => void chooseLanguage(e.target.value as (typeof LANGS)[number])}
           >
             <option value="zh-CN">中文</option>
             <option value="en">English</option>

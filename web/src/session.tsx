@@ -1,25 +1,86 @@
 // Who is logged in, shared by every page; refreshed after login, logout and role changes.
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { api, type SessionView } from './api.ts';
+// The person's language follows them: applied when they log in (in any browser), and the
+// header's switch saves it to their profile.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { api, type Role, type SessionView } from './api.ts';
+import { LANGS, setLanguage } from './i18n/index.ts';
+
+type Lang = (typeof LANGS)[number];
 
 interface SessionState {
   session: SessionView | null;
   refresh: () => Promise<void>;
+  /** Switch language here and, when logged in, for the person everywhere. */
+  chooseLanguage: (lang: Lang) => Promise<void>;
 }
 
-const Ctx = createContext<SessionState>({ session: null, refresh: async () => {} });
+const Ctx = createContext<SessionState>({
+  session: null,
+  refresh: async () => {},
+  chooseLanguage: async () => {},
+});
+
+const isLang = (x: unknown): x is Lang => LANGS.includes(x as Lang);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null>(null);
-  const refresh = useCallback(async () => setSession(await api<SessionView>('GET', '/api/auth/session')), []);
+  // The person the language was last applied for: a login (or another person) applies theirs once,
+  // a later refresh of the same session leaves the current choice alone.
+  const appliedFor = useRef<string | null>(null);
+  const refresh = useCallback(async () => {
+    const s = await api<SessionView>('GET', '/api/auth/session');
+    const id = s.person?.id ?? null;
+    if (id && id !== appliedFor.current && isLang(s.person?.locale)) await setLanguage(s.person.locale);
+    appliedFor.current = id;
+    setSession(s);
+  }, []);
   useEffect(() => {
     refresh().catch(() => setSession({ person: null, roles: [], csrfToken: '' }));
   }, [refresh]);
-  return <Ctx.Provider value={{ session, refresh }}>{children}</Ctx.Provider>;
+  const chooseLanguage = useCallback(
+    async (lang: Lang) => {
+      // Saved first, so a page reload after the switch cannot re-apply the old language; the
+      // switch happens here even when saving fails (the next login then brings the old one back).
+      if (session?.person && session.person.locale !== lang) {
+        try {
+          const saved = await api<{ locale: string }>('PUT', '/api/profile/locale', { locale: lang });
+          setSession((s) => (s?.person ? { ...s, person: { ...s.person, locale: saved.locale } } : s));
+        } catch {}
+      }
+      await setLanguage(lang);
+    },
+    [session],
+  );
+  return <Ctx.Provider value={{ session, refresh, chooseLanguage }}>{children}</Ctx.Provider>;
 }
 
 export const useSession = () => useContext(Ctx);
 
 export function hasRole(s: SessionView | null, ...roles: string[]) {
   return !!s?.roles.some((r) => roles.includes(r.role));
+}
+
+/**
+ * Who the navigation shows each work area to (the pages themselves check nothing from this:
+ * the server decides what each person may see and do).
+ */
+export const NAV_ROLES = {
+  /** Fund managers (organizers; proposers co-funding), award teams entering expenses, the platform. */
+  funding: ['organizer', 'proposer', 'solver', 'admin'],
+  /** Enterprise tax and HNTE calculators: enterprise members. */
+  policy: ['proposer', 'admin'],
+  /** Officers record findings; organizers check sanctions; solvers see and appeal findings about them. */
+  integrity: ['integrity_officer', 'organizer', 'solver', 'admin'],
+  /**
+   * Organizers set up committees and send bids; but a committee's members are named people who
+   * need no platform role, so everyone signed in has the entry (the page lists their reviews only).
+   */
+  ethics: 'signedIn',
+  /** Experts' review queue, applicants' reviews of their bids, organizers' rounds. */
+  reviews: ['evaluator', 'solver', 'organizer', 'admin'],
+} as const satisfies Record<string, readonly Role[] | 'signedIn'>;
+
+export function showsArea(s: SessionView | null, area: keyof typeof NAV_ROLES): boolean {
+  const who = NAV_ROLES[area];
+  return who === 'signedIn' ? !!s?.person : hasRole(s, ...who);
 }

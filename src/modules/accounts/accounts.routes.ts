@@ -6,6 +6,7 @@ import { sessionCookieName } from '../../http/security.ts';
 import { sessionKey } from '../../http/server.ts';
 import {
   IdParam,
+  LocaleBody,
   LoginBody,
   Membership,
   MembershipDecisionBody,
@@ -151,6 +152,32 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req) => profile.updateProfile(req.ctx, req.body),
+  );
+
+  app.put(
+    '/profile/locale',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Save my language (the switch in the header); every later login opens in it',
+        body: LocaleBody,
+        response: { 200: LocaleBody, ...errors },
+      },
+    },
+    async (req) => profile.setLocale(req.ctx, req.body.locale),
+  );
+
+  app.get(
+    '/people',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Find people by name (Chinese or English) or exact email, e.g. to add them to a team',
+        querystring: z.object({ q: z.string().max(100) }),
+        response: { 200: z.array(PublicPerson), ...errors },
+      },
+    },
+    async (req) => profile.searchPeople(req.ctx, req.query.q),
   );
 
   app.get(

@@ -200,6 +200,9 @@ const DisciplineCode = z
     message: 'must be an NSFC code (F0201) or a GB/T 13745 code (520.2010)',
   });
 
+/** The language a person works in: applied at login in every browser they use. */
+export const LocaleBody = z.strictObject({ locale: z.enum(['zh-CN', 'en']) });
+
 export const ProfileBody = z.strictObject({
   version: z.number().int().min(1),
   nameZh: name,

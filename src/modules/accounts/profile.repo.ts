@@ -25,6 +25,30 @@ export async function loadLists(q: Q, personId: string) {
   return { employment, publications, projects };
 }
 
+/**
+ * Active people whose Chinese or English name contains `text`, or whose email is exactly `text`
+ * (no partial email match: addresses are not for browsing). At most `limit`, by name.
+ */
+export function searchPeople(q: Q, text: string, limit: number) {
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return q
+    .selectFrom('person')
+    .selectAll()
+    .where('disabled_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('name_zh', 'ilike', like),
+        eb('name_en', 'ilike', like),
+        eb('email_norm', '=', text.trim().toLowerCase()),
+      ]),
+    )
+    .orderBy('name_zh')
+    .orderBy('name_en')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** The organisation name of the person's current employment (open-ended, latest start). */
 export async function currentOrgName(q: Q, personId: string): Promise<string | null> {
   const row = await q
@@ -35,6 +59,14 @@ export async function currentOrgName(q: Q, personId: string): Promise<string | n
     .orderBy('start_date', 'desc')
     .executeTakeFirst();
   return row?.org_name ?? null;
+}
+
+/**
+ * Set the person's working language alone. The profile version is left as it is: switching
+ * language must not make an open profile form stale.
+ */
+export async function setLocale(tx: Tx, personId: string, locale: string, now: Date) {
+  await tx.updateTable('person').set({ locale, updated_at: now }).where('id', '=', personId).execute();
 }
 
 /** Write the whole profile; returns false when `version` is no longer current. */

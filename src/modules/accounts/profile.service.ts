@@ -90,7 +90,37 @@ export async function updateProfile(ctx: Ctx, input: ProfileInput): Promise<Prof
   return loadProfile(ctx, actor.personId);
 }
 
+/** The language switch, saved for the person: the next login anywhere opens in it. */
+export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en'): Promise<{ locale: 'zh-CN' | 'en' }> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!can(actor, 'profile.update', { type: 'person', id: actor.personId })) throw forbidden();
+  await ctx.db.transaction().execute(async (tx) => {
+    const p = await accounts.findPerson(tx, actor.personId);
+    if (!p) throw notFound('person');
+    if (p.locale === locale) return;
+    await repo.setLocale(tx, actor.personId, locale, ctx.now());
+    await recordAudit(tx, actor, ctx.now(), {
+      action: 'profile.locale',
+      objectType: 'person',
+      objectId: actor.personId,
+      before: { locale: p.locale },
+      after: { locale },
+    });
+  });
+  return { locale };
+}
+
 /** What anyone signed in may see of a person. */
+/** Find people to add to a team by name or exact email: public profile fields only, 20 at most. */
+export async function searchPeople(ctx: Ctx, text: string) {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  const q = text.trim();
+  if ([...q].length < 2) throw new AppError('VALIDATION', 'type at least two characters', 'q');
+  const rows = await repo.searchPeople(ctx.db, q, 20);
+  return Promise.all(rows.map(async (p) => presentPublicPerson(p, await repo.currentOrgName(ctx.db, p.id))));
+}
+
 export async function getPublicPerson(ctx: Ctx, personId: string) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
   const p = await accounts.findPerson(ctx.db, personId);

@@ -87,6 +87,8 @@ export interface AuditQuery {
   objectType?: string;
   objectId?: string;
   actorId?: string;
+  /** The actor by name (Chinese or English, any part) or by email (whole, any case). */
+  actor?: string;
   beforeSeq?: number;
   limit: number;
 }
@@ -96,6 +98,22 @@ export async function listEntries(db: Kysely<DB>, q: AuditQuery): Promise<Chaine
   if (q.objectType) query = query.where('object_type', '=', q.objectType);
   if (q.objectId) query = query.where('object_id', '=', q.objectId);
   if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+  if (q.actor) {
+    const like = `%${q.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const who = q.actor;
+    query = query.where('actor_id', 'in', (eb) =>
+      eb
+        .selectFrom('person')
+        .select('id')
+        .where((p) =>
+          p.or([
+            p('email_norm', '=', who.toLowerCase()),
+            p('name_zh', 'ilike', like),
+            p('name_en', 'ilike', like),
+          ]),
+        ),
+    );
+  }
   if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
   return (await query.execute()).map(toEntry);
 }

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, forbidden } from '../../errors.ts';
 import { can } from '../accounts/accounts.policy.ts';
+import { logSensitiveRead } from '../integrity/integrity.service.ts';
 import { listEntries } from './audit.repo.ts';
 import { verifyAudit } from './audit.service.ts';
 
@@ -32,18 +33,28 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['audit'],
-        summary: 'Audit entries, newest first',
+        summary: 'Audit entries, newest first; by object, and by actor id or actor name / email',
         querystring: z.object({
           objectType: z.string().max(60).optional(),
           objectId: z.string().max(100).optional(),
           actorId: z.uuid().optional(),
+          actor: z.string().trim().min(1).max(200).optional(),
           beforeSeq: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(500).default(100),
         }),
         response: { 200: z.array(Entry) },
       },
     },
-    async (req) => (await listEntries(req.ctx.db, req.query)).map((e) => ({ ...e, at: e.at.toISOString() })),
+    async (req) => {
+      const rows = await listEntries(req.ctx.db, req.query);
+      await logSensitiveRead(req.ctx, req.actor!, {
+        action: 'audit.read',
+        objectType: 'audit',
+        objectId: 'entries',
+        detail: { query: req.query, count: rows.length },
+      });
+      return rows.map((e) => ({ ...e, at: e.at.toISOString() }));
+    },
   );
 
   app.get(
@@ -61,6 +72,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (req) => verifyAudit(req.ctx.db),
+    async (req) => {
+      const report = await verifyAudit(req.ctx.db);
+      await logSensitiveRead(req.ctx, req.actor!, {
+        action: 'audit.verify',
+        objectType: 'audit',
+        objectId: 'chain',
+        detail: { ok: report.ok, entries: report.entries },
+      });
+      return report;
+    },
   );
 };

@@ -1,12 +1,14 @@
-// Attachments of challenges (statement annexes) and task books (evidence): PDF and images
+// Attachments of challenges (statement annexes), task books and milestone reports (evidence): PDF and images
 // only, checked by their bytes, size-limited, served under safe names.
 import { createHash } from 'node:crypto';
-import type { Ctx } from '../../app/context.ts';
+import type { Ctx, Tx } from '../../app/context.ts';
 import { type MediaType, safeFileName, sniffMediaType } from '../../core/files/files.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
+import { taskBookAccess } from './delivery.access.ts';
+import * as drepo from './delivery.repo.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -38,11 +40,18 @@ function checkFile(bytes: Uint8Array): MediaType {
   return type;
 }
 
-/** Who may add files to what: a challenge's owner while it is editable; a task book's parties while active. */
-async function authoriseUpload(ctx: Ctx, ownerType: 'challenge' | 'task_book', ownerId: string) {
+export type OwnerType = 'challenge' | 'task_book' | 'milestone_report';
+
+/**
+ * Who may add files to what: a challenge's owner while it is editable; a task book's parties
+ * while it is active; a milestone report's commander while the task book is active and no
+ * reviewer has given a verdict on it yet (what the reviewers saw stays what they saw).
+ * Checked inside the upload's transaction, the report row locked against a concurrent verdict.
+ */
+async function authoriseUpload(tx: Tx, ctx: Ctx, ownerType: OwnerType, ownerId: string) {
   const actor = requireActor(ctx.actor);
   if (ownerType === 'challenge') {
-    const c = await repo.findChallenge(ctx.db, ownerId);
+    const c = await repo.findChallenge(tx, ownerId);
     if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
     if (!challengeRelations(actor, c).has('owner'))
       throw forbidden('only the proposer attaches files to a challenge');
@@ -50,30 +59,39 @@ async function authoriseUpload(ctx: Ctx, ownerType: 'challenge' | 'task_book', o
       throw new AppError('ILLEGAL_TRANSITION', 'files are attached while the challenge is a draft');
     return actor;
   }
-  const t = await repo.findTaskBook(ctx.db, ownerId);
+  const report = ownerType === 'milestone_report' ? await drepo.lockReport(tx, ownerId) : undefined;
+  if (ownerType === 'milestone_report' && !report) throw notFound('report');
+  const t = await repo.findTaskBook(tx, report ? report.task_book_id : ownerId);
   if (!t) throw notFound('task book');
-  const [b, c] = await Promise.all([
-    repo.findBid(ctx.db, t.bid_id),
-    repo.findChallenge(ctx.db, t.challenge_id),
-  ]);
-  if (taskBookRelations(actor, b!, c!).size === 0) throw notFound('task book');
+  const [b, c] = await Promise.all([repo.findBid(tx, t.bid_id), repo.findChallenge(tx, t.challenge_id)]);
+  const rel = taskBookRelations(actor, b!, c!);
+  if (rel.size === 0) throw notFound(report ? 'report' : 'task book');
   if (t.state !== 'active')
     throw new AppError('ILLEGAL_TRANSITION', 'evidence is attached while the task book is active');
+  if (report) {
+    if (!rel.has('commander')) throw forbidden('the commander attaches evidence to a milestone report');
+    if (report.review_state !== 'pending' || (await drepo.reviewsOf(tx, [report.id])).length > 0)
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        'this report has been reviewed; file a new report to add evidence',
+        'file',
+      );
+  }
   return actor;
 }
 
 export async function uploadAttachment(
   ctx: Ctx,
-  ownerType: 'challenge' | 'task_book',
+  ownerType: OwnerType,
   ownerId: string,
   name: string,
   bytes: Uint8Array,
 ) {
-  const actor = await authoriseUpload(ctx, ownerType, ownerId);
-  const mediaType = checkFile(bytes);
-  const fileName = safeFileName(name, mediaType);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   return ctx.db.transaction().execute(async (tx) => {
+    const actor = await authoriseUpload(tx, ctx, ownerType, ownerId);
+    const mediaType = checkFile(bytes);
+    const fileName = safeFileName(name, mediaType);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const a = await repo.insertAttachment(tx, {
       ownerType,
       ownerId,
@@ -102,16 +120,14 @@ export async function getAttachment(ctx: Ctx, id: string) {
     const c = await repo.findChallenge(ctx.db, a.owner_id);
     if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound('attachment');
   } else {
-    const t = await repo.findTaskBook(ctx.db, a.owner_id);
+    // Task book evidence and report evidence: whoever may read the task book (parties, team, named experts).
+    const report =
+      a.owner_type === 'milestone_report' ? await repo.findReport(ctx.db, a.owner_id) : undefined;
+    const t = await repo.findTaskBook(ctx.db, report ? report.task_book_id : a.owner_id);
     const b = t && (await repo.findBid(ctx.db, t.bid_id));
     const c = t && (await repo.findChallenge(ctx.db, t.challenge_id));
-    const members = b ? await repo.membersOf(ctx.db, b.id) : [];
-    const party =
-      b &&
-      c &&
-      (taskBookRelations(ctx.actor, b, c).size > 0 ||
-        members.some((m) => m.person_id === ctx.actor?.personId));
-    if (!party) throw notFound('attachment');
+    if (!t || !b || !c || (await taskBookAccess(ctx.db, ctx.actor, t, b, c)).size === 0)
+      throw notFound('attachment');
   }
   return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
 }

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { assertNotSanctioned, flagDuplicates } from '../integrity/integrity.service.ts';
+import { assertNotSanctioned, flagDuplicates, sanctionDay } from '../integrity/integrity.service.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import type { BidInput } from './challenges.schema.ts';
@@ -19,8 +19,40 @@ import {
   type EligibilityRule,
   eligibilityProblems,
 } from './challenges.ts';
+import { evaluationOf } from './selection.service.ts';
 
-const today = (now: Date) => now.toISOString().slice(0, 10);
+const today = sanctionDay;
+
+/**
+ * Refuse when an active sanction bars the team or its host from bidding: checked when the bid is
+ * started or edited, again when it is submitted, selected and awarded (a sanction may start meanwhile).
+ */
+export async function assertTeamNotSanctioned(q: Tx, b: repo.BidRow, now: Date) {
+  const members = await repo.membersOf(q, b.id);
+  const [commander] = await repo.personNames(q, [b.commander_id]);
+  const name = (p: { name_zh: string; name_en: string } | undefined) => (p ? p.name_zh || p.name_en : '');
+  await assertNotSanctioned(
+    q,
+    'bid',
+    [{ label: `the commander ${name(commander)}`.trim(), personIds: [b.commander_id], orgId: null }],
+    now,
+    'commander',
+  );
+  await assertNotSanctioned(
+    q,
+    'bid',
+    members.map((m) => ({ label: `team member ${name(m)}`, personIds: [m.person_id], orgId: null })),
+    now,
+    'members',
+  );
+  await assertNotSanctioned(
+    q,
+    'bid',
+    [{ label: 'the host organisation', personIds: [], orgId: b.host_org_id }],
+    now,
+    'hostOrgId',
+  );
+}
 
 /** Check a bid's content against its challenge; throws naming the field. */
 async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, commanderId: string, now: Date) {
@@ -74,24 +106,49 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
   if (problems.length) throw new AppError('INELIGIBLE', problems[0].reason, problems[0].field, { problems });
 }
 
-async function bidGuard(
+export async function bidGuard(
   q: Tx | Ctx['db'],
   b: repo.BidRow,
   c: repo.ChallengeRow,
   now: Date,
 ): Promise<BidGuard> {
   const members = await repo.membersOf(q, b.id);
+  // Signed means: both signed the current version, and that version is what the bid now says.
+  const signed = await repo.pledgeVersionOf(q, b.id, b.pledge_version);
   return {
     now,
     deadline: c.deadline,
     challengeState: c.state as ChallengeState,
     unconfirmedMembers: members.filter((m) => !m.confirmed_at).length,
-    pledgeSigned: !!b.pledge_signed_commander_at && !!b.pledge_signed_host_at,
+    pledgeSigned:
+      !!b.pledge_signed_commander_at &&
+      !!b.pledge_signed_host_at &&
+      !!signed?.signed_commander_at &&
+      !!signed.signed_host_at &&
+      signed.digest === pledgeDigest(rowPledge(b)),
     budgetOk: b.budget_fen <= c.budget_ceiling_fen,
   };
 }
 
 const digestOf = (challengeId: string, input: BidInput) => sha256Hex(canonicalJson({ challengeId, input }));
+
+/** What the pledge (军令状) signatures cover: commitments, consequences, milestones and budget. */
+export function pledgeContent(b: {
+  pledge: unknown;
+  milestones: unknown;
+  budgetFen: number;
+}): Record<string, unknown> {
+  const p = b.pledge as { commitments: string; consequences: string };
+  return {
+    commitments: p.commitments,
+    consequences: p.consequences,
+    milestones: b.milestones,
+    budgetFen: b.budgetFen,
+  };
+}
+export const pledgeDigest = (content: Record<string, unknown>) => sha256Hex(canonicalJson(content));
+const rowPledge = (b: repo.BidRow) =>
+  pledgeContent({ pledge: b.pledge, milestones: b.milestones, budgetFen: b.budget_fen });
 
 /**
  * Start a bid. Idempotent on (commander, key): the same key and body return the same bid
@@ -195,7 +252,8 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
         'hostOrgId',
       );
     await validateBid(tx, c, input, actor.personId, now);
-    const pledgeChanged = canonicalJson(input.pledge) !== canonicalJson(b.pledge);
+    // Any change to what was signed is a new pledge version that both must sign again.
+    const pledgeChanged = pledgeDigest(pledgeContent(input)) !== pledgeDigest(rowPledge(b));
     const after = await repo.updateBidContent(tx, id, version, input, pledgeChanged, now);
     if (!after)
       throw new AppError('STALE', 'the bid changed since you opened it; reload and edit again', 'version');
@@ -235,7 +293,7 @@ export async function confirmParticipation(ctx: Ctx, id: string) {
 }
 
 /** The commander signs the pledge; an admin of the host organisation countersigns it. */
-export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host') {
+export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host', pledgeVersion?: number) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
@@ -247,12 +305,31 @@ export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host')
       throw forbidden('only an admin of the host organisation signs for it');
     if (b.state !== 'draft')
       throw new AppError('ILLEGAL_TRANSITION', 'the pledge is signed while the bid is a draft');
+    if (pledgeVersion !== undefined && pledgeVersion !== b.pledge_version)
+      throw new AppError(
+        'STALE',
+        `the pledge is now version ${b.pledge_version}; read it again before signing`,
+        'pledgeVersion',
+      );
+    const content = rowPledge(b);
+    const digest = pledgeDigest(content);
     await repo.signPledge(tx, id, as, actor.personId, now);
+    const v = await repo.signPledgeVersion(tx, {
+      bidId: id,
+      version: b.pledge_version,
+      content,
+      digest,
+      as,
+      by: actor.personId,
+      now,
+    });
+    // A version's content is written once; a different digest under the same number is a bug.
+    if (v.digest !== digest) throw new Error(`pledge version ${b.pledge_version} of bid ${id} changed`);
     await recordAudit(tx, actor, now, {
       action: `bid.sign_pledge_${as}`,
       objectType: 'bid',
       objectId: id,
-      detail: { pledgeVersion: b.pledge_version, pledgeDigest: sha256Hex(canonicalJson(b.pledge)) },
+      detail: { pledgeVersion: b.pledge_version, pledgeDigest: digest },
     });
   });
   return getBid(ctx, id);
@@ -261,7 +338,7 @@ export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host')
 export async function bidAction(
   ctx: Ctx,
   id: string,
-  action: Exclude<BidAction, 'award' | 'decline' | 'edit'>,
+  action: Exclude<BidAction, 'award' | 'decline' | 'edit' | 'cancel'>,
 ) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
@@ -286,6 +363,7 @@ export async function bidAction(
       if (selected >= c.winner_slots)
         throw new AppError('ILLEGAL_TRANSITION', `all ${c.winner_slots} winner slot(s) are taken`);
     }
+    if (action === 'submit' || action === 'select') await assertTeamNotSanctioned(tx, b, now);
     await repo.setBidState(tx, id, d.to, now, action === 'submit');
     await recordAudit(tx, actor, now, {
       action: `bid.${action}`,
@@ -379,6 +457,15 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
     milestones: b.milestones,
     pledge: b.pledge,
     pledgeVersion: b.pledge_version,
+    pledgeDigest: pledgeDigest(rowPledge(b)),
+    pledgeVersions: (await repo.pledgeVersionsOf(q, b.id)).map((v) => ({
+      version: v.version,
+      digest: v.digest,
+      commanderSignedBy: v.signed_commander_at ? v.commander_zh || v.commander_en || '' : null,
+      commanderSignedAt: v.signed_commander_at?.toISOString() ?? null,
+      hostSignedBy: v.signed_host_at ? v.host_zh || v.host_en || '' : null,
+      hostSignedAt: v.signed_host_at?.toISOString() ?? null,
+    })),
     ethicsCategories: b.ethics_categories,
     ethicsReview: (await repo.ethicsReviewOf(q, b.id)) ?? null,
     pledgeSignedByCommander: !!b.pledge_signed_commander_at,
@@ -425,22 +512,46 @@ export async function listBids(ctx: Ctx, challengeId: string) {
       )
     ).map((p) => [p.id, p.name_zh || p.name_en]),
   );
-  return visible.map((b) => {
-    const mine = scores.filter((s) => s.bid_id === b.id);
-    const avg = (kind: string) => {
-      const xs = mine.filter((s) => s.kind === kind).map((s) => Number(s.score));
-      return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
-    };
-    return {
-      id: b.id,
-      state: b.state,
-      commanderName: names.get(b.commander_id) ?? '',
-      budgetFen: b.budget_fen,
-      submittedAt: b.submitted_at?.toISOString() ?? null,
-      organizerScore: avg('organizer'),
-      proposerFit: avg('proposer_fit'),
-    };
-  });
+  // Expert ranking when a review round has ranked the bids, else the organizer's scores.
+  const evaluation = evaluator
+    ? await evaluationOf(
+        ctx.db,
+        challengeId,
+        visible.map((b) => ({ id: b.id, submittedAt: b.submitted_at })),
+      )
+    : null;
+  const evaluated = new Map(evaluation?.rows.map((r) => [r.bidId, r]));
+  const order = new Map(evaluation?.rows.map((r, i) => [r.bidId, i]));
+  return visible
+    .map((b) => {
+      const mine = scores.filter((s) => s.bid_id === b.id);
+      const avg = (kind: string) => {
+        const xs = mine.filter((s) => s.kind === kind).map((s) => Number(s.score));
+        return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+      };
+      const e = evaluated.get(b.id);
+      return {
+        id: b.id,
+        state: b.state,
+        commanderName: names.get(b.commander_id) ?? '',
+        budgetFen: b.budget_fen,
+        submittedAt: b.submitted_at?.toISOString() ?? null,
+        organizerScore: avg('organizer'),
+        proposerFit: avg('proposer_fit'),
+        evaluation:
+          evaluation && e
+            ? {
+                source: evaluation.source,
+                score: e.score,
+                rank: e.rank,
+                standardError: e.standardError,
+                count: e.count,
+                decision: evaluation.decision,
+              }
+            : null,
+      };
+    })
+    .sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
 }
 
 export async function myBids(ctx: Ctx) {

@@ -1,5 +1,5 @@
 // Shapes challenges, bids and task books for each viewer.
-import type { ChallengeRow, TargetRow } from './challenges.repo.ts';
+import type { ChallengeRow, noticeWinnersOf, TargetRow } from './challenges.repo.ts';
 import type { Target } from './challenges.ts';
 
 export const presentTarget = (t: TargetRow): Target => ({
@@ -52,3 +52,13 @@ export function presentChallenge(c: ChallengeRow, targets: TargetRow[]) {
     targets: targets.map(presentTarget),
   };
 }
+
+/** A winner as the public notice (公示) names it: commander, host organisation, budget requested. */
+export const presentNoticeWinner = (w: Awaited<ReturnType<typeof noticeWinnersOf>>[number]) => ({
+  bidId: w.id,
+  commanderName: w.name_zh || w.name_en,
+  commanderNameEn: w.name_en || w.name_zh,
+  hostOrgNameZh: w.org_name_zh,
+  hostOrgNameEn: w.org_name_en,
+  budgetFen: w.budget_fen,
+});

@@ -238,6 +238,25 @@ export const bidsOf = (q: Q, challengeId: string, states?: string[]) => {
   return query.execute();
 };
 
+/** The intended (notice) or final (awarded) winners as the public notice names them. */
+export const noticeWinnersOf = (q: Q, challengeId: string, state: 'selected' | 'awarded') =>
+  q
+    .selectFrom('bid as b')
+    .innerJoin('person as p', 'p.id', 'b.commander_id')
+    .innerJoin('organisation as o', 'o.id', 'b.host_org_id')
+    .select([
+      'b.id',
+      'b.budget_fen',
+      'p.name_zh',
+      'p.name_en',
+      'o.name_zh as org_name_zh',
+      'o.name_en as org_name_en',
+    ])
+    .where('b.challenge_id', '=', challengeId)
+    .where('b.state', '=', state)
+    .orderBy('b.created_at')
+    .execute();
+
 export const bidsOfPerson = (q: Q, personId: string) =>
   q
     .selectFrom('bid as b')
@@ -353,6 +372,64 @@ export const signPledge = (tx: Tx, id: string, as: 'commander' | 'host', by: str
     .returningAll()
     .executeTakeFirstOrThrow();
 
+/** Record a signature on a pledge version, writing the version (content and digest) on its first. */
+export const signPledgeVersion = (
+  tx: Tx,
+  v: {
+    bidId: string;
+    version: number;
+    content: Record<string, unknown>;
+    digest: string;
+    as: 'commander' | 'host';
+    by: string;
+    now: Date;
+  },
+) => {
+  const signature =
+    v.as === 'commander'
+      ? { signed_commander_by: v.by, signed_commander_at: v.now }
+      : { signed_host_by: v.by, signed_host_at: v.now };
+  return tx
+    .insertInto('bid_pledge_version')
+    .values({
+      bid_id: v.bidId,
+      version: v.version,
+      content: JSON.stringify(v.content),
+      digest: v.digest,
+      ...signature,
+    })
+    .onConflict((oc) => oc.columns(['bid_id', 'version']).doUpdateSet(signature))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+};
+
+export const pledgeVersionOf = (q: Q, bidId: string, version: number) =>
+  q
+    .selectFrom('bid_pledge_version')
+    .selectAll()
+    .where('bid_id', '=', bidId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+export const pledgeVersionsOf = (q: Q, bidId: string) =>
+  q
+    .selectFrom('bid_pledge_version as v')
+    .leftJoin('person as c', 'c.id', 'v.signed_commander_by')
+    .leftJoin('person as h', 'h.id', 'v.signed_host_by')
+    .select([
+      'v.version',
+      'v.digest',
+      'v.signed_commander_at',
+      'v.signed_host_at',
+      'c.name_zh as commander_zh',
+      'c.name_en as commander_en',
+      'h.name_zh as host_zh',
+      'h.name_en as host_en',
+    ])
+    .where('v.bid_id', '=', bidId)
+    .orderBy('v.version', 'desc')
+    .execute();
+
 export async function replaceMembers(
   tx: Tx,
   bidId: string,
@@ -416,6 +493,19 @@ export const scoresOf = (q: Q, bidIds: string[]) =>
   bidIds.length
     ? q.selectFrom('bid_score').selectAll().where('bid_id', 'in', bidIds).execute()
     : Promise.resolve([]);
+
+/** The latest ranking decision of a selection review round (not a race stage's) on this challenge. */
+export const latestSelectionDecision = (q: Q, challengeId: string) =>
+  q
+    .selectFrom('ranking_decision as d')
+    .innerJoin('review_round as r', 'r.id', 'd.round_id')
+    .select(['d.round_id', 'd.version', 'd.inputs_sha256', 'd.decided_at', 'd.outcome'])
+    .where('r.challenge_id', '=', challengeId)
+    .where('r.race_stage_no', 'is', null)
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
 export const activeSanctions = (
   q: Q,
@@ -594,41 +684,6 @@ export const reportsOf = (q: Q, taskBookId: string) =>
     .where('task_book_id', '=', taskBookId)
     .orderBy('submitted_at')
     .execute();
-export const reviewReport = (tx: Tx, id: string, state: string, comment: string, by: string) =>
-  tx
-    .updateTable('milestone_report')
-    .set({ review_state: state, review_comment: comment, reviewed_by: by })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-
-export const upsertJudgement = (
-  tx: Tx,
-  j: {
-    taskBookId: string;
-    targetId: string;
-    measured: string;
-    evidence: string;
-    verifier: string;
-    met: boolean;
-    by: string;
-    now: Date;
-  },
-) => {
-  const row = {
-    measured: j.measured,
-    evidence: j.evidence,
-    verifier: j.verifier,
-    met: j.met,
-    judged_by: j.by,
-    judged_at: j.now,
-  };
-  return tx
-    .insertInto('acceptance_judgement')
-    .values({ task_book_id: j.taskBookId, target_id: j.targetId, ...row })
-    .onConflict((oc) => oc.columns(['task_book_id', 'target_id']).doUpdateSet(row))
-    .execute();
-};
 export const judgementsOf = (q: Q, taskBookId: string) =>
   q.selectFrom('acceptance_judgement').selectAll().where('task_book_id', '=', taskBookId).execute();
 

@@ -21,6 +21,7 @@ import {
   ScoreBody,
   SignBody,
   TaskBookEditBody,
+  TaskBookExpertBody,
 } from './challenges.schema.ts';
 import * as svc from './challenges.service.ts';
 import * as delivery from './delivery.service.ts';
@@ -88,6 +89,30 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
           await files.uploadAttachment(
             req.ctx,
             'task_book',
+            req.params.id,
+            req.query.name,
+            toBytes(req.body),
+          ),
+        ),
+  );
+  app.post(
+    '/reports/:id/attachments',
+    {
+      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
+      schema: {
+        tags: ['task books'],
+        summary: 'Attach evidence to a milestone report (commander; until its first review)',
+        ...upload,
+      },
+      config: { idempotent: true },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await files.uploadAttachment(
+            req.ctx,
+            'milestone_report',
             req.params.id,
             req.query.name,
             toBytes(req.body),
@@ -212,7 +237,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         body: SignBody,
       },
     },
-    async (req) => bids.signPledge(req.ctx, req.params.id, req.body.as),
+    async (req) => bids.signPledge(req.ctx, req.params.id, req.body.as, req.body.pledgeVersion),
   );
   app.post(
     '/bids/:id/actions/:action',
@@ -321,8 +346,27 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => delivery.submitReport(req.ctx, req.params.id, req.body),
   );
   app.post(
+    '/task-books/:id/experts',
+    {
+      schema: {
+        tags: tb,
+        summary: 'Name an expert of the pool to review the delivery (organizer; conflicts refused)',
+        params: IdParam,
+        body: TaskBookExpertBody,
+      },
+    },
+    async (req) => delivery.nameExpert(req.ctx, req.params.id, req.body.personId),
+  );
+  app.post(
     '/reports/:id/review',
-    { schema: { tags: tb, params: IdParam, body: ReportReviewBody } },
+    {
+      schema: {
+        tags: tb,
+        summary: 'Review a milestone report (proposer, organizer or a named expert; one verdict each)',
+        params: IdParam,
+        body: ReportReviewBody,
+      },
+    },
     async (req) => delivery.reviewReport(req.ctx, req.params.id, req.body.decision, req.body.comment),
   );
   app.post(

@@ -142,7 +142,11 @@ export const IdempotencyHeader = z.object({
     .max(100),
 });
 
-export const SignBody = z.strictObject({ as: z.enum(['commander', 'host']) });
+export const SignBody = z.strictObject({
+  as: z.enum(['commander', 'host']),
+  /** The pledge version the signer read; refused when it has changed since. */
+  pledgeVersion: z.number().int().min(1).optional(),
+});
 export const ScoreBody = z.strictObject({
   kind: z.enum(['organizer', 'proposer_fit']),
   score: z.number().min(0).max(100),
@@ -171,9 +175,19 @@ export const ReportReviewBody = z.strictObject({
   decision: z.enum(['accepted', 'revise']),
   comment: text(5000).default(''),
 });
+export const TaskBookExpertBody = z.strictObject({
+  personId: z.uuid({ message: 'must be the id of an expert in the pool' }),
+});
 export const JudgementBody = z.strictObject({
   targetId: z.uuid(),
   measured: decimal,
-  evidence: required(5000),
-  verifier: required(200),
+  /** What the evidence is; may be left empty when evidence files are cited. */
+  evidence: text(5000).default(''),
+  /** Who verified; defaults to the target's declared verifier (lab, panel or the proposer). */
+  verifier: text(200).default(''),
+  verifierKind: z.enum(VERIFIERS).optional(),
+  /** Required when the verifier is not the one the target declares. */
+  verifierReason: text(2000).default(''),
+  /** Files attached to this task book or to its milestone reports. */
+  evidenceAttachmentIds: z.array(z.uuid()).max(50).default([]),
 });

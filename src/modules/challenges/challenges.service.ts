@@ -8,12 +8,22 @@ import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { approvesAward } from '../ethics/ethics.ts';
+import { flagDuplicates } from '../integrity/integrity.service.ts';
 import { listAttachments } from './attachments.service.ts';
+import { assertTeamNotSanctioned, bidGuard } from './bids.service.ts';
 import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
-import { presentChallenge, presentChallengeSummary, presentTarget } from './challenges.presenter.ts';
+import {
+  presentChallenge,
+  presentChallengeSummary,
+  presentNoticeWinner,
+  presentTarget,
+} from './challenges.presenter.ts';
 import * as repo from './challenges.repo.ts';
 import type { ChallengeInput } from './challenges.schema.ts';
 import {
+  type BidAction,
+  type BidState,
+  bidMachine,
   type ChallengeAction,
   type ChallengeGuard,
   type ChallengeState,
@@ -134,6 +144,31 @@ export function defaultTranches(budgetFen: number, milestones: { title: string }
   return out.filter((t) => t.amountFen > 0);
 }
 
+/** Move a bid as the challenge's workflow requires (award, decline, cancel), through its machine; audited. */
+async function moveBid(
+  tx: Tx,
+  actor: Actor,
+  c: repo.ChallengeRow,
+  b: repo.BidRow,
+  action: Extract<BidAction, 'award' | 'decline' | 'cancel'>,
+  now: Date,
+  detail: Record<string, unknown>,
+): Promise<BidState> {
+  const d = decide(bidMachine, b.state as BidState, action, SYSTEM, await bidGuard(tx, b, c, now));
+  if (!d.ok) throw new AppError(d.code, `bid ${b.id}: ${d.reason}`);
+  await repo.setBidState(tx, b.id, d.to, now);
+  await recordAudit(tx, actor, now, {
+    action: `bid.${action}`,
+    objectType: 'bid',
+    objectId: b.id,
+    before: { state: b.state },
+    after: { state: d.to },
+    detail: { challengeId: c.id, ...detail },
+  });
+  return d.to;
+}
+const SYSTEM: ReadonlySet<string> = new Set(['system']);
+
 /** Award: selected bids win, others are not selected, each winner gets a task book with frozen targets. */
 async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
   const targets = (await repo.targetsOf(tx, c.id)).map(presentTarget);
@@ -143,6 +178,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
   if (winners.length > c.winner_slots)
     throw new AppError('ILLEGAL_TRANSITION', `at most ${c.winner_slots} winner(s)`);
   for (const w of winners) {
+    await assertTeamNotSanctioned(tx, w, now);
     if (w.ethics_categories.length && !approvesAward((await repo.ethicsReviewOf(tx, w.id))?.state)) {
       throw new AppError(
         'ILLEGAL_TRANSITION',
@@ -151,17 +187,9 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
     }
   }
   for (const b of bids) {
-    const to = b.state === 'selected' ? 'awarded' : 'not_selected';
-    await repo.setBidState(tx, b.id, to, now);
-    await recordAudit(tx, actor, now, {
-      action: to === 'awarded' ? 'bid.award' : 'bid.decline',
-      objectType: 'bid',
-      objectId: b.id,
-      before: { state: b.state },
-      after: { state: to },
-      detail: { challengeId: c.id },
-    });
-    if (b.state !== 'selected') continue;
+    const action = b.state === 'selected' ? 'award' : 'decline';
+    const to = await moveBid(tx, actor, c, b, action, now, {});
+    if (to !== 'awarded') continue;
     const milestones = b.milestones as { title: string }[];
     await repo.insertTaskBook(tx, {
       challengeId: c.id,
@@ -190,7 +218,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
 export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAction, comment: string) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  return ctx.db.transaction().execute(async (tx) => {
+  const result = await ctx.db.transaction().execute(async (tx) => {
     const c = await repo.lockChallenge(tx, id);
     if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
     const rel = challengeRelations(actor, c);
@@ -202,6 +230,17 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
         'say what the proposer should change, or why it is rejected',
         'comment',
       );
+    }
+    // Cancelling a listing people may have bid on owes them a reason; their bids end with it.
+    if (action === 'cancel' && (c.state === 'published' || c.state === 'evaluating')) {
+      if (!comment)
+        throw new AppError(
+          'VALIDATION',
+          'say why the challenge is cancelled; bidders will read it',
+          'comment',
+        );
+      for (const b of await repo.bidsOf(tx, c.id, ['draft', 'submitted', 'selected']))
+        await moveBid(tx, actor, c, b, 'cancel', now, { comment });
     }
     const extra: { published_at?: Date; notice_ends_at?: Date | null } = {};
     if (action === 'publish') extra.published_at = now;
@@ -223,6 +262,12 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
     });
     return { state: after.state };
   });
+  // After it committed: a statement submitted for vetting is checked for duplicates (重复申报).
+  if (action === 'submit')
+    await flagDuplicates(ctx.db, 'challenge', id, now).catch((err) =>
+      console.error('duplicate check failed', err),
+    );
+  return result;
 }
 
 export async function getChallenge(ctx: Ctx, id: string) {
@@ -235,6 +280,13 @@ export async function getChallenge(ctx: Ctx, id: string) {
     guardOf(ctx.db, c, ctx.now()),
   ]);
   const vetting = rel.size ? await repo.vettingOf(ctx.db, id) : [];
+  // The public notice names the intended winners; after the award, the winners.
+  const noticeWinners =
+    c.state === 'notice' || c.state === 'awarded'
+      ? (await repo.noticeWinnersOf(ctx.db, id, c.state === 'notice' ? 'selected' : 'awarded')).map(
+          presentNoticeWinner,
+        )
+      : [];
   const taskBooks =
     PUBLIC_STATES.has(c.state) && c.state === 'awarded' ? await repo.taskBooksOfChallenge(ctx.db, id) : [];
   return {
@@ -245,6 +297,7 @@ export async function getChallenge(ctx: Ctx, id: string) {
     actions: availableActions(challengeMachine, c.state as ChallengeState, rel, guard),
     bidCount: guard.submittedBids + guard.selectedBids,
     openObjections: guard.openObjections,
+    noticeWinners,
     vetting: vetting.map((v) => ({
       action: v.action,
       comment: v.comment,

@@ -210,9 +210,25 @@ export const challengeMachine: Machine<ChallengeState, ChallengeAction, Challeng
   ],
 };
 
-export const BID_STATES = ['draft', 'submitted', 'withdrawn', 'selected', 'awarded', 'not_selected'] as const;
+export const BID_STATES = [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'selected',
+  'awarded',
+  'not_selected',
+  'cancelled',
+] as const;
 export type BidState = (typeof BID_STATES)[number];
-export type BidAction = 'edit' | 'submit' | 'withdraw' | 'select' | 'deselect' | 'award' | 'decline';
+export type BidAction =
+  | 'edit'
+  | 'submit'
+  | 'withdraw'
+  | 'select'
+  | 'deselect'
+  | 'award'
+  | 'decline'
+  | 'cancel';
 
 export interface BidGuard {
   now: Date;
@@ -272,6 +288,8 @@ export const bidMachine: Machine<BidState, BidAction, BidGuard> = {
     },
     { action: 'award', from: ['selected'], to: 'awarded', who: ['system'] },
     { action: 'decline', from: ['submitted'], to: 'not_selected', who: ['system'] },
+    // The challenge was cancelled: its open bids end with it.
+    { action: 'cancel', from: ['draft', 'submitted', 'selected'], to: 'cancelled', who: ['system'] },
   ],
 };
 

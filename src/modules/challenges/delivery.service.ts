@@ -6,9 +6,11 @@ import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import * as coiRepo from '../evaluation/coi.repo.ts';
+import { DEFAULT_COI, pairConflicts } from '../evaluation/coi.ts';
 import { flagDuplicates } from '../integrity/integrity.service.ts';
-import { listAttachments } from './attachments.service.ts';
-import { challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
+import { listAttachments, presentAttachment } from './attachments.service.ts';
+import { challengeRelations, requireActor } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
 import {
   acceptanceOutcome,
@@ -18,7 +20,11 @@ import {
   type TaskBookState,
   targetMet,
   taskBookMachine,
+  type Verifier,
 } from './challenges.ts';
+import { taskBookAccess } from './delivery.access.ts';
+import * as drepo from './delivery.repo.ts';
+import { type ReviewDecision, type ReviewRole, reportStanding, resolveVerifier } from './delivery.ts';
 
 // ── objections during the public notice (公示) ──
 export async function raiseObjection(ctx: Ctx, challengeId: string, text: string) {
@@ -102,10 +108,8 @@ async function load(q: Tx | Ctx['db'], ctx: Ctx, id: string, lock = false): Prom
   if (!t) throw notFound('task book');
   const b = (await repo.findBid(q, t.bid_id))!;
   const c = (await repo.findChallenge(q, t.challenge_id))!;
-  const rel = taskBookRelations(ctx.actor, b, c);
-  const members = await repo.membersOf(q, b.id);
-  if (rel.size === 0 && !members.some((m) => m.person_id === ctx.actor?.personId))
-    throw notFound('task book');
+  const rel = await taskBookAccess(q, ctx.actor, t, b, c);
+  if (rel.size === 0) throw notFound('task book');
   return { t, b, c, rel };
 }
 
@@ -133,7 +137,19 @@ export async function getTaskBook(ctx: Ctx, id: string) {
     repo.judgementsOf(ctx.db, id),
     guardOf(ctx.db, t),
   ]);
-  const [commander] = await repo.personNames(ctx.db, [b.commander_id]);
+  const reportIds = reports.map((r) => r.id);
+  const [reviews, experts] = await Promise.all([
+    drepo.reviewsOf(ctx.db, reportIds),
+    drepo.expertsOf(ctx.db, id),
+  ]);
+  const nameOf = (p: { name_zh: string; name_en: string }) => p.name_zh || p.name_en;
+  const evidence = new Map<string, Awaited<ReturnType<typeof drepo.reportAttachments>>>();
+  for (const a of await drepo.reportAttachments(ctx.db, reportIds))
+    evidence.set(a.owner_id, [...(evidence.get(a.owner_id) ?? []), a]);
+  const signerIds = [b.commander_id, ...(t.signed_proposer_by ? [t.signed_proposer_by] : [])];
+  const names = new Map((await repo.personNames(ctx.db, signerIds)).map((p) => [p.id, p]));
+  const commander = names.get(b.commander_id);
+  const proposerSigner = t.signed_proposer_by ? names.get(t.signed_proposer_by) : undefined;
   const [proposerOrg, host] = await Promise.all([
     accounts.findOrganisation(ctx.db, c.org_id),
     accounts.findOrganisation(ctx.db, b.host_org_id),
@@ -163,6 +179,23 @@ export async function getTaskBook(ctx: Ctx, id: string) {
     tranches: t.tranches as { label: string; amountFen: number; condition: string }[],
     signedByProposer: !!t.signed_proposer_at,
     signedByCommander: !!t.signed_commander_at,
+    /** Who signed for each party and when (UTC); the print view shows Beijing time. */
+    signatures: {
+      proposer: t.signed_proposer_at
+        ? {
+            name: proposerSigner ? proposerSigner.name_zh || proposerSigner.name_en : '',
+            nameEn: proposerSigner ? proposerSigner.name_en || proposerSigner.name_zh : '',
+            at: t.signed_proposer_at.toISOString(),
+          }
+        : null,
+      commander: t.signed_commander_at
+        ? {
+            name: commander ? commander.name_zh || commander.name_en : '',
+            nameEn: commander ? commander.name_en || commander.name_zh : '',
+            at: t.signed_commander_at.toISOString(),
+          }
+        : null,
+    },
     reports: reports.map((r) => ({
       id: r.id,
       milestoneNo: r.milestone_no,
@@ -171,12 +204,31 @@ export async function getTaskBook(ctx: Ctx, id: string) {
       submittedAt: r.submitted_at.toISOString(),
       reviewState: r.review_state,
       reviewComment: r.review_comment,
+      attachments: (evidence.get(r.id) ?? []).map(presentAttachment),
+      reviews: reviews
+        .filter((v) => v.report_id === r.id)
+        .map((v) => ({
+          reviewerId: v.reviewer_id,
+          reviewerName: nameOf(v),
+          role: v.role,
+          decision: v.decision,
+          comment: v.comment,
+          reviewedAt: v.reviewed_at.toISOString(),
+        })),
+      /** Named experts whose verdict the report still waits for. */
+      awaitingExperts: experts
+        .filter((x) => !reviews.some((v) => v.report_id === r.id && v.reviewer_id === x.person_id))
+        .map((x) => ({ id: x.person_id, name: nameOf(x) })),
     })),
+    experts: experts.map((x) => ({ id: x.person_id, name: nameOf(x), namedAt: x.named_at.toISOString() })),
     judgements: judgements.map((j) => ({
       targetId: j.target_id,
       measured: j.measured,
       evidence: j.evidence,
       verifier: j.verifier,
+      verifierKind: j.verifier_kind,
+      verifierReason: j.verifier_reason,
+      evidenceAttachmentIds: j.evidence_attachment_ids,
       met: j.met,
     })),
     outcome: guard.outcome,
@@ -275,58 +327,203 @@ export async function submitReport(
   return getTaskBook(ctx, id);
 }
 
-export async function reviewReport(
-  ctx: Ctx,
-  reportId: string,
-  decision: 'accepted' | 'revise',
-  comment: string,
-) {
+/**
+ * The reviewer's role on a report. A named expert reviews as an expert even if they also organize
+ * (their verdict is the one the standing waits for); proposer staff are never named (conflict).
+ */
+function reviewerRole(rel: Set<string>): ReviewRole | null {
+  if (rel.has('proposer')) return 'proposer';
+  if (rel.has('expert')) return 'expert';
+  if (rel.has('organizer')) return 'organizer';
+  return null;
+}
+
+/**
+ * One reviewer's verdict on a milestone report (the proposer, the organizer standing in, or an
+ * expert named on the task book), recorded per reviewer; a reviewer may change theirs while the
+ * task book is active. The report's standing follows `reportStanding`.
+ */
+export async function reviewReport(ctx: Ctx, reportId: string, decision: ReviewDecision, comment: string) {
   const actor = requireActor(ctx.actor);
+  const now = ctx.now();
   const report = await repo.findReport(ctx.db, reportId);
   if (!report) throw notFound('report');
   await ctx.db.transaction().execute(async (tx) => {
     const { t, rel } = await load(tx, ctx, report.task_book_id, true);
-    if (!rel.has('proposer') && !rel.has('organizer'))
-      throw forbidden('the proposer or the organizer reviews reports');
+    const role = reviewerRole(rel);
+    if (!role) throw forbidden('the proposer, the organizer or a named expert reviews reports');
     if (t.state !== 'active')
       throw new AppError('ILLEGAL_TRANSITION', 'reports are reviewed while the task book is active');
     if (decision === 'revise' && !comment) throw new AppError('VALIDATION', 'say what to revise', 'comment');
-    await repo.reviewReport(tx, reportId, decision, comment, actor.personId);
-    await recordAudit(tx, actor, ctx.now(), {
+    const locked = (await drepo.lockReport(tx, reportId))!;
+    const before = (await drepo.reviewsOf(tx, [reportId])).find((v) => v.reviewer_id === actor.personId);
+    await drepo.upsertReview(tx, { reportId, reviewerId: actor.personId, role, decision, comment, now });
+    const verdicts = (await drepo.reviewsOf(tx, [reportId])).map((v) => ({
+      reviewerId: v.reviewer_id,
+      role: v.role as ReviewRole,
+      decision: v.decision as ReviewDecision,
+    }));
+    const experts = new Set((await drepo.expertsOf(tx, t.id)).map((x) => x.person_id));
+    const standing = reportStanding(verdicts, experts);
+    await drepo.setReportReview(tx, reportId, standing, comment, actor.personId);
+    await recordAudit(tx, actor, now, {
       action: `milestone_report.${decision}`,
       objectType: 'milestone_report',
       objectId: reportId,
-      before: { reviewState: report.review_state },
-      after: { reviewState: decision, comment },
+      before: { reviewState: locked.review_state, verdict: before?.decision ?? null },
+      after: { reviewState: standing, verdict: decision, comment },
+      detail: { role, taskBookId: t.id },
     });
   });
   return getTaskBook(ctx, report.task_book_id);
 }
 
-/** Judge one frozen target: the measured value against the frozen threshold, exactly. */
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The organizer names an expert of the pool to review the delivery of a task book. The expert
+ * must be active in the pool and free of conflicts with the team as in an acceptance round
+ * (team member, same organisation, co-author, joint project, declared relation, named exclusion,
+ * competing team, the proposer's own staff).
+ */
+export async function nameExpert(ctx: Ctx, id: string, personId: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const { t, b, c, rel } = await load(tx, ctx, id, true);
+    if (!rel.has('organizer')) throw forbidden('the organizer names the experts of a task book');
+    if (t.state !== 'drafting' && t.state !== 'active')
+      throw new AppError('ILLEGAL_TRANSITION', 'experts are named before the task book is concluded');
+    const expert = await drepo.poolExpert(tx, personId);
+    if (!expert) throw new AppError('VALIDATION', 'is not an active expert of the pool', 'personId');
+    const members = (await repo.membersOf(tx, b.id)).map((m) => m.person_id);
+    const teams = await coiRepo.teamsOfChallenge(tx, c.id);
+    const competitors = new Set<string>();
+    for (const [bidId, team] of teams.team) if (bidId !== b.id) for (const p of team) competitors.add(p);
+    const team = [b.commander_id, ...members];
+    const facts = await coiRepo.peopleFacts(tx, [personId, ...team]);
+    const [host] = await coiRepo.organisationNames(tx, [b.host_org_id]);
+    const conflicts = pairConflicts(
+      {
+        ...facts.get(personId)!,
+        relations: (await drepo.relationsOfExpert(tx, personId)).map((r) => ({
+          otherPersonId: r.other_person_id,
+          otherName: r.other_name,
+          kind: r.kind,
+        })),
+      },
+      {
+        id: b.id,
+        hostOrgId: b.host_org_id,
+        hostOrgName: host?.name_zh ?? '',
+        members: team.flatMap((p) => facts.get(p) ?? []),
+        exclusions: (await coiRepo.exclusionsOf(tx, [b.id])).map((x) => ({
+          expertId: x.expert_id,
+          reason: x.reason,
+        })),
+        competitorIds: competitors,
+        proposerOrgId: c.org_id,
+        declaredIds: new Map(),
+      },
+      { ...DEFAULT_COI, acceptance: true },
+      shanghaiDate(now),
+    );
+    if (conflicts.length)
+      throw new AppError(
+        'VALIDATION',
+        `has a conflict of interest with this team: ${conflicts.map((x) => x.code).join(', ')}`,
+        'personId',
+        { conflicts },
+      );
+    if (!(await drepo.insertExpert(tx, id, personId, actor.personId, now)))
+      throw new AppError('DUPLICATE', 'this expert is already named on the task book', 'personId');
+    await recordAudit(tx, actor, now, {
+      action: 'task_book.name_expert',
+      objectType: 'task_book',
+      objectId: id,
+      after: { expertId: personId },
+    });
+  });
+  return getTaskBook(ctx, id);
+}
+
+/**
+ * Judge one frozen target: the measured value against the frozen threshold, exactly. The verifier
+ * defaults to the target's declared one (see `resolveVerifier`); evidence files cited must be
+ * files of this task book or of its milestone reports.
+ */
 export async function judgeTarget(
   ctx: Ctx,
   id: string,
-  j: { targetId: string; measured: string; evidence: string; verifier: string },
+  j: {
+    targetId: string;
+    measured: string;
+    evidence: string;
+    verifier: string;
+    verifierKind?: Verifier | undefined;
+    verifierReason: string;
+    evidenceAttachmentIds: string[];
+  },
 ) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
-    const { t, rel } = await load(tx, ctx, id, true);
+    const { t, c, rel } = await load(tx, ctx, id, true);
     if (!rel.has('proposer') && !rel.has('organizer'))
       throw forbidden('the proposer or the organizer judges acceptance');
     if (t.state !== 'active')
       throw new AppError('ILLEGAL_TRANSITION', 'acceptance is judged while the task book is active');
     const target = (t.targets as Target[]).find((x) => x.id === j.targetId);
     if (!target) throw new AppError('VALIDATION', 'no such target in the task book', 'targetId');
+    const fileIds = [...new Set(j.evidenceAttachmentIds)];
+    if (!j.evidence.trim() && fileIds.length === 0)
+      throw new AppError('VALIDATION', 'describe the evidence or cite evidence files', 'evidence');
+    const owners = await drepo.attachmentOwners(tx, fileIds);
+    const reportIds = new Set((await repo.reportsOf(tx, id)).map((r) => r.id));
+    const ours = (o: { owner_type: string; owner_id: string }) =>
+      (o.owner_type === 'task_book' && o.owner_id === id) ||
+      (o.owner_type === 'milestone_report' && reportIds.has(o.owner_id));
+    const foreign = fileIds.filter((f) => !owners.some((o) => o.id === f && ours(o)));
+    if (foreign.length)
+      throw new AppError(
+        'VALIDATION',
+        'cite only files attached to this task book or to its milestone reports',
+        'evidenceAttachmentIds',
+        { foreign },
+      );
+    const proposerOrg = await accounts.findOrganisation(tx, c.org_id);
+    const panel = (await drepo.expertsOf(tx, id)).map((x) => x.name_zh || x.name_en).join('、');
+    const v = resolveVerifier(
+      target,
+      { kind: j.verifierKind, name: j.verifier, reason: j.verifierReason },
+      { proposer: proposerOrg?.name_zh ?? '', panel },
+    );
+    if (!v.ok) throw new AppError('VALIDATION', v.message, v.field);
     const met = targetMet(target, j.measured);
-    await repo.upsertJudgement(tx, { taskBookId: id, ...j, met, by: actor.personId, now });
+    const row = {
+      targetId: j.targetId,
+      measured: j.measured,
+      evidence: j.evidence,
+      verifier: v.name,
+      verifierKind: v.kind,
+      verifierReason: v.reason,
+      evidenceAttachmentIds: fileIds,
+    };
+    await drepo.upsertJudgement(tx, { taskBookId: id, ...row, met, by: actor.personId, now });
     await recordAudit(tx, actor, now, {
       action: 'task_book.judge_target',
       objectType: 'task_book',
       objectId: id,
-      after: { ...j, met },
-      detail: { threshold: target.threshold, comparator: target.comparator },
+      after: { ...row, met },
+      detail: {
+        threshold: target.threshold,
+        comparator: target.comparator,
+        declaredVerifier: target.verifier,
+        declaredVerifierName: target.verifierName,
+        departsFromDeclared: v.departs,
+        verifier: v.name,
+        verifierReason: v.reason,
+      },
     });
   });
   return getTaskBook(ctx, id);

@@ -10,6 +10,9 @@ const esc = (s: string) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
+/** A UTC instant as Beijing time (UTC+8, no daylight saving): 'YYYY-MM-DD HH:mm'. */
+export const beijingTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 const yuan = (fen: number) =>
   (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -34,7 +37,9 @@ const L = {
     amount: '金额（元）',
     condition: '拨付条件',
     signatures: '签署',
-    signed: '已签署',
+    party: '签署方',
+    signer: '签署人',
+    signedAt: '签署时间（北京时间）',
     unsigned: '未签署',
     digest: '指标摘要（SHA-256）',
   },
@@ -58,7 +63,9 @@ const L = {
     amount: 'Amount (yuan)',
     condition: 'Condition',
     signatures: 'Signatures',
-    signed: 'signed',
+    party: 'Party',
+    signer: 'Signed by',
+    signedAt: 'Signed at (Beijing time, UTC+8)',
     unsigned: 'not signed',
     digest: 'Targets digest (SHA-256)',
   },
@@ -70,6 +77,12 @@ export function renderTaskBookHtml(t: TaskBook, lang: 'zh-CN' | 'en'): string {
   const title = en ? t.titleEn || t.titleZh : t.titleZh;
   const rows = (cells: string[][]) =>
     cells.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  const sep = en ? ': ' : '：';
+  const signatureRow = (party: string, org: string, s: TaskBook['signatures']['proposer']) => [
+    `${party}${sep}${esc(org)}`,
+    s ? esc(en ? s.nameEn : s.name) : l.unsigned,
+    s ? beijingTime(s.at) : '—',
+  ];
   const threshold = (x: TaskBook['targets'][number]) =>
     x.comparator === 'range'
       ? `${esc(x.threshold)} – ${esc(x.thresholdHigh ?? '')} ${esc(x.unit)}`
@@ -93,8 +106,8 @@ ${rows(t.targets.map((x) => [esc(x.metric), threshold(x), esc(`${x.verification}
 ${rows(t.milestones.map((m, i) => [String(i + 1), esc(m.due), `${esc(m.title)}<br>${esc(m.deliverables)}`]))}</table>
 <h2>${l.tranches}</h2><table><tr><th>#</th><th>${l.amount}</th><th>${l.condition}</th></tr>
 ${rows(t.tranches.map((x, i) => [String(i + 1), yuan(x.amountFen), esc(`${x.label} — ${x.condition}`)]))}</table>
-<h2>${l.signatures}</h2><table>${rows([
-    [l.proposer, t.signedByProposer ? l.signed : l.unsigned],
-    [l.commander, t.signedByCommander ? l.signed : l.unsigned],
+<h2>${l.signatures}</h2><table><tr><th>${l.party}</th><th>${l.signer}</th><th>${l.signedAt}</th></tr>${rows([
+    signatureRow(l.proposer, en ? t.proposerOrgEn || t.proposerOrg : t.proposerOrg, t.signatures.proposer),
+    signatureRow(l.commander, en ? t.hostOrgEn || t.hostOrg : t.hostOrg, t.signatures.commander),
   ])}</table></body></html>`;
 }

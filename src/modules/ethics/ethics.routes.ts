@@ -3,14 +3,31 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as svc from './ethics.service.ts';
+import { DEFAULT_DECISION_DAYS, MIN_COMMITTEE, MIN_QUORUM } from './ethics.ts';
 
 const CommitteeBody = z.strictObject({
   orgId: z.uuid(),
   name: z.string().trim().min(1, { message: 'is required' }).max(200),
   members: z.array(z.uuid()).max(100),
-  minMembers: z.number().int().min(1).max(100).default(7),
-  quorum: z.number().int().min(1).max(100).default(5),
-  decisionDays: z.number().int().min(1).max(365).default(30),
+  /** Floors: a committee has at least 7 members and decides with at least 5 votes. */
+  minMembers: z
+    .number()
+    .int()
+    .min(MIN_COMMITTEE, { message: `an ethics committee has at least ${MIN_COMMITTEE} members` })
+    .max(100)
+    .default(MIN_COMMITTEE),
+  quorum: z
+    .number()
+    .int()
+    .min(MIN_QUORUM, { message: `the quorum is at least ${MIN_QUORUM} votes` })
+    .max(100)
+    .default(MIN_QUORUM),
+  decisionDays: z
+    .number()
+    .int()
+    .min(1, { message: 'at least one day' })
+    .max(365, { message: 'at most 365 days' })
+    .default(DEFAULT_DECISION_DAYS),
 });
 
 export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,8 +65,15 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/ethics/reviews',
-    { schema: { tags, summary: 'Reviews I take part in (member, organizer or commander)' } },
-    async (req) => svc.listReviews(req.ctx),
+    {
+      schema: {
+        tags,
+        summary:
+          'Reviews I take part in (member, organizer or commander), overdue open ones first; ?overdue=true lists only those',
+        querystring: z.object({ overdue: z.enum(['true', 'false']).optional() }),
+      },
+    },
+    async (req) => svc.listReviews(req.ctx, { overdueOnly: req.query.overdue === 'true' }),
   );
   app.get('/ethics/reviews/:id', { schema: { tags, params: IdParam } }, async (req) =>
     svc.getReview(req.ctx, req.params.id),

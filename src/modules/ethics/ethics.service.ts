@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
-import { ethicsDecision, type Vote } from './ethics.ts';
+import { daysOverdue, ethicsDecision, type Vote } from './ethics.ts';
 
 export async function createCommittee(
   ctx: Ctx,
@@ -239,7 +239,8 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
     conditions: r.conditions,
     openedAt: r.opened_at.toISOString(),
     dueAt: r.due_at.toISOString(),
-    overdue: r.state === 'open' && ctx.now() > r.due_at,
+    overdue: daysOverdue(r.state, r.due_at, ctx.now()) > 0,
+    daysOverdue: daysOverdue(r.state, r.due_at, ctx.now()),
     votesCast: votes.length,
     /** Whether the viewer sits on the committee (and so may vote). */
     member: isMember,
@@ -274,8 +275,11 @@ export async function listCommittees(ctx: Ctx) {
   }));
 }
 
-/** Reviews the actor takes part in: as a committee member, as the challenge's organizer, or as the commander. */
-export async function listReviews(ctx: Ctx) {
+/**
+ * Reviews the actor takes part in: as a committee member, as the challenge's organizer, or as the
+ * commander; overdue open ones first (most overdue first), then newest. `overdueOnly`: just those.
+ */
+export async function listReviews(ctx: Ctx, opts: { overdueOnly?: boolean } = {}) {
   const actor = requireActor(ctx.actor);
   const ids = await ctx.db
     .selectFrom('ethics_review as r')
@@ -305,5 +309,8 @@ export async function listReviews(ctx: Ctx) {
     .orderBy('r.opened_at', 'desc')
     .limit(200)
     .execute();
-  return Promise.all(ids.map((r) => getReview(ctx, r.id)));
+  const reviews = await Promise.all(ids.map((r) => getReview(ctx, r.id)));
+  const listed = opts.overdueOnly ? reviews.filter((r) => r.overdue) : reviews;
+  // Stable sort: overdue first by days overdue; the rest keep newest-first.
+  return listed.sort((a, b) => b.daysOverdue - a.daysOverdue);
 }

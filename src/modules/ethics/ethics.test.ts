@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ethicsDecision, type Vote } from './ethics.ts';
+import { daysOverdue, ethicsDecision, type Vote } from './ethics.ts';
 
 describe('ethics committee decision', () => {
   test('no decision before the quorum has voted', () => {
@@ -33,6 +33,27 @@ describe('ethics committee decision', () => {
           assert.equal(ethicsDecision([...votes].reverse(), 5), before);
         },
       ),
+    );
+  });
+});
+
+describe('overdue ethics reviews', () => {
+  const due = new Date('2027-01-31T00:00:00Z');
+  test('an open review is overdue by whole days started after its due time; a decided one never', () => {
+    assert.equal(daysOverdue('open', due, due), 0, 'due now is not yet overdue');
+    assert.equal(daysOverdue('open', due, new Date(due.getTime() + 1)), 1);
+    assert.equal(daysOverdue('open', due, new Date(due.getTime() + 86_400_000)), 1);
+    assert.equal(daysOverdue('open', due, new Date(due.getTime() + 86_400_001)), 2);
+    assert.equal(daysOverdue('rejected', due, new Date(due.getTime() + 10 * 86_400_000)), 0);
+  });
+  test('days overdue never decrease as time passes (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(400 * 86_400_000), fc.nat(400 * 86_400_000), (x, y) => {
+        const [a, b] = x <= y ? [x, y] : [y, x];
+        const da = daysOverdue('open', due, new Date(due.getTime() - 86_400_000 * 30 + a));
+        const db = daysOverdue('open', due, new Date(due.getTime() - 86_400_000 * 30 + b));
+        return da <= db && da >= 0;
+      }),
     );
   });
 });

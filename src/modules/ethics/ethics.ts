@@ -10,6 +10,21 @@ export const ETHICS_CATEGORIES = [
   'environment',
 ] as const;
 export type EthicsCategory = (typeof ETHICS_CATEGORIES)[number];
+
+/** Floors of every committee: at least 7 members, a quorum of at least 5; 30 days to decide unless set. */
+export const MIN_COMMITTEE = 7;
+export const MIN_QUORUM = 5;
+export const DEFAULT_DECISION_DAYS = 30;
+
+/**
+ * Whole days an open review is past its due date (0 when not overdue or decided). Overdue blocks
+ * nothing and decides nothing: members may still vote, silence never approves (the award stays
+ * blocked until approval), and the organizers see it listed first, with the days overdue.
+ */
+export function daysOverdue(state: string, dueAt: Date, now: Date): number {
+  if (state !== 'open' || now <= dueAt) return 0;
+  return Math.ceil((now.getTime() - dueAt.getTime()) / 86_400_000);
+}
 export type Vote = 'approve' | 'conditions' | 'reject';
 export type EthicsDecision = 'approved' | 'approved_with_conditions' | 'rejected';
 

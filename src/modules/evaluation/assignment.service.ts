@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import type { ChallengeRow } from '../challenges/challenges.repo.ts';
+import { sanctionedUntil } from '../integrity/integrity.service.ts';
 import {
   loadDistribution,
   type PlanExpert,
@@ -110,6 +111,13 @@ async function gather(
     expertNames.set(p.person_id, p.name_zh || p.name_en);
   }
   const index = new ConflictIndex(expertFacts, coi, today);
+  // Experts an integrity sanction bars from reviewing are excluded from every item, with the reason.
+  const barred = await sanctionedUntil(
+    q,
+    'review',
+    experts.map((e) => ({ id: e.id, orgId: e.orgKey })),
+    now,
+  );
   const items: Gathered['items'] = [];
   const conflicts = new Map<string, Map<number, Conflict[]>>();
   for (const b of bids) {
@@ -136,6 +144,10 @@ async function gather(
       declaredIds: declared,
     };
     const c = index.itemConflicts(item);
+    for (const [d, e] of experts.entries()) {
+      const until = barred.get(e.id);
+      if (until) c.set(d, [...(c.get(d) ?? []), { code: 'integrity_sanction', detail: `until ${until}` }]);
+    }
     conflicts.set(b.id, c);
     const kept = keptRows.filter((a) => a.bid_id === b.id);
     const survivors = rows.filter((a) => !replace || started(a) || !ACTIVE.has(a.state));

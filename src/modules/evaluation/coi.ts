@@ -14,7 +14,8 @@ export type ConflictCode =
   | 'named_exclusion' // the applicant named this expert (with a reason)
   | 'competing_team' // member of a competing bid in the same challenge or race
   | 'proposer_staff' // acceptance round: works for the proposer, so not independent
-  | 'declared_on_open'; // the expert declared a conflict or declined when opening the item
+  | 'declared_on_open' // the expert declared a conflict or declined when opening the item
+  | 'integrity_sanction'; // an integrity sanction bars the expert from reviewing (every item)
 
 export const CONFLICT_CODES: readonly ConflictCode[] = [
   'team_member',
@@ -26,6 +27,7 @@ export const CONFLICT_CODES: readonly ConflictCode[] = [
   'competing_team',
   'proposer_staff',
   'declared_on_open',
+  'integrity_sanction',
 ];
 
 export interface Conflict {

@@ -50,7 +50,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         agencyId: req.query.agencyId,
         fileName: req.query.name,
       });
-      return reply.status(report.ok ? 200 : 422).send(report);
+      if (report.ok) return reply.status(200).send(report);
+      // Refused whole: the common error shape, naming the first problem, with the per-row report.
+      const first = report.errors[0];
+      const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more problems)` : '';
+      return reply.status(422).send({
+        code: 'VALIDATION',
+        message: first
+          ? `row ${first.row}, ${first.field}: ${first.reason}${more}; nothing was imported`
+          : 'the file was refused; nothing was imported',
+        field: first?.field,
+        ...report,
+      });
     },
   );
   app.get(

@@ -454,7 +454,8 @@ export const integrityCount = async (q: Q, personIds: string[], orgId: string) =
       await q
         .selectFrom('integrity_record')
         .select(sql<number>`count(*)::int`.as('n'))
-        .where('appeal_status', '<>', 'upheld')
+        // An overturned finding is removed on appeal; one whose appeal was rejected (upheld) stands.
+        .where('appeal_status', '<>', 'overturned')
         .where((eb) => eb.or([eb('subject_person_id', 'in', personIds), eb('subject_org_id', '=', orgId)]))
         .executeTakeFirstOrThrow()
     ).n,

@@ -15,7 +15,7 @@ import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
-import { assertNotSanctioned } from '../integrity/integrity.service.ts';
+import { assertNotSanctioned, logSensitiveRead } from '../integrity/integrity.service.ts';
 import { heldBefore, postEntry } from './funding.ledger.ts';
 import * as repo from './funding.repo.ts';
 import type {
@@ -508,22 +508,31 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
 }
 
 /**
- * Called by the race right after it inserts a race tranche, in the same transaction: if the team's
- * task book is funded, the release is booked on the ledger there and then (never twice: the
- * journal key is the race tranche's id and (award, stage) is unique; never for an eliminated team:
- * the race's trigger refuses the tranche first; never beyond the team's award: the commitment's
- * floor refuses it, and with it the whole gate decision, with the reason).
+ * Called by the race right after it inserts a race tranche, in the same transaction: the release
+ * is booked on the team's funding award there and then (never twice: a tranche already booked
+ * under the race tranche's key is 'already'; never for an eliminated team: the race's trigger
+ * refuses the tranche first; never beyond the team's award: the commitment's floor refuses it, and
+ * with it the whole gate decision, with the reason). A team without an award is refused when the
+ * race is funded (`funded`: some team of it has an award) and reported 'unfunded' otherwise, never
+ * skipped silently.
  */
 export async function bookRaceTranche(
   tx: Tx,
   by: string,
   now: Date,
-  r: { raceId: string; teamId: string; stageNo: number },
-) {
+  r: { raceId: string; teamId: string; stageNo: number; funded: boolean },
+): Promise<'booked' | 'already' | 'unfunded'> {
   const rt = await repo.raceTranche(tx, r.raceId, r.teamId, r.stageNo);
-  if (!rt) return;
+  if (!rt) throw new Error(`no race tranche for team ${r.teamId} at stage ${r.stageNo}`);
+  if (await repo.trancheByKey(tx, `race_tranche:${rt.id}`)) return 'already';
   const found = await repo.awardOfBid(tx, rt.bid_id);
-  if (!found) return;
+  if (!found) {
+    if (!r.funded) return 'unfunded';
+    throw new AppError(
+      'ILLEGAL_TRANSITION',
+      `team ${rt.entry_no} has no funding award while the race is funded; fund its task book first so the release reaches the ledger`,
+    );
+  }
   const a = (await repo.lockAward(tx, found.id))!;
   if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the team’s funding award is closed');
   const no = r.stageNo;
@@ -553,6 +562,7 @@ export async function bookRaceTranche(
     now,
     evidence: { raceTrancheId: rt.id, gateId: rt.gate_id, stageNo: no },
   });
+  return 'booked';
 }
 
 // ── expenses ──
@@ -868,6 +878,14 @@ export async function trackRecord(ctx: Ctx, kind: 'person' | 'org', id: string) 
     actor.roles.some((r) => r.role === 'organizer' || r.role === 'integrity_officer');
   if (!own && !official) throw notFound('track record');
   const rows = kind === 'person' ? await repo.trackOfPerson(ctx.db, id) : await repo.trackOfOrg(ctx.db, id);
+  // Someone else's integrity findings read by an official: a sensitive read, logged.
+  if (!own)
+    await logSensitiveRead(ctx, actor, {
+      action: 'funding.read_track_record',
+      objectType: kind === 'person' ? 'person' : 'organisation',
+      objectId: id,
+      detail: { records: rows.length, unclean: rows.filter((r) => !r.integrity_clean).length },
+    });
   const trust = reportingInterval(
     rows.map((r) => ({ grade: r.grade as 'A', integrityClean: r.integrity_clean })),
   );
@@ -1037,7 +1055,7 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
     throw new AppError('VALIDATION', 'cannot exceed the number of fields', 'fieldsPrefilled');
   const opened = Date.parse(input.openedAt);
   if (opened > now.getTime()) throw new AppError('VALIDATION', 'must not be in the future', 'openedAt');
-  await repo.insertBurden(ctx.db, {
+  const measured = {
     form: input.form,
     challengeId: c.id,
     personId: actor.personId,
@@ -1045,7 +1063,11 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
     fieldsPrefilled: input.fieldsPrefilled,
     documents: input.documents,
     seconds: Math.round((now.getTime() - opened) / 1000),
-    now,
+  };
+  // A row written is a state change: audited with it, in the same transaction.
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.insertBurden(tx, { ...measured, now });
+    await audit(tx, actor, now, 'challenge', c.id, 'burden.record', measured);
   });
   return { ok: true };
 }

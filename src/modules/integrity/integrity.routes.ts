@@ -2,7 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParam } from '../accounts/accounts.schema.ts';
-import { AppealBody, FlagDecisionBody, RecordBody } from './integrity.schema.ts';
+import {
+  AppealBody,
+  AppealDecisionBody,
+  FlagDecisionBody,
+  RecordBody,
+  ReferralDecisionBody,
+} from './integrity.schema.ts';
 import * as svc from './integrity.service.ts';
 
 export const integrityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,8 +32,52 @@ export const integrityRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/integrity/records/:id/appeal',
-    { schema: { tags, params: IdParam, body: AppealBody } },
-    async (req) => svc.setAppeal(req.ctx, req.params.id, req.body.appealStatus),
+    {
+      schema: {
+        tags,
+        summary:
+          'The subject (or an admin of the organisation it is about) lodges an appeal with its grounds',
+        params: IdParam,
+        body: AppealBody,
+      },
+    },
+    async (req) => svc.lodgeAppeal(req.ctx, req.params.id, req.body.grounds),
+  );
+  app.post(
+    '/integrity/records/:id/appeal/decision',
+    {
+      schema: {
+        tags,
+        summary: 'An integrity officer decides a pending appeal: upheld (finding stands) or overturned',
+        params: IdParam,
+        body: AppealDecisionBody,
+      },
+    },
+    async (req) => svc.decideAppeal(req.ctx, req.params.id, req.body.decision, req.body.note),
+  );
+  app.get(
+    '/integrity/referrals',
+    {
+      schema: {
+        tags,
+        summary:
+          'Referrals of misconduct found at acceptance, for the integrity officers (the read is logged)',
+        querystring: z.object({ state: z.enum(['open', 'closed']).optional() }),
+      },
+    },
+    async (req) => svc.listReferrals(req.ctx, req.query.state),
+  );
+  app.post(
+    '/integrity/referrals/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Act on a referral: open a record about its subject, or dismiss it with a reason',
+        params: IdParam,
+        body: ReferralDecisionBody,
+      },
+    },
+    async (req) => svc.decideReferral(req.ctx, req.params.id, req.body),
   );
   app.get(
     '/integrity/duplicates',

@@ -3,31 +3,36 @@ import { z } from 'zod';
 
 export const SANCTION_BLOCKS = ['bid', 'review', 'funds'] as const;
 
+const FindingType = z.enum([
+  'fabrication',
+  'falsification',
+  'plagiarism',
+  'duplicate_submission',
+  'misuse_of_funds',
+  'ethics_violation',
+  'other',
+]);
+const Severity = z.enum(['minor', 'serious', 'grave']);
+const Sanction = z
+  .strictObject({
+    blocks: z.array(z.enum(SANCTION_BLOCKS)).min(1, { message: 'name what the sanction blocks' }),
+    startsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
+    endsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
+  })
+  .refine((s) => s.endsOn >= s.startsOn, { message: 'must not be before the start', path: ['endsOn'] })
+  .nullable()
+  .default(null);
+const Required = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
+
 export const RecordBody = z
   .strictObject({
     subjectPersonId: z.uuid().nullable().default(null),
     subjectOrgId: z.uuid().nullable().default(null),
-    findingType: z.enum([
-      'fabrication',
-      'falsification',
-      'plagiarism',
-      'duplicate_submission',
-      'misuse_of_funds',
-      'ethics_violation',
-      'other',
-    ]),
-    severity: z.enum(['minor', 'serious', 'grave']),
-    evidence: z.string().trim().min(1, { message: 'is required' }).max(20000),
-    decision: z.string().trim().min(1, { message: 'is required' }).max(20000),
-    sanction: z
-      .strictObject({
-        blocks: z.array(z.enum(SANCTION_BLOCKS)).min(1, { message: 'name what the sanction blocks' }),
-        startsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
-        endsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
-      })
-      .refine((s) => s.endsOn >= s.startsOn, { message: 'must not be before the start', path: ['endsOn'] })
-      .nullable()
-      .default(null),
+    findingType: FindingType,
+    severity: Severity,
+    evidence: Required(20000),
+    decision: Required(20000),
+    sanction: Sanction,
   })
   .refine((b) => b.subjectPersonId || b.subjectOrgId, {
     message: 'name a person or an organisation',
@@ -35,8 +40,37 @@ export const RecordBody = z
   });
 export type RecordInput = z.infer<typeof RecordBody>;
 
-export const AppealBody = z.strictObject({ appealStatus: z.enum(['pending', 'upheld', 'overturned']) });
+/** The subject of a record (or an admin of the organisation it is about) lodges one appeal. */
+export const AppealBody = z.strictObject({
+  grounds: z.string().trim().min(1, { message: 'give the grounds of the appeal' }).max(20000),
+});
+/** An officer decides a pending appeal: upheld (the finding stands) or overturned (it is removed). */
+export const AppealDecisionBody = z.strictObject({
+  decision: z.enum(['upheld', 'overturned']),
+  note: z.string().trim().min(1, { message: 'record why' }).max(20000),
+});
 export const FlagDecisionBody = z.strictObject({
   decision: z.enum(['dismissed', 'confirmed']),
   note: z.string().trim().min(1, { message: 'record why' }).max(5000),
 });
+
+/**
+ * Acting on a referral: open a record about its subject (evidence defaults to the referral's
+ * summary), or dismiss it with the reason.
+ */
+export const ReferralDecisionBody = z.discriminatedUnion('outcome', [
+  z.strictObject({
+    outcome: z.literal('dismissed'),
+    reason: z.string().trim().min(1, { message: 'record why' }).max(5000),
+  }),
+  z.strictObject({
+    outcome: z.literal('record'),
+    reason: z.string().trim().max(5000).default(''),
+    findingType: FindingType,
+    severity: Severity,
+    evidence: z.string().trim().max(20000).default(''),
+    decision: Required(20000),
+    sanction: Sanction,
+  }),
+]);
+export type ReferralDecision = z.infer<typeof ReferralDecisionBody>;

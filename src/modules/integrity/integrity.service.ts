@@ -1,7 +1,8 @@
 // Integrity: records and sanctions kept by integrity officers (visible to them and the
 // subject), and duplicate-submission flags raised automatically on every submitted bid.
 import type { Kysely } from 'kysely';
-import type { Actor, Ctx } from '../../app/context.ts';
+import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
+import { loadConfig } from '../../config.ts';
 import { DedupIndex, findDuplicatePairs, overlappingPassages } from '../../core/dedup/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
@@ -10,7 +11,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import { activeSanctions } from '../challenges/challenges.repo.ts';
 import * as repo from './integrity.repo.ts';
-import type { RecordInput } from './integrity.schema.ts';
+import type { RecordInput, ReferralDecision } from './integrity.schema.ts';
 
 export const isIntegrityOfficer = (actor: Actor | null) =>
   hasRole(actor, 'integrity_officer') || isPlatformAdmin(actor);
@@ -25,61 +26,170 @@ const presentRecord = (r: Awaited<ReturnType<typeof repo.listRecords>>[number]) 
   id: r.id,
   subjectPersonId: r.subject_person_id,
   subjectOrgId: r.subject_org_id,
+  subjectPerson: r.subject_person_id
+    ? { nameZh: r.person_name_zh ?? '', nameEn: r.person_name_en ?? '', email: r.person_email ?? '' }
+    : null,
+  subjectOrg: r.subject_org_id ? { nameZh: r.org_name_zh ?? '', nameEn: r.org_name_en ?? '' } : null,
   findingType: r.finding_type,
   severity: r.severity,
   evidence: r.evidence,
   decision: r.decision,
   appealStatus: r.appeal_status,
+  appealGrounds: r.appeal_grounds,
+  appealNote: r.appeal_note,
   sanction: r.blocks ? { blocks: r.blocks, startsOn: r.starts_on, endsOn: r.ends_on } : null,
   createdAt: r.created_at.toISOString(),
 });
 
+/** Write a record (and its sanction, if any) in `tx`, audited; returns its id. */
+async function writeRecord(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  input: RecordInput,
+  detail?: Record<string, unknown>,
+) {
+  const sanction = input.sanction
+    ? await repo.insertSanction(tx, {
+        personId: input.subjectPersonId,
+        orgId: input.subjectOrgId,
+        blocks: input.sanction.blocks,
+        startsOn: input.sanction.startsOn,
+        endsOn: input.sanction.endsOn,
+        reason: input.decision,
+      })
+    : null;
+  const r = await repo.insertRecord(tx, {
+    personId: input.subjectPersonId,
+    orgId: input.subjectOrgId,
+    findingType: input.findingType,
+    severity: input.severity,
+    evidence: input.evidence,
+    decision: input.decision,
+    sanctionId: sanction?.id ?? null,
+    by: actor.personId,
+    now,
+  });
+  await recordAudit(tx, actor, now, {
+    action: 'integrity.record',
+    objectType: 'integrity_record',
+    objectId: r.id,
+    after: input,
+    detail,
+  });
+  return r.id;
+}
+
 export async function createRecord(ctx: Ctx, input: RecordInput) {
   const actor = requireOfficer(ctx);
   const now = ctx.now();
-  const id = await ctx.db.transaction().execute(async (tx) => {
-    const sanction = input.sanction
-      ? await repo.insertSanction(tx, {
-          personId: input.subjectPersonId,
-          orgId: input.subjectOrgId,
-          blocks: input.sanction.blocks,
-          startsOn: input.sanction.startsOn,
-          endsOn: input.sanction.endsOn,
-          reason: input.decision,
-        })
-      : null;
-    const r = await repo.insertRecord(tx, {
-      personId: input.subjectPersonId,
-      orgId: input.subjectOrgId,
-      findingType: input.findingType,
-      severity: input.severity,
-      evidence: input.evidence,
-      decision: input.decision,
-      sanctionId: sanction?.id ?? null,
-      by: actor.personId,
-      now,
-    });
-    await recordAudit(tx, actor, now, {
-      action: 'integrity.record',
-      objectType: 'integrity_record',
-      objectId: r.id,
-      after: input,
-    });
-    return r.id;
-  });
+  const id = await inTx(ctx, (tx) => writeRecord(tx, actor, now, input));
   return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
 }
 
-/** Sensitive reads by an officer are audited like changes: who looked at what, and when. */
-async function logRead(ctx: Ctx, actor: Actor, what: string, ids: string[]) {
-  await ctx.db.transaction().execute((tx) =>
-    recordAudit(tx, actor, ctx.now(), {
-      action: `integrity.read_${what}`,
-      objectType: 'integrity',
-      objectId: what,
-      detail: { count: ids.length, ids: ids.slice(0, 200) },
-    }),
+// ── referrals ──
+const presentReferral = (f: Awaited<ReturnType<typeof repo.listReferrals>>[number]) => ({
+  id: f.id,
+  state: f.state,
+  sourceType: f.source_type,
+  sourceId: f.source_id,
+  challenge: f.challenge_id
+    ? { id: f.challenge_id, titleZh: f.challenge_title_zh ?? '', titleEn: f.challenge_title_en ?? '' }
+    : null,
+  subjectPerson: f.subject_person_id
+    ? {
+        id: f.subject_person_id,
+        nameZh: f.person_name_zh ?? '',
+        nameEn: f.person_name_en ?? '',
+        email: f.person_email ?? '',
+      }
+    : null,
+  subjectOrg: f.subject_org_id
+    ? { id: f.subject_org_id, nameZh: f.org_name_zh ?? '', nameEn: f.org_name_en ?? '' }
+    : null,
+  summary: f.summary,
+  createdAt: f.created_at.toISOString(),
+  outcome: f.outcome,
+  reason: f.reason,
+  recordId: f.record_id,
+  closedAt: f.closed_at ? f.closed_at.toISOString() : null,
+});
+
+/** Referrals (misconduct found at acceptance) for the integrity officers; the read is logged. */
+export async function listReferrals(ctx: Ctx, state?: 'open' | 'closed') {
+  const actor = requireOfficer(ctx);
+  const rows = (await repo.listReferrals(ctx.db, state)).map(presentReferral);
+  await logRead(
+    ctx,
+    actor,
+    'referrals',
+    rows.map((r) => r.id),
   );
+  return rows;
+}
+
+/**
+ * Act on an open referral: open a record about its subject (person and host organisation as
+ * referred), or dismiss it with a reason. Either closes the referral; a closed one is refused.
+ */
+export async function decideReferral(ctx: Ctx, id: string, input: ReferralDecision) {
+  const actor = requireOfficer(ctx);
+  const now = ctx.now();
+  await inTx(ctx, async (tx) => {
+    const f = await repo.lockReferral(tx, id);
+    if (!f) throw notFound('referral');
+    if (f.state !== 'open')
+      throw new AppError('ILLEGAL_TRANSITION', `this referral is already closed (${f.outcome})`);
+    let recordId: string | null = null;
+    if (input.outcome === 'record') {
+      recordId = await writeRecord(
+        tx,
+        actor,
+        now,
+        {
+          subjectPersonId: f.subject_person_id,
+          subjectOrgId: f.subject_org_id,
+          findingType: input.findingType,
+          severity: input.severity,
+          evidence: input.evidence || f.summary,
+          decision: input.decision,
+          sanction: input.sanction,
+        },
+        { referralId: id },
+      );
+    }
+    const reason = input.outcome === 'record' ? input.reason || input.decision : input.reason;
+    await repo.closeReferral(tx, id, { outcome: input.outcome, reason, recordId, by: actor.personId, now });
+    await recordAudit(tx, actor, now, {
+      action: `integrity.referral_${input.outcome}`,
+      objectType: 'integrity_referral',
+      objectId: id,
+      before: { state: f.state },
+      after: { state: 'closed', outcome: input.outcome, reason, recordId },
+    });
+  });
+  return (await repo.listReferrals(ctx.db)).map(presentReferral).find((r) => r.id === id)!;
+}
+
+/**
+ * A sensitive read (integrity findings, referrals, flags, the audit trail, a track record carrying
+ * findings) is written to the audit trail like a change: who looked at what, and when.
+ */
+export async function logSensitiveRead(
+  ctx: Ctx,
+  actor: Actor,
+  e: { action: string; objectType: string; objectId: string; detail?: Record<string, unknown> },
+) {
+  await inTx(ctx, (tx) => recordAudit(tx, actor, ctx.now(), e));
+}
+
+async function logRead(ctx: Ctx, actor: Actor, what: string, ids: string[]) {
+  await logSensitiveRead(ctx, actor, {
+    action: `integrity.read_${what}`,
+    objectType: 'integrity',
+    objectId: what,
+    detail: { count: ids.length, ids: ids.slice(0, 200) },
+  });
 }
 
 /** Officers see every record; anyone else sees only those about themself or organisations they administer. */
@@ -100,23 +210,55 @@ export async function listRecords(ctx: Ctx, opts: { log?: boolean } = {}) {
   return (await repo.listRecords(ctx.db, { personId: actor.personId, orgIds })).map(presentRecord);
 }
 
-export async function setAppeal(ctx: Ctx, id: string, appealStatus: 'pending' | 'upheld' | 'overturned') {
-  const actor = requireOfficer(ctx);
+/** The record is about the actor, or about an organisation the actor administers. */
+const isSubjectOf = (actor: Actor, r: { subject_person_id: string | null; subject_org_id: string | null }) =>
+  r.subject_person_id === actor.personId || (!!r.subject_org_id && hasRole(actor, 'admin', r.subject_org_id));
+
+/** The subject of a record (or an admin of the organisation it is about) lodges its one appeal. */
+export async function lodgeAppeal(ctx: Ctx, id: string, grounds: string) {
+  const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (tx) => {
-    const r = await repo.findRecord(tx, id);
-    if (!r) throw notFound('integrity record');
-    await repo.setAppeal(tx, id, appealStatus, now);
-    if (appealStatus === 'overturned' && r.sanction_id) {
-      const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
-      await repo.endSanction(tx, r.sanction_id, yesterday);
-    }
+  await inTx(ctx, async (tx) => {
+    const r = await repo.lockRecord(tx, id);
+    if (!r || (!isSubjectOf(actor, r) && !isIntegrityOfficer(actor))) throw notFound('integrity record');
+    if (!isSubjectOf(actor, r)) throw forbidden('only the subject of a record lodges an appeal against it');
+    if (r.appeal_status !== 'none')
+      throw new AppError('ILLEGAL_TRANSITION', `an appeal was already lodged (${r.appeal_status})`);
+    await repo.setAppeal(tx, id, 'none', 'pending', { grounds }, now);
     await recordAudit(tx, actor, now, {
-      action: 'integrity.appeal',
+      action: 'integrity.appeal_lodged',
       objectType: 'integrity_record',
       objectId: id,
       before: { appealStatus: r.appeal_status },
-      after: { appealStatus },
+      after: { appealStatus: 'pending', grounds },
+    });
+  });
+  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
+}
+
+/**
+ * An officer decides a pending appeal: upheld (the finding and any sanction stand) or overturned
+ * (the finding is removed and its sanction lifted from today).
+ */
+export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'overturned', note: string) {
+  const actor = requireOfficer(ctx);
+  const now = ctx.now();
+  await inTx(ctx, async (tx) => {
+    const r = await repo.lockRecord(tx, id);
+    if (!r) throw notFound('integrity record');
+    if (r.appeal_status !== 'pending')
+      throw new AppError('ILLEGAL_TRANSITION', `no appeal is pending on this record (${r.appeal_status})`);
+    await repo.setAppeal(tx, id, 'pending', decision, { note }, now);
+    if (decision === 'overturned' && r.sanction_id) {
+      const yesterday = sanctionDay(new Date(now.getTime() - 86_400_000));
+      await repo.endSanction(tx, r.sanction_id, yesterday);
+    }
+    await recordAudit(tx, actor, now, {
+      action: 'integrity.appeal_decided',
+      objectType: 'integrity_record',
+      objectId: id,
+      before: { appealStatus: r.appeal_status },
+      after: { appealStatus: decision, note },
     });
   });
   return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
@@ -125,10 +267,12 @@ export async function setAppeal(ctx: Ctx, id: string, appealStatus: 'pending' | 
 // ── duplicate submissions ──
 /** Texts shorter than this (after normalisation) are too short to call duplicates reliably. */
 export const MIN_DEDUP_CHARS = 30;
-const THRESHOLD = Number(process.env.DEDUP_THRESHOLD ?? 0.8);
+/** The configured threshold (DEDUP_THRESHOLD, validated by loadConfig: 0 < t ≤ 1; 0.8 by default). */
+const THRESHOLD = loadConfig().dedupThreshold;
 
-/** A submitted text: a bid's technical route or a milestone report's summary. */
-export type TextKind = 'bid' | 'report';
+/** A submitted text: a challenge's statement, a bid's technical route or a milestone report's summary. */
+export type TextKind = repo.TextKind;
+const KINDS = ['challenge', 'bid', 'report'] as const;
 
 interface TextIndex {
   index: DedupIndex;
@@ -147,7 +291,28 @@ const LATE_COMMIT_MS = 2 * 60_000;
 
 /** Submitted texts of one kind, stamped at or after `since` (all when null). */
 function textsSince(db: Kysely<DB>, kind: TextKind, since: Date | null) {
+  if (kind === 'challenge') return repo.challengeTexts(db, since);
   return kind === 'bid' ? repo.submittedBidTexts(db, since) : repo.reportTexts(db, since);
+}
+
+/**
+ * Drop pairs of a challenge's statement with a bid or report on that same challenge: answering a
+ * challenge restates it, which is no duplicate submission.
+ */
+async function withoutOwnChallenge<P extends { a: string; b: string }>(
+  db: Kysely<DB>,
+  pairs: P[],
+  kindOf: (id: string) => TextKind | undefined,
+): Promise<P[]> {
+  const mixed = pairs.filter((p) => (kindOf(p.a) === 'challenge') !== (kindOf(p.b) === 'challenge'));
+  if (!mixed.length) return pairs;
+  const sides = await repo.flagSides(db, [...new Set(mixed.flatMap((p) => [p.a, p.b]))]);
+  return pairs.filter((p) => {
+    if ((kindOf(p.a) === 'challenge') === (kindOf(p.b) === 'challenge')) return true;
+    const a = sides.get(p.a);
+    const b = sides.get(p.b);
+    return !a || !b || a.challengeId !== b.challengeId;
+  });
 }
 
 /** The process's index of every submitted text, brought up to date with the database. */
@@ -157,11 +322,11 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
     state = {
       index: new DedupIndex({ threshold: THRESHOLD }),
       kinds: new Map(),
-      since: { bid: null, report: null },
+      since: { challenge: null, bid: null, report: null },
     };
     indexes.set(db, state);
   }
-  for (const kind of ['bid', 'report'] as const) {
+  for (const kind of KINDS) {
     const since = state.since[kind];
     const rows: { id: string; text: string; at: Date | null }[] = await textsSince(db, kind, since);
     if (since) {
@@ -182,18 +347,25 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
 }
 
 /**
- * Check a just-submitted bid or report against every earlier submitted text, in any challenge;
- * pairs at or above the threshold are flagged for the integrity officers. Returns how many are new.
+ * Check a just-submitted challenge statement, bid or report against every earlier submitted text,
+ * in any challenge; pairs at or above the threshold are flagged for the integrity officers
+ * (except a challenge paired with an answer to it). Returns how many are new.
  */
 export async function flagDuplicates(db: Kysely<DB>, kind: TextKind, id: string, now: Date): Promise<number> {
   const state = await syncedIndex(db);
   const row = await repo.textOf(db, kind, id);
   if (!row || row.text.length < MIN_DEDUP_CHARS) return 0;
-  const matches = state.index.query(row.text).filter((m) => m.id !== id && m.similarity >= THRESHOLD);
+  const found = state.index.query(row.text).filter((m) => m.id !== id && m.similarity >= THRESHOLD);
   if (!state.index.has(id)) {
     state.index.add(id, row.text);
     state.kinds.set(id, kind);
   }
+  const kindOf = (x: string) => (x === id ? kind : state.kinds.get(x));
+  const matches = await withoutOwnChallenge(
+    db,
+    found.map((m) => ({ ...m, a: id, b: m.id })),
+    kindOf,
+  );
   if (!matches.length) return 0;
   return db.transaction().execute(async (tx) => {
     const created = await repo.insertFlags(
@@ -236,6 +408,7 @@ export async function listFlags(ctx: Ctx, state?: string) {
       id,
       challengeId: x?.challengeId ?? null,
       commanderId: x?.commanderId ?? null,
+      authorId: x?.authorId ?? null,
       text: x?.text ?? '',
       spans,
     });
@@ -269,28 +442,36 @@ export async function decideFlag(ctx: Ctx, id: string, decision: 'dismissed' | '
 }
 
 /**
- * Batch rescan: every submitted bid and report against every other, flagging pairs at or above
+ * Batch rescan: every submitted challenge statement, bid and report against every other, flagging pairs at or above
  * the threshold that are not flagged yet. Returns how many were checked and flagged.
  */
 export async function rescanTexts(
   db: Kysely<DB>,
   now: Date,
   onProgress?: (done: number, total: number) => void,
+  opts: { threshold?: number } = {},
 ) {
+  const threshold = opts.threshold ?? THRESHOLD;
+  if (!(threshold > 0 && threshold <= 1))
+    throw new AppError('VALIDATION', 'must be greater than 0 and at most 1', 'threshold');
   const kinds = new Map<string, TextKind>();
   const docs: { id: string; text: string }[] = [];
-  for (const kind of ['bid', 'report'] as const) {
+  for (const kind of KINDS) {
     for (const r of await textsSince(db, kind, null)) {
       if (r.text.length < MIN_DEDUP_CHARS) continue;
       kinds.set(r.id, kind);
       docs.push({ id: r.id, text: r.text });
     }
   }
-  const pairs = findDuplicatePairs(docs, {
-    threshold: THRESHOLD,
-    onProgress: (done) => onProgress?.(done, docs.length),
-    progressEvery: 1000,
-  });
+  const pairs = await withoutOwnChallenge(
+    db,
+    findDuplicatePairs(docs, {
+      threshold,
+      onProgress: (done) => onProgress?.(done, docs.length),
+      progressEvery: 1000,
+    }),
+    (id) => kinds.get(id),
+  );
   const flagged = await db.transaction().execute(async (tx) => {
     const created = await repo.insertFlags(
       tx,
@@ -319,6 +500,11 @@ export async function rescanTexts(
 // ── sanctions at the point of action ──
 export type SanctionBlock = 'bid' | 'review' | 'funds';
 
+/** The calendar day in Beijing (UTC+8 all year, no daylight saving): sanction dates are days there. */
+export function sanctionDay(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /**
  * Refuse an action that an active sanction blocks: `block` names the action, each subject the
  * people and organisation it would benefit. The error says who is blocked and until when.
@@ -330,7 +516,7 @@ export async function assertNotSanctioned(
   now: Date,
   field?: string,
 ): Promise<void> {
-  const today = now.toISOString().slice(0, 10);
+  const today = sanctionDay(now);
   for (const s of subjects) {
     const hits = await activeSanctions(q, s.personIds, s.orgId, block, today);
     if (hits.length) {
@@ -346,4 +532,34 @@ export async function assertNotSanctioned(
       );
     }
   }
+}
+
+/**
+ * Of the given people (each with their current organisation), those an active sanction bars from
+ * `block` today, with the last day it runs: for filtering candidates in bulk (e.g. reviewers).
+ */
+export async function sanctionedUntil(
+  q: Kysely<DB>,
+  block: SanctionBlock,
+  people: { id: string; orgId: string | null }[],
+  now: Date,
+): Promise<Map<string, string>> {
+  const today = sanctionDay(now);
+  const orgIds = [...new Set(people.flatMap((p) => (p.orgId ? [p.orgId] : [])))];
+  const rows = await repo.sanctionsBlocking(
+    q,
+    block,
+    people.map((p) => p.id),
+    orgIds,
+    today,
+  );
+  const out = new Map<string, string>();
+  const ends = (r: { ends_on: string }) => String(r.ends_on).slice(0, 10);
+  for (const p of people)
+    for (const r of rows)
+      if (r.person_id === p.id || (p.orgId && r.org_id === p.orgId)) {
+        const until = ends(r);
+        if (!out.has(p.id) || until > out.get(p.id)!) out.set(p.id, until);
+      }
+  return out;
 }

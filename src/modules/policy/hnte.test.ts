@@ -75,20 +75,28 @@ const cond = (r: HnteResult, code: string) => {
   assert.ok(c, code);
   return c;
 };
+// One fiscal year: a firm registered in 2024 applying in 2025 (195号: 按实际经营时间计算).
 const oneYear = (salesRevenue: string, rd: Raw, extra: Raw = {}) => ({
+  registrationDate: '2024-01-02',
   years: [
     { year: 2024, salesRevenue, netAssetsAtYearEnd: '1000000.00', rd, resultsTransformed: 0, ...extra },
   ],
 });
 
 describe('HNTE (一) registration — 195号: 365 calendar days or more', () => {
+  // Registered in 2023, applying in 2024: one fiscal year (2023) of operation (195号 按实际经营时间计算).
+  const years2023 = [{ ...(buildHnteBody().years as Raw[])[2], year: 2023 }];
   test('365 days (across 29 February 2024) is met', () => {
-    const r = run(buildHnteBody({ registrationDate: '2023-03-01', applicationDate: '2024-02-29' }));
+    const r = run(
+      buildHnteBody({ registrationDate: '2023-03-01', applicationDate: '2024-02-29', years: years2023 }),
+    );
     assert.equal(cond(r, 'hnte.registration').steps[0].result, '365');
     assert.equal(cond(r, 'hnte.registration').verdict, 'met');
   });
   test('364 days is not met', () => {
-    const r = run(buildHnteBody({ registrationDate: '2023-03-02', applicationDate: '2024-02-29' }));
+    const r = run(
+      buildHnteBody({ registrationDate: '2023-03-02', applicationDate: '2024-02-29', years: years2023 }),
+    );
     assert.equal(cond(r, 'hnte.registration').steps[0].result, '364');
     assert.equal(cond(r, 'hnte.registration').verdict, 'notMet');
   });
@@ -202,7 +210,8 @@ describe('HNTE (四) S&T staff — 195号 统计方法', () => {
               from: '2020-01-01',
               to: null,
             })),
-            { kind: 'employee', sciTech: true, daysWorked: 200, from: '2020-01-01', to: '2024-07-15' },
+            // 1 January – 15 July 2024 is 197 days; 190 worked (≥ 183: counted as S&T staff).
+            { kind: 'employee', sciTech: true, daysWorked: 190, from: '2020-01-01', to: '2024-07-15' },
           ],
         },
       }),
@@ -364,6 +373,11 @@ describe('HNTE (七) innovation score — 195号 企业创新能力评价', () =
     };
     const r = run({ ...base, years, innovation: inno });
     assert.deepEqual(r.innovation.total, { low: 65, high: 80 });
+    assert.deepEqual([r.innovation.passAtLow, r.innovation.passAtHigh], [false, true]);
+    const totalStep = cond(r, 'hnte.innovation').steps.find((s) => s.code === 'hnte.score.total')!;
+    assert.equal(totalStep.values.passAtLow, 'no');
+    assert.equal(totalStep.values.passAtHigh, 'yes');
+    assert.match(totalStep.formula, /= 65: fails; .* = 80: passes/);
     assert.equal(cond(r, 'hnte.innovation').verdict, 'depends');
     assert.equal(r.verdict, 'depends');
     // Cut management to 10: high end exactly 70 → fails at both ends.
@@ -377,6 +391,8 @@ describe('HNTE (七) innovation score — 195号 企业创新能力评价', () =
     });
     assert.equal(r70.innovation.total.high, 70);
     assert.equal(r70.innovation.passAtHigh, false);
+    const step70 = cond(r70, 'hnte.innovation').steps.find((s) => s.code === 'hnte.score.total')!;
+    assert.deepEqual([step70.values.high, step70.values.passAtHigh], ['70', 'no']);
     assert.equal(cond(r70, 'hnte.innovation').verdict, 'notMet');
   });
   test('expert average exactly 70 fails; 70.2 passes; fewer than five experts is an input error', () => {
@@ -428,8 +444,8 @@ describe('HNTE input validation names the field', () => {
   test('cross-field rules: consecutive years, S&T ≤ staff, high-tech ≤ income, registration before application', () => {
     const base = buildHnteBody();
     const years = structuredClone(base.years) as Raw[];
-    years[2].year = 2025;
-    assert.deepEqual(fields({ ...base, years }), ['years.2.year']);
+    years[0].year = 2021;
+    assert.deepEqual(fields({ ...base, years }), ['years.1.year']);
     const months = structuredClone((base.staff as { months: Raw[] }).months);
     months[3].sciTechEnd = 101;
     assert.deepEqual(fields({ ...base, staff: { mode: 'monthly', months } }), ['staff.months.3.sciTechEnd']);
@@ -442,11 +458,84 @@ describe('HNTE input validation names the field', () => {
     );
     assert.deepEqual(fields({ ...base, registrationDate: '2026-01-01' }), ['registrationDate']);
   });
+  test('roster: days worked may not exceed the days between from and to within the year (195号 累计工作183天以上)', () => {
+    const roster = (person: Raw) => ({
+      ...buildHnteBody(),
+      staff: {
+        mode: 'roster',
+        year: 2024,
+        people: [{ kind: 'employee', sciTech: true, from: '2020-01-01', to: null, ...person }],
+      },
+    });
+    // 2024 is a leap year: 366 days; 1 July – 31 December is 184 days.
+    assert.deepEqual(parsePolicyInput(HnteInputSchema, roster({ daysWorked: 366 })).ok, true);
+    assert.deepEqual(
+      parsePolicyInput(HnteInputSchema, roster({ from: '2024-07-01', daysWorked: 184 })).ok,
+      true,
+    );
+    const r = parsePolicyInput(HnteInputSchema, roster({ from: '2024-07-01', daysWorked: 185 }));
+    assert.deepEqual(r.ok ? [] : r.errors, [
+      {
+        code: 'VALIDATION',
+        field: 'staff.people.0.daysWorked',
+        message: 'must not exceed the 184 days from "from" to "to" within 2024',
+      },
+    ]);
+    // Left on 2 January 2024: 2 days; joined after the year: 0 days.
+    assert.deepEqual(fields(roster({ to: '2024-01-02', daysWorked: 3 })), ['staff.people.0.daysWorked']);
+    assert.deepEqual(fields(roster({ from: '2025-01-01', daysWorked: 1 })), ['staff.people.0.daysWorked']);
+    assert.equal(parsePolicyInput(HnteInputSchema, roster({ from: '2025-01-01', daysWorked: 0 })).ok, true);
+  });
   test('every message names a field with a readable reason', () => {
     const r = parsePolicyInput(HnteInputSchema, { ...buildHnteBody(), domain: 'biotech' });
     assert.deepEqual(r.ok ? null : r.errors, [
       { code: 'VALIDATION', field: 'domain', message: 'must be one of the eight domains or "none"' },
     ]);
+  });
+});
+
+describe('HNTE fiscal years — 32号 第十一条第（五）项; 195号 “实际经营期不满三年的按实际经营时间计算”', () => {
+  const errors = (body: Raw) => {
+    const r = parsePolicyInput(HnteInputSchema, body);
+    return r.ok ? [] : r.errors.map((e) => [e.field, e.message]);
+  };
+  const year = (y: number) => ({ ...(buildHnteBody().years as Raw[])[2], year: y });
+  test('an old firm enters exactly the three years before the application year', () => {
+    assert.deepEqual(errors(buildHnteBody()), []); // registered 2018, applying 2025: 2022–2024
+    assert.deepEqual(errors(buildHnteBody({ years: [year(2023), year(2024)] })), [
+      ['years', 'needs the three fiscal years before the application year'],
+    ]);
+    assert.deepEqual(errors(buildHnteBody({ years: [year(2024)] }))[0][0], 'years');
+  });
+  test('the latest year must be the application year − 1', () => {
+    assert.deepEqual(errors(buildHnteBody({ years: [year(2021), year(2022), year(2023)] })), [
+      ['years.2.year', 'the latest fiscal year must be the year before the application year (2024)'],
+    ]);
+    assert.deepEqual(
+      errors(buildHnteBody({ applicationDate: '2026-03-01', years: [year(2022), year(2023), year(2024)] })),
+      [['years.2.year', 'the latest fiscal year must be the year before the application year (2025)']],
+    );
+  });
+  test('a firm registered one or two years before enters one or two years', () => {
+    // Registered 2024-01-02, applying 2025-06-01: operating years 2024 only.
+    assert.deepEqual(errors(buildHnteBody({ registrationDate: '2024-01-02', years: [year(2024)] })), []);
+    // Registered 2023-12-31, applying 2025-06-01: 2023 (one day) and 2024.
+    assert.deepEqual(
+      errors(buildHnteBody({ registrationDate: '2023-12-31', years: [year(2023), year(2024)] })),
+      [],
+    );
+    assert.deepEqual(
+      errors(
+        buildHnteBody({ registrationDate: '2023-12-31', years: [year(2022), year(2023), year(2024)] }),
+      )[0][0],
+      'years',
+    );
+    assert.deepEqual(
+      errors(buildHnteBody({ registrationDate: '2023-12-31', years: [year(2024)] }))[0][0],
+      'years',
+    );
+    // Registered 2022-01-01: three years 2022–2024, the full count.
+    assert.deepEqual(errors(buildHnteBody({ registrationDate: '2022-01-01' })), []);
   });
 });
 

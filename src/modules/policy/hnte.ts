@@ -766,8 +766,14 @@ function innovation(input: HnteInput): [HnteInnovation, HnteCondition] {
     {
       code: 'hnte.score.total',
       rule: HNTE_RULES.innovation,
-      values: Object.fromEntries(items.map((i) => [i.code, `${i.range.low}–${i.range.high}`])),
-      formula: `low ${items.map((i) => i.range.low).join(' + ')} = ${total.low}; high ${items.map((i) => i.range.high).join(' + ')} = ${total.high}; pass when > 70`,
+      values: {
+        ...Object.fromEntries(items.map((i) => [i.code, `${i.range.low}–${i.range.high}`])),
+        low: String(total.low),
+        high: String(total.high),
+        passAtLow: yesNo(passAtLow),
+        passAtHigh: yesNo(passAtHigh),
+      },
+      formula: `low ${items.map((i) => i.range.low).join(' + ')} = ${total.low}: ${passAtLow ? 'passes' : 'fails'}; high ${items.map((i) => i.range.high).join(' + ')} = ${total.high}: ${passAtHigh ? 'passes' : 'fails'}; pass when > 70`,
       result: `${total.low}–${total.high}`,
       met: passAtLow,
     },

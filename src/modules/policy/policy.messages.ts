@@ -119,8 +119,8 @@ export const policyMessages = {
     en: 'Contracted-out R&D in China (at 80%)',
   },
   'deduction.subsidies': {
-    'zh-CN': '冲减政府补助后的境内研发费用',
-    en: 'Domestic R&D net of netted subsidies',
+    'zh-CN': '扣除不征税收入财政性资金后的境内研发费用',
+    en: 'Domestic R&D net of non-taxable subsidies',
   },
   'deduction.contractedOverseas': {
     'zh-CN': '委托境外研发费用（按80%，不超过境内三分之二）',
@@ -132,7 +132,10 @@ export const policyMessages = {
     en: 'Less materials of sold R&D products',
   },
   'deduction.expensedExtra': { 'zh-CN': '费用化研发费用加计扣除额', en: 'Extra deduction on expensed R&D' },
-  'deduction.amortisation': { 'zh-CN': '无形资产本年摊销额', en: 'Amortisation of the intangible this year' },
+  'deduction.amortisation': {
+    'zh-CN': '无形资产本年可加计摊销额（不含不征税收入形成部分）',
+    en: 'Amortisation of the intangible this year eligible for the extra (excluding the non-taxably funded part)',
+  },
   'deduction.capitalisedExtra': {
     'zh-CN': '资本化部分加计摊销额',
     en: 'Extra amortisation on capitalised R&D',

@@ -32,12 +32,27 @@ import {
 export { type PolicyMessageCode, policyMessages } from './policy.messages.ts';
 
 const MAX_FEN = 10n ** 16n; // 100 trillion yuan: far above any real figure, keeps products small
+/**
+ * JSON numbers must stay below 10^13 yuan: up to 15 significant digits every amount with two
+ * decimals survives the trip through a binary double (JSON.parse) unchanged; beyond, two amounts
+ * a fen apart can parse to the same double. Larger amounts are sent as strings.
+ */
+const MAX_JSON_NUMBER_YUAN = 1e13;
 
 /** A yuan amount ("1234.56" or 1234.56) parsed to integer fen; non-negative unless `signed`. */
 export const yuan = (signed = false) =>
   z
     .union([z.string(), z.number()], { error: 'must be an amount in yuan, e.g. "1234.56"' })
     .transform((v, ctx) => {
+      if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) >= MAX_JSON_NUMBER_YUAN) {
+        ctx.issues.push({
+          code: 'custom',
+          input: v,
+          message:
+            'as a JSON number must be below 10000000000000 (a double cannot hold every fen beyond that); send the amount as a string, e.g. "12345678901234.56"',
+        });
+        return z.NEVER;
+      }
       const fen = parseYuanToFen(v);
       if (fen === null) {
         ctx.issues.push({
@@ -58,14 +73,26 @@ export const yuan = (signed = false) =>
       return fen;
     });
 
+const isCalendarDate = (s: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+
+/** Calendar days (both ends counted) of [from, to ?? year end] that fall within `year`; 0 if none. */
+export function daysEmployedInYear(year: number, from: string, to: string | null): number {
+  const day = (d: string) =>
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  const start = Math.max(day(from), Date.UTC(year, 0, 1));
+  const end = Math.min(to === null ? Number.POSITIVE_INFINITY : day(to), Date.UTC(year, 11, 31));
+  return end < start ? 0 : Math.round((end - start) / 86_400_000) + 1;
+}
+
 const isoDate = z
   .string({ error: 'must be a date YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((s) => {
-    const [y, m, d] = s.split('-').map(Number);
-    const t = new Date(Date.UTC(y, m - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-  }, 'is not a calendar date');
+  .refine(isCalendarDate, 'is not a calendar date');
 
 const count = (max = 10_000_000) =>
   z
@@ -199,6 +226,34 @@ export const HnteInputSchema = z
         message: 'must not be after the application date',
       });
     }
+    // 32号 Art. 11(五) and 195号: the three fiscal years before the application year (the latest is
+    // the application year − 1); 实际经营期不满三年的按实际经营时间计算 — a firm registered fewer than
+    // three calendar years before enters the years since its registration year.
+    const applicationYear = Number(v.applicationDate.slice(0, 4));
+    const operatingYears = applicationYear - Number(v.registrationDate.slice(0, 4));
+    const needed = Math.min(3, Math.max(1, operatingYears));
+    const datesOk =
+      isCalendarDate(v.registrationDate) &&
+      isCalendarDate(v.applicationDate) &&
+      v.registrationDate <= v.applicationDate;
+    if (datesOk && v.years.length !== needed) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years'],
+        message:
+          needed === 3
+            ? 'needs the three fiscal years before the application year'
+            : `needs ${needed} fiscal year${needed === 1 ? '' : 's'}: the years of operation since registration (实际经营期不满三年的按实际经营时间计算)`,
+      });
+    }
+    const last = v.years.length - 1;
+    if (isCalendarDate(v.applicationDate) && v.years[last].year !== applicationYear - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['years', last, 'year'],
+        message: `the latest fiscal year must be the year before the application year (${applicationYear - 1})`,
+      });
+    }
     v.years.forEach((y, i) => {
       if (i > 0 && y.year !== v.years[i - 1].year + 1) {
         ctx.addIssue({
@@ -243,12 +298,23 @@ export const HnteInputSchema = z
         }
       });
     } else {
+      const year = v.staff.year;
       v.staff.people.forEach((p, i) => {
         if (p.to !== null && p.to < p.from) {
           ctx.addIssue({
             code: 'custom',
             path: ['staff', 'people', i, 'to'],
             message: 'must not be before "from"',
+          });
+          return;
+        }
+        if (!isCalendarDate(p.from) || (p.to !== null && !isCalendarDate(p.to))) return;
+        const available = daysEmployedInYear(year, p.from, p.to);
+        if (p.daysWorked > available) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['staff', 'people', i, 'daysWorked'],
+            message: `must not exceed the ${available} days from "from" to "to" within ${year}`,
           });
         }
       });
@@ -340,6 +406,7 @@ export const DeductionInputSchema = z
         z.strictObject({
           id: z.string().min(1, 'must not be empty').max(200),
           cost: yuan(),
+          nonTaxableFunded: yuan().default(0n),
           inServiceFrom: z
             .string({ error: 'must be a month YYYY-MM' })
             .regex(/^(19[89]\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
@@ -363,6 +430,14 @@ export const DeductionInputSchema = z
         message: 'non-taxable and investment income must not exceed total income',
       });
     }
+    v.intangibles.forEach((a, i) => {
+      if (a.nonTaxableFunded > a.cost)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['intangibles', i, 'nonTaxableFunded'],
+          message: 'must not exceed the cost',
+        });
+    });
     const seen = new Set<string>();
     v.projects.forEach((p, i) => {
       if (seen.has(p.id))
@@ -508,6 +583,8 @@ export const DeductionResultSchema = z.object({
     expensedBase: money,
     expensedExtra: money,
     amortisationThisYear: money,
+    amortisationNonTaxableFunded: money,
+    amortisationEligible: money,
     capitalisedExtra: money,
     totalExtra: money,
     taxSaved: money,
@@ -516,8 +593,10 @@ export const DeductionResultSchema = z.object({
     z.object({
       id: z.string(),
       cost: money,
+      nonTaxableFunded: money,
       monthsThisYear: z.number().int(),
       amortisationThisYear: money,
+      amortisationEligible: money,
     }),
   ),
   steps: z.array(PolicyStepSchema),

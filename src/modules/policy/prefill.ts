@@ -1,7 +1,8 @@
 // Pre-filling the policy tools' inputs: from the organisation's enterprise profile, with the
-// organisation's saved worksheet taking precedence wherever it holds a value. Pure; the web form
-// uses it, so it imports nothing but types.
-import type { ExcludedIndustry } from './superDeduction.ts';
+// organisation's saved worksheet taking precedence wherever it holds a value; and rolling a saved
+// worksheet forward to a later year. Pure (no I/O); the web form uses it.
+import { DeductionInputSchema, parsePolicyInput } from './policy.schema.ts';
+import { computeSuperDeduction, type ExcludedIndustry } from './superDeduction.ts';
 
 type Json = Record<string, unknown>;
 export type WorksheetKind = 'hnte' | 'deduction' | 'transfer';
@@ -99,5 +100,120 @@ export function prefillInput(
     input = setPath(input, path, value);
     fromProfile.push(path);
   }
+  // A registration date from the profile decides how many fiscal years the HNTE check covers.
+  if (kind === 'hnte' && fromProfile.includes('registrationDate')) input = fitHnteYears(input);
   return { input, fromProfile };
+}
+
+// ------------------------------------------------------------------ rolling a worksheet forward
+
+const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HNTE_RD_KEYS = [
+  'personnel',
+  'directInputs',
+  'depreciation',
+  'intangibleAmortisation',
+  'design',
+  'equipmentAndTrials',
+  'other',
+  'contractedDomestic',
+  'contractedOverseas',
+] as const;
+
+/** A fiscal year of the HNTE input with every figure zero. */
+export const blankHnteYear = (year: number): Json => ({
+  year,
+  salesRevenue: '0.00',
+  netAssetsAtYearEnd: '0.00',
+  rd: Object.fromEntries(HNTE_RD_KEYS.map((k) => [k, '0.00'])),
+  resultsTransformed: 0,
+});
+
+/**
+ * The fiscal years an HNTE application covers (32号 Art. 11(五); 195号 实际经营期不满三年的按实际经营时间计算):
+ * the latest is the application year − 1, and there are min(3, years since the registration year)
+ * of them (at least one). Without a usable registration date, `fallbackCount` years. Null when the
+ * application date is not a date.
+ */
+export function hnteFiscalYears(
+  registrationDate: unknown,
+  applicationDate: unknown,
+  fallbackCount = 3,
+): number[] | null {
+  if (typeof applicationDate !== 'string' || !DATE.test(applicationDate)) return null;
+  const app = Number(applicationDate.slice(0, 4));
+  const reg =
+    typeof registrationDate === 'string' && DATE.test(registrationDate) && registrationDate <= applicationDate
+      ? Number(registrationDate.slice(0, 4))
+      : null;
+  const n = Math.min(3, Math.max(1, reg === null ? fallbackCount : app - reg));
+  return Array.from({ length: n }, (_, i) => app - n + i);
+}
+
+/**
+ * The HNTE input with its fiscal years fitted to its registration and application dates: years
+ * already entered keep their figures, missing ones are blank, others are dropped; a roster counts
+ * the latest year. Unchanged when the dates do not say which years.
+ */
+export function fitHnteYears(input: Json): Json {
+  const have = arr(input.years);
+  const want = hnteFiscalYears(input.registrationDate, input.applicationDate, have.length || 3);
+  if (!want) return input;
+  const out = structuredClone(input);
+  out.years = want.map((y) => structuredClone(have.find((h) => h?.year === y)) ?? blankHnteYear(y));
+  const staff = out.staff as Json | undefined;
+  if (staff && staff.mode === 'roster') staff.year = want[want.length - 1];
+  return out;
+}
+
+/** The date `years` later (29 February becomes 28 February in a common year). */
+function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  let md = date.slice(4);
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (md === '-02-29' && !leap) md = '-02-28';
+  return `${String(y).padStart(4, '0')}${md}`;
+}
+
+/** The tax year a saved input belongs to: the tool's taxYear, or the HNTE input's latest fiscal year. */
+export function worksheetYear(kind: WorksheetKind, input: Json): number {
+  if (kind !== 'hnte') return Number(input.taxYear);
+  const years = arr(input.years);
+  return Number(years[years.length - 1]?.year);
+}
+
+/**
+ * A saved worksheet rolled forward to a later tax year, as the starting point of that year's form.
+ * HNTE: the application date moves by the same number of years, the fiscal years are refitted (the
+ * oldest drop out, blank ones are added; a young firm keeps its years until it has three), the
+ * latest-year income and the experts' scores (both of the old latest year) are cleared, a roster
+ * counts the new latest year. Deduction: the tax year, and the materials carry-forward computed
+ * from the saved input becomes this year's brought-forward (执行指引 2.0); intangibles stay, as their
+ * amortisation continues. Transfer: the tax year. A worksheet of the target year or later is
+ * returned unchanged.
+ */
+export function rollForward(kind: WorksheetKind, saved: Json, targetYear: number): Json {
+  const from = worksheetYear(kind, saved);
+  if (!Number.isInteger(from) || targetYear <= from) return structuredClone(saved);
+  if (kind === 'transfer') return { ...structuredClone(saved), taxYear: targetYear };
+  if (kind === 'deduction') {
+    const out: Json = { ...structuredClone(saved), taxYear: targetYear };
+    const parsed = parsePolicyInput(DeductionInputSchema, saved);
+    if (parsed.ok) {
+      out.materialsCarriedForward = computeSuperDeduction(parsed.value).figures.materialsCarryForward;
+    }
+    return out;
+  }
+  const shift = targetYear - from;
+  const app =
+    typeof saved.applicationDate === 'string' && DATE.test(saved.applicationDate)
+      ? addYears(saved.applicationDate, shift)
+      : `${targetYear + 1}-01-01`;
+  const out = fitHnteYears({ ...structuredClone(saved), applicationDate: app });
+  if (arr(out.years).length === 0) out.years = [blankHnteYear(targetYear)];
+  out.latestYearIncome = { highTechRevenue: '0.00', totalIncome: '0.00', nonTaxableIncome: '0.00' };
+  const innovation = out.innovation as Json | undefined;
+  if (innovation && typeof innovation === 'object') innovation.expertScores = null;
+  return out;
 }

@@ -229,7 +229,7 @@ describe('contracted-out R&D — 财税〔2015〕119号第二条, 财税〔2018�
   });
 });
 
-describe('special income, materials and subsidies — 公告2017年第40号', () => {
+describe('special income, materials and subsidies — 公告2017年第40号, 公告2015年第97号 二(五)', () => {
   test('special income larger than the base leaves zero and carries nothing', () => {
     const r = run(
       buildDeductionBody({
@@ -252,7 +252,10 @@ describe('special income, materials and subsidies — 公告2017年第40号', ()
     assert.equal(r.figures.materialsCarryForward, '20.00');
     assert.equal(r.figures.expensedBase, '0.00');
   });
-  test('a subsidy booked as income, or taxed, does not reduce the base', () => {
+  test('a non-taxable subsidy reduces the base however it was booked; a taxed one never does (公告2015年第97号 二(五); 公告2017年第40号)', () => {
+    // 97号 二(五): costs funded by fiscal money treated as 不征税收入 get no extra deduction, whether the
+    // accounts net the subsidy against R&D or book it as income (实施条例第二十八条: such costs are not
+    // deductible at all). A subsidy taxed as income leaves the (gross) costs eligible, netted or not.
     const r = run(
       buildDeductionBody({
         projects: [
@@ -267,7 +270,86 @@ describe('special income, materials and subsidies — 公告2017年第40号', ()
         ],
       }),
     );
-    assert.equal(r.figures.expensedBase, '100.00');
+    assert.equal(r.figures.subsidiesDeducted, '30.00');
+    assert.equal(r.figures.expensedBase, '70.00');
+    const netted = run(
+      buildDeductionBody({
+        projects: [
+          {
+            id: 'P',
+            lines: lines([['personnel', '100.00']]),
+            subsidies: [{ amount: '30.00', accounting: 'netted', taxable: false }],
+          },
+        ],
+      }),
+    );
+    assert.equal(netted.figures.expensedBase, '70.00');
+    const taxed = run(
+      buildDeductionBody({
+        projects: [
+          {
+            id: 'P',
+            lines: lines([['personnel', '100.00']]),
+            subsidies: [
+              { amount: '30.00', accounting: 'netted', taxable: true },
+              { amount: '30.00', accounting: 'income', taxable: true },
+            ],
+          },
+        ],
+      }),
+    );
+    assert.equal(taxed.figures.expensedBase, '100.00');
+  });
+  test('an intangible funded partly by non-taxable money earns extra only on the rest (公告2015年第97号 二(五); 实施条例第二十八条)', () => {
+    // Cost 1,200,000.00 of which 300,000.00 from 不征税收入, in service 2024-01 over 10 years: 2024 amortisation
+    // 120,000.00, of which 30,000.00 funded non-taxably; extra at 100% on 90,000.00 only.
+    const r = run(
+      buildDeductionBody({
+        intangibles: [
+          {
+            id: 'IA',
+            cost: '1200000.00',
+            nonTaxableFunded: '300000.00',
+            inServiceFrom: '2024-01',
+            usefulLifeYears: 10,
+          },
+        ],
+      }),
+    );
+    assert.equal(r.figures.amortisationThisYear, '120000.00');
+    assert.equal(r.figures.amortisationNonTaxableFunded, '30000.00');
+    assert.equal(r.figures.amortisationEligible, '90000.00');
+    assert.equal(r.figures.capitalisedExtra, '90000.00');
+    assert.equal(r.intangibles[0].amortisationEligible, '90000.00');
+    const all = run(
+      buildDeductionBody({
+        intangibles: [
+          {
+            id: 'IA',
+            cost: '1200000.00',
+            nonTaxableFunded: '1200000.00',
+            inServiceFrom: '2024-01',
+            usefulLifeYears: 10,
+          },
+        ],
+      }),
+    );
+    assert.equal(all.figures.capitalisedExtra, '0.00');
+    const errs = parsePolicyInput(
+      DeductionInputSchema,
+      buildDeductionBody({
+        intangibles: [
+          {
+            id: 'IA',
+            cost: '10.00',
+            nonTaxableFunded: '10.01',
+            inServiceFrom: '2024-01',
+            usefulLifeYears: 10,
+          },
+        ],
+      }),
+    );
+    assert.deepEqual(errs.ok ? [] : errs.errors.map((e) => e.field), ['intangibles.0.nonTaxableFunded']);
   });
 });
 
@@ -327,6 +409,19 @@ describe('input validation names the field', () => {
       )[0][0],
       'intangibles.0.inServiceFrom',
     );
+  });
+  test('JSON-number amounts from 10^13 yuan up are refused (a double no longer holds every fen); strings are not', () => {
+    // 12345678901234.57 parses to the double 12345678901234.5703125 — but 12345678901234.56 and .57 are
+    // not both representable at that size, so a number there may silently be another amount.
+    const body = (amount: string | number) =>
+      buildDeductionBody({ projects: [{ id: 'P', lines: [{ category: 'personnel', amount }] }] });
+    const r = parsePolicyInput(DeductionInputSchema, body(10_000_000_000_000));
+    assert.deepEqual(r.ok ? [] : r.errors.map((e) => e.field), ['projects.0.lines.0.amount']);
+    assert.match(r.ok ? '' : r.errors[0].message, /send the amount as a string/);
+    assert.equal(parsePolicyInput(DeductionInputSchema, body(9_999_999_999_999.99)).ok, true);
+    assert.equal(run(body('10000000000000.01')).figures.fiveCategories, '10000000000000.01');
+    assert.equal(run(body(9_999_999_999_999.99)).figures.fiveCategories, '9999999999999.99');
+    assert.equal(parsePolicyInput(DeductionInputSchema, body(-1e300)).ok, false);
   });
   test('duplicate project ids and income parts above the total', () => {
     assert.deepEqual(errs(buildDeductionBody({ projects: [{ id: 'P' }, { id: 'P' }] })), [
@@ -392,6 +487,7 @@ const arbInput: fc.Arbitrary<DeductionInput> = fc.record({
     fc.record({
       id: fc.constant('A'),
       cost: fen,
+      nonTaxableFunded: fc.constant(0n),
       inServiceFrom: fc.constantFrom('2020-01', '2022-06', '2024-12'),
       usefulLifeYears: fc.integer({ min: 1, max: 15 }),
     }),

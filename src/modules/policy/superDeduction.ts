@@ -37,7 +37,9 @@ export const DEDUCTION_RULES = {
   contractedOverseas:
     '财税〔2018〕64号第一条、第二条：委托境外研发按实际发生额80%计入，不超过境内符合条件的研发费用三分之二的部分可加计扣除；不包括委托境外个人',
   subsidies:
-    '国家税务总局公告2017年第40号（政府补助）：会计上直接冲减研发费用且税务上未确认为应税收入的，按冲减后的余额计算加计扣除',
+    '国家税务总局公告2015年第97号第二条第（五）项：作为不征税收入处理的财政性资金用于研发活动所形成的费用或无形资产，不得计算加计扣除或摊销（《企业所得税法实施条例》第二十八条）；国家税务总局公告2017年第40号（政府补助）：会计上直接冲减研发费用且税务上确认为应税收入的，不减少加计扣除基数',
+  nonTaxableAmortisation:
+    '国家税务总局公告2015年第97号第二条第（五）项；《企业所得税法实施条例》第二十八条：不征税收入用于支出所形成的资产，其计算的折旧、摊销不得扣除',
   specialIncome:
     '国家税务总局公告2017年第40号（特殊收入）：扣减下脚料、残次品、中间试制品等特殊收入；不足扣减的按零计算',
   materials:
@@ -79,12 +81,18 @@ export type DeductionProject = {
     location: 'domestic' | 'overseas';
     recipient: 'organisation' | 'individual';
   }[];
+  /**
+   * Government subsidies. Non-taxable ones (taxable: false) reduce the base whatever the accounts do
+   * (公告2015年第97号 二(五)); taxable ones never do (the amounts entered are gross R&D costs).
+   */
   subsidies: { amount: bigint; accounting: 'netted' | 'income'; taxable: boolean }[];
 };
 export type DeductionIntangible = {
   id: string;
   /** Cost of the intangible asset formed by eligible R&D. */
   cost: bigint;
+  /** Part of the cost funded by fiscal money treated as non-taxable income (不征税收入): no extra amortisation. */
+  nonTaxableFunded: bigint;
   /** First month of amortisation, YYYY-MM. */
   inServiceFrom: string;
   usefulLifeYears: number;
@@ -127,6 +135,8 @@ export type DeductionFigures = {
   expensedBase: string;
   expensedExtra: string;
   amortisationThisYear: string;
+  amortisationNonTaxableFunded: string;
+  amortisationEligible: string;
   capitalisedExtra: string;
   totalExtra: string;
   taxSaved: string;
@@ -140,7 +150,15 @@ export type DeductionResult = {
   otherCapApplied: boolean;
   overseasCapApplied: boolean;
   figures: DeductionFigures;
-  intangibles: { id: string; cost: string; monthsThisYear: number; amortisationThisYear: string }[];
+  intangibles: {
+    id: string;
+    cost: string;
+    nonTaxableFunded: string;
+    monthsThisYear: number;
+    amortisationThisYear: string;
+    /** The part of this year's amortisation that earns the extra rate (not funded by 不征税收入). */
+    amortisationEligible: string;
+  }[];
   steps: PolicyStep[];
 };
 
@@ -160,18 +178,17 @@ export function isExcludedIndustry(input: DeductionInput): { excluded: boolean; 
   return { excluded, base };
 }
 
+type Amortisable = Pick<DeductionIntangible, 'cost' | 'inServiceFrom' | 'usefulLifeYears'>;
+
 /** Months of amortisation falling in the years up to and including `year` (capped at the useful life). */
-function monthsThrough(asset: DeductionIntangible, year: number): number {
+function monthsThrough(asset: Amortisable, year: number): number {
   const [y, m] = asset.inServiceFrom.split('-').map(Number);
   const elapsed = year * 12 + 12 - (y * 12 + (m - 1));
   return Math.max(0, Math.min(asset.usefulLifeYears * 12, elapsed));
 }
 
 /** Straight-line amortisation in a tax year; cumulative rounding so the years sum exactly to the cost. */
-export function amortisationInYear(
-  asset: DeductionIntangible,
-  year: number,
-): { months: number; amount: bigint } {
+export function amortisationInYear(asset: Amortisable, year: number): { months: number; amount: bigint } {
   const total = BigInt(asset.usefulLifeYears * 12);
   const upTo = BigInt(monthsThrough(asset, year));
   const before = BigInt(monthsThrough(asset, year - 1));
@@ -258,7 +275,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
   );
   const ownEligible = five + otherCounted;
 
-  // 4. Contracted-out R&D in China at 80%, then netted non-taxable subsidies.
+  // 4. Contracted-out R&D in China at 80%, then non-taxable subsidies however they were booked.
   const contracted = input.projects.flatMap((p) => p.contracted);
   const domPaid = sumFen(contracted.filter((c) => c.location === 'domestic').map((c) => c.amount));
   const domEligible = mulRate(domPaid, ratio(80n, 100n));
@@ -270,9 +287,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     formatFen(domEligible),
   );
   const subsidies = sumFen(
-    input.projects.flatMap((p) =>
-      p.subsidies.filter((s) => s.accounting === 'netted' && !s.taxable).map((s) => s.amount),
-    ),
+    input.projects.flatMap((p) => p.subsidies.filter((s) => !s.taxable).map((s) => s.amount)),
   );
   const beforeSubsidy = ownEligible + domEligible;
   const domesticEligible = maxBig(0n, beforeSubsidy - subsidies);
@@ -283,7 +298,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     {
       ownEligible: formatFen(ownEligible),
       contractedDomesticEligible: formatFen(domEligible),
-      nettedNonTaxable: formatFen(subsidies),
+      nonTaxable: formatFen(subsidies),
     },
     `max(0, ${formatFen(ownEligible)} + ${formatFen(domEligible)} − ${formatFen(subsidies)})`,
     formatFen(domesticEligible),
@@ -343,35 +358,41 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     formatFen(expensedExtra),
   );
 
-  // 7. Capitalised R&D: the year's straight-line amortisation, plus the extra rate on it.
+  // 7. Capitalised R&D: the year's straight-line amortisation, plus the extra rate on it. The part
+  // of an intangible's cost funded by non-taxable fiscal money earns no extra (公告2015年第97号 二(五));
+  // its amortisation is that of the funded part, computed like any cost so the years add up.
   const intangibles = input.intangibles.map((a) => {
     const { months, amount } = amortisationInYear(a, input.taxYear);
+    const eligible = amortisationInYear({ ...a, cost: a.cost - a.nonTaxableFunded }, input.taxYear).amount;
     step(
       'deduction.amortisation',
-      DEDUCTION_RULES.amortisation,
+      a.nonTaxableFunded > 0n
+        ? `${DEDUCTION_RULES.amortisation}；${DEDUCTION_RULES.nonTaxableAmortisation}`
+        : DEDUCTION_RULES.amortisation,
       {
         id: a.id,
         cost: formatFen(a.cost),
+        nonTaxableFunded: formatFen(a.nonTaxableFunded),
         inServiceFrom: a.inServiceFrom,
         usefulLifeYears: String(a.usefulLifeYears),
       },
-      `${formatFen(a.cost)} × ${months} ÷ ${a.usefulLifeYears * 12} months (cumulative, rounded to the fen)`,
-      formatFen(amount),
+      `${formatFen(a.cost)} × ${months} ÷ ${a.usefulLifeYears * 12} months = ${formatFen(amount)} (cumulative, rounded to the fen); eligible (${formatFen(a.cost)} − ${formatFen(a.nonTaxableFunded)}) × ${months} ÷ ${a.usefulLifeYears * 12}`,
+      formatFen(eligible),
     );
-    return {
-      id: a.id,
-      cost: formatFen(a.cost),
-      monthsThisYear: months,
-      amortisationThisYear: formatFen(amount),
-    };
+    return { a, months, amount, eligible };
   });
-  const amortisation = sumFen(input.intangibles.map((a) => amortisationInYear(a, input.taxYear).amount));
-  const capitalisedExtra = mulRate(amortisation, rate);
+  const amortisation = sumFen(intangibles.map((x) => x.amount));
+  const amortisationEligible = sumFen(intangibles.map((x) => x.eligible));
+  const capitalisedExtra = mulRate(amortisationEligible, rate);
   step(
     'deduction.capitalisedExtra',
     rateRule,
-    { amortisation: formatFen(amortisation) },
-    `${formatFen(amortisation)} × ${pctText(rate)}`,
+    {
+      amortisation: formatFen(amortisation),
+      nonTaxableFunded: formatFen(amortisation - amortisationEligible),
+      eligible: formatFen(amortisationEligible),
+    },
+    `${formatFen(amortisationEligible)} × ${pctText(rate)}`,
     formatFen(capitalisedExtra),
   );
 
@@ -426,11 +447,20 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
       expensedBase: formatFen(expensedBase),
       expensedExtra: formatFen(expensedExtra),
       amortisationThisYear: formatFen(amortisation),
+      amortisationNonTaxableFunded: formatFen(amortisation - amortisationEligible),
+      amortisationEligible: formatFen(amortisationEligible),
       capitalisedExtra: formatFen(capitalisedExtra),
       totalExtra: formatFen(totalExtra),
       taxSaved: formatFen(taxSaved),
     },
-    intangibles,
+    intangibles: intangibles.map(({ a, months, amount, eligible }) => ({
+      id: a.id,
+      cost: formatFen(a.cost),
+      nonTaxableFunded: formatFen(a.nonTaxableFunded),
+      monthsThisYear: months,
+      amortisationThisYear: formatFen(amount),
+      amortisationEligible: formatFen(eligible),
+    })),
     steps,
   };
 }

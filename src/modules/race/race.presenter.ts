@@ -8,6 +8,7 @@ import {
   type GateInputs,
   type GateOutcome,
   ruleText,
+  type ScoreOrigin,
   type StageRules,
   signingPool,
   stagePools,
@@ -17,6 +18,7 @@ import {
 export interface BoardParts extends Loaded {
   stageRules: StageRules[];
   evaluations: repo.EvaluationRow[];
+  teamEvidence: repo.TeamEvidenceRow[];
   tranches: repo.TrancheRow[];
   events: repo.EventRow[];
   objections: repo.RaceObjectionRow[];
@@ -24,6 +26,13 @@ export interface BoardParts extends Loaded {
   actions: string[];
   viewerId: string | null;
   now: Date;
+}
+
+/** The gate's score source without the per-team figures (those are in the board's mean scores). */
+function presentOrigin(o: ScoreOrigin | undefined) {
+  if (!o || o.kind === 'manual') return { kind: 'manual' as const };
+  const { calibrated: _c, ...rest } = o;
+  return rest;
 }
 
 export function presentBoard(p: BoardParts) {
@@ -47,7 +56,14 @@ export function presentBoard(p: BoardParts) {
       signingPoolFen: signingPool(plan),
       stages: plan.stages.map((s, i) => ({ ...s, poolFen: stagePools(plan)[i] })),
     },
-    viewer: { organizer, teamIds: [...p.myTeams] },
+    viewer: {
+      organizer,
+      teamIds: [...p.myTeams],
+      /** The race's teams, its organizers and the challenge's proposer may object to a gate. */
+      mayObject: organizer || p.myTeams.size > 0 || p.proposer,
+      /** The teams the viewer commands (who may withdraw them). */
+      commands: p.teams.filter((t) => p.viewerId !== null && t.commander_id === p.viewerId).map((t) => t.id),
+    },
     actions: p.actions,
     stages: p.stages.map((s, i) => ({
       no: s.stage_no,
@@ -55,6 +71,8 @@ export function presentBoard(p: BoardParts) {
       titleEn: s.title_en,
       gateAt: s.gate_at.toISOString(),
       evidence: s.evidence,
+      scoreSource: s.score_source,
+      evidenceRequired: s.evidence_required,
       targets: p.stageRules[i].targets,
       rule: p.stageRules[i].rule,
       ruleText: ruleText(p.stageRules[i].rule, p.stageRules[i].targets),
@@ -90,6 +108,7 @@ export function presentBoard(p: BoardParts) {
         decidedAt: g.decided_at?.toISOString() ?? null,
         withdrawReason: g.withdraw_reason,
         seed: g.seed,
+        scoreOrigin: presentOrigin(inputs.scores),
         rule: outcome.rule,
         reproducible: p.reproducible.get(g.id) ?? false,
         advancing: outcome.advancing,
@@ -126,6 +145,17 @@ export function presentBoard(p: BoardParts) {
         submittedAt: e.submitted_at?.toISOString() ?? null,
         enteredAt: e.entered_at.toISOString(),
       })),
+    /** What each team submitted itself: its own and (organizers) everyone's; the board says only who did. */
+    teamEvidence: p.teamEvidence
+      .filter((e) => sees(e.team_id))
+      .map((e) => ({
+        stageNo: e.stage_no,
+        teamId: e.team_id,
+        text: e.text,
+        attachmentIds: e.attachment_ids,
+        submittedAt: e.submitted_at.toISOString(),
+      })),
+    evidenceSubmitted: p.teamEvidence.map((e) => ({ stageNo: e.stage_no, teamId: e.team_id })),
     tranches: p.tranches.map((t) => ({
       teamId: t.team_id,
       stageNo: t.stage_no,

@@ -5,6 +5,7 @@ import type {
   DB,
   RaceEvaluationTable,
   RaceEventTable,
+  RaceEvidenceTable,
   RaceGateTable,
   RaceObjectionTable,
   RaceStageTable,
@@ -50,6 +51,8 @@ export const insertStage = (
     targetIds: string[];
     targetValues: Record<string, string>;
     evidence: string;
+    scoreSource: string;
+    evidenceRequired: boolean;
     rule: unknown;
     tieBreak: unknown[];
   },
@@ -65,6 +68,8 @@ export const insertStage = (
       target_ids: s.targetIds,
       target_values: JSON.stringify(s.targetValues),
       evidence: s.evidence,
+      score_source: s.scoreSource,
+      evidence_required: s.evidenceRequired,
       rule: JSON.stringify(s.rule),
       tie_break: JSON.stringify(s.tieBreak),
     })
@@ -122,6 +127,46 @@ export const setRaceState = (
 
 export const stagesOf = (q: Q, raceId: string) =>
   q.selectFrom('race_stage').selectAll().where('race_id', '=', raceId).orderBy('stage_no').execute();
+
+/** Fix the stage's lot seed if it has none yet; returns the seed in force either way. */
+export async function fixLotSeed(tx: Tx, raceId: string, stageNo: number, seed: string) {
+  await tx
+    .updateTable('race_stage')
+    .set({ lot_seed: seed })
+    .where('race_id', '=', raceId)
+    .where('stage_no', '=', stageNo)
+    .where('lot_seed', 'is', null)
+    .execute();
+  const row = await tx
+    .selectFrom('race_stage')
+    .select('lot_seed')
+    .where('race_id', '=', raceId)
+    .where('stage_no', '=', stageNo)
+    .executeTakeFirstOrThrow();
+  return row.lot_seed!;
+}
+
+/** The latest ranking decision of a review round run for this stage of the challenge's race. */
+export const latestStageDecision = (q: Q, challengeId: string, stageNo: number) =>
+  q
+    .selectFrom('ranking_decision as d')
+    .innerJoin('review_round as r', 'r.id', 'd.round_id')
+    .select(['d.id', 'd.round_id', 'd.version', 'd.inputs_sha256', 'd.outcome', 'r.state as round_state'])
+    .where('r.challenge_id', '=', challengeId)
+    .where('r.race_stage_no', '=', stageNo)
+    .orderBy('d.decided_at', 'desc')
+    .orderBy('d.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Review rounds run for this stage of the challenge's race (to tell "no round" from "not ranked yet"). */
+export const stageRounds = (q: Q, challengeId: string, stageNo: number) =>
+  q
+    .selectFrom('review_round')
+    .select(['id', 'state'])
+    .where('challenge_id', '=', challengeId)
+    .where('race_stage_no', '=', stageNo)
+    .execute();
 
 export const insertTeam = (
   tx: Tx,
@@ -380,3 +425,68 @@ export const insertEvent = (
 
 export const eventsOf = (q: Q, raceId: string) =>
   q.selectFrom('race_event').selectAll().where('race_id', '=', raceId).orderBy('n').execute();
+
+/** The funding awards on the race's challenge (a race is funded once any of its teams has one). */
+export const awardsOfChallenge = (q: Q, challengeId: string) =>
+  q
+    .selectFrom('funding_award')
+    .select(['id', 'bid_id', 'state', 'amount_fen'])
+    .where('challenge_id', '=', challengeId)
+    .execute();
+
+/** The stages at which a team has been released a tranche, in order. */
+export const trancheStagesOfTeam = async (q: Q, raceId: string, teamId: string) =>
+  (
+    await q
+      .selectFrom('race_tranche')
+      .select('stage_no')
+      .where('race_id', '=', raceId)
+      .where('team_id', '=', teamId)
+      .orderBy('stage_no')
+      .execute()
+  ).map((r) => r.stage_no);
+
+export type TeamEvidenceRow = Selectable<RaceEvidenceTable>;
+
+/** A team's own evidence for a stage; a later submission replaces the earlier one. */
+export const upsertTeamEvidence = (
+  tx: Tx,
+  e: {
+    raceId: string;
+    stageNo: number;
+    teamId: string;
+    text: string;
+    attachmentIds: string[];
+    by: string;
+    now: Date;
+  },
+) =>
+  tx
+    .insertInto('race_evidence')
+    .values({
+      race_id: e.raceId,
+      stage_no: e.stageNo,
+      team_id: e.teamId,
+      text: e.text,
+      attachment_ids: e.attachmentIds,
+      submitted_by: e.by,
+      submitted_at: e.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['race_id', 'stage_no', 'team_id']).doUpdateSet({
+        text: e.text,
+        attachment_ids: e.attachmentIds,
+        submitted_by: e.by,
+        submitted_at: e.now,
+      }),
+    )
+    .execute();
+
+export const teamEvidenceOf = (q: Q, raceId: string) =>
+  q
+    .selectFrom('race_evidence')
+    .selectAll()
+    .where('race_id', '=', raceId)
+    .orderBy('stage_no')
+    .orderBy('submitted_at')
+    .execute();

@@ -13,6 +13,7 @@ import {
   RaceParam,
   ReasonBody,
   StageParam,
+  TeamEvidenceBody,
   TeamParam,
 } from './race.schema.ts';
 import * as svc from './race.service.ts';
@@ -84,6 +85,19 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => svc.recordEvaluation(req.ctx, req.params.id, req.params.no, req.params.teamId, req.body),
+  );
+  app.put(
+    '/races/:id/stages/:no/evidence/:teamId',
+    {
+      schema: {
+        tags,
+        summary:
+          'A team submits its own evidence for the open stage: text and files attached to its task book (commander or member)',
+        params: EvaluationParam,
+        body: TeamEvidenceBody,
+      },
+    },
+    async (req) => svc.submitTeamEvidence(req.ctx, req.params.id, req.params.no, req.params.teamId, req.body),
   );
   app.post(
     '/races/:id/stages/:no/gate',

@@ -1,6 +1,7 @@
 // Request schemas of the horse race: creation with stages, rules and the tranche plan, evaluation
 // inputs, gate decisions, objections, withdrawal, merging and ending early.
 import { z } from 'zod';
+import { SCORE_SOURCES } from './race.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => text(max).min(1, { message: 'is required' });
@@ -50,6 +51,10 @@ export const StageInput = z
     /** Interim threshold per target shown at this stage (defaults to the frozen threshold). */
     targetValues: z.record(z.uuid(), decimal).default({}),
     evidence: required(2000),
+    /** Where the gate's expert scores come from: typed in, or the calibrated ranking of the stage's review round. */
+    scoreSource: z.enum(SCORE_SOURCES).default('manual'),
+    /** Teams must submit their own evidence for this stage; a team without it does not advance. */
+    evidenceRequired: z.boolean().default(false),
     rule: AdvanceRuleInput,
     tieBreak: z.array(TieBreakInput).min(1).max(6),
   })
@@ -149,6 +154,16 @@ export const EvaluationBody = z.strictObject({
   submittedAt: isoDateTime.nullable().default(null),
 });
 export type EvaluationBody = z.infer<typeof EvaluationBody>;
+
+/** A team's own evidence for a stage: what it shows, and files already attached to its task book. */
+export const TeamEvidenceBody = z.strictObject({
+  text: required(5000),
+  attachmentIds: z
+    .array(z.uuid({ message: 'must be an attachment id' }))
+    .max(20)
+    .default([]),
+});
+export type TeamEvidenceBody = z.infer<typeof TeamEvidenceBody>;
 
 export const InviteBody = z.strictObject({ bidId: z.uuid({ message: 'must be a bid id' }) });
 export const ReasonBody = z.strictObject({ reason: required(5000) });

@@ -5,20 +5,24 @@
 // transaction with its audit entry.
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { Actor, Ctx, Tx } from '../../app/context.ts';
+import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
+import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import { presentTarget } from '../challenges/challenges.presenter.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
+import { approvesAward } from '../ethics/ethics.ts';
+import type { RankingRecord } from '../evaluation/ranking.ts';
 import { bookRaceTranche } from '../funding/funding.service.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { presentBoard } from './race.presenter.ts';
 import * as repo from './race.repo.ts';
-import type { EvaluationBody, RaceBody } from './race.schema.ts';
+import type { EvaluationBody, RaceBody, TeamEvidenceBody } from './race.schema.ts';
 import {
   type AdvanceRule,
+  calibratedScore,
   type GateInputs,
   type GateOutcome,
   type GateState,
@@ -28,6 +32,7 @@ import {
   type RaceState,
   raceMachine,
   rankGate,
+  type ScoreOrigin,
   type StageRules,
   type StageTarget,
   settleGate,
@@ -53,7 +58,13 @@ export interface Loaded {
   rel: Set<string>;
   /** The teams the actor commands or belongs to. */
   myTeams: Set<string>;
+  /** A proposer of the challenge (its listing organisation). */
+  proposer: boolean;
 }
+
+/** Who may object to a gate decision: the race's teams, the organizers and the challenge's proposer. */
+export const mayObject = (l: Pick<Loaded, 'rel' | 'myTeams' | 'proposer'>) =>
+  l.rel.has('organizer') || l.myTeams.size > 0 || l.proposer;
 
 async function load(q: Db, actor: Actor | null, id: string, lock = false): Promise<Loaded> {
   const race = lock ? await repo.lockRace(q as Tx, id) : await repo.findRace(q, id);
@@ -72,7 +83,16 @@ async function load(q: Db, actor: Actor | null, id: string, lock = false): Promi
     for (const t of teams) if (t.commander_id === actor.personId) myTeams.add(t.id);
     for (const m of members) if (m.person_id === actor.personId) myTeams.add(m.team_id);
   }
-  return { race, c, stages, teams, gates, rel: new Set([...rel].filter((r) => r === 'organizer')), myTeams };
+  return {
+    race,
+    c,
+    stages,
+    teams,
+    gates,
+    rel: new Set([...rel].filter((r) => r === 'organizer')),
+    myTeams,
+    proposer: rel.has('owner'),
+  };
 }
 
 function guardOf(l: Loaded, now: Date): RaceGuard {
@@ -120,6 +140,7 @@ function stageRules(s: repo.StageRow, frozen: challenges.TargetRow[]): StageRule
     targets,
     rule: s.rule as AdvanceRule,
     tieBreak: s.tie_break as TieBreak[],
+    evidenceRequired: s.evidence_required,
   };
 }
 
@@ -206,6 +227,33 @@ export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
       );
     if (l.teams.some((t) => t.bid_id === bidId))
       throw new AppError('DUPLICATE', 'this team is already in the race', 'bidId');
+    if (b.ethics_categories.length && !approvesAward((await challenges.ethicsReviewOf(tx, b.id))?.state))
+      throw new AppError(
+        'VALIDATION',
+        `the bid involves ${b.ethics_categories.join(', ')} and needs ethics approval first`,
+        'bidId',
+      );
+    // An invited team gets a task book as the awarded ones did, so it can be funded and its
+    // releases reach the ledger like theirs.
+    const targets = (await challenges.targetsOf(tx, l.c.id)).map(presentTarget);
+    const taskBook = (await challenges.taskBooksOfChallenge(tx, l.c.id)).some((x) => x.bid_id === b.id)
+      ? null
+      : await challenges.insertTaskBook(tx, {
+          challengeId: l.c.id,
+          bidId: b.id,
+          targets,
+          digest: sha256Hex(canonicalJson(targets)),
+          milestones: b.milestones as unknown[],
+          tranches: [
+            {
+              label: '赛马拨款 / race tranches',
+              amountFen: b.budget_fen,
+              condition: 'released per passed gate under the race’s tranche plan',
+            },
+          ],
+          budgetFen: b.budget_fen,
+          now,
+        });
     const team = await repo.insertTeam(tx, {
       raceId: id,
       bidId,
@@ -213,7 +261,7 @@ export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
       joinedVia: 'invited',
     });
     await repo.insertEvent(tx, { raceId: id, kind: 'invite', teamIds: [team.id], by: actor.personId, now });
-    await audit(tx, actor, now, id, 'invite', { bidId, teamId: team.id });
+    await audit(tx, actor, now, id, 'invite', { bidId, teamId: team.id, taskBookId: taskBook?.id ?? null });
   });
   return getBoard(ctx, id);
 }
@@ -236,6 +284,38 @@ async function assertFundsAllowed(
   );
 }
 
+/**
+ * A race is funded once any team of its challenge has a funding award; then every team starting
+ * it must have an active award, and the awards together must cover the race's award (invited
+ * teams' awards count), so every release reaches the ledger. Returns whether it is funded.
+ */
+async function assertFunding(tx: Tx, l: Loaded): Promise<boolean> {
+  const awards = await repo.awardsOfChallenge(tx, l.c.id);
+  if (awards.length === 0) return false;
+  const byBid = new Map(awards.map((a) => [a.bid_id, a]));
+  for (const t of l.teams) {
+    const a = byBid.get(t.bid_id);
+    if (a?.state !== 'active')
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `team ${t.entry_no} has ${a ? 'a closed' : 'no'} funding award while the race is funded; fund its task book first so every release reaches the ledger`,
+      );
+  }
+  const committed = l.teams.reduce((sum, t) => sum + Number(byBid.get(t.bid_id)!.amount_fen), 0);
+  if (committed < Number(l.race.award_fen))
+    throw new AppError(
+      'ILLEGAL_TRANSITION',
+      `the teams’ funding awards commit ${committed} fen together, less than the race’s award of ${l.race.award_fen} fen`,
+    );
+  return true;
+}
+
+/** Book every race tranche of the team not yet on the ledger (a team funded mid-race catches up). */
+async function bookTeam(tx: Tx, by: string, now: Date, raceId: string, teamId: string, funded: boolean) {
+  for (const stageNo of await repo.trancheStagesOfTeam(tx, raceId, teamId))
+    await bookRaceTranche(tx, by, now, { raceId, teamId, stageNo, funded });
+}
+
 export async function startRace(ctx: Ctx, id: string) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
@@ -247,6 +327,7 @@ export async function startRace(ctx: Ctx, id: string) {
       l.teams.map((t) => t.id),
     );
     await assertFundsAllowed(tx, l.teams, releases, now);
+    const funded = await assertFunding(tx, l);
     for (const r of releases) {
       await repo.insertTranche(tx, {
         raceId: id,
@@ -256,7 +337,7 @@ export async function startRace(ctx: Ctx, id: string) {
         amountFen: r.amountFen,
         now,
       });
-      await bookRaceTranche(tx, actor.personId, now, { raceId: id, teamId: r.teamId, stageNo: 0 });
+      await bookTeam(tx, actor.personId, now, id, r.teamId, funded);
     }
     await repo.setRaceState(tx, id, to, { started_at: now });
     await repo.insertEvent(tx, {
@@ -300,6 +381,12 @@ export async function recordEvaluation(
         'ILLEGAL_TRANSITION',
         `the team is ${team.status}; only teams in the race are evaluated`,
       );
+    if (stage.score_source === 'review_round' && e.scores.length > 0)
+      throw new AppError(
+        'VALIDATION',
+        'this stage takes its scores from the calibrated ranking of its review round',
+        'scores',
+      );
     for (const tid of Object.keys(e.measured)) {
       if (!stage.target_ids.includes(tid))
         throw new AppError('VALIDATION', 'is not one of this stage’s targets', `measured.${tid}`);
@@ -320,6 +407,73 @@ export async function recordEvaluation(
   return getBoard(ctx, id);
 }
 
+/**
+ * A team submits its own evidence for the open stage (commander or member): text, and files it has
+ * attached to its task book through the attachments service. Replaced by a later submission until
+ * the gate is proposed; a stage that requires evidence does not advance a team without it.
+ */
+export async function submitTeamEvidence(
+  ctx: Ctx,
+  id: string,
+  stageNo: number,
+  teamId: string,
+  e: TeamEvidenceBody,
+) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await inTx(ctx, async (tx) => {
+    const l = await load(tx, actor, id, true);
+    const team = l.teams.find((t) => t.id === teamId);
+    if (!team) throw notFound('team');
+    if (!l.myTeams.has(teamId)) throw forbidden('only the team itself submits its evidence');
+    if (l.race.state !== 'running')
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        `the race is ${l.race.state}; evidence goes to a running race`,
+      );
+    const g = guardOf(l, now);
+    const stage = l.stages.find((s) => s.stage_no === stageNo);
+    if (!stage) throw notFound('stage');
+    if (stageNo !== g.nextStage)
+      throw new AppError('ILLEGAL_TRANSITION', `stage ${stageNo} is not open; stage ${g.nextStage} is`);
+    if (g.openGate)
+      throw new AppError('ILLEGAL_TRANSITION', 'the gate has been proposed; its inputs are frozen');
+    if (team.status !== 'active')
+      throw new AppError('ILLEGAL_TRANSITION', `the team is ${team.status}; only teams in the race submit`);
+    const book = (await challenges.taskBooksOfChallenge(tx, l.c.id)).find((b) => b.bid_id === team.bid_id);
+    for (const [i, aid] of e.attachmentIds.entries()) {
+      const a = await challenges.findAttachment(tx, aid);
+      if (a?.owner_type !== 'task_book' || a.owner_id !== book?.id)
+        throw new AppError(
+          'VALIDATION',
+          'must be a file attached to the team’s own task book',
+          `attachmentIds.${i}`,
+        );
+    }
+    const attachmentIds = [...new Set(e.attachmentIds)];
+    await repo.upsertTeamEvidence(tx, {
+      raceId: id,
+      stageNo,
+      teamId,
+      text: e.text,
+      attachmentIds,
+      by: actor.personId,
+      now,
+    });
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'evidence',
+      stageNo,
+      teamIds: [teamId],
+      detail: { attachments: attachmentIds.length },
+      by: actor.personId,
+      now,
+    });
+    await audit(tx, actor, now, id, 'submit_evidence', { stageNo, teamId, text: e.text, attachmentIds });
+  });
+  return getBoard(ctx, id);
+}
+
 // ── gates ──
 export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
   const actor = requireActor(ctx.actor);
@@ -333,20 +487,31 @@ export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
     if (stageNo !== next) throw new AppError('ILLEGAL_TRANSITION', `the next gate is stage ${next}'s`);
     const frozen = await challenges.targetsOf(tx, l.c.id);
     const evaluations = (await repo.evaluationsOf(tx, id)).filter((e) => e.stage_no === stageNo);
+    const evidence = (await repo.teamEvidenceOf(tx, id)).filter((e) => e.stage_no === stageNo);
+    // The lot is drawn once per stage: a withdrawn and re-proposed gate reuses the first seed.
+    const seed = await repo.fixLotSeed(tx, id, stageNo, randomBytes(16).toString('hex'));
+    const active = l.teams.filter((t) => t.status === 'active');
+    const origin = await scoreOrigin(tx, l, stage);
     const inputs: GateInputs = {
       stage: stageRules(stage, frozen),
-      seed: randomBytes(16).toString('hex'),
-      teams: l.teams
-        .filter((t) => t.status === 'active')
-        .map((t) => {
-          const e = evaluations.find((x) => x.team_id === t.id);
-          return {
-            teamId: t.id,
-            measured: (e?.measured as Record<string, string>) ?? {},
-            scores: (e?.scores as string[]) ?? [],
-            submittedAt: e?.submitted_at?.toISOString() ?? null,
-          };
-        }),
+      seed,
+      scores: origin,
+      teams: active.map((t) => {
+        const e = evaluations.find((x) => x.team_id === t.id);
+        const calibrated = origin.kind === 'review_round' ? (origin.calibrated[t.id] ?? null) : null;
+        return {
+          teamId: t.id,
+          measured: (e?.measured as Record<string, string>) ?? {},
+          scores:
+            origin.kind === 'manual'
+              ? ((e?.scores as string[]) ?? [])
+              : calibrated === null
+                ? []
+                : [calibratedScore(calibrated)],
+          submittedAt: e?.submitted_at?.toISOString() ?? null,
+          evidence: evidence.some((x) => x.team_id === t.id),
+        };
+      }),
     };
     const outcome = rankGate(inputs);
     const gate = await repo.insertGate(tx, {
@@ -372,10 +537,50 @@ export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
       gateId: gate.id,
       stageNo,
       seed: inputs.seed,
+      scores:
+        origin.kind === 'manual'
+          ? 'manual'
+          : { decisionId: origin.decisionId, inputsSha256: origin.inputsSha256 },
       advancing: outcome.advancing,
     });
   });
   return getBoard(ctx, id);
+}
+
+/**
+ * Where the gate's scores come from. For a review-round stage: the latest ranking decision of the
+ * round run for this stage, each team's bid mapped to its calibrated score; the decision's id and
+ * inputs digest go into the gate inputs so the gate is reproduced from what it was decided on.
+ */
+async function scoreOrigin(tx: Tx, l: Loaded, stage: repo.StageRow): Promise<ScoreOrigin> {
+  if (stage.score_source !== 'review_round') return { kind: 'manual' };
+  const d = await repo.latestStageDecision(tx, l.c.id, stage.stage_no);
+  if (!d) {
+    const rounds = await repo.stageRounds(tx, l.c.id, stage.stage_no);
+    throw new AppError(
+      'ILLEGAL_TRANSITION',
+      rounds.length
+        ? `the review round of stage ${stage.stage_no} has no ranking decision yet; compute its ranking first`
+        : `stage ${stage.stage_no} takes its scores from a review round, and none has been run for it`,
+    );
+  }
+  const byBid = new Map(
+    (d.outcome as unknown as RankingRecord).rows.map((r) => [r.bidId, r.calibrated] as const),
+  );
+  const calibrated: Record<string, number | null> = {};
+  for (const t of l.teams)
+    if (t.status === 'active') {
+      const c = byBid.get(t.bid_id);
+      calibrated[t.id] = typeof c === 'number' && Number.isFinite(c) ? c : null;
+    }
+  return {
+    kind: 'review_round',
+    roundId: d.round_id,
+    decisionId: d.id,
+    version: d.version,
+    inputsSha256: d.inputs_sha256,
+    calibrated,
+  };
 }
 
 async function loadGate(tx: Tx, actor: Actor, id: string, gateId: string) {
@@ -395,6 +600,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       now,
       noticeEndsAt: gate.notice_ends_at,
       openObjections: objections.filter((o) => o.state === 'open').length,
+      upheldObjections: objections.filter((o) => o.state === 'upheld').length,
     });
     if (!d.ok) throw new AppError(d.code, d.reason);
     if (l.race.state !== 'running') throw new AppError('ILLEGAL_TRANSITION', `the race is ${l.race.state}`);
@@ -408,6 +614,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       await repo.setTeamStatus(tx, t, r.to, `gate ${gate.stage_no}: ${why.get(t) ?? 'not advanced'}`, now);
     }
     await assertFundsAllowed(tx, l.teams, settled.releases, now);
+    const funded = (await repo.awardsOfChallenge(tx, l.c.id)).length > 0;
     for (const r of settled.releases) {
       await repo.insertTranche(tx, {
         raceId: id,
@@ -417,7 +624,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
         amountFen: r.amountFen,
         now,
       });
-      await bookRaceTranche(tx, actor.personId, now, { raceId: id, teamId: r.teamId, stageNo: r.stageNo });
+      await bookTeam(tx, actor.personId, now, id, r.teamId, funded);
     }
     await repo.setGateState(tx, gateId, 'final', actor.personId, now);
     const last = Math.max(...l.stages.map((s) => s.stage_no));
@@ -458,6 +665,7 @@ export async function withdrawGate(ctx: Ctx, id: string, gateId: string, reason:
       now,
       noticeEndsAt: gate.notice_ends_at,
       openObjections: 0,
+      upheldObjections: 0,
     });
     if (!d.ok) throw new AppError(d.code, d.reason);
     await repo.setGateState(tx, gateId, 'withdrawn', actor.personId, now, reason);
@@ -479,13 +687,25 @@ export async function raiseObjection(ctx: Ctx, id: string, gateId: string, text:
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const { gate } = await loadGate(tx, actor, id, gateId);
+    const { l, gate } = await loadGate(tx, actor, id, gateId);
+    if (!mayObject(l))
+      throw forbidden('only the race’s teams, its organizers and the challenge’s proposer may object');
     if (gate.state !== 'proposed' || now >= gate.notice_ends_at)
       throw new AppError(
         'ILLEGAL_TRANSITION',
         'objections are accepted only during the gate’s notice period',
       );
     const o = await repo.insertObjection(tx, { gateId, by: actor.personId, text, now });
+    // The history says that an objection was raised, not what it says (that stays with the
+    // organizers and whoever raised it).
+    await repo.insertEvent(tx, {
+      raceId: id,
+      kind: 'objection_raised',
+      stageNo: gate.stage_no,
+      detail: { gateId, objectionId: o.id },
+      by: actor.personId,
+      now,
+    });
     await audit(tx, actor, now, id, 'object', { gateId, objectionId: o.id, text });
     return { id: o.id };
   });
@@ -507,8 +727,45 @@ export async function resolveObjection(
     requireOrganizer(l);
     const after = await repo.resolveObjection(tx, objectionId, decision, resolution, actor.personId, now);
     if (!after) throw new AppError('ILLEGAL_TRANSITION', 'this objection is already resolved');
-    await audit(tx, actor, now, gate.race_id, `objection_${decision}`, { objectionId, resolution });
-    return { id: objectionId, state: decision };
+    await repo.insertEvent(tx, {
+      raceId: gate.race_id,
+      kind: `objection_${decision}`,
+      stageNo: gate.stage_no,
+      reason: resolution,
+      detail: { gateId: gate.id, objectionId },
+      by: actor.personId,
+      now,
+    });
+    // An upheld objection means the proposal cannot stand: it is withdrawn at once, and the gate
+    // must be proposed again (on corrected inputs; the stage's lot seed is kept).
+    let gateWithdrawn = false;
+    if (decision === 'upheld' && gate.state === 'proposed') {
+      const d = decide(gateMachine, 'proposed', 'withdraw', l.rel, {
+        now,
+        noticeEndsAt: gate.notice_ends_at,
+        openObjections: 0,
+        upheldObjections: 1,
+      });
+      if (!d.ok) throw new AppError(d.code, d.reason);
+      const reason = `objection upheld: ${resolution}`;
+      await repo.setGateState(tx, gate.id, 'withdrawn', actor.personId, now, reason);
+      await repo.insertEvent(tx, {
+        raceId: gate.race_id,
+        kind: 'gate_withdrawn',
+        stageNo: gate.stage_no,
+        reason,
+        detail: { gateId: gate.id, objectionId },
+        by: actor.personId,
+        now,
+      });
+      gateWithdrawn = true;
+    }
+    await audit(tx, actor, now, gate.race_id, `objection_${decision}`, {
+      objectionId,
+      resolution,
+      gateWithdrawn,
+    });
+    return { id: objectionId, state: decision, gateWithdrawn };
   });
 }
 
@@ -600,9 +857,10 @@ export async function endEarly(ctx: Ctx, id: string, reason: string) {
 /** The public board, with each team's explanations and evaluation inputs for that team and the organizers. */
 export async function getBoard(ctx: Ctx, id: string) {
   const l = await load(ctx.db, ctx.actor, id);
-  const [frozen, evaluations, tranches, events, objections] = await Promise.all([
+  const [frozen, evaluations, teamEvidence, tranches, events, objections] = await Promise.all([
     challenges.targetsOf(ctx.db, l.c.id),
     repo.evaluationsOf(ctx.db, id),
+    repo.teamEvidenceOf(ctx.db, id),
     repo.tranchesOf(ctx.db, id),
     repo.eventsOf(ctx.db, id),
     repo.objectionsOfRace(ctx.db, id),
@@ -615,6 +873,7 @@ export async function getBoard(ctx: Ctx, id: string) {
     ...l,
     stageRules: l.stages.map((s) => stageRules(s, frozen)),
     evaluations,
+    teamEvidence,
     tranches,
     events,
     objections,

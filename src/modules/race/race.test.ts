@@ -180,6 +180,52 @@ describe('gate ranking', () => {
         fc.string({ maxLength: 12 }),
         ([teams, shuffled], rule, seed) => {
           assert.deepEqual(rankGate(gate(shuffled, rule, seed)), rankGate(gate(teams, rule, seed)));
+          // And with evidence required, some teams lacking it (decided by the id's last digit).
+          const ev = (t: TeamInput) => ({ ...t, evidence: Number(t.teamId.slice(-1)) % 2 === 0 });
+          const req = (ts: TeamInput[]) => {
+            const g = gate(ts.map(ev), rule, seed);
+            g.stage.evidenceRequired = true;
+            return g;
+          };
+          assert.deepEqual(rankGate(req(shuffled)), rankGate(req(teams)));
+        },
+      ),
+    );
+  });
+
+  test('evidence required: nobody without it advances, and the rest are decided as if it were not there', () => {
+    fc.assert(
+      fc.property(
+        arbTeams.chain((teams) => fc.tuple(fc.constant(teams), fc.array(fc.boolean(), { minLength: 8 }))),
+        arbRule,
+        fc.string({ maxLength: 8 }),
+        ([teams, has], rule, seed) => {
+          const withEv = teams.map((t, i) => ({ ...t, evidence: has[i] }));
+          const required = gate(withEv, rule, seed);
+          required.stage.evidenceRequired = true;
+          const out = rankGate(required);
+          for (const r of out.ranking) {
+            const ev = withEv.find((t) => t.teamId === r.teamId)!.evidence;
+            if (!ev) {
+              assert.equal(r.advanced, false);
+              assert.equal(r.reasonCode, 'no_evidence');
+            }
+          }
+          // Oracle: ranking only the teams with evidence, without the requirement.
+          const alone = rankGate(
+            gate(
+              withEv.filter((t) => t.evidence),
+              rule,
+              seed,
+            ),
+          );
+          assert.deepEqual(out.advancing, alone.advancing);
+          assert.deepEqual(
+            out.ranking.slice(0, alone.ranking.length).map((r) => r.teamId),
+            alone.ranking.map((r) => r.teamId),
+            'those with evidence first, in the same order',
+          );
+          if (rule.kind === 'top_k') assert.ok(out.advancing.length <= rule.k);
         },
       ),
     );

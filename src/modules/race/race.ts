@@ -32,6 +32,8 @@ export interface StageRules {
   targets: StageTarget[];
   rule: AdvanceRule;
   tieBreak: TieBreak[];
+  /** A team that submitted no evidence of its own ranks after those that did and does not advance. */
+  evidenceRequired?: boolean;
 }
 
 /** What the gate is decided on, per team: measured values (decimal strings) and expert scores (0–100, ≤ 2 decimals). */
@@ -41,14 +43,38 @@ export interface TeamInput {
   scores: string[];
   /** When the team submitted its evidence (ISO); earlier wins a tie when declared. */
   submittedAt: string | null;
+  /** Whether the team submitted its own evidence for the stage before the proposal. */
+  evidence?: boolean;
 }
+
+export const SCORE_SOURCES = ['manual', 'review_round'] as const;
+export type ScoreSource = (typeof SCORE_SOURCES)[number];
+
+/** Where a gate's scores came from: typed in, or one ranking decision of the stage's review round (by id and inputs digest). */
+export type ScoreOrigin =
+  | { kind: 'manual' }
+  | {
+      kind: 'review_round';
+      roundId: string;
+      decisionId: string;
+      version: number;
+      inputsSha256: string;
+      /** Each team's calibrated score as the decision gave it (null: not reviewed). */
+      calibrated: Record<string, number | null>;
+    };
 
 export interface GateInputs {
   stage: StageRules;
   teams: TeamInput[];
-  /** The seed of the lot, recorded when the gate is proposed. */
+  /** The seed of the lot: the stage's, fixed at its first proposal. */
   seed: string;
+  /** Absent on gates proposed before score sources existed (read as manual). */
+  scores?: ScoreOrigin;
 }
+
+/** A calibrated score as the gate's single expert score: two decimals, half away from zero. */
+export const calibratedScore = (x: number) =>
+  new Decimal(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
 export const REASON_CODES = [
   'top_k_in',
@@ -60,6 +86,7 @@ export const REASON_CODES = [
   'both_out_rank',
   'targets_in',
   'targets_out',
+  'no_evidence',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -181,9 +208,14 @@ interface Row {
 /** The criteria in order, each a comparison (negative: a ranks first) with its name. */
 function criteria(inputs: GateInputs): { name: string | null; cmp: (a: Row, b: Row) => number }[] {
   const { stage, seed } = inputs;
-  const out: { name: string | null; cmp: (a: Row, b: Row) => number }[] = [
-    { name: null, cmp: (a, b) => compareScores(a.score, b.score) },
-  ];
+  const out: { name: string | null; cmp: (a: Row, b: Row) => number }[] = [];
+  // Teams without the required evidence rank after every team with it, whatever their scores.
+  if (stage.evidenceRequired)
+    out.push({
+      name: 'evidence submitted',
+      cmp: (a, b) => Number(lacks(inputs, a)) - Number(lacks(inputs, b)),
+    });
+  out.push({ name: null, cmp: (a, b) => compareScores(a.score, b.score) });
   for (const tb of stage.tieBreak) {
     const name = tieBreakText(tb, stage.targets);
     if (tb.kind === 'target') {
@@ -219,6 +251,10 @@ function criteria(inputs: GateInputs): { name: string | null; cmp: (a: Row, b: R
   return out;
 }
 
+/** The stage requires evidence and the team submitted none. */
+const lacks = (inputs: GateInputs, r: Row) =>
+  inputs.stage.evidenceRequired === true && r.input.evidence !== true;
+
 /** Rank the teams at a gate and decide who advances under the stage's declared rule, explained per team. */
 export function rankGate(inputs: GateInputs): GateOutcome {
   const { stage } = inputs;
@@ -251,47 +287,52 @@ export function rankGate(inputs: GateInputs): GateOutcome {
     let advanced: boolean;
     let reasonCode: ReasonCode;
     let reason: string;
-    switch (rule.kind) {
-      case 'top_k':
-        advanced = rank <= rule.k;
-        reasonCode = advanced ? 'top_k_in' : 'top_k_out';
-        reason = `ranked ${rank} of ${rows.length}; ${advanced ? 'within' : 'outside'} the top ${rule.k}`;
-        break;
-      case 'threshold':
-        advanced = meetsMin(r.score, rule.minScore);
-        reasonCode = r.score.n === 0 ? 'no_scores' : advanced ? 'threshold_in' : 'threshold_out';
-        reason =
-          r.score.n === 0
-            ? 'no expert scores were recorded'
-            : `mean score ${mean} is ${advanced ? 'at or above' : 'below'} the threshold ${rule.minScore}`;
-        break;
-      case 'top_k_threshold': {
-        const ok = meetsMin(r.score, rule.minScore);
-        if (ok) qualifiedRank++;
-        advanced = ok && qualifiedRank <= rule.k;
-        reasonCode =
-          r.score.n === 0 ? 'no_scores' : !ok ? 'threshold_out' : advanced ? 'both_in' : 'both_out_rank';
-        reason =
-          r.score.n === 0
-            ? 'no expert scores were recorded'
-            : !ok
-              ? `mean score ${mean} is below the threshold ${rule.minScore}`
-              : `mean score ${mean} reaches ${rule.minScore}; ${qualifiedRank} among those who reach it, ${advanced ? 'within' : 'outside'} the top ${rule.k}`;
-        break;
+    if (lacks(inputs, r)) {
+      advanced = false;
+      reasonCode = 'no_evidence';
+      reason = 'no evidence was submitted for this stage, which requires it';
+    } else
+      switch (rule.kind) {
+        case 'top_k':
+          advanced = rank <= rule.k;
+          reasonCode = advanced ? 'top_k_in' : 'top_k_out';
+          reason = `ranked ${rank} of ${rows.length}; ${advanced ? 'within' : 'outside'} the top ${rule.k}`;
+          break;
+        case 'threshold':
+          advanced = meetsMin(r.score, rule.minScore);
+          reasonCode = r.score.n === 0 ? 'no_scores' : advanced ? 'threshold_in' : 'threshold_out';
+          reason =
+            r.score.n === 0
+              ? 'no expert scores were recorded'
+              : `mean score ${mean} is ${advanced ? 'at or above' : 'below'} the threshold ${rule.minScore}`;
+          break;
+        case 'top_k_threshold': {
+          const ok = meetsMin(r.score, rule.minScore);
+          if (ok) qualifiedRank++;
+          advanced = ok && qualifiedRank <= rule.k;
+          reasonCode =
+            r.score.n === 0 ? 'no_scores' : !ok ? 'threshold_out' : advanced ? 'both_in' : 'both_out_rank';
+          reason =
+            r.score.n === 0
+              ? 'no expert scores were recorded'
+              : !ok
+                ? `mean score ${mean} is below the threshold ${rule.minScore}`
+                : `mean score ${mean} reaches ${rule.minScore}; ${qualifiedRank} among those who reach it, ${advanced ? 'within' : 'outside'} the top ${rule.k}`;
+          break;
+        }
+        case 'targets_met': {
+          const missing = rule.targetIds.filter((id) => !r.met.get(id));
+          advanced = missing.length === 0;
+          reasonCode = advanced ? 'targets_in' : 'targets_out';
+          const name = (id: string) => stage.targets.find((t) => t.id === id)?.metric ?? id;
+          reason = advanced ? 'meets every stated target' : `does not meet ${missing.map(name).join(', ')}`;
+          break;
+        }
+        default: {
+          const never: never = rule;
+          return never;
+        }
       }
-      case 'targets_met': {
-        const missing = rule.targetIds.filter((id) => !r.met.get(id));
-        advanced = missing.length === 0;
-        reasonCode = advanced ? 'targets_in' : 'targets_out';
-        const name = (id: string) => stage.targets.find((t) => t.id === id)?.metric ?? id;
-        reason = advanced ? 'meets every stated target' : `does not meet ${missing.map(name).join(', ')}`;
-        break;
-      }
-      default: {
-        const never: never = rule;
-        return never;
-      }
-    }
     const prev = rows[i - 1];
     const tie = prev && compareScores(prev.score, r.score) === 0 ? compare(prev, r).by : null;
     return {
@@ -505,6 +546,8 @@ export interface GateGuard {
   now: Date;
   noticeEndsAt: Date;
   openObjections: number;
+  /** Objections the organizers found well-founded: the proposal cannot become final. */
+  upheldObjections: number;
 }
 
 export const gateMachine: Machine<GateState, GateAction, GateGuard> = {
@@ -522,7 +565,9 @@ export const gateMachine: Machine<GateState, GateAction, GateGuard> = {
           ? 'the notice period for objections has not ended'
           : g.openObjections > 0
             ? `${g.openObjections} objection(s) must be resolved first`
-            : null,
+            : g.upheldObjections > 0
+              ? 'an objection was upheld; withdraw this proposal and propose the gate again'
+              : null,
     },
     { action: 'withdraw', from: ['proposed'], to: 'withdrawn', who: ['organizer'] },
   ],

@@ -15,8 +15,17 @@ import {
 } from '../forms.tsx';
 import { recordBurden, useBurdenMeter } from '../funding/burden.ts';
 import { useSession } from '../session.tsx';
+import './eligibility.i18n.ts';
 import { newKey, parseYuan, pick, requirement, yuan, yuanInput } from './format.ts';
-import type { Bid, BidListItem, Challenge, Milestone } from './types.ts';
+import './selection.i18n.ts';
+import {
+  type Bid,
+  type BidListItem,
+  type Challenge,
+  ETHICS_CATEGORIES,
+  type Milestone,
+  type PublicPerson,
+} from './types.ts';
 
 const BURDEN_FIELDS = ['hostOrgId', 'technicalRoute', 'budget', 'commitments', 'consequences'] as const;
 const BURDEN_PREFILLED = ['hostOrgId'] as const;
@@ -41,10 +50,10 @@ interface Form {
   commitments: string;
   consequences: string;
   members: Member[];
+  ethicsCategories: string[];
 }
 
 const emptyMilestone = (): Milestone => ({ title: '', due: '', deliverables: '', targetValues: {} });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function BidEditPage() {
   const { id = '' } = useParams();
@@ -86,6 +95,9 @@ export function BidEditPage() {
           commitments: b.pledge.commitments,
           consequences: b.pledge.consequences,
           members: b.members.map((m) => ({ personId: m.personId, role: m.role, name: m.name })),
+          ethicsCategories: [
+            ...new Set([...(challenge.ethicsCategories ?? []), ...(b.ethicsCategories ?? [])]),
+          ],
         });
         return;
       }
@@ -99,6 +111,8 @@ export function BidEditPage() {
         commitments: '',
         consequences: '',
         members: [],
+        // The challenge says which ethics categories the work involves: declared from the start.
+        ethicsCategories: challenge.ethicsCategories ?? [],
       });
     })().catch((e) => setError(toFormError(e)));
   }, [id, session]);
@@ -125,15 +139,9 @@ export function BidEditPage() {
       'members',
       f.members.map((m, j) => (j === i ? { ...m, ...patch } : m)),
     );
-  const lookUp = async (i: number, personId: string) => {
-    if (!UUID.test(personId.trim())) return setMember(i, { name: undefined });
-    try {
-      const p = await api<{ nameZh: string; nameEn: string }>('GET', `/api/people/${personId.trim()}`);
-      setMember(i, { personId: personId.trim(), name: pick(lang, p.nameZh, p.nameEn) });
-    } catch {
-      setMember(i, { name: '' });
-    }
-  };
+  const addMember = (p: PublicPerson) =>
+    set('members', [...f.members, { personId: p.id, role: '', name: pick(lang, p.nameZh, p.nameEn) }]);
+  const required = new Set(c.ethicsCategories ?? []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -159,6 +167,7 @@ export function BidEditPage() {
       })),
       pledge: { commitments: f.commitments, consequences: f.consequences },
       members: f.members.map((m) => ({ personId: m.personId.trim(), role: m.role })),
+      ethicsCategories: f.ethicsCategories,
     };
     setBusy(true);
     try {
@@ -205,21 +214,14 @@ export function BidEditPage() {
           />
           <fieldset className="row-group">
             <legend>{t('bids.members')}</legend>
-            <p className="hint">{t('bids.membersHint')}</p>
+            <p className="hint">{t('selection.membersHint')}</p>
             {f.members.map((m, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own
-              <div className="row" key={i}>
+              <div className="row" key={m.personId}>
+                <p className="grow">
+                  <strong>{m.name || m.personId}</strong>
+                </p>
                 <Field
-                  label={`${t('bids.personId')} ${i + 1}`}
-                  name={`members.${i}.personId`}
-                  value={m.personId}
-                  onChange={(e) => setMember(i, { personId: e.target.value })}
-                  onBlur={(e) => lookUp(i, e.target.value)}
-                  hint={m.name === '' ? t('bids.unknownPerson') : m.name}
-                  error={error}
-                />
-                <Field
-                  label={`${t('bids.memberRole')} ${i + 1}`}
+                  label={t('selection.memberRoleOf', { name: m.name || i + 1 })}
                   name={`members.${i}.role`}
                   value={m.role}
                   onChange={(e) => setMember(i, { role: e.target.value })}
@@ -235,7 +237,7 @@ export function BidEditPage() {
                     )
                   }
                 >
-                  {t('bids.removeMember', { n: i + 1 })}
+                  {t('selection.removeMemberNamed', { name: m.name || i + 1 })}
                 </button>
               </div>
             ))}
@@ -244,15 +246,46 @@ export function BidEditPage() {
                 {error.message}
               </p>
             )}
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => set('members', [...f.members, { personId: '', role: '' }])}
-            >
-              {t('bids.addMember')}
-            </button>
+            <PeoplePicker
+              exclude={new Set([me.id, ...f.members.map((m) => m.personId)])}
+              onPick={addMember}
+            />
           </fieldset>
         </fieldset>
+
+        {(c.ethicsCategories?.length ?? 0) > 0 || f.ethicsCategories.length > 0 ? (
+          <fieldset className="checks">
+            <legend>{t('selection.ethicsLegend')}</legend>
+            <p className="hint">{t('selection.ethicsHint')}</p>
+            {ETHICS_CATEGORIES.map((k) => (
+              <label key={k}>
+                <input
+                  type="checkbox"
+                  name="ethicsCategories"
+                  value={k}
+                  checked={f.ethicsCategories.includes(k)}
+                  // What the challenge involves must be declared; more may be added.
+                  disabled={required.has(k)}
+                  onChange={(e) =>
+                    set(
+                      'ethicsCategories',
+                      e.target.checked
+                        ? [...f.ethicsCategories, k]
+                        : f.ethicsCategories.filter((x) => x !== k),
+                    )
+                  }
+                />{' '}
+                {t(`eligibilityForm.categories.${k}`)}
+                {required.has(k) ? ` (${t('selection.requiredByChallenge')})` : ''}
+              </label>
+            ))}
+            {error?.field === 'ethicsCategories' && (
+              <p className="error" role="alert">
+                {error.message}
+              </p>
+            )}
+          </fieldset>
+        ) : null}
 
         <fieldset>
           <legend>{t('bids.technicalRoute')}</legend>
@@ -373,5 +406,75 @@ export function BidEditPage() {
         </button>
       </form>
     </section>
+  );
+}
+
+/** Find a person by name or exact email and add them to the team; keyboard: type, Enter, Tab to a result. */
+function PeoplePicker({ exclude, onPick }: { exclude: Set<string>; onPick: (p: PublicPerson) => void }) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PublicPerson[] | null>(null);
+  const [error, setError] = useState<FormErrorState>(null);
+  const search = async () => {
+    setError(null);
+    try {
+      setFound(await api<PublicPerson[]>('GET', `/api/people?q=${encodeURIComponent(q.trim())}`));
+    } catch (e) {
+      setFound(null);
+      setError(toFormError(e));
+    }
+  };
+  const shown = (found ?? []).filter((p) => !exclude.has(p.id));
+  return (
+    <div className="picker">
+      {error && error.field !== 'q' && <ErrorBanner error={error} />}
+      <div className="toolbar">
+        <Field
+          label={t('selection.findPerson')}
+          name="q"
+          type="search"
+          value={q}
+          hint={t('selection.findPersonHint')}
+          onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter searches here; it must not submit the whole bid.
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void search();
+            }
+          }}
+          error={error}
+        />
+        <button type="button" className="secondary" onClick={() => void search()}>
+          {t('selection.search')}
+        </button>
+      </div>
+      {found !== null && (
+        <div aria-live="polite">
+          {shown.length === 0 ? (
+            <p>{t('selection.nobodyFound')}</p>
+          ) : (
+            <ul className="plain">
+              {shown.map((p) => (
+                <li key={p.id}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      onPick(p);
+                      setFound(null);
+                      setQ('');
+                    }}
+                  >
+                    {t('selection.addPerson', { name: pick(i18n.language, p.nameZh, p.nameEn) })}
+                  </button>{' '}
+                  <span className="muted">{[p.title, p.currentOrg].filter(Boolean).join(' · ')}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorBanner, type FormErrorState, Notice, toFormError } from '../forms.
 import { useSession } from '../session.tsx';
 import { dateTime, pick, yuan } from './format.ts';
 import { Facts, MilestonesTable, StateBadge } from './parts.tsx';
+import './selection.i18n.ts';
 import type { Bid, Challenge, Target } from './types.ts';
 
 export function BidPage() {
@@ -77,12 +78,20 @@ export function BidPage() {
           </button>
         )}
         {commander && draft && !b.pledgeSignedByCommander && (
-          <button type="button" disabled={busy} onClick={() => post('/sign', { as: 'commander' })}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => post('/sign', { as: 'commander', pledgeVersion: b.pledgeVersion })}
+          >
             {t('bids.signCommander')}
           </button>
         )}
         {hostAdmin && draft && !b.pledgeSignedByHost && (
-          <button type="button" disabled={busy} onClick={() => post('/sign', { as: 'host' })}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => post('/sign', { as: 'host', pledgeVersion: b.pledgeVersion })}
+          >
             {t('bids.signHost')}
           </button>
         )}
@@ -174,6 +183,45 @@ export function BidPage() {
               : `✗ ${t('bids.unsigned')} (${t('bids.hostOrgId')})`}
           </li>
         </ul>
+        <p className="muted">
+          {t('selection.pledgeCovers')} <code>{b.pledgeDigest.slice(0, 16)}</code>
+        </p>
+        {b.pledgeVersions.length > 0 && (
+          <table>
+            <caption>{t('selection.pledgeHistory')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('selection.pledgeVersionCol')}</th>
+                <th scope="col">{t('selection.digest')}</th>
+                <th scope="col">{t('challenges.commander')}</th>
+                <th scope="col">{t('bids.hostOrgId')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {b.pledgeVersions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row">
+                    {v.version}
+                    {v.version === b.pledgeVersion ? ` (${t('selection.current')})` : ''}
+                  </th>
+                  <td>
+                    <code title={v.digest}>{v.digest.slice(0, 16)}</code>
+                  </td>
+                  <td>
+                    {v.commanderSignedBy !== null
+                      ? `${v.commanderSignedBy}, ${dateTime(v.commanderSignedAt, lang)}`
+                      : t('bids.unsigned')}
+                  </td>
+                  <td>
+                    {v.hostSignedBy !== null
+                      ? `${v.hostSignedBy}, ${dateTime(v.hostSignedAt, lang)}`
+                      : t('bids.unsigned')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       {b.scores.length > 0 && (

@@ -7,8 +7,10 @@ import { api } from '../api.ts';
 import { ErrorBanner, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
 import { hasRole, useSession } from '../session.tsx';
 import { Attachments } from './Attachments.tsx';
+import { describeRule, type EligibilityRuleView } from './eligibility.i18n.ts';
 import { dateTime, pick, yuan } from './format.ts';
 import { Facts, StateBadge, TargetsTable } from './parts.tsx';
+import './selection.i18n.ts';
 import type { BidListItem, Challenge, Objection } from './types.ts';
 
 const EVALUATION = ['evaluating', 'notice', 'awarded'];
@@ -47,7 +49,11 @@ export function ChallengeDetailPage() {
     }
   };
   const buttons = c.actions.filter((a) => a !== 'edit');
-  const needsComment = buttons.some((a) => a === 'return' || a === 'reject');
+  // Cancelling a listing people may have bid on needs a reason too (the server refuses without one).
+  const cancelNeedsReason = c.state === 'published' || c.state === 'evaluating';
+  const needsComment = buttons.some(
+    (a) => a === 'return' || a === 'reject' || (a === 'cancel' && cancelNeedsReason),
+  );
   const involved = c.relations.length > 0;
   const other = lang === 'en' ? c.titleZh : c.titleEn;
 
@@ -86,7 +92,11 @@ export function ChallengeDetailPage() {
           <h2 id="h-actions">{t('challenges.actionsTitle')}</h2>
           {needsComment && (
             <TextAreaField
-              label={t('challenges.comment')}
+              label={
+                buttons.includes('cancel') && cancelNeedsReason
+                  ? t('selection.commentOrCancelReason')
+                  : t('challenges.comment')
+              }
               name="comment"
               rows={3}
               value={comment}
@@ -155,12 +165,19 @@ export function ChallengeDetailPage() {
           <p>{t('challenges.noEligibility')}</p>
         ) : (
           <ul>
-            {c.eligibility.map((r) => (
-              <li key={JSON.stringify(r)}>
-                <code>{JSON.stringify(r)}</code>
-              </li>
+            {(c.eligibility as EligibilityRuleView[]).map((r) => (
+              <li key={JSON.stringify(r)}>{describeRule(r, t, lang)}</li>
             ))}
           </ul>
+        )}
+        {(c.ethicsCategories?.length ?? 0) > 0 && (
+          <p>
+            {t('eligibilityForm.involves', {
+              categories: (c.ethicsCategories ?? [])
+                .map((k) => t(`eligibilityForm.categories.${k}`))
+                .join(lang === 'en' ? ', ' : '、'),
+            })}
+          </p>
         )}
       </section>
 
@@ -200,6 +217,7 @@ export function ChallengeDetailPage() {
         </section>
       )}
 
+      {c.noticeWinners.length > 0 && <NoticeWinners c={c} />}
       {session?.person && c.state === 'notice' && <Objections c={c} />}
       {session?.person && involved && EVALUATION.includes(c.state) && <Bids c={c} onChange={load} />}
       {session?.person && !involved && hasRole(session, 'solver') && <MyBidOn challengeId={c.id} />}
@@ -220,6 +238,44 @@ export function ChallengeDetailPage() {
         </section>
       )}
     </article>
+  );
+}
+
+/** The public notice (公示): who is intended to win, and until when objections are heard. */
+function NoticeWinners({ c }: { c: Challenge }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const title = c.state === 'notice' ? t('selection.noticeTitle') : t('selection.awardedTitle');
+  return (
+    <section aria-labelledby="h-notice">
+      <h2 id="h-notice">{title}</h2>
+      {c.state === 'notice' && c.noticeEndsAt && (
+        <p>{t('selection.noticeIntro', { end: dateTime(c.noticeEndsAt, lang) })}</p>
+      )}
+      <table>
+        <caption className="sr-only">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('selection.commander')}</th>
+            <th scope="col">{t('selection.hostOrg')}</th>
+            <th scope="col">{t('selection.budget')}</th>
+            <th scope="col">{t('selection.bidRef')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.noticeWinners.map((w) => (
+            <tr key={w.bidId}>
+              <th scope="row">{pick(lang, w.commanderName, w.commanderNameEn)}</th>
+              <td>{pick(lang, w.hostOrgNameZh, w.hostOrgNameEn)}</td>
+              <td className="num">{yuan(w.budgetFen)}</td>
+              <td>
+                <code>{w.bidId.slice(0, 8)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
@@ -355,11 +411,23 @@ function Bids({ c, onChange }: { c: Challenge; onChange: () => Promise<void> }) 
     return run(() => api('POST', `/api/bids/${bidId}/scores`, { kind, score: value }));
   };
   const fmt = (x: number | null) => (x === null ? '—' : x.toFixed(1));
+  const ev = bids?.find((b) => b.evaluation)?.evaluation ?? null;
+  const expert = ev?.source === 'expert_ranking';
 
   return (
     <section aria-labelledby="h-bids">
       <h2 id="h-bids">{t('challenges.bids')}</h2>
       <ErrorBanner error={error} />
+      {ev && (
+        <p>
+          {expert && ev.decision
+            ? t('selection.expertSource', {
+                version: ev.decision.version,
+                at: dateTime(ev.decision.decidedAt, i18n.language),
+              })
+            : t('selection.organizerSource')}
+        </p>
+      )}
       {!bids ? (
         <p aria-busy="true">{t('common.loading')}</p>
       ) : bids.length === 0 ? (
@@ -371,7 +439,8 @@ function Bids({ c, onChange }: { c: Challenge; onChange: () => Promise<void> }) 
               <th scope="col">{t('challenges.commander')}</th>
               <th scope="col">{t('challenges.budget')}</th>
               <th scope="col">{t('challenges.submittedAt')}</th>
-              <th scope="col">{t('challenges.organizerScore')}</th>
+              <th scope="col">{t('selection.rank')}</th>
+              <th scope="col">{expert ? t('selection.calibrated') : t('challenges.organizerScore')}</th>
               <th scope="col">{t('challenges.proposerFit')}</th>
               <th scope="col">{t('bids.state')}</th>
               <th scope="col">{t('challenges.actionsTitle')}</th>
@@ -385,7 +454,13 @@ function Bids({ c, onChange }: { c: Challenge; onChange: () => Promise<void> }) 
                 </th>
                 <td className="num">{yuan(b.budgetFen)}</td>
                 <td>{dateTime(b.submittedAt, i18n.language)}</td>
-                <td className="num">{fmt(b.organizerScore)}</td>
+                <td className="num">{b.evaluation?.rank ?? '—'}</td>
+                <td className="num">
+                  {fmt(b.evaluation ? b.evaluation.score : b.organizerScore)}
+                  {expert && b.evaluation?.standardError != null && (
+                    <> ± {b.evaluation.standardError.toFixed(1)}</>
+                  )}
+                </td>
                 <td className="num">{fmt(b.proposerFit)}</td>
                 <td>
                   <StateBadge scope="bids" state={b.state} />

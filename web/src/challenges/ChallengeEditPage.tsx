@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './eligibility.i18n.ts';
+import './selection.i18n.ts';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { api } from '../api.ts';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../forms.tsx';
 import { useSession } from '../session.tsx';
 import { fromBeijingInput, parseYuan, pick, splitList, toBeijingInput, yuanInput } from './format.ts';
-import type { Challenge, Organisation, Target } from './types.ts';
+import { type Challenge, ETHICS_CATEGORIES, type Organisation, type Target } from './types.ts';
 
 type TargetRow = Omit<Target, 'id'>;
 interface Form {
@@ -44,15 +45,7 @@ interface Form {
 }
 
 const ORG_KINDS = ['enterprise', 'university', 'institute', 'agency', 'grassroots'] as const;
-const ETHICS = [
-  'human_subjects',
-  'animals',
-  'biosafety',
-  'ai',
-  'gene_editing',
-  'personal_data',
-  'environment',
-] as const;
+const ETHICS = ETHICS_CATEGORIES;
 type Rule =
   | { kind: 'orgKind'; allowed: string[] }
   | { kind: 'region'; prefixes: string[] }
@@ -117,13 +110,17 @@ export function ChallengeEditPage() {
   const [f, setF] = useState<Form | null>(null);
   const [version, setVersion] = useState(0);
   const [agencies, setAgencies] = useState<Organisation[]>([]);
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [error, setError] = useState<FormErrorState>(null);
   const [busy, setBusy] = useState(false);
   const proposerOrgs = (session?.roles ?? []).filter((r) => r.role === 'proposer');
 
   useEffect(() => {
     api<Organisation[]>('GET', '/api/organisations').then(
-      (os) => setAgencies(os.filter((o) => o.kind === 'agency')),
+      (os) => {
+        setOrgs(os);
+        setAgencies(os.filter((o) => o.kind === 'agency'));
+      },
       (e) => setError(toFormError(e)),
     );
   }, []);
@@ -171,6 +168,15 @@ export function ChallengeEditPage() {
     const first = agencies[0];
     if (hasForm && first) setF((g) => (g && !g.organiserOrgId ? { ...g, organiserOrgId: first.id } : g));
   }, [hasForm, agencies]);
+
+  // The region comes from the proposer organisation's profile (filled once); the proposer may change it.
+  const orgRegion = (orgId: string) => orgs.find((o) => o.id === orgId)?.regionCode ?? '';
+  const formOrg = f?.orgId ?? '';
+  const knownRegion = orgRegion(formOrg);
+  useEffect(() => {
+    if (!id && hasForm && knownRegion)
+      setF((g) => (g && !g.regionCode ? { ...g, regionCode: knownRegion } : g));
+  }, [id, hasForm, knownRegion]);
 
   if (!session?.person) return <Navigate to="/login" />;
   if (!proposerOrgs.length) return <p>{t('challenges.noProposerRole')}</p>;
@@ -251,7 +257,19 @@ export function ChallengeEditPage() {
               name="orgId"
               value={f.orgId}
               disabled={!!id}
-              onChange={(e) => set('orgId', e.target.value)}
+              onChange={(e) => {
+                const next = e.target.value;
+                // Follow the organisation's region unless the proposer typed another one.
+                setF(
+                  (g) =>
+                    g && {
+                      ...g,
+                      orgId: next,
+                      regionCode:
+                        !g.regionCode || g.regionCode === orgRegion(g.orgId) ? orgRegion(next) : g.regionCode,
+                    },
+                );
+              }}
               error={error}
               options={proposerOrgs.map((r) => ({ value: r.orgId, label: r.orgName }))}
             />
@@ -318,6 +336,11 @@ export function ChallengeEditPage() {
               name="regionCode"
               inputMode="numeric"
               value={f.regionCode}
+              hint={
+                f.regionCode && f.regionCode === orgRegion(f.orgId)
+                  ? t('selection.regionFromProfile')
+                  : undefined
+              }
               onChange={(e) => set('regionCode', e.target.value)}
               error={error}
             />

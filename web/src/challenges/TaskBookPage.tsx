@@ -3,9 +3,18 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api.ts';
-import { ErrorBanner, Field, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
-import { Attachments } from './Attachments.tsx';
+import { api, upload } from '../api.ts';
+import {
+  ErrorBanner,
+  Field,
+  type FormErrorState,
+  Notice,
+  SelectField,
+  TextAreaField,
+  toFormError,
+} from '../forms.tsx';
+import { type Attachment, Attachments } from './Attachments.tsx';
+import './delivery.i18n.ts';
 import { dateTime, pick, requirement, yuan } from './format.ts';
 import { Facts, MilestonesTable, StateBadge, TargetsTable } from './parts.tsx';
 import { TaskBookRevision } from './TaskBookRevision.tsx';
@@ -49,6 +58,9 @@ export function TaskBookPage() {
       : true;
   const judges = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
   const judgement = new Map(tb.judgements.map((j) => [j.targetId, j]));
+  const fileNames = new Map(
+    [...tb.attachments, ...tb.reports.flatMap((r) => r.attachments)].map((a) => [a.id, a.fileName]),
+  );
   const finals = tb.actions.filter((a) => a === 'accept' || a === 'fail_honest' || a === 'fail_misconduct');
   const canFinish = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
   const title = pick(lang, tb.titleZh, tb.titleEn);
@@ -128,14 +140,17 @@ export function TaskBookPage() {
       <section aria-labelledby="h-sign">
         <h2 id="h-sign">{t('taskBook.signatures')}</h2>
         <ul className="plain">
-          <li>
-            {t('taskBook.signedProposer')}:{' '}
-            {tb.signedByProposer ? `✓ ${t('taskBook.signed')}` : t('taskBook.notSigned')}
-          </li>
-          <li>
-            {t('taskBook.signedCommander')}:{' '}
-            {tb.signedByCommander ? `✓ ${t('taskBook.signed')}` : t('taskBook.notSigned')}
-          </li>
+          {(['proposer', 'commander'] as const).map((party) => {
+            const s = tb.signatures[party];
+            return (
+              <li key={party}>
+                {t(party === 'proposer' ? 'taskBook.signedProposer' : 'taskBook.signedCommander')}:{' '}
+                {s
+                  ? `✓ ${t('taskBook.signed')} — ${pick(lang, s.name, s.nameEn)}, ${dateTime(s.at, lang)}`
+                  : t('taskBook.notSigned')}
+              </li>
+            );
+          })}
         </ul>
         {tb.actions.includes('sign') && !mySide && (
           <button
@@ -156,7 +171,9 @@ export function TaskBookPage() {
         onChange={load}
       />
 
-      <Reports tb={tb} run={run} busy={busy} error={error} />
+      <Experts tb={tb} run={run} busy={busy} error={error} />
+
+      <Reports tb={tb} run={run} busy={busy} error={error} reload={() => load().catch(() => {})} />
 
       {(tb.judgements.length > 0 || judges) && (
         <section aria-labelledby="h-accept">
@@ -199,8 +216,25 @@ export function TaskBookPage() {
                     ) : (
                       <>
                         <td className="num">{j?.measured ?? '—'}</td>
-                        <td>{j?.evidence ?? ''}</td>
-                        <td>{j?.verifier ?? ''}</td>
+                        <td>
+                          {j?.evidence ?? ''}
+                          {j && j.evidenceAttachmentIds.length > 0 && (
+                            <ul>
+                              {j.evidenceAttachmentIds.map((fid) => (
+                                <li key={fid}>
+                                  <a href={`/api/attachments/${encodeURIComponent(fid)}`} download>
+                                    {fileNames.get(fid) ?? fid}
+                                  </a>
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                        <td>
+                          {j?.verifierKind ? `${t(`delivery.verifierKinds.${j.verifierKind}`)}: ` : ''}
+                          {j?.verifier ?? ''}
+                          {j?.verifierReason ? ` (${t('delivery.verifierReason')}: ${j.verifierReason})` : ''}
+                        </td>
                       </>
                     )}
                     <td>
@@ -247,12 +281,25 @@ function Judge(props: {
   const { index: i, tb, target: x, initial, run, error, busy } = props;
   const [measured, setMeasured] = useState(initial?.measured ?? '');
   const [evidence, setEvidence] = useState(initial?.evidence ?? '');
-  const [verifier, setVerifier] = useState(
-    initial?.verifier ?? (x.verifierName || t(`challenges.verifiers.${x.verifier}`)),
-  );
+  const [kind, setKind] = useState<string>(initial?.verifierKind ?? x.verifier);
+  // Empty means "the declared verifier": the server fills in its name.
+  const [verifier, setVerifier] = useState(initial?.verifier ?? x.verifierName);
+  const [reason, setReason] = useState(initial?.verifierReason ?? '');
+  const [cited, setCited] = useState<string[]>(initial?.evidenceAttachmentIds ?? []);
   // The server names the body's field; only the row last submitted shows it.
   const [mine, setMine] = useState(false);
   const err = mine ? error : null;
+  const own = (field: string) => (err?.field === field ? { ...err, field: `judge.${i}.${field}` } : null);
+  const files = [
+    ...tb.attachments,
+    ...tb.reports.flatMap((r) =>
+      r.attachments.map((a) => ({
+        ...a,
+        fileName: `${t('taskBook.milestoneNo')} ${r.milestoneNo + 1}: ${a.fileName}`,
+      })),
+    ),
+  ];
+  const declared = `${t(`delivery.verifierKinds.${x.verifier}`)}${x.verifierName ? ` — ${x.verifierName}` : ''}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setMine(true);
@@ -262,6 +309,9 @@ function Judge(props: {
         measured,
         evidence,
         verifier,
+        verifierKind: kind,
+        verifierReason: reason,
+        evidenceAttachmentIds: cited,
       }),
     );
   };
@@ -273,21 +323,62 @@ function Judge(props: {
         inputMode="decimal"
         value={measured}
         onChange={(e) => setMeasured(e.target.value)}
-        error={err?.field === 'measured' ? { ...err, field: `judge.${i}.measured` } : null}
+        error={own('measured')}
       />
       <Field
         label={t('taskBook.evidence')}
         name={`judge.${i}.evidence`}
         value={evidence}
         onChange={(e) => setEvidence(e.target.value)}
-        error={err?.field === 'evidence' ? { ...err, field: `judge.${i}.evidence` } : null}
+        error={own('evidence')}
+      />
+      {files.length > 0 && (
+        <fieldset>
+          <legend>{t('delivery.evidenceCited')}</legend>
+          {files.map((f) => (
+            <label key={f.id} className="check">
+              <input
+                type="checkbox"
+                checked={cited.includes(f.id)}
+                onChange={(e) =>
+                  setCited(e.target.checked ? [...cited, f.id] : cited.filter((c) => c !== f.id))
+                }
+              />{' '}
+              {f.fileName}
+            </label>
+          ))}
+          {own('evidenceAttachmentIds') && (
+            <small className="error" role="alert">
+              {err?.message}
+            </small>
+          )}
+        </fieldset>
+      )}
+      <SelectField
+        label={t('delivery.verifierKind')}
+        name={`judge.${i}.verifierKind`}
+        value={kind}
+        onChange={(e) => setKind(e.target.value)}
+        error={own('verifierKind')}
+        options={(['proposer', 'lab', 'panel'] as const).map((v) => ({
+          value: v,
+          label: t(`delivery.verifierKinds.${v}`),
+        }))}
       />
       <Field
-        label={t('taskBook.verifiedBy')}
+        label={t('delivery.verifierName')}
         name={`judge.${i}.verifier`}
         value={verifier}
+        hint={t('delivery.declared', { who: declared })}
         onChange={(e) => setVerifier(e.target.value)}
-        error={err?.field === 'verifier' ? { ...err, field: `judge.${i}.verifier` } : null}
+        error={own('verifier')}
+      />
+      <Field
+        label={t('delivery.verifierReason')}
+        name={`judge.${i}.verifierReason`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={own('verifierReason')}
       />
       <button type="submit" className="secondary" disabled={busy}>
         {t('taskBook.judge')}
@@ -296,31 +387,49 @@ function Judge(props: {
   );
 }
 
-function Reports({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boolean; error: FormErrorState }) {
+function Reports(props: {
+  tb: TaskBook;
+  run: Run;
+  busy: boolean;
+  error: FormErrorState;
+  reload: () => void;
+}) {
+  const { tb, run, busy, error, reload } = props;
   const { t, i18n } = useTranslation();
   const rel = new Set(tb.relations);
-  const reviewer = (rel.has('proposer') || rel.has('organizer')) && tb.state === 'active';
+  const reviewer =
+    (rel.has('proposer') || rel.has('organizer') || rel.has('expert')) && tb.state === 'active';
   const reporter = rel.has('commander') && tb.actions.includes('report');
   const [no, setNo] = useState('0');
   const [summary, setSummary] = useState('');
   const [measured, setMeasured] = useState<Record<string, string>>({});
   const [comments, setComments] = useState<Record<string, string>>({});
+  const [files, setFiles] = useState<File[]>([]);
+  const [formKey, setFormKey] = useState(0);
   const metric = new Map(tb.targets.map((x) => [x.id, x]));
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
     const values = Object.fromEntries(Object.entries(measured).filter(([, v]) => v.trim() !== ''));
-    const ok = await run(() =>
-      api<TaskBook>('POST', `/api/task-books/${tb.id}/reports`, {
+    const known = new Set(tb.reports.map((r) => r.id));
+    const ok = await run(async () => {
+      const after = await api<TaskBook>('POST', `/api/task-books/${tb.id}/reports`, {
         milestoneNo: Number(no),
         summary,
         measured: values,
-      }),
-    );
+      });
+      const created = after.reports.find((r) => !known.has(r.id));
+      if (!created || files.length === 0) return after;
+      // The report exists now; its evidence files follow one by one (each checked by its bytes).
+      for (const f of files) await upload(`/api/reports/${created.id}/attachments`, f);
+      return api<TaskBook>('GET', `/api/task-books/${tb.id}`);
+    });
     if (ok) {
       setSummary('');
       setMeasured({});
-    }
+      setFiles([]);
+      setFormKey((k) => k + 1);
+    } else if (files.length > 0) reload();
   };
   const review = (reportId: string, decision: 'accepted' | 'revise') =>
     run(() =>
@@ -360,12 +469,34 @@ function Reports({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boole
                   ))}
                 </ul>
               )}
-              {r.reviewComment && (
-                <p>
-                  {t('taskBook.reviewComment')}: {r.reviewComment}
+              <ReportEvidence
+                report={r}
+                canAdd={reporter && r.reviewState === 'pending' && r.reviews.length === 0}
+                onAdded={reload}
+              />
+              <h4>{t('delivery.reviews')}</h4>
+              {r.reviews.length === 0 ? (
+                <p className="muted">{t('delivery.noReviews')}</p>
+              ) : (
+                <ul>
+                  {r.reviews.map((v) => (
+                    <li key={v.reviewerId}>
+                      <strong>
+                        {t(`delivery.roles.${v.role}`)} {v.reviewerName}
+                      </strong>
+                      : {t(`delivery.decisions.${v.decision}`)}
+                      {v.comment ? ` — ${v.comment}` : ''}{' '}
+                      <span className="muted">({dateTime(v.reviewedAt, i18n.language)})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {r.reviewState !== 'accepted' && r.awaitingExperts.length > 0 && (
+                <p className="muted">
+                  {t('delivery.awaitingExperts', { names: r.awaitingExperts.map((x) => x.name).join('、') })}
                 </p>
               )}
-              {reviewer && r.reviewState === 'pending' && (
+              {reviewer && r.reviewState !== 'accepted' && (
                 <div className="toolbar">
                   <div className="field grow">
                     <label htmlFor={`rc-${r.id}`}>{t('taskBook.reviewComment')}</label>
@@ -428,11 +559,114 @@ function Reports({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boole
                 />
               ))}
             </div>
+            <div className="field" key={formKey}>
+              <label htmlFor="f-report-files">{t('delivery.evidenceChoose')}</label>
+              <input
+                id="f-report-files"
+                name="file"
+                type="file"
+                multiple
+                accept="application/pdf,image/png,image/jpeg"
+                aria-describedby="f-report-files-chosen"
+                onChange={(e) => setFiles([...(e.target.files ?? [])])}
+              />
+              <small id="f-report-files-chosen" aria-live="polite">
+                {files.length > 0 &&
+                  t('delivery.evidenceChosen', { names: files.map((f) => f.name).join(', ') })}
+              </small>
+              {error?.field === 'file' && (
+                <small className="error" role="alert">
+                  {error.message}
+                </small>
+              )}
+            </div>
             <button type="submit" disabled={busy}>
               {t('taskBook.submitReport')}
             </button>
           </fieldset>
         </form>
+      )}
+    </section>
+  );
+}
+
+interface PoolExpert {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  organisation: string | null;
+  active: boolean;
+}
+
+/** The experts named to review the delivery; the organizer names more from the pool. */
+function Experts({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boolean; error: FormErrorState }) {
+  const { t } = useTranslation();
+  const organizer = tb.relations.includes('organizer') && (tb.state === 'drafting' || tb.state === 'active');
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<PoolExpert[] | null>(null);
+  const [searchError, setSearchError] = useState<FormErrorState>(null);
+  if (!organizer && tb.experts.length === 0) return null;
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setSearchError(null);
+    try {
+      const r = await api<{ experts: PoolExpert[] }>(
+        'GET',
+        `/api/experts?q=${encodeURIComponent(q)}&limit=10`,
+      );
+      setFound(r.experts.filter((x) => x.active && !tb.experts.some((n) => n.id === x.id)));
+    } catch (err) {
+      setSearchError(toFormError(err));
+    }
+  };
+  const name = async (x: PoolExpert) => {
+    const ok = await run(() => api<TaskBook>('POST', `/api/task-books/${tb.id}/experts`, { personId: x.id }));
+    if (ok) setFound((list) => list?.filter((y) => y.id !== x.id) ?? null);
+  };
+  return (
+    <section aria-labelledby="h-experts">
+      <h2 id="h-experts">{t('delivery.experts')}</h2>
+      <p>{t('delivery.expertsIntro')}</p>
+      {tb.experts.length === 0 ? (
+        <p>{t('delivery.expertsNone')}</p>
+      ) : (
+        <ul>
+          {tb.experts.map((x) => (
+            <li key={x.id}>{x.name}</li>
+          ))}
+        </ul>
+      )}
+      {organizer && (
+        <>
+          <form onSubmit={search} className="toolbar">
+            <div className="field grow">
+              <label htmlFor="f-expert-q">{t('delivery.expertSearch')}</label>
+              <input id="f-expert-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+            </div>
+            <button type="submit" className="secondary">
+              {t('delivery.search')}
+            </button>
+          </form>
+          <ErrorBanner error={searchError} />
+          {error?.field === 'personId' && (
+            <p className="error" role="alert">
+              {error.message}
+            </p>
+          )}
+          {found && found.length === 0 && <p>{t('delivery.noMatches')}</p>}
+          {found && found.length > 0 && (
+            <ul className="plain">
+              {found.map((x) => (
+                <li key={x.id}>
+                  <button type="button" className="secondary" disabled={busy} onClick={() => name(x)}>
+                    {t('delivery.nameExpert', { name: x.nameZh || x.nameEn })}
+                  </button>{' '}
+                  {x.organisation ?? ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );
@@ -472,5 +706,70 @@ function Finish(props: { tb: TaskBook; actions: string[]; run: Run; busy: boolea
         ))}
       </div>
     </section>
+  );
+}
+
+/** A report's evidence files as download links; its commander may add more until the first review. */
+function ReportEvidence(props: {
+  report: { id: string; attachments: Attachment[] };
+  canAdd: boolean;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const { report, canAdd, onAdded } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormErrorState>(null);
+  const [ok, setOk] = useState(false);
+  const inputId = `evidence-${report.id}`;
+  const send = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setOk(false);
+    try {
+      await upload(`/api/reports/${report.id}/attachments`, file);
+      setOk(true);
+      onAdded();
+    } catch (e) {
+      setError(toFormError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="evidence">
+      <h4>{t('delivery.evidence')}</h4>
+      {report.attachments.length === 0 ? (
+        <p className="muted">{t('delivery.evidenceNone')}</p>
+      ) : (
+        <ul>
+          {report.attachments.map((a) => (
+            <li key={a.id}>
+              {/* Built from the id only; the server sends it as a download with a safe name. */}
+              <a href={`/api/attachments/${encodeURIComponent(a.id)}`} download>
+                {a.fileName}
+              </a>{' '}
+              ({t('delivery.sizeKiB', { n: Math.ceil(a.sizeBytes / 1024) })})
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAdd && (
+        <div className="field">
+          <label htmlFor={inputId}>{t('delivery.addEvidence')}</label>
+          <input
+            id={inputId}
+            type="file"
+            accept="application/pdf,image/png,image/jpeg"
+            disabled={busy}
+            aria-busy={busy}
+            onChange={(e) => send(e.target.files?.[0])}
+          />
+          {busy && <small>{t('delivery.uploading')}</small>}
+        </div>
+      )}
+      <ErrorBanner error={error} />
+      {ok && <Notice>{t('delivery.uploaded')}</Notice>}
+    </div>
   );
 }

@@ -60,9 +60,20 @@ export interface Challenge extends ChallengeSummary {
   actions: string[];
   bidCount: number;
   openObjections: number;
+  /** In notice: the intended winners; once awarded: the winners (public). */
+  noticeWinners: NoticeWinner[];
   vetting: { action: string; comment: string; at: string; by: string }[];
   taskBooks: { id: string; bidId: string; state: string }[];
   attachments: Attachment[];
+}
+
+export interface NoticeWinner {
+  bidId: string;
+  commanderName: string;
+  commanderNameEn: string;
+  hostOrgNameZh: string;
+  hostOrgNameEn: string;
+  budgetFen: number;
 }
 
 export interface BidListItem {
@@ -73,6 +84,15 @@ export interface BidListItem {
   submittedAt: string | null;
   organizerScore: number | null;
   proposerFit: number | null;
+  /** The expert ranking when a review round ranked the bids, else the organizer's scores. */
+  evaluation: {
+    source: 'expert_ranking' | 'organizer';
+    score: number | null;
+    rank: number | null;
+    standardError: number | null;
+    count: number;
+    decision: { roundId: string; version: number; inputsSha256: string; decidedAt: string } | null;
+  } | null;
 }
 
 export interface Milestone {
@@ -97,7 +117,19 @@ export interface Bid {
   budgetFen: number;
   milestones: Milestone[];
   pledge: { commitments: string; consequences: string };
+  ethicsCategories?: string[];
   pledgeVersion: number;
+  /** SHA-256 of what the signatures cover: commitments, consequences, milestones, budget. */
+  pledgeDigest: string;
+  /** Signed versions, newest first. */
+  pledgeVersions: {
+    version: number;
+    digest: string;
+    commanderSignedBy: string | null;
+    commanderSignedAt: string | null;
+    hostSignedBy: string | null;
+    hostSignedAt: string | null;
+  }[];
   pledgeSignedByCommander: boolean;
   pledgeSignedByHost: boolean;
   submittedAt: string | null;
@@ -145,6 +177,8 @@ export interface TaskBook {
   tranches: { label: string; amountFen: number; condition: string }[];
   signedByProposer: boolean;
   signedByCommander: boolean;
+  /** Who signed for each party and when (UTC). */
+  signatures: Record<'proposer' | 'commander', { name: string; nameEn: string; at: string } | null>;
   reports: {
     id: string;
     milestoneNo: number;
@@ -153,11 +187,54 @@ export interface TaskBook {
     submittedAt: string;
     reviewState: string;
     reviewComment: string | null;
+    /** Evidence files of this report. */
+    attachments: Attachment[];
+    /** One verdict per reviewer (proposer, organizer, named expert). */
+    reviews: {
+      reviewerId: string;
+      reviewerName: string;
+      role: 'proposer' | 'organizer' | 'expert';
+      decision: 'accepted' | 'revise';
+      comment: string;
+      reviewedAt: string;
+    }[];
+    awaitingExperts: { id: string; name: string }[];
   }[];
-  judgements: { targetId: string; measured: string; evidence: string; verifier: string; met: boolean }[];
+  /** Experts the organizer named to review the delivery. */
+  experts: { id: string; name: string; namedAt: string }[];
+  judgements: {
+    targetId: string;
+    measured: string;
+    evidence: string;
+    verifier: string;
+    verifierKind: 'proposer' | 'lab' | 'panel' | null;
+    verifierReason: string;
+    evidenceAttachmentIds: string[];
+    met: boolean;
+  }[];
   outcome: 'accepted' | 'not_met' | null;
   relations: string[];
   actions: string[];
+}
+
+/** Ethics categories a challenge may involve and a bid declares (server: src/modules/ethics/ethics.ts). */
+export const ETHICS_CATEGORIES = [
+  'human_subjects',
+  'animals',
+  'biosafety',
+  'ai',
+  'gene_editing',
+  'personal_data',
+  'environment',
+] as const;
+
+/** What anyone signed in may see of a person (GET /api/people). */
+export interface PublicPerson {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  title: string;
+  currentOrg: string | null;
 }
 
 export interface Organisation {

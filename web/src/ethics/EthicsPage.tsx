@@ -16,6 +16,7 @@ interface Review {
   conditions: string;
   dueAt: string;
   overdue: boolean;
+  daysOverdue: number;
   votesCast: number;
   member: boolean;
   votes: { memberId: string; vote: string; comment: string }[];
@@ -108,6 +109,7 @@ export function EthicsPage() {
         members: String(f.get('members') ?? '')
           .split(/[,，\s]+/)
           .filter(Boolean),
+        minMembers: Number(f.get('minMembers')),
         quorum: Number(f.get('quorum')),
         decisionDays: Number(f.get('decisionDays')),
       });
@@ -124,6 +126,9 @@ export function EthicsPage() {
       <ErrorBanner error={error} />
       <h2>{t('ethics.reviews')}</h2>
       {reviews.length === 0 && <p>{t('ethics.none')}</p>}
+      {reviews.some((r) => r.overdue) && (
+        <Notice>{t('ethics.overdueNotice', { n: reviews.filter((r) => r.overdue).length })}</Notice>
+      )}
       {reviews.map((r) => {
         const voted = r.votes.some((v) => v.memberId === me);
         return (
@@ -133,7 +138,7 @@ export function EthicsPage() {
             </h3>
             <p>
               {t('ethics.categories')}: {r.categories.join(', ')} · {t('ethics.due', { date: day(r.dueAt) })}
-              {r.overdue && <strong> ({t('ethics.overdue')})</strong>} ·{' '}
+              {r.overdue && <strong> ({t('ethics.overdueDays', { n: r.daysOverdue })})</strong>} ·{' '}
               {t('ethics.votes', { n: r.votesCast })}
             </p>
             {r.conditions && (
@@ -178,11 +183,20 @@ export function EthicsPage() {
             <Field label={t('ethics.name')} name="name" error={error} />
             <Field label={t('ethics.members')} name="members" error={error} />
             <Field
+              label={t('ethics.minMembers')}
+              name="minMembers"
+              type="number"
+              min={7}
+              defaultValue={7}
+              error={error}
+            />
+            <Field
               label={t('ethics.quorum')}
               name="quorum"
               type="number"
-              min={1}
+              min={5}
               defaultValue={5}
+              hint={t('ethics.quorumHint')}
               error={error}
             />
             <Field

@@ -11,6 +11,11 @@ const en = {
     state: 'State',
     due: 'Decision due {{date}}',
     overdue: 'overdue',
+    overdueDays: 'overdue by {{n}} day(s)',
+    overdueNotice:
+      '{{n}} review(s) past the decision date, listed first. Being overdue blocks nothing and decides nothing: members can still vote, and an award still needs approval.',
+    minMembers: 'Minimum members (at least 7)',
+    quorumHint: 'At least 5 votes decide.',
     votes: '{{n}} vote(s) cast',
     conditions: 'Conditions',
     vote: 'Your vote',
@@ -48,6 +53,11 @@ const zhCN: typeof en = {
     state: '状态',
     due: '应于 {{date}} 前作出决定',
     overdue: '已逾期',
+    overdueDays: '已逾期 {{n}} 天',
+    overdueNotice:
+      '有 {{n}} 项审查已超过决定期限，列在最前。逾期不影响任何操作，也不视为通过：委员仍可投票，授予仍需审查通过。',
+    minMembers: '最少委员人数（不少于 7 人）',
+    quorumHint: '至少 5 票方可作出决定。',
     votes: '已投 {{n}} 票',
     conditions: '附加条件',
     vote: '您的意见',

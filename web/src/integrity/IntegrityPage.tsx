@@ -15,16 +15,21 @@ import {
   TextAreaField,
   toFormError,
 } from '../forms.tsx';
-import { hasRole, useSession } from '../session.tsx';
+import { useSession } from '../session.tsx';
+import { type RecordRow, RecordsTable } from './RecordsTable.tsx';
+import { FINDINGS, type Referral, Referrals, SEVERITIES } from './Referrals.tsx';
 
 interface Span {
   start: number;
   end: number;
 }
 interface Side {
+  type: 'challenge' | 'bid' | 'report';
   id: string;
   challengeId: string | null;
   commanderId: string | null;
+  /** The commander of a bid or report; the proposer who drafted a challenge. */
+  authorId: string | null;
   text: string;
   spans: Span[];
 }
@@ -35,28 +40,7 @@ interface Flag {
   a: Side;
   b: Side;
 }
-interface RecordRow {
-  id: string;
-  subjectPersonId: string | null;
-  findingType: string;
-  severity: string;
-  evidence: string;
-  decision: string;
-  appealStatus: string;
-  sanction: { blocks: string[]; startsOn: string; endsOn: string } | null;
-  createdAt: string;
-}
 
-const FINDINGS = [
-  'duplicate_submission',
-  'plagiarism',
-  'fabrication',
-  'falsification',
-  'misuse_of_funds',
-  'ethics_violation',
-  'other',
-];
-const SEVERITIES = ['minor', 'serious', 'grave'];
 const BLOCKS = ['bid', 'review', 'funds'] as const;
 
 /** The text with its overlapping passages wrapped in <mark>. */
@@ -75,8 +59,12 @@ function Marked({ text, spans }: { text: string; spans: Span[] }) {
 export function IntegrityPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const officer = hasRole(session, 'integrity_officer', 'admin');
+  // The officer's desk: integrity officers and the platform admin, not an organisation's admin.
+  const officer = !!session?.roles.some(
+    (r) => r.role === 'integrity_officer' || (r.role === 'admin' && r.orgKind === 'platform'),
+  );
   const [flags, setFlags] = useState<Flag[]>([]);
+  const [referrals, setReferrals] = useState<Referral[]>([]);
   const [records, setRecords] = useState<RecordRow[]>([]);
   const [error, setError] = useState<FormErrorState>(null);
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -86,7 +74,10 @@ export function IntegrityPage() {
 
   const load = useCallback(async () => {
     setRecords(await api<RecordRow[]>('GET', '/api/integrity/records'));
-    if (officer) setFlags(await api<Flag[]>('GET', '/api/integrity/duplicates?state=open'));
+    if (officer) {
+      setFlags(await api<Flag[]>('GET', '/api/integrity/duplicates?state=open'));
+      setReferrals(await api<Referral[]>('GET', '/api/integrity/referrals?state=open'));
+    }
   }, [officer]);
   useEffect(() => {
     if (session?.person) load().catch((e) => setError(toFormError(e)));
@@ -112,6 +103,7 @@ export function IntegrityPage() {
     try {
       await api('POST', '/api/integrity/records', {
         subjectPersonId: String(f.get('subjectPersonId') ?? '').trim() || null,
+        subjectOrgId: String(f.get('subjectOrgId') ?? '').trim() || null,
         findingType: f.get('findingType'),
         severity: f.get('severity'),
         evidence: f.get('evidence'),
@@ -137,6 +129,7 @@ export function IntegrityPage() {
       <ErrorBanner error={error} />
       {officer && (
         <>
+          <Referrals referrals={referrals} onDone={load} />
           <h2>{t('integrity.duplicates')}</h2>
           {flags.length === 0 && <p>{t('integrity.noFlags')}</p>}
           {flags.map((f) => (
@@ -150,19 +143,23 @@ export function IntegrityPage() {
                 {[f.a, f.b].map((side) => (
                   <div key={side.id}>
                     <h4>
-                      {t('integrity.bid', { id: side.id.slice(0, 8) })}{' '}
+                      {t(`integrity.kinds.${side.type}`, { id: side.id.slice(0, 8) })}{' '}
                       {side.challengeId && (
                         <Link to={`/challenges/${side.challengeId}`}>{t('integrity.open')}</Link>
                       )}
                     </h4>
                     <Marked text={side.text} spans={side.spans} />
-                    {side.commanderId && (
+                    {side.authorId && (
                       <button
                         type="button"
                         className="secondary"
-                        onClick={() => setSubject(side.commanderId ?? '')}
+                        onClick={() => setSubject(side.authorId ?? '')}
                       >
-                        {t('integrity.recordAgainst')}
+                        {t(
+                          side.type === 'challenge'
+                            ? 'integrity.recordAgainstProposer'
+                            : 'integrity.recordAgainst',
+                        )}
                       </button>
                     )}
                   </div>
@@ -195,6 +192,12 @@ export function IntegrityPage() {
                 name="subjectPersonId"
                 value={subject}
                 onChange={(e) => setSubject(e.target.value)}
+                error={error}
+              />
+              <Field
+                label={t('integrity.subjectOrgId')}
+                name="subjectOrgId"
+                hint={t('integrity.subjectHint')}
                 error={error}
               />
               <SelectField
@@ -245,36 +248,7 @@ export function IntegrityPage() {
       )}
 
       <h2>{t('integrity.records')}</h2>
-      {records.length === 0 ? (
-        <p>{t('integrity.noRecords')}</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('integrity.findingType')}</th>
-              <th scope="col">{t('integrity.severity')}</th>
-              <th scope="col">{t('integrity.decision')}</th>
-              <th scope="col">{t('integrity.sanction')}</th>
-              <th scope="col">{t('integrity.appeal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {records.map((r) => (
-              <tr key={r.id}>
-                <td>{t(`integrity.findings.${r.findingType}`)}</td>
-                <td>{t(`integrity.severities.${r.severity}`)}</td>
-                <td>{r.decision}</td>
-                <td>
-                  {r.sanction
-                    ? `${r.sanction.blocks.map((b) => t(`integrity.blockNames.${b}`)).join('、')} ${r.sanction.startsOn} – ${r.sanction.endsOn}`
-                    : '—'}
-                </td>
-                <td>{t(`integrity.appeals.${r.appealStatus}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordsTable records={records} session={session} officer={officer} onDone={load} />
     </section>
   );
 }

@@ -13,6 +13,8 @@ interface Entry {
   objectId: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const shanghai = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   dateStyle: 'short',
@@ -27,7 +29,7 @@ export function AuditPage() {
     { ok: boolean; entries: number; firstBreak: { seq: number; kind: string } | null } | 'running' | null
   >(null);
 
-  const [filter, setFilter] = useState({ objectType: '', objectId: '', actorId: '' });
+  const [filter, setFilter] = useState({ objectType: '', objectId: '', actorId: '', actor: '' });
 
   const load = useCallback(
     async (beforeSeq?: number) => {
@@ -71,13 +73,16 @@ export function AuditPage() {
           setFilter({
             objectType: String(f.get('objectType') ?? ''),
             objectId: String(f.get('objectId') ?? ''),
-            actorId: String(f.get('actorId') ?? ''),
+            // One box for the actor: an id is matched exactly, anything else as a name or an email.
+            ...(UUID.test(String(f.get('actor') ?? '').trim())
+              ? { actorId: String(f.get('actor')).trim(), actor: '' }
+              : { actorId: '', actor: String(f.get('actor') ?? '') }),
           });
         }}
       >
         <Field label={t('audit.objectType')} name="objectType" placeholder="challenge" error={error} />
         <Field label={t('audit.objectId')} name="objectId" error={error} />
-        <Field label={t('audit.actorId')} name="actorId" error={error} />
+        <Field label={t('audit.actorSearch')} name="actor" hint={t('audit.actorHint')} error={error} />
         <div>
           <button type="submit">{t('audit.search')}</button>
         </div>

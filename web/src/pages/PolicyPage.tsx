@@ -9,8 +9,16 @@ import deductionExample from '../../../docs/examples/policy/deduction.json';
 import hnteExample from '../../../docs/examples/policy/hnte.json';
 import transferExample from '../../../docs/examples/policy/transfer.json';
 import { type PolicyMessageCode, policyMessages } from '../../../src/modules/policy/policy.messages.ts';
-import { type EnterpriseFacts, getPath, prefillInput, setPath } from '../../../src/modules/policy/prefill.ts';
+import {
+  type EnterpriseFacts,
+  fitHnteYears,
+  getPath,
+  prefillInput,
+  rollForward,
+  setPath,
+} from '../../../src/modules/policy/prefill.ts';
 import { api } from '../api.ts';
+import '../policy/i18n.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, toFormError } from '../forms.tsx';
 import { useSession } from '../session.tsx';
 
@@ -43,6 +51,8 @@ interface HnteResult {
       steps: Step[];
     }[];
     total: { low: number; high: number };
+    passAtLow: boolean;
+    passAtHigh: boolean;
   };
 }
 interface DeductionResult {
@@ -296,8 +306,19 @@ function hnteGroups(input: Json, t: T, msg: Msg): Group[] {
       key: 'basics',
       legend: t('policy.basics'),
       fields: [
-        { path: 'registrationDate', label: t('policy.f.registrationDate'), type: 'date' },
-        { path: 'applicationDate', label: t('policy.f.applicationDate'), type: 'date' },
+        // The fiscal years follow the dates (32号 Art. 11(五); 195号 按实际经营时间计算).
+        {
+          path: 'registrationDate',
+          label: t('policy.f.registrationDate'),
+          type: 'date',
+          set: (inp, v) => fitHnteYears(setPath(inp, 'registrationDate', v)),
+        },
+        {
+          path: 'applicationDate',
+          label: t('policy.f.applicationDate'),
+          type: 'date',
+          set: (inp, v) => fitHnteYears(setPath(inp, 'applicationDate', v)),
+        },
         {
           path: 'domain',
           label: t('policy.f.domain'),
@@ -574,12 +595,19 @@ function deductionGroups(input: Json, t: T, msg: Msg): Group[] {
           columns: [
             { key: 'id', label: t('policy.f.intangibleId'), type: 'text' },
             { key: 'cost', label: t('policy.f.cost'), type: 'text', decimal: true },
+            {
+              key: 'nonTaxableFunded',
+              label: t('policy.f.nonTaxableFunded'),
+              type: 'text',
+              decimal: true,
+            },
             { key: 'inServiceFrom', label: t('policy.f.inServiceFrom'), type: 'month' },
             { key: 'usefulLifeYears', label: t('policy.f.usefulLifeYears'), type: 'number' },
           ],
           blank: (rows) => ({
             id: nextId(rows, 'IA'),
             cost: '0.00',
+            nonTaxableFunded: '0.00',
             inServiceFrom: `${String(input.taxYear ?? lastYear())}-01`,
             usefulLifeYears: 10,
           }),
@@ -980,6 +1008,16 @@ function ResultView({ result, msg }: { result: AnyResult; msg: Msg }) {
             </h3>
             <StepList steps={c.steps} msg={msg} />
             {c.code === 'hnte.innovation' && (
+              <p className="score-ends">
+                {t('policy.scoreEnds', {
+                  low: r.innovation.total.low,
+                  high: r.innovation.total.high,
+                  lowVerdict: t(r.innovation.passAtLow ? 'policy.scorePasses' : 'policy.scoreFails'),
+                  highVerdict: t(r.innovation.passAtHigh ? 'policy.scorePasses' : 'policy.scoreFails'),
+                })}
+              </p>
+            )}
+            {c.code === 'hnte.innovation' && (
               <ul className="score-items">
                 {r.innovation.items.map((it) => (
                   <li key={it.code}>
@@ -1084,12 +1122,15 @@ export function PolicyPage() {
       api<{ enterprise: EnterpriseFacts | null }>('GET', `/api/organisations/${effectiveOrg}`),
     ])
       .then(([list, org]) => {
-        const w = list.find((x) => x.taxYear === lastYear()) ?? list[0];
+        // Last year's worksheet, else the newest; one older than last year is rolled forward.
+        const target = lastYear();
+        const w = list.find((x) => x.taxYear === target) ?? list[0];
+        const rolled = w !== undefined && w.taxYear < target;
         const { input: next, fromProfile } = prefillInput(
           kind,
           latestInputs.current[kind],
           org.enterprise,
-          w?.input ?? null,
+          w ? (rolled ? rollForward(kind, w.input, target) : w.input) : null,
         );
         if (!w && fromProfile.length === 0) return;
         setInputs((prev) => ({ ...prev, [kind]: next }));
@@ -1097,7 +1138,10 @@ export function PolicyPage() {
         const fields = fromProfile.map((f) => t(PROFILE_FIELD_LABELS[f] ?? f)).join(', ');
         setNotice(
           [
-            w && t('policy.prefilled', { year: w.taxYear }),
+            w &&
+              (rolled
+                ? t('policy.rolledForward', { from: w.taxYear, to: target })
+                : t('policy.prefilled', { year: w.taxYear })),
             fromProfile.length > 0 && t('policy.prefilledProfile', { fields }),
           ]
             .filter(Boolean)

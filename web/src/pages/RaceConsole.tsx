@@ -2,10 +2,10 @@
 // a gate decision, resolve objections, and withdraw, merge or end early with a reason. Each form
 // keeps its own error; the server's field name is prefixed with the form's so that the error
 // shows next to the right field even when two forms share a field name (e.g. "reason").
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api.ts';
-import { pick, requirement, splitList } from '../challenges/format.ts';
+import { pick, requirement, splitList, yuan } from '../challenges/format.ts';
 import {
   ErrorBanner,
   Field,
@@ -16,6 +16,7 @@ import {
   toFormError,
 } from '../forms.tsx';
 import { type RaceBoard, teamName } from './RacePage.tsx';
+import './race.i18n.ts';
 
 /** The server's error with its field renamed into this form's names (`prefix.field`), trimmed to a known one. */
 export function scopeError(err: unknown, prefix: string, known: string[]): FormErrorState {
@@ -97,10 +98,17 @@ export function RaceConsole({ board, onChange }: Props) {
     <section aria-labelledby="h-console" className="race-console">
       <h2 id="h-console">{t('race.console.title')}</h2>
       <p className="hint">{t('race.console.intro')}</p>
+      {board.state === 'setup' && (
+        <>
+          <InviteForm board={board} onChange={onChange} />
+          <StartForm board={board} onChange={onChange} />
+        </>
+      )}
       {board.state === 'running' && (
         <>
           <EvaluationForm board={board} onChange={onChange} />
           <ProposeGateForm board={board} onChange={onChange} />
+          <WithdrawGateForm board={board} onChange={onChange} />
         </>
       )}
       <ObjectionForms board={board} onChange={onChange} />
@@ -116,6 +124,124 @@ export function RaceConsole({ board, onChange }: Props) {
 }
 
 const activeTeams = (board: RaceBoard) => board.teams.filter((x) => x.status === 'active');
+
+interface BidRow {
+  id: string;
+  state: string;
+  commanderName: string;
+  budgetFen: number;
+}
+
+/** Before the start: invite a further submitted bid of the challenge into the field. */
+function InviteForm({ board, onChange }: Props) {
+  const { t } = useTranslation();
+  const [bids, setBids] = useState<BidRow[] | null>(null);
+  const [bidId, setBidId] = useState('');
+  const a = useAction('invite', ['invite.bidId'], onChange);
+  const inRace = new Set(board.teams.map((x) => x.bidId));
+  useEffect(() => {
+    api<BidRow[]>('GET', `/api/challenges/${board.challenge.id}/bids`)
+      .then(setBids)
+      .catch(() => setBids([]));
+  }, [board.challenge.id]);
+  const open = (bids ?? []).filter(
+    (b) => !inRace.has(b.id) && ['submitted', 'not_selected', 'awarded'].includes(b.state),
+  );
+  const chosen = open.some((b) => b.id === bidId) ? bidId : (open[0]?.id ?? '');
+  return (
+    <Panel id="h-console-invite" title={t('race.console.invite')}>
+      {open.length === 0 ? (
+        <>
+          {a.done && <Notice>{a.done}</Notice>}
+          <p className="hint">{t('race.console.noneToInvite')}</p>
+        </>
+      ) : (
+        <form
+          onSubmit={(e) =>
+            a.run(
+              e,
+              () => api('POST', `/api/races/${board.id}/invite`, { bidId: chosen }),
+              t('race.console.invited'),
+            )
+          }
+        >
+          <SelectField
+            label={t('race.console.bid')}
+            name="invite.bidId"
+            error={a.error}
+            value={chosen}
+            onChange={(e) => setBidId(e.target.value)}
+            options={open.map((b) => ({
+              value: b.id,
+              label: `${b.commanderName} · ${yuan(b.budgetFen)} · ${t(`race.console.bidStates.${b.state}`)}`,
+            }))}
+          />
+          <Outcome a={a} label={t('race.console.inviteButton')} />
+        </form>
+      )}
+    </Panel>
+  );
+}
+
+/** Start the race: signing tranches go to the whole field. */
+function StartForm({ board, onChange }: Props) {
+  const { t } = useTranslation();
+  const a = useAction('start', [], onChange);
+  return (
+    <Panel id="h-console-start" title={t('race.console.start')}>
+      <form
+        onSubmit={(e) =>
+          a.run(e, () => api('POST', `/api/races/${board.id}/start`, {}), t('race.console.started'))
+        }
+      >
+        <p className="hint">
+          {t('race.console.startHint', {
+            n: board.teams.length,
+            pool: yuan(board.tranchePlan.signingPoolFen),
+          })}
+        </p>
+        <Outcome a={a} label={t('race.console.startButton')} />
+      </form>
+    </Panel>
+  );
+}
+
+/** Withdraw a proposed gate decision, with the reason (the stage's lot is kept for the next proposal). */
+function WithdrawGateForm({ board, onChange }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const a = useAction('withdrawGate', ['withdrawGate.reason'], onChange);
+  const gate = board.gates.find((g) => g.state === 'proposed');
+  if (!gate) return null;
+  return (
+    <Panel id="h-console-withdraw-gate" title={t('race.console.withdrawGate', { n: gate.stageNo })}>
+      <form
+        onSubmit={async (e) => {
+          if (
+            await a.run(
+              e,
+              () => api('POST', `/api/races/${board.id}/gates/${gate.id}/withdraw`, { reason }),
+              t('race.console.gateWithdrawn'),
+            )
+          )
+            setReason('');
+        }}
+      >
+        <TextAreaField
+          label={t('race.console.reason')}
+          hint={t('race.console.withdrawGateHint')}
+          name="withdrawGate.reason"
+          rows={2}
+          required
+          error={a.error}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <Outcome a={a} label={t('race.console.withdrawGateButton')} />
+      </form>
+    </Panel>
+  );
+}
 
 function EvaluationForm({ board, onChange }: Props) {
   const { t, i18n } = useTranslation();

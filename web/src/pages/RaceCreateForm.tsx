@@ -5,6 +5,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import './race.i18n.ts';
 import { api } from '../api.ts';
 import { fromBeijingInput, parseYuan, pick, splitList, toBeijingInput } from '../challenges/format.ts';
 import type { ChallengeSummary, Target } from '../challenges/types.ts';
@@ -25,6 +26,8 @@ interface StageDraft {
   gateAt: string;
   targetIds: string[];
   evidence: string;
+  scoreSource: 'manual' | 'review_round';
+  evidenceRequired: boolean;
   ruleKind: RuleKind;
   k: string;
   minScore: string;
@@ -40,6 +43,8 @@ const blankStage = (targets: Target[], days: number): StageDraft => ({
   gateAt: `${toBeijingInput(new Date(Date.now() + days * DAY).toISOString()).slice(0, 10)}T17:00`,
   targetIds: targets.map((x) => x.id),
   evidence: '',
+  scoreSource: 'manual',
+  evidenceRequired: false,
   ruleKind: 'top_k',
   k: '1',
   minScore: '',
@@ -71,6 +76,8 @@ function stageBody(s: StageDraft) {
     gateAt: fromBeijingInput(s.gateAt),
     targetIds: s.targetIds,
     evidence: s.evidence,
+    scoreSource: s.scoreSource,
+    evidenceRequired: s.evidenceRequired,
     rule,
     tieBreak: [...first, { kind: 'lot' }],
   };
@@ -102,6 +109,7 @@ function example(challengeId: string, targets: Target[]) {
           targetIds: ids,
           targetValues: {},
           evidence: '第三方检测报告',
+          scoreSource: 'review_round',
           rule: { kind: 'top_k', k: 2 },
           tieBreak,
         },
@@ -184,6 +192,7 @@ export function RaceCreateForm() {
       `stages.${i}.gateAt`,
       `stages.${i}.targetIds`,
       `stages.${i}.evidence`,
+      `stages.${i}.scoreSource`,
       `stages.${i}.rule.k`,
       `stages.${i}.rule.minScore`,
       `stages.${i}.rule`,
@@ -355,6 +364,26 @@ export function RaceCreateForm() {
                 error={error}
                 value={s.evidence}
                 onChange={(e) => edit(i, { evidence: e.target.value })}
+              />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  name={`${p}.evidenceRequired`}
+                  checked={s.evidenceRequired}
+                  onChange={(e) => edit(i, { evidenceRequired: e.target.checked })}
+                />{' '}
+                {t('race.teamSide.evidenceRequired')}
+              </label>
+              <SelectField
+                label={`${t('race.scoreSource')} (${t('race.gateN', { n })})`}
+                name={`${p}.scoreSource`}
+                error={error}
+                value={s.scoreSource}
+                onChange={(e) => edit(i, { scoreSource: e.target.value as StageDraft['scoreSource'] })}
+                options={(['manual', 'review_round'] as const).map((k) => ({
+                  value: k,
+                  label: t(`race.scoreSources.${k}`),
+                }))}
               />
               <SelectField
                 label={t('race.create.ruleKind', { n })}

@@ -10,6 +10,9 @@ import { Facts } from '../challenges/parts.tsx';
 import { ErrorBanner, type FormErrorState, Notice, TextAreaField, toFormError } from '../forms.tsx';
 import { useSession } from '../session.tsx';
 import { RaceConsole } from './RaceConsole.tsx';
+import { RaceTeamPanel } from './RaceTeamPanel.tsx';
+import { ADVANCED_RIM, type ChartPoint, chartPoints, OUT_RIM } from './race-chart.ts';
+import './race.i18n.ts';
 
 interface StageTarget {
   id: string;
@@ -41,6 +44,9 @@ interface Gate {
   decidedAt: string | null;
   withdrawReason: string;
   seed: string;
+  scoreOrigin:
+    | { kind: 'manual' }
+    | { kind: 'review_round'; roundId: string; decisionId: string; version: number; inputsSha256: string };
   rule: string;
   reproducible: boolean;
   advancing: string[];
@@ -59,6 +65,7 @@ interface Gate {
 interface Team {
   id: string;
   entryNo: number;
+  bidId: string;
   commanderZh: string;
   commanderEn: string;
   hostZh: string;
@@ -84,13 +91,15 @@ export interface RaceBoard {
     signingPoolFen: number;
     stages: { sharePercent: number; rankWeights: number[]; poolFen: number }[];
   };
-  viewer: { organizer: boolean; teamIds: string[] };
+  viewer: { organizer: boolean; teamIds: string[]; mayObject: boolean; commands: string[] };
   stages: {
     no: number;
     titleZh: string;
     titleEn: string;
     gateAt: string;
     evidence: string;
+    evidenceRequired: boolean;
+    scoreSource: 'manual' | 'review_round';
     targets: StageTarget[];
     ruleText: string;
     rule: { kind: string; k?: number; minScore?: string };
@@ -107,6 +116,16 @@ export interface RaceBoard {
     at: string;
   }[];
   winners: string[];
+  /** The teams' own evidence: the viewer's team's (organizers: every team's). */
+  teamEvidence: {
+    stageNo: number;
+    teamId: string;
+    text: string;
+    attachmentIds: string[];
+    submittedAt: string;
+  }[];
+  /** Who has submitted evidence for which stage (public). */
+  evidenceSubmitted: { stageNo: number; teamId: string }[];
   /** Evaluation inputs: the organizers see every team's, a team its own. */
   evaluations: {
     stageNo: number;
@@ -118,6 +137,8 @@ export interface RaceBoard {
 }
 
 const HUMAN_REASON = new Set(['withdrawn', 'merged', 'stopped']);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const COLORS = ['#b3261e', '#1f6feb', '#2e7d32', '#8a5a00', '#6a1b9a', '#00838f', '#5d4037', '#455a64'];
 
 /** Mean score of each team at each final or proposed gate: one line per team. */
@@ -130,23 +151,36 @@ function ScoreChart({ board, label }: { board: RaceBoard; label: string }) {
     (async () => {
       const { init } = await import('./race-echarts.ts');
       if (disposed || !el.current) return;
-      const live = board.gates.filter((g) => g.state !== 'withdrawn');
+      const points = chartPoints(board);
       const c = init(el.current, undefined, { renderer: 'canvas' });
       c.setOption({
         animation: false,
         grid: { left: 40, right: 16, top: 36, bottom: 28 },
         legend: { top: 0 },
-        tooltip: { trigger: 'axis' },
+        // One point at a time: its gate's verdict, rank, mean score and targets met.
+        tooltip: {
+          trigger: 'item',
+          formatter: (p: { seriesName: string; data: ChartPoint | null }) => {
+            const d = p.data;
+            if (!d) return p.seriesName;
+            return [
+              `${p.seriesName} — ${t('race.gateN', { n: d.stageNo })}`,
+              `${t('race.rankOf', { rank: d.rank, n: d.ranked })} · ${t('race.meanScore')} ${d.value ?? '—'}`,
+              t('race.targetsMet', { met: d.targetsMet, total: d.targetsTotal }),
+              `${d.status === 'advanced' ? t('race.advanced') : t('race.out')}${d.proposed ? ` (${t('race.gateStates.proposed')})` : ''}`,
+            ]
+              .map(escapeHtml)
+              .join('<br/>');
+          },
+        },
         xAxis: { type: 'category', data: board.stages.map((s) => t('race.gateN', { n: s.no })) },
         yAxis: { type: 'value', min: 0, max: 100 },
         series: board.teams.map((team, i) => ({
           type: 'line',
           name: teamName(team, i18n.language),
           color: COLORS[i % COLORS.length],
-          data: board.stages.map((s) => {
-            const row = live.find((g) => g.stageNo === s.no)?.board.find((b) => b.teamId === team.id);
-            return row?.meanScore ? Number(row.meanScore) : null;
-          }),
+          showAllSymbol: true,
+          data: points[i],
           connectNulls: false,
         })),
       });
@@ -157,7 +191,15 @@ function ScoreChart({ board, label }: { board: RaceBoard; label: string }) {
       chart?.dispose();
     };
   }, [board, i18n.language, t]);
-  return <div ref={el} className="chart race-chart" role="img" aria-label={label} />;
+  return (
+    <>
+      <div ref={el} className="chart race-chart" role="img" aria-label={label} />
+      <p className="hint chart-legend">
+        <span style={{ color: ADVANCED_RIM }}>●</span> {t('race.chartAdvanced')}{' '}
+        <span style={{ color: OUT_RIM }}>◆</span> {t('race.chartOut')} · {t('race.chartSize')}
+      </p>
+    </>
+  );
 }
 
 export const teamName = (team: Team, lang: string) =>
@@ -315,6 +357,7 @@ export function RacePage() {
       </section>
 
       {board.viewer.organizer && <RaceConsole board={board} onChange={load} />}
+      <RaceTeamPanel board={board} onChange={load} />
 
       <section aria-labelledby="h-rules">
         <h2 id="h-rules">{t('race.rules')}</h2>
@@ -351,6 +394,10 @@ export function RacePage() {
               <p>
                 <strong>{t('race.evidence')}:</strong> {s.evidence}
               </p>
+              <p>
+                <strong>{t('race.scoreSource')}:</strong> {t(`race.scoreSources.${s.scoreSource}`)}
+              </p>
+              {s.evidenceRequired && <p>{t('race.teamSide.evidenceRequired')}</p>}
               <ul>
                 {s.targets.map((x) => (
                   <li key={x.id}>
@@ -389,6 +436,20 @@ export function RacePage() {
                   [t('race.noticeEndsAt'), dateTime(g.noticeEndsAt, lang)],
                   [t('race.decidedAt'), dateTime(g.decidedAt, lang)],
                   [t('race.seed'), <code key="seed">{g.seed}</code>],
+                  [
+                    t('race.scoreOrigin'),
+                    g.scoreOrigin.kind === 'manual' ? (
+                      t('race.scoreSources.manual')
+                    ) : (
+                      <span key="origin" data-testid={`origin-${g.stageNo}`}>
+                        {t('race.scoreOriginDecision', {
+                          version: g.scoreOrigin.version,
+                          id: g.scoreOrigin.decisionId.slice(0, 8),
+                          sha: g.scoreOrigin.inputsSha256.slice(0, 12),
+                        })}
+                      </span>
+                    ),
+                  ],
                   [t('race.reproducible'), g.reproducible ? t('race.yes') : t('race.no')],
                 ]}
               />
@@ -474,10 +535,11 @@ export function RacePage() {
                   ))}
                 </ul>
               )}
-              {noticeOpen && session?.person && (
+              {noticeOpen && session?.person && board.viewer.mayObject && (
                 <form onSubmit={(e) => object(e, g)} className="no-print">
                   <TextAreaField
                     label={t('race.objection')}
+                    hint={t('race.objectionWhoHint')}
                     name="text"
                     rows={2}
                     value={objection}
