@@ -13,6 +13,10 @@ export const ErrorBody = z
     code: z.enum(Object.keys(STATUS) as [keyof typeof STATUS, ...(keyof typeof STATUS)[]]),
     message: z.string().meta({ description: 'for people; in English' }),
     field: z.string().optional().meta({ description: 'the offending input, as a dotted path' }),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'structured facts behind the message, e.g. {sanction: {block, until}}' }),
   })
   .meta({ description: 'An error: the code says what kind (src/errors.ts), field which input' });
 export type ErrorBody = { code: string; message: string; field?: string };
@@ -67,6 +71,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
         code: err.code,
         message: err.field ? `${err.field}: ${err.message}` : err.message,
         field: err.field,
+        ...(err.details ? { details: err.details } : {}),
       },
     };
   }

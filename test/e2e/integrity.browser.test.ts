@@ -163,6 +163,8 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
       (await refusal.textContent()) ?? '',
       /barred from bidding by an integrity sanction until 2027-10-31/,
     );
+    // The headline says the same in the reader's language, from the error's structured details.
+    await refusal.getByText('受科研诚信处理限制，2027-10-31（含）前不得揭榜申报。').waitFor();
     assert.equal((await cast.solver2.get('/api/bids/mine')).body.length, 1, 'no bid was made');
     await solver.screenshot({ path: join(shots, 'integrity-refused-zh.png'), fullPage: true });
 

@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { rescanTexts } from '../../src/modules/integrity/integrity.service.ts';
 import { buildTestApp, snapshotCounts } from '../support/app.ts';
-import { buildBid, buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
+import {
+  buildBid,
+  buildCast,
+  buildChallenge,
+  publishedChallenge,
+  submittedBid,
+} from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
 import { awardedChallenge, ok, signTaskBook } from '../support/funding.ts';
 
@@ -302,6 +308,7 @@ for (const kind of backends()) {
       t.clock.t = saved;
       assert.equal(r.body.code, 'INELIGIBLE');
       assert.match(r.body.message, /barred from reviewing by an integrity sanction until 2027-12-31/);
+      assert.deepEqual(r.body.details, { sanction: { block: 'review', until: '2027-12-31' } });
       assert.equal(afterwards.status, 200, JSON.stringify(afterwards.body));
     });
 
@@ -397,6 +404,61 @@ for (const kind of backends()) {
         !(await ok(officer.get('/api/integrity/referrals?state=open'))).some(
           (r: { id: string }) => r.id === other,
         ),
+      );
+    });
+
+    test('a statement revised and resubmitted replaces its old text in the duplicate index', async () => {
+      const { proposer, organizer, enterprise, agency } = cast;
+      const DEADLINE = '2028-06-30T17:00:00+08:00';
+      const OLD =
+        '研制用于风电齿轮箱的高纯净度渗碳轴承钢，氧含量不高于五个百万分之一，钛含量不高于十五个百万分之一，接触疲劳寿命达到国外同类产品水平。';
+      const NEW =
+        '开发海上风电主轴承用大尺寸套圈的整体锻造与热处理工艺，套圈外径不小于三米，硬度均匀性偏差不超过两个洛氏单位，并通过十万小时寿命台架验证。';
+      const draft = await ok(
+        proposer.post(
+          '/api/challenges',
+          buildChallenge(enterprise.id, agency.id, {
+            titleZh: '轴承钢修订',
+            deadline: DEADLINE,
+            statementZh: OLD,
+            statementEn: 'Bearing steel.',
+          }),
+        ),
+      );
+      await proposer.post(`/api/challenges/${draft.id}/actions/submit`, {});
+      await organizer.post(`/api/challenges/${draft.id}/actions/return`, { comment: '请改为主轴承套圈' });
+      const mine = await ok(proposer.get(`/api/challenges/${draft.id}`));
+      const edited = await proposer.put(`/api/challenges/${draft.id}`, {
+        version: mine.version,
+        challenge: buildChallenge(enterprise.id, agency.id, {
+          titleZh: '轴承钢修订',
+          deadline: DEADLINE,
+          statementZh: NEW,
+          statementEn: 'Bearing rings.',
+        }),
+      });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal((await proposer.post(`/api/challenges/${draft.id}/actions/submit`, {})).status, 200);
+
+      const copyOld = await publishedChallenge(cast, {
+        titleZh: '旧文复制',
+        deadline: DEADLINE,
+        statementZh: OLD,
+        statementEn: 'Bearing steel.',
+      });
+      const copyNew = await publishedChallenge(cast, {
+        titleZh: '新文复制',
+        deadline: DEADLINE,
+        statementZh: NEW,
+        statementEn: 'Bearing rings.',
+      });
+      const pairs = (await ok(officer.get('/api/integrity/duplicates?state=open'))).map(
+        (x: { a: { id: string }; b: { id: string } }) => [x.a.id, x.b.id].sort().join(),
+      );
+      assert.ok(pairs.includes([draft.id, copyNew.id].sort().join()), 'a copy of the revised text is caught');
+      assert.ok(
+        !pairs.includes([draft.id, copyOld.id].sort().join()),
+        'the withdrawn text no longer matches',
       );
     });
 

@@ -262,9 +262,16 @@ for (const kind of backends()) {
           body: {
             orgId: cast.agency.id,
             name: '幂等伦理委员会',
-            members: [cast.solver2.id],
-            minMembers: 1,
-            quorum: 1,
+            // The floors (7 members, quorum 5) hold for every committee.
+            members: [
+              cast.solver2,
+              cast.solver1,
+              cast.member,
+              cast.hostAdmin,
+              cast.outsider,
+              cast.proposer,
+              cast.organizer,
+            ].map((p) => p.id),
           },
           table: 'ethics_committee',
         },

@@ -5,6 +5,8 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   field?: string;
+  /** Structured facts behind the message, for a sentence in the reader's language. */
+  details?: { sanction?: { block: 'bid' | 'review' | 'funds'; until: string } };
 }
 
 export class ApiError extends Error {

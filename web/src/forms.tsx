@@ -67,7 +67,14 @@ export function ErrorBanner({ error }: { error: FormErrorState }) {
   if (!error) return null;
   return (
     <div className="banner error" role="alert">
-      <strong>{t(`errors.${error.code}`, { defaultValue: t('common.error') })}</strong>{' '}
+      <strong>
+        {error.details?.sanction
+          ? t('errors.sanction', {
+              what: t(`errors.sanctionBlocks.${error.details.sanction.block}`),
+              until: error.details.sanction.until,
+            })
+          : t(`errors.${error.code}`, { defaultValue: t('common.error') })}
+      </strong>{' '}
       <span>{error.message}</span>
     </div>
   );

@@ -34,6 +34,28 @@ function editWords(text: string, count: number, salt: number): string {
 }
 
 describe('DedupIndex', () => {
+  it('after replacing texts, answers exactly as an index built from the final texts', () => {
+    const step = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), text: paragraph, edits: fc.nat(3) });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 12 }), paragraph, (steps, probe) => {
+        const live = new DedupIndex();
+        const final = new Map<string, string>();
+        for (const { id, text, edits } of steps) {
+          // Some texts are revisions of the one they replace, so old and new overlap.
+          const next = edits && final.has(id) ? editWords(final.get(id)!, edits, text.length) : text;
+          live.replace(id, next);
+          final.set(id, next);
+        }
+        const oracle = new DedupIndex();
+        for (const [id, text] of [...final].sort()) oracle.add(id, text);
+        assert.equal(live.size, final.size);
+        for (const q of [probe, ...final.values(), ...steps.map((s) => s.text)])
+          assert.deepEqual(live.query(q), oracle.query(q));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('finds a document identical to itself at similarity 1', () => {
     fc.assert(
       fc.property(paragraph, (text) => {

@@ -106,15 +106,18 @@ export class DedupIndex {
   // Marks documents already seen in the current query (stamp per query).
   #seen: Int32Array = new Int32Array(0);
   #stamp = 0;
+  // Documents whose text was replaced: 1 for a retired slot, never matched again.
+  #retired: Int32Array = new Int32Array(0);
+  #retiredCount = 0;
 
   constructor(options: DedupOptions = {}) {
     this.params = resolveDedupParams(options);
     this.#seeds = minhashSeeds(this.params.numHashes, this.params.seed);
   }
 
-  /** Number of documents added. */
+  /** Number of documents held (a replaced text counts once). */
   get size(): number {
-    return this.#ids.length;
+    return this.#ids.length - this.#retiredCount;
   }
 
   /** Whether a document with this id was added. */
@@ -145,11 +148,34 @@ export class DedupIndex {
     return matches;
   }
 
+  /**
+   * Replaces the text of a document (adding it if absent): later queries match only the new text.
+   * The old slot is retired, not reclaimed — replacements are rare (a revised, resubmitted text).
+   */
+  replace(id: string, doc: string | PreparedDocument): void {
+    const p = typeof doc === 'string' ? this.prepare(doc) : doc;
+    this.#checkPrepared(p);
+    const old = this.#byId.get(id);
+    if (old !== undefined) {
+      this.#retired[old] = 1;
+      this.#retiredCount++;
+      this.#byId.delete(id);
+    }
+    this.#insert(id, p);
+  }
+
   /** Bytes held in typed arrays (ids and the id map excluded). */
   memoryBytes(): number {
     let bytes = 0;
     for (const c of this.#chunks) bytes += c.byteLength;
-    for (const a of [this.#docChunk, this.#docOffset, this.#docLength, this.#signatures, this.#entryKey]) {
+    for (const a of [
+      this.#docChunk,
+      this.#docOffset,
+      this.#docLength,
+      this.#signatures,
+      this.#entryKey,
+      this.#retired,
+    ]) {
       bytes += a.byteLength;
     }
     return bytes + this.#next.byteLength + this.#heads.byteLength + this.#seen.byteLength;
@@ -189,7 +215,7 @@ export class DedupIndex {
       for (let e = heads[key & mask]; e !== -1; e = next[e]) {
         if (entryKey[e] !== key || e % bands !== b) continue;
         const doc = (e / bands) | 0;
-        if (seen[doc] !== stamp) {
+        if (seen[doc] !== stamp && this.#retired[doc] === 0) {
           seen[doc] = stamp;
           candidates.push(doc);
         }
@@ -222,6 +248,7 @@ export class DedupIndex {
       this.#docOffset = grownInt32(this.#docOffset, doc + 1);
       this.#docLength = grownInt32(this.#docLength, doc + 1);
       this.#seen = grownInt32(this.#seen, doc + 1);
+      this.#retired = grownInt32(this.#retired, doc + 1);
     }
     this.#storeShingles(doc, p.shingles);
     const { numHashes, similarity } = this.params;

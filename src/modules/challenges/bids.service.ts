@@ -103,7 +103,16 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
       until: s.ends_on,
     })),
   });
-  if (problems.length) throw new AppError('INELIGIBLE', problems[0].reason, problems[0].field, { problems });
+  // Sanctions come first among the problems; the latest end date is the one that matters.
+  const until = sanctions
+    .map((s) => s.ends_on)
+    .sort()
+    .at(-1);
+  if (problems.length)
+    throw new AppError('INELIGIBLE', problems[0].reason, problems[0].field, {
+      problems,
+      ...(until ? { sanction: { block: 'bid', until } } : {}),
+    });
 }
 
 export async function bidGuard(

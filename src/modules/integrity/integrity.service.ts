@@ -1,5 +1,6 @@
 // Integrity: records and sanctions kept by integrity officers (visible to them and the
 // subject), and duplicate-submission flags raised automatically on every submitted bid.
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
 import { loadConfig } from '../../config.ts';
@@ -277,7 +278,21 @@ const KINDS = ['challenge', 'bid', 'report'] as const;
 interface TextIndex {
   index: DedupIndex;
   kinds: Map<string, TextKind>;
+  /** Digest of the text indexed under each id: a revised, resubmitted text replaces the old one. */
+  digests: Map<string, string>;
   since: Record<TextKind, Date | null>;
+}
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest('base64');
+
+/** Index `text` under `id`, replacing an earlier different text; short texts are only remembered. */
+function remember(state: TextIndex, kind: TextKind, id: string, text: string) {
+  const digest = digestOf(text);
+  if (state.digests.get(id) === digest) return;
+  state.kinds.set(id, kind);
+  state.digests.set(id, digest);
+  if (text.length >= MIN_DEDUP_CHARS) state.index.replace(id, text);
+  else if (state.index.has(id)) state.index.replace(id, ''); // now too short: similar to nothing
 }
 const indexes = new WeakMap<Kysely<DB>, TextIndex>();
 
@@ -322,6 +337,7 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
     state = {
       index: new DedupIndex({ threshold: THRESHOLD }),
       kinds: new Map(),
+      digests: new Map(),
       since: { challenge: null, bid: null, report: null },
     };
     indexes.set(db, state);
@@ -338,9 +354,7 @@ async function syncedIndex(db: Kysely<DB>): Promise<TextIndex> {
     }
     for (const r of rows) {
       if (r.at && (!state.since[kind] || r.at > state.since[kind])) state.since[kind] = r.at;
-      if (state.kinds.has(r.id)) continue;
-      state.kinds.set(r.id, kind); // seen, indexed or too short to index
-      if (r.text.length >= MIN_DEDUP_CHARS) state.index.add(r.id, r.text);
+      remember(state, kind, r.id, r.text);
     }
   }
   return state;
@@ -356,10 +370,7 @@ export async function flagDuplicates(db: Kysely<DB>, kind: TextKind, id: string,
   const row = await repo.textOf(db, kind, id);
   if (!row || row.text.length < MIN_DEDUP_CHARS) return 0;
   const found = state.index.query(row.text).filter((m) => m.id !== id && m.similarity >= THRESHOLD);
-  if (!state.index.has(id)) {
-    state.index.add(id, row.text);
-    state.kinds.set(id, kind);
-  }
+  remember(state, kind, id, row.text);
   const kindOf = (x: string) => (x === id ? kind : state.kinds.get(x));
   const matches = await withoutOwnChallenge(
     db,
@@ -529,6 +540,7 @@ export async function assertNotSanctioned(
         'INELIGIBLE',
         `${s.label}: barred from ${what} by an integrity sanction until ${until}`,
         field,
+        { sanction: { block, until } },
       );
     }
   }

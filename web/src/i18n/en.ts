@@ -668,6 +668,8 @@ export const en = {
     INELIGIBLE: 'You may not bid on this challenge.',
     IDEMPOTENCY_MISMATCH: 'This form was already sent with different content; reload it.',
     INTERNAL: 'Something went wrong; nothing was changed.',
+    sanction: 'An integrity sanction bars {{what}} until {{until}} (inclusive).',
+    sanctionBlocks: { bid: 'bidding', review: 'reviewing', funds: 'receiving funds' },
   },
 };
 export type Messages = typeof en;

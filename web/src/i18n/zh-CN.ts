@@ -642,5 +642,7 @@ export const zhCN: Messages = {
     INELIGIBLE: '不符合揭榜条件。',
     IDEMPOTENCY_MISMATCH: '该表单已以不同内容提交过，请刷新后重试。',
     INTERNAL: '出错了，未做任何更改。',
+    sanction: '受科研诚信处理限制，{{until}}（含）前不得{{what}}。',
+    sanctionBlocks: { bid: '揭榜申报', review: '参与评审', funds: '接收经费' },
   },
 };
