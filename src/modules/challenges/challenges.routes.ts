@@ -55,70 +55,38 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     querystring: z.object({ name: z.string().min(1, { message: 'give the file name' }).max(300) }),
     params: IdParam,
   };
-  app.post(
-    '/challenges/:id/attachments',
-    {
-      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
-      schema: { tags, summary: 'Attach a PDF or image (raw body; ?name=file name)', ...upload },
-      config: { idempotent: true },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await files.uploadAttachment(
-            req.ctx,
-            'challenge',
-            req.params.id,
-            req.query.name,
-            toBytes(req.body),
-          ),
-        ),
-  );
-  app.post(
-    '/task-books/:id/attachments',
-    {
-      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
-      schema: { tags: ['task books'], summary: 'Attach evidence (PDF or image)', ...upload },
-      config: { idempotent: true },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await files.uploadAttachment(
-            req.ctx,
-            'task_book',
-            req.params.id,
-            req.query.name,
-            toBytes(req.body),
-          ),
-        ),
-  );
-  app.post(
-    '/reports/:id/attachments',
-    {
-      bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
-      schema: {
-        tags: ['task books'],
-        summary: 'Attach evidence to a milestone report (commander; until its first review)',
-        ...upload,
+  // Uploads: a raw body checked by magic bytes, owned by a challenge, a task book or a report.
+  const uploadRoute = (
+    url: string,
+    owner: 'challenge' | 'task_book' | 'milestone_report',
+    schema: { tags: string[]; summary: string },
+  ) =>
+    app.post(
+      url,
+      {
+        bodyLimit: files.MAX_ATTACHMENT_BYTES + 1,
+        schema: { ...schema, ...upload },
+        config: { idempotent: true },
       },
-      config: { idempotent: true },
-    },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await files.uploadAttachment(
-            req.ctx,
-            'milestone_report',
-            req.params.id,
-            req.query.name,
-            toBytes(req.body),
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            await files.uploadAttachment(req.ctx, owner, req.params.id, req.query.name, toBytes(req.body)),
           ),
-        ),
-  );
+    );
+  uploadRoute('/challenges/:id/attachments', 'challenge', {
+    tags,
+    summary: 'Attach a PDF or image (raw body; ?name=file name)',
+  });
+  uploadRoute('/task-books/:id/attachments', 'task_book', {
+    tags: ['task books'],
+    summary: 'Attach evidence (PDF or image)',
+  });
+  uploadRoute('/reports/:id/attachments', 'milestone_report', {
+    tags: ['task books'],
+    summary: 'Attach evidence to a milestone report (commander; until its first review)',
+  });
   app.get(
     '/attachments/:id',
     { schema: { tags, summary: 'Download an attachment', params: IdParam } },

@@ -12,6 +12,7 @@ import {
   parsePolicyInput,
   TransferInputSchema,
 } from './policy.schema.ts';
+import { HNTE_RD_KEYS } from './prefill.ts';
 import { computeSuperDeduction } from './superDeduction.ts';
 import { computeTechTransfer } from './techTransfer.ts';
 
@@ -250,17 +251,7 @@ describe('growth band vs an exact rational oracle — 国科发火〔2016〕195�
 
 // ------------------------------------------------------------------ monotonicity
 
-const RD_KEYS = [
-  'personnel',
-  'directInputs',
-  'depreciation',
-  'intangibleAmortisation',
-  'design',
-  'equipmentAndTrials',
-  'other',
-  'contractedDomestic',
-  'contractedOverseas',
-] as const;
+const RD_KEYS = HNTE_RD_KEYS;
 
 function hnteBase(): Raw {
   return {

@@ -109,7 +109,8 @@ export function prefillInput(
 
 const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const HNTE_RD_KEYS = [
+/** The R&D expense categories of an HNTE fiscal year, in the guideline's order. */
+export const HNTE_RD_KEYS = [
   'personnel',
   'directInputs',
   'depreciation',

@@ -13,6 +13,7 @@ import {
   type EnterpriseFacts,
   fitHnteYears,
   getPath,
+  HNTE_RD_KEYS,
   prefillInput,
   rollForward,
   setPath,
@@ -274,19 +275,7 @@ function hnteGroups(input: Json, t: T, msg: Msg): Group[] {
     { path: `years.${i}.year`, label: t('policy.f.year'), type: 'number' },
     { path: `years.${i}.salesRevenue`, label: t('policy.f.salesRevenue'), type: 'text' },
     { path: `years.${i}.netAssetsAtYearEnd`, label: t('policy.f.netAssets'), type: 'text' },
-    ...(
-      [
-        'personnel',
-        'directInputs',
-        'depreciation',
-        'intangibleAmortisation',
-        'design',
-        'equipmentAndTrials',
-        'other',
-        'contractedDomestic',
-        'contractedOverseas',
-      ] as const
-    ).map(
+    ...HNTE_RD_KEYS.map(
       (k): FieldDesc => ({
         path: `years.${i}.rd.${k}`,
         label: t(`policy.f.rd${k[0].toUpperCase()}${k.slice(1)}`),

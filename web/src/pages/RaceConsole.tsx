@@ -32,7 +32,7 @@ export function scopeError(err: unknown, prefix: string, known: string[]): FormE
 }
 
 /** One console form: its busy flag, its error and its success notice. */
-function useAction(prefix: string, known: string[], onChange: () => Promise<void>) {
+export function useAction(prefix: string, known: string[], onChange: () => Promise<void>) {
   const [error, setError] = useState<FormErrorState>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);

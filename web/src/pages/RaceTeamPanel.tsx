@@ -1,13 +1,13 @@
 // The team's side of the race board (commander and members): submit the team's own evidence for
 // the open stage — text and files already attached to its task book — and, for the commander,
 // withdraw the team with a reason. Each form keeps its own error, named by the server's field.
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
 import { dateTime } from '../challenges/format.ts';
-import { ErrorBanner, type FormErrorState, Notice, TextAreaField } from '../forms.tsx';
-import { scopeError } from './RaceConsole.tsx';
+import { ErrorBanner, Notice, TextAreaField } from '../forms.tsx';
+import { useAction } from './RaceConsole.tsx';
 import { type RaceBoard, teamName } from './RacePage.tsx';
 import './race.i18n.ts';
 
@@ -18,30 +18,6 @@ interface Props {
 interface Attachment {
   id: string;
   fileName: string;
-}
-
-function useRun(prefix: string, known: string[], onChange: () => Promise<void>) {
-  const [error, setError] = useState<FormErrorState>(null);
-  const [done, setDone] = useState('');
-  const [busy, setBusy] = useState(false);
-  const run = async (e: FormEvent, fn: () => Promise<unknown>, message: string) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      await fn();
-      await onChange();
-      setDone(message);
-      return true;
-    } catch (err) {
-      setError(scopeError(err, prefix, known));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, done, busy, run };
 }
 
 /** The open stage: the first without a final gate, if its gate is not already proposed. */
@@ -78,7 +54,7 @@ function EvidenceForm({ board, teamId, bidId, onChange }: Props & { teamId: stri
   const [text, setText] = useState(prior?.text ?? '');
   const [chosen, setChosen] = useState<string[]>(prior?.attachmentIds ?? []);
   const [book, setBook] = useState<{ id: string; attachments: Attachment[] } | null>(null);
-  const a = useRun('evidence', ['evidence.text', 'evidence.attachmentIds'], onChange);
+  const a = useAction('evidence', ['evidence.text', 'evidence.attachmentIds'], onChange);
   useEffect(() => {
     (async () => {
       const c = await api<{ taskBooks: { id: string; bidId: string }[] }>(
@@ -167,7 +143,7 @@ function EvidenceForm({ board, teamId, bidId, onChange }: Props & { teamId: stri
 function WithdrawTeamForm({ board, teamId, onChange }: Props & { teamId: string }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const a = useRun('teamWithdraw', ['teamWithdraw.reason'], onChange);
+  const a = useAction('teamWithdraw', ['teamWithdraw.reason'], onChange);
   return (
     <form
       aria-labelledby={`h-team-withdraw-${teamId}`}
