@@ -182,6 +182,23 @@ class Close implements Cmd {
   toString = () => `close(${this.award}, ${this.retain ? 'retain' : 'return'})`;
 }
 
+/** A ledger with fund F appropriated 1000, and the model that matches it. */
+function seeded(): { m: Model; l: Ledger } {
+  const l = new Ledger();
+  appropriate(l, 'seed', 'F', 1000);
+  const m: Model = {
+    bal: new Map([
+      ['appropriation:F', 1000],
+      ['available:F', 1000],
+    ]),
+    committed: new Map(),
+    released: new Map(),
+    closed: new Set(),
+    applied: [],
+  };
+  return { m, l };
+}
+
 test('model-based: allocate, release, spend, refund, reverse and close keep the ledger right', () => {
   const award = fc.constantFrom(...AWARDS);
   const amount = fc.integer({ min: 1, max: 400 });
@@ -202,18 +219,7 @@ test('model-based: allocate, release, spend, refund, reverse and close keep the 
   ];
   fc.assert(
     fc.property(fc.commands(commands, { maxCommands: 60 }), (cmds) => {
-      const l = new Ledger();
-      appropriate(l, 'seed', 'F', 1000);
-      const m: Model = {
-        bal: new Map([
-          ['appropriation:F', 1000],
-          ['available:F', 1000],
-        ]),
-        committed: new Map(),
-        released: new Map(),
-        closed: new Set(),
-        applied: [],
-      };
+      const { m, l } = seeded();
       fc.modelRun(() => ({ model: m, real: { l, n: 0 } }), cmds);
     }),
     { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
@@ -221,18 +227,7 @@ test('model-based: allocate, release, spend, refund, reverse and close keep the 
 });
 
 test('model-based: a hand-written sequence that retains a surplus at closing', () => {
-  const l = new Ledger();
-  appropriate(l, 'seed', 'F', 1000);
-  const m: Model = {
-    bal: new Map([
-      ['appropriation:F', 1000],
-      ['available:F', 1000],
-    ]),
-    committed: new Map(),
-    released: new Map(),
-    closed: new Set(),
-    applied: [],
-  };
+  const { m, l } = seeded();
   const real = { l, n: 0 };
   for (const c of [
     new Allocate('A0', 100),

@@ -98,44 +98,48 @@ export const entries = {
   ): Entry[] {
     const out: Entry[] = [];
     const w = shares.map((s) => s.share);
-    if (held > 0) {
-      if (retain)
-        out.push(
-          move(
-            `${idPrefix}:held`,
-            `surplus of ${award} retained`,
-            `disbursed:${award}`,
-            `retained:${award}`,
-            held,
-          ),
-        );
-      else {
-        const parts = splitProRata(held, w);
-        out.push({
-          id: `${idPrefix}:held`,
-          memo: `unspent funds of ${award} returned`,
-          lines: [
-            { account: `disbursed:${award}`, side: 'credit', amount: held },
-            ...shares
-              .map((s, i) => ({ account: `returned:${s.fund}`, side: 'debit' as const, amount: parts[i] }))
-              .filter((x) => x.amount > 0),
-          ],
-        });
-      }
-    }
-    if (left > 0) {
-      const parts = splitProRata(left, w);
-      out.push({
-        id: `${idPrefix}:left`,
-        memo: `unreleased commitment of ${award} freed`,
+    // `amount` leaves `from` and goes back to the funds pro rata, each to its own account.
+    const backToFunds = (id: string, memo: string, from: string, amount: number, to: string): Entry => {
+      const parts = splitProRata(amount, w);
+      return {
+        id,
+        memo,
         lines: [
-          { account: `committed:${award}`, side: 'credit', amount: left },
+          { account: from, side: 'credit', amount },
           ...shares
-            .map((s, i) => ({ account: `available:${s.fund}`, side: 'debit' as const, amount: parts[i] }))
+            .map((s, i) => ({ account: `${to}:${s.fund}`, side: 'debit' as const, amount: parts[i] }))
             .filter((x) => x.amount > 0),
         ],
-      });
-    }
+      };
+    };
+    if (held > 0)
+      out.push(
+        retain
+          ? move(
+              `${idPrefix}:held`,
+              `surplus of ${award} retained`,
+              `disbursed:${award}`,
+              `retained:${award}`,
+              held,
+            )
+          : backToFunds(
+              `${idPrefix}:held`,
+              `unspent funds of ${award} returned`,
+              `disbursed:${award}`,
+              held,
+              'returned',
+            ),
+      );
+    if (left > 0)
+      out.push(
+        backToFunds(
+          `${idPrefix}:left`,
+          `unreleased commitment of ${award} freed`,
+          `committed:${award}`,
+          left,
+          'available',
+        ),
+      );
     return out;
   },
 };

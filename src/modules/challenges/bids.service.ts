@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { sanctionsBlocking } from '../integrity/integrity.repo.ts';
 import { assertNotSanctioned, flagDuplicates, sanctionDay } from '../integrity/integrity.service.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
@@ -93,7 +94,7 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
     throw new AppError('VALIDATION', 'names a person who is not registered', 'members');
   const host = await accounts.findOrganisation(q, input.hostOrgId);
   if (!host) throw new AppError('VALIDATION', 'organisation not found', 'hostOrgId');
-  const sanctions = await repo.activeSanctions(q, [commanderId, ...memberIds], host.id, 'bid', today(now));
+  const sanctions = await sanctionsBlocking(q, 'bid', [commanderId, ...memberIds], [host.id], today(now));
   const problems = eligibilityProblems(c.eligibility as EligibilityRule[], {
     orgKind: host.kind,
     regionCode: host.region_code,

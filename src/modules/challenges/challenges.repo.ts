@@ -507,28 +507,6 @@ export const latestSelectionDecision = (q: Q, challengeId: string) =>
     .limit(1)
     .executeTakeFirst();
 
-export const activeSanctions = (
-  q: Q,
-  personIds: string[],
-  orgId: string | null,
-  block: string,
-  today: string,
-) =>
-  q
-    .selectFrom('sanction')
-    .select(['person_id', 'org_id', 'ends_on'])
-    .where((eb) =>
-      eb.or([
-        ...(personIds.length ? [eb('person_id', 'in', personIds)] : []),
-        ...(orgId ? [eb('org_id', '=', orgId)] : []),
-        eb.val(false),
-      ]),
-    )
-    .where(sql<boolean>`${block} = ANY(blocks)`)
-    .where('starts_on', '<=', today)
-    .where('ends_on', '>=', today)
-    .execute();
-
 // ── notice and objections ──
 export const insertObjection = (
   tx: Tx,

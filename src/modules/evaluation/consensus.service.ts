@@ -7,6 +7,7 @@ import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type ItemAccess, itemAccess, organizerRound } from './review.access.ts';
+import { presentAppeal } from './review.presenter.ts';
 import * as repo from './review.repo.ts';
 import { APPEAL_STATES, type AppealGround, CONSENSUS_STATES } from './review.ts';
 
@@ -45,15 +46,10 @@ export async function itemExtras(ctx: Ctx, a: ItemAccess) {
   const appeals =
     a.role.kind === 'reviewer'
       ? []
-      : (await repo.appealsOf(ctx.db, a.round.id, a.bid.id)).map((p) => ({
-          id: p.id,
-          ground: p.ground,
-          statement: p.statement,
-          state: p.state,
-          decisionReasons: p.decision_reasons,
-          filedAt: p.filed_at,
-          decidedAt: p.decided_at,
-        }));
+      : (await repo.appealsOf(ctx.db, a.round.id, a.bid.id)).map((p) => {
+          const { bidId: _, ...appeal } = presentAppeal(p); // the item names its bid already
+          return appeal;
+        });
   return {
     consensus,
     rebuttalWindow: window

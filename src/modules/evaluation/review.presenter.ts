@@ -2,6 +2,8 @@
 // applicants get pseudonyms and comments to the applicant only; reviewers get the others'
 // reviews (pseudonymous, without confidential comments) only once their own is submitted;
 // the organizer sees who wrote what.
+import type { Selectable } from 'kysely';
+import type { ReviewAppealTable } from '../../db/schema.ts';
 import type { ItemRole } from './review.access.ts';
 import type { ItemAssignment } from './review.repo.ts';
 
@@ -89,3 +91,15 @@ export function presentMine(row: ItemAssignment | undefined) {
     submittedAt: row?.submitted_at ?? null,
   };
 }
+
+/** An appeal against a ranking, as its parties and the organizers see it. */
+export const presentAppeal = (p: Selectable<ReviewAppealTable>) => ({
+  id: p.id,
+  bidId: p.bid_id,
+  ground: p.ground,
+  statement: p.statement,
+  state: p.state,
+  decisionReasons: p.decision_reasons,
+  filedAt: p.filed_at,
+  decidedAt: p.decided_at,
+});

@@ -9,7 +9,7 @@ import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { itemExtras } from './consensus.service.ts';
 import { type ItemAccess, itemAccess, NO_GUARD, organizerRound } from './review.access.ts';
-import { presentMine, presentReviews, releasedToApplicant } from './review.presenter.ts';
+import { presentAppeal, presentMine, presentReviews, releasedToApplicant } from './review.presenter.ts';
 import * as repo from './review.repo.ts';
 import {
   isOverdue,
@@ -217,16 +217,7 @@ export async function progress(ctx: Ctx, roundId: string) {
           lastRemindedAt: r.last_reminded_at ?? null,
         })),
     })),
-    appeals: appeals.map((p) => ({
-      id: p.id,
-      bidId: p.bid_id,
-      ground: p.ground,
-      statement: p.statement,
-      state: p.state,
-      decisionReasons: p.decision_reasons,
-      filedAt: p.filed_at,
-      decidedAt: p.decided_at,
-    })),
+    appeals: appeals.map(presentAppeal),
   };
 }
 

@@ -10,7 +10,6 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
-import { activeSanctions } from '../challenges/challenges.repo.ts';
 import * as repo from './integrity.repo.ts';
 import type { RecordInput, ReferralDecision } from './integrity.schema.ts';
 
@@ -529,7 +528,7 @@ export async function assertNotSanctioned(
 ): Promise<void> {
   const today = sanctionDay(now);
   for (const s of subjects) {
-    const hits = await activeSanctions(q, s.personIds, s.orgId, block, today);
+    const hits = await repo.sanctionsBlocking(q, block, s.personIds, s.orgId ? [s.orgId] : [], today);
     if (hits.length) {
       const until = hits
         .map((h) => h.ends_on)

@@ -16,7 +16,7 @@ import {
 import { recordBurden, useBurdenMeter } from '../funding/burden.ts';
 import { useSession } from '../session.tsx';
 import './eligibility.i18n.ts';
-import { newKey, parseYuan, pick, requirement, yuan, yuanInput } from './format.ts';
+import { newKey, parseYuan, pick, requirement, toggled, yuan, yuanInput } from './format.ts';
 import './selection.i18n.ts';
 import {
   type Bid,
@@ -266,14 +266,7 @@ export function BidEditPage() {
                   checked={f.ethicsCategories.includes(k)}
                   // What the challenge involves must be declared; more may be added.
                   disabled={required.has(k)}
-                  onChange={(e) =>
-                    set(
-                      'ethicsCategories',
-                      e.target.checked
-                        ? [...f.ethicsCategories, k]
-                        : f.ethicsCategories.filter((x) => x !== k),
-                    )
-                  }
+                  onChange={(e) => set('ethicsCategories', toggled(f.ethicsCategories, k, e.target.checked))}
                 />{' '}
                 {t(`eligibilityForm.categories.${k}`)}
                 {required.has(k) ? ` (${t('selection.requiredByChallenge')})` : ''}

@@ -15,7 +15,15 @@ import {
   toFormError,
 } from '../forms.tsx';
 import { useSession } from '../session.tsx';
-import { fromBeijingInput, parseYuan, pick, splitList, toBeijingInput, yuanInput } from './format.ts';
+import {
+  fromBeijingInput,
+  parseYuan,
+  pick,
+  splitList,
+  toBeijingInput,
+  toggled,
+  yuanInput,
+} from './format.ts';
 import { type Challenge, ETHICS_CATEGORIES, type Organisation, type Target } from './types.ts';
 
 type TargetRow = Omit<Target, 'id'>;
@@ -562,12 +570,7 @@ export function ChallengeEditPage() {
                 <input
                   type="checkbox"
                   checked={f.eligibleKinds.includes(k)}
-                  onChange={(e) =>
-                    set(
-                      'eligibleKinds',
-                      e.target.checked ? [...f.eligibleKinds, k] : f.eligibleKinds.filter((x) => x !== k),
-                    )
-                  }
+                  onChange={(e) => set('eligibleKinds', toggled(f.eligibleKinds, k, e.target.checked))}
                 />{' '}
                 {t(`orgs.kinds.${k}`)}
               </label>
@@ -598,14 +601,7 @@ export function ChallengeEditPage() {
                 <input
                   type="checkbox"
                   checked={f.ethicsCategories.includes(k)}
-                  onChange={(e) =>
-                    set(
-                      'ethicsCategories',
-                      e.target.checked
-                        ? [...f.ethicsCategories, k]
-                        : f.ethicsCategories.filter((x) => x !== k),
-                    )
-                  }
+                  onChange={(e) => set('ethicsCategories', toggled(f.ethicsCategories, k, e.target.checked))}
                 />{' '}
                 {t(`eligibilityForm.categories.${k}`)}
               </label>

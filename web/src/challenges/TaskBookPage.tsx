@@ -15,7 +15,7 @@ import {
 } from '../forms.tsx';
 import { type Attachment, Attachments } from './Attachments.tsx';
 import './delivery.i18n.ts';
-import { dateTime, pick, requirement, yuan } from './format.ts';
+import { dateTime, pick, requirement, toggled, yuan } from './format.ts';
 import { Facts, MilestonesTable, StateBadge, TargetsTable } from './parts.tsx';
 import { TaskBookRevision } from './TaskBookRevision.tsx';
 import type { TaskBook } from './types.ts';
@@ -340,9 +340,7 @@ function Judge(props: {
               <input
                 type="checkbox"
                 checked={cited.includes(f.id)}
-                onChange={(e) =>
-                  setCited(e.target.checked ? [...cited, f.id] : cited.filter((c) => c !== f.id))
-                }
+                onChange={(e) => setCited(toggled(cited, f.id, e.target.checked))}
               />{' '}
               {f.fileName}
             </label>

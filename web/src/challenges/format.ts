@@ -50,6 +50,10 @@ export const beijingDay = (d: string, end = false) => `${d}T${end ? '23:59:59' :
 export const pick = (lang: string, zh: string, en: string) => (lang === 'en' ? en || zh : zh || en);
 
 /** Comma- or semicolon-separated list (Chinese or ASCII punctuation) as trimmed items. */
+/** `list` with `item` added (checked) or removed (unchecked): a checkbox group's value. */
+export const toggled = <T>(list: T[], item: T, on: boolean) =>
+  on ? [...list, item] : list.filter((x) => x !== item);
+
 export const splitList = (s: string) =>
   s
     .split(/[,，;；、]/)

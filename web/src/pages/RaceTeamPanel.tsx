@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api.ts';
-import { dateTime } from '../challenges/format.ts';
+import { dateTime, toggled } from '../challenges/format.ts';
 import { ErrorBanner, Notice, TextAreaField } from '../forms.tsx';
 import { useAction } from './RaceConsole.tsx';
 import { type RaceBoard, teamName } from './RacePage.tsx';
@@ -115,9 +115,7 @@ function EvidenceForm({ board, teamId, bidId, onChange }: Props & { teamId: stri
               <input
                 type="checkbox"
                 checked={chosen.includes(f.id)}
-                onChange={(e) =>
-                  setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))
-                }
+                onChange={(e) => setChosen(toggled(chosen, f.id, e.target.checked))}
               />{' '}
               {f.fileName}
             </label>
