@@ -1,6 +1,8 @@
 // One error type for the whole application. Services throw AppError with a domain code;
 // the HTTP edge maps the code to a status (STATUS below) and renders {code, message, field?}.
 
+import { type Msg, render } from './i18n/messages.ts';
+
 export const STATUS = {
   /** Input failed validation; `field` names the offending field (dotted path). */
   VALIDATION: 400,
@@ -35,14 +37,18 @@ export const STATUS = {
 export type ErrorCode = keyof typeof STATUS;
 
 export class AppError extends Error {
+  /** The message as a catalogue key with parameters, rendered in the reader's language at the edge. */
+  readonly msg?: Msg;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | Msg,
     readonly field?: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : render(message, 'en'));
     this.name = 'AppError';
+    if (typeof message !== 'string') this.msg = message;
   }
 
   get status(): number {
@@ -50,6 +56,7 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (why = 'not allowed') => new AppError('FORBIDDEN', why);
-export const invalid = (field: string, message: string) => new AppError('VALIDATION', message, field);
+export const notFound = (what: string | Msg) =>
+  typeof what !== 'string' ? new AppError('NOT_FOUND', what) : new AppError('NOT_FOUND', `${what} not found`);
+export const forbidden = (why: string | Msg = 'not allowed') => new AppError('FORBIDDEN', why);
+export const invalid = (field: string, message: string | Msg) => new AppError('VALIDATION', message, field);
