@@ -1,6 +1,7 @@
 // What every use-case receives: the database, who is acting, and the clock.
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export const ROLES = [
   'organizer',
@@ -25,6 +26,8 @@ export interface Actor {
   personId: string;
   sessionId: string;
   roles: RoleGrant[];
+  /** The language the person chose on their profile. */
+  locale?: Locale;
 }
 
 export interface Ctx {
@@ -33,6 +36,8 @@ export interface Ctx {
   now: () => Date;
   ip?: string;
   userAgent?: string;
+  /** The reader's language: the profile's, else Accept-Language's, else Chinese. Absent means Chinese. */
+  locale?: Locale;
 }
 
 export type Tx = Transaction<DB>;

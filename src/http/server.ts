@@ -19,6 +19,7 @@ import {
 import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
+import { pickLocale } from '../i18n/locale.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -143,6 +144,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const state = await resolveSession(database.db, req.cookies[sessionCookie], now(), sessionPolicy);
     req.actor = state.actor;
     req.ctx.actor = state.actor;
+    req.ctx.locale = pickLocale(state.actor?.locale, req.headers['accept-language']);
   });
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();

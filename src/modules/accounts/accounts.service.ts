@@ -6,6 +6,7 @@ import { type Actor, type Ctx, inTx, type Role } from '../../app/context.ts';
 import { duplicateError } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
+import { isLocale } from '../../i18n/locale.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can, isPlatformAdmin } from './accounts.policy.ts';
 import { presentMembership, presentOrganisation, presentSessionPerson } from './accounts.presenter.ts';
@@ -146,6 +147,7 @@ export async function resolveSession(
       personId: s.person_id,
       sessionId: id,
       roles: grants.map((g) => ({ orgId: g.org_id, orgKind: g.org_kind, role: g.role as Role })),
+      locale: isLocale(person.locale) ? person.locale : undefined,
     },
   };
 }
