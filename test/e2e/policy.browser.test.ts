@@ -99,6 +99,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     // Printable: the print stylesheet hides navigation and forms, and keeps the explanation.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.getByRole('navigation').first().isVisible(), false);
     assert.equal(await page.locator('form').first().isVisible(), false);
     assert.equal(await result.isVisible(), true);
     await page.screenshot({ path: join(shots, 'policy-deduction-en-print.png'), fullPage: true });
