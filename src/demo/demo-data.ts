@@ -358,7 +358,18 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     'dhu',
     ['evaluator'],
     ['E0207', 'E0208'],
-    ['材料科学', 'materials science', '晶体生长', 'crystal growth'],
+    // Wear of gear materials is what the RV reducer's precision retention comes down to: the demo
+    // expert is one of that round's natural reviewers (and so has reviews to do after demo load).
+    [
+      '材料科学',
+      'materials science',
+      '晶体生长',
+      'crystal growth',
+      '齿轮材料磨损',
+      'gear material wear',
+      '精度保持性',
+      'precision retention',
+    ],
   ),
   P(
     'expert2',
