@@ -103,16 +103,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first; by object, and by actor id or actor name / email */
+        /** Audit entries, a page at a time, newest first; by object, action, and by actor id or actor name / email */
         get: {
             parameters: {
                 query?: {
+                    action?: string;
                     actor?: string;
                     actorId?: string;
-                    beforeSeq?: number;
-                    limit?: number;
                     objectId?: string;
                     objectType?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "seq";
                 };
                 header?: never;
                 path?: never;
@@ -127,19 +130,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action: string;
-                            actorId: string | null;
-                            afterDigest: string | null;
-                            at: string;
-                            beforeDigest: string | null;
-                            detail: {
-                                [key: string]: unknown;
-                            };
-                            hash: string;
-                            objectId: string;
-                            objectType: string;
-                            seq: number;
-                        }[];
+                            items: {
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                actorId: string | null;
+                                afterDigest: string | null;
+                                at: string;
+                                beforeDigest: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                hash: string;
+                                objectId: string;
+                                objectName: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                objectType: string;
+                                seq: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
                     };
                 };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
@@ -3450,9 +3467,11 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: number;
-                    offset?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
                     q?: string;
+                    sort?: "name" | "load" | "maxLoad";
                 };
                 header?: never;
                 path?: never;
@@ -3460,6 +3479,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                availability: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                disciplineCodes: string[];
+                                email: string;
+                                id: string;
+                                keywords: string[];
+                                load: number;
+                                maxLoad: number;
+                                nameEn: string;
+                                nameZh: string;
+                                organisationEn: string | null;
+                                organisationZh: string | null;
+                                source: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -5371,12 +5421,169 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The journal of a fund or award, as JSON, CSV or XLSX */
+        /** The journal of a fund or award, a page of entries with the names of what each moved money for */
         get: {
             parameters: {
                 query?: {
                     awardId?: string;
-                    format?: "json" | "csv" | "xlsx";
+                    fundId?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "seq";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                award: {
+                                    challenge: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    } | null;
+                                    host: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    } | null;
+                                    id: string;
+                                } | null;
+                                entryId: string;
+                                expense: {
+                                    categories: string[];
+                                    lines: number;
+                                    period: string;
+                                } | null;
+                                fund: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal";
+                                lines: {
+                                    accountKind: string;
+                                    category: string | null;
+                                    creditFen: number;
+                                    debitFen: number;
+                                }[];
+                                postedAt: string;
+                                postedBy: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                reverses: {
+                                    kind: string;
+                                    seq: number;
+                                } | null;
+                                seq: number;
+                                trancheOrdinal: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal of a fund or award as CSV or XLSX, one row per line */
+        get: {
+            parameters: {
+                query: {
+                    awardId?: string;
+                    format: "csv" | "xlsx";
                     fundId?: string;
                 };
                 header?: never;
@@ -9280,16 +9487,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every race, newest first (public) */
+        /** A page of races, newest first (public) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt" | "award";
+                    state?: "setup" | "running" | "finished" | "ended_early";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeTeams: number;
+                                awardFen: number;
+                                challengeId: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                state: "setup" | "running" | "finished" | "ended_early";
+                                teams: number;
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -11192,16 +11431,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rounds I organise, newest first */
+        /** A page of the rounds I organise, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt" | "dueAt";
+                    state?: "draft" | "assigning" | "reviewing" | "consensus" | "ranked" | "closed";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                challengeId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                id: string;
+                                reviewersPerItem: number;
+                                /** @enum {string} */
+                                state: "draft" | "assigning" | "reviewing" | "consensus" | "ranked" | "closed";
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -13778,6 +14050,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidId: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            roundId: string;
+                            roundState: string;
+                            roundTitleEn: string;
+                            roundTitleZh: string;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -13858,16 +14147,55 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My review assignments across rounds, soonest due first */
+        /** A page of my review assignments across rounds, soonest due first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "dueAt";
+                    status?: "open" | "submitted";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantOrgEn: string;
+                                applicantOrgZh: string;
+                                bidId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                lastRemindedAt: string | null;
+                                overdue: boolean;
+                                pseudonym: string;
+                                /** @enum {string} */
+                                reviewState: "none" | "draft" | "submitted";
+                                roundId: string;
+                                roundState: string;
+                                roundTitleEn: string;
+                                roundTitleZh: string;
+                                savedAt: string | null;
+                                submittedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {

@@ -1,9 +1,11 @@
 // My reviews: the expert's assignments across rounds, soonest due first (days left, overdue
 // flagged), the review items of the applicant's own bids, and for organizers the way to their rounds.
+
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Flex, List, Segmented, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DateText } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ServerTable } from '../../../components/ServerTable.tsx';
@@ -42,20 +44,27 @@ const stateColor = { none: 'blue', draft: 'gold', submitted: 'green' } as const;
 export function ReviewQueuePage() {
   const { t, i18n } = useTranslation(NS);
   const lang = i18n.language;
+  const navigate = useNavigate();
   const { session } = useSession();
   const [status, setStatus] = useState<QueueStatus | 'all'>('all');
   const mine = useApplicantItems();
+  // The queue changes under the reader (a decline or a declared conflict reassigns the item):
+  // read it afresh whenever the page opens.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ['reviews'] });
+  }, [queryClient]);
   const title = (r: Row) => nameIn(lang, r.challengeTitleZh, r.challengeTitleEn);
   const itemLink = (r: Row) => <Link to={`/reviews/${r.roundId}/${r.bidId}`}>{title(r)}</Link>;
-  const stateTag = (r: Row) => <Tag color={stateColor[r.reviewState]}>{t(`reviewStates.${r.reviewState}`)}</Tag>;
+  const stateTag = (r: Row) => (
+    <Tag color={stateColor[r.reviewState]}>{t(`reviewStates.${r.reviewState}`)}</Tag>
+  );
   return (
     <Page
       title={t('queue.title')}
       extra={
         hasRole(session, 'organizer', 'admin') && (
-          <Link to="/evaluation/rounds">
-            <Button>{t('queue.myRounds')}</Button>
-          </Link>
+          <Button onClick={() => navigate('/evaluation/rounds')}>{t('queue.myRounds')}</Button>
         )
       }
     >
@@ -84,7 +93,11 @@ export function ReviewQueuePage() {
             key: 'applicant',
             render: (_, r) => nameIn(lang, r.applicantOrgZh, r.applicantOrgEn),
           },
-          { title: t('fields.round'), key: 'round', render: (_, r) => nameIn(lang, r.roundTitleZh, r.roundTitleEn) },
+          {
+            title: t('fields.round'),
+            key: 'round',
+            render: (_, r) => nameIn(lang, r.roundTitleZh, r.roundTitleEn),
+          },
           { title: t('fields.due'), key: 'dueAt', sorter: true, render: (_, r) => <Due row={r} /> },
           { title: t('fields.state'), key: 'state', render: (_, r) => stateTag(r) },
         ]}
@@ -107,7 +120,8 @@ export function ReviewQueuePage() {
             renderItem={(m) => (
               <List.Item extra={<Tag>{t(`roundStates.${m.roundState}`)}</Tag>}>
                 <Link to={`/reviews/${m.roundId}/${m.bidId}`}>
-                  {nameIn(lang, m.challengeTitleZh, m.challengeTitleEn)} — {nameIn(lang, m.roundTitleZh, m.roundTitleEn)}
+                  {nameIn(lang, m.challengeTitleZh, m.challengeTitleEn)} —{' '}
+                  {nameIn(lang, m.roundTitleZh, m.roundTitleEn)}
                 </Link>
               </List.Item>
             )}

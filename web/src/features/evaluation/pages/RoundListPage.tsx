@@ -3,7 +3,7 @@
 import { Button, Card, Flex, Input, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { DateText } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ServerTable } from '../../../components/ServerTable.tsx';
@@ -25,6 +25,7 @@ const stateColor: Record<RoundState, string> = {
 export function RoundListPage() {
   const { t, i18n } = useTranslation(NS);
   const lang = i18n.language;
+  const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<RoundState | undefined>();
   const links = (r: Row) => (
@@ -38,19 +39,28 @@ export function RoundListPage() {
       )}
     </Space>
   );
-  const title = (r: Row) => nameIn(lang, r.titleZh, r.titleEn);
+  /** The round's title leads to where its work is now: the assignment while setting up, else the desk. */
+  const title = (r: Row) => (
+    <Link
+      to={
+        r.state === 'draft' || r.state === 'assigning'
+          ? `/evaluation/rounds/${r.id}/assignment`
+          : `/review-rounds/${r.id}/ranking`
+      }
+    >
+      {nameIn(lang, r.titleZh, r.titleEn)}
+    </Link>
+  );
   const tag = (r: Row) => <Tag color={stateColor[r.state]}>{t(`roundStates.${r.state}`)}</Tag>;
   return (
     <Page
       title={t('rounds.title')}
       extra={
         <Flex wrap gap="small">
-          <Link to="/evaluation/experts">
-            <Button>{t('menu.experts')}</Button>
-          </Link>
-          <Link to="/evaluation/rounds/new">
-            <Button type="primary">{t('rounds.new')}</Button>
-          </Link>
+          <Button onClick={() => navigate('/evaluation/experts')}>{t('menu.experts')}</Button>
+          <Button type="primary" onClick={() => navigate('/evaluation/rounds/new')}>
+            {t('rounds.new')}
+          </Button>
         </Flex>
       }
     >
@@ -88,7 +98,12 @@ export function RoundListPage() {
             render: (_, r) => nameIn(lang, r.challengeTitleZh, r.challengeTitleEn),
           },
           { title: t('fields.state'), key: 'state', render: (_, r) => tag(r) },
-          { title: t('fields.due'), key: 'dueAt', sorter: true, render: (_, r) => <DateText iso={r.dueAt} /> },
+          {
+            title: t('fields.due'),
+            key: 'dueAt',
+            sorter: true,
+            render: (_, r) => <DateText iso={r.dueAt} />,
+          },
           { title: t('rounds.actions'), key: 'links', render: (_, r) => links(r) },
         ]}
         card={(r) => (
