@@ -29,6 +29,7 @@ import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
+import { homeRoutes } from '../modules/home/home.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { closeTransports } from '../modules/notifications/mail.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
@@ -184,6 +185,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fundingRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(homeRoutes, { prefix: '/api' });
   setMailDomain(config.mailFrom);
   await app.register(notificationsRoutes, {
     prefix: '/api',
