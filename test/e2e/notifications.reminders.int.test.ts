@@ -54,7 +54,8 @@ for (const kind of backends()) {
         )
       ).rows[0].id;
       await t.database.pool.query(
-        `INSERT INTO review (assignment_id, scores, state, saved_at, submitted_at) VALUES ($1, '{}', 'submitted', now(), now())`,
+        `INSERT INTO review (assignment_id, scores, total, confidence, state, saved_at, submitted_at)
+         VALUES ($1, '{"innovation": 4}', 50, 3, 'submitted', now(), now())`,
         [a1],
       );
 
