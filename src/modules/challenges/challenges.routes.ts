@@ -6,12 +6,22 @@ import { IdParam } from '../accounts/accounts.schema.ts';
 import * as files from './attachments.service.ts';
 import * as bids from './bids.service.ts';
 import {
+  ChallengeBidPage,
+  ChallengeBidsQuery,
+  ChallengePage,
+  MyBidPage,
+  MyBidsQuery,
+  MyChallengesQuery,
+  PublicChallengeQuery,
+  TaskBookPage,
+  TaskBookSearchQuery,
+} from './challenges.lists.ts';
+import {
   ActionBody,
   BidBody,
   BidEditBody,
   ChallengeBody,
   ChallengeEditBody,
-  ChallengeQuery,
   IdempotencyHeader,
   JudgementBody,
   ObjectionBody,
@@ -24,6 +34,7 @@ import {
   TaskBookExpertBody,
 } from './challenges.schema.ts';
 import * as svc from './challenges.service.ts';
+import './challenges.tasks.ts';
 import * as delivery from './delivery.service.ts';
 import { renderTaskBookHtml } from './taskbook.print.ts';
 
@@ -105,16 +116,25 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Published challenges: full-text search (Chinese and English) and filters; no login needed',
-        querystring: ChallengeQuery,
+        summary:
+          'Published challenges, one page: full-text search (Chinese and English), filters and sort; no login needed',
+        querystring: PublicChallengeQuery,
+        response: { 200: ChallengePage },
       },
     },
     async (req) => svc.listPublic(req.ctx, req.query),
   );
   app.get(
     '/challenges/mine',
-    { schema: { tags, summary: 'My organisation’s challenges and my vetting queue, in every state' } },
-    async (req) => svc.listMine(req.ctx),
+    {
+      schema: {
+        tags,
+        summary: 'My organisation’s challenges and my vetting queue, in every state, one page',
+        querystring: MyChallengesQuery,
+        response: { 200: ChallengePage },
+      },
+    },
+    async (req) => svc.listMine(req.ctx, req.query),
   );
   app.get(
     '/challenges/stats',
@@ -160,8 +180,18 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => svc.challengeAction(req.ctx, req.params.id, req.params.action, req.body.comment),
   );
 
-  app.get('/challenges/:id/bids', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
-    bids.listBids(req.ctx, req.params.id),
+  app.get(
+    '/challenges/:id/bids',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Bids of a challenge, one page (best ranked first by default)',
+        params: IdParam,
+        querystring: ChallengeBidsQuery,
+        response: { 200: ChallengeBidPage },
+      },
+    },
+    async (req) => bids.listBids(req.ctx, req.params.id, req.query),
   );
   app.post(
     '/challenges/:id/bids',
@@ -179,8 +209,17 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(r.created ? 201 : 200).send(r.bid);
     },
   );
-  app.get('/bids/mine', { schema: { tags: ['bids'], summary: 'Bids I lead or belong to' } }, async (req) =>
-    bids.myBids(req.ctx),
+  app.get(
+    '/bids/mine',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Bids I lead or belong to, one page',
+        querystring: MyBidsQuery,
+        response: { 200: MyBidPage },
+      },
+    },
+    async (req) => bids.myBids(req.ctx, req.query),
   );
   app.get('/bids/:id', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
     bids.getBid(req.ctx, req.params.id),
@@ -265,6 +304,19 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const tb = ['task books'];
+  app.get(
+    '/task-books',
+    {
+      schema: {
+        tags: tb,
+        summary:
+          'Task books I am a party to, found by the challenge’s title; fundable=true: those I organize that may still be funded',
+        querystring: TaskBookSearchQuery,
+        response: { 200: TaskBookPage },
+      },
+    },
+    async (req) => delivery.searchTaskBooks(req.ctx, req.query),
+  );
   app.get('/task-books/:id', { schema: { tags: tb, params: IdParam } }, async (req) =>
     delivery.getTaskBook(req.ctx, req.params.id),
   );
