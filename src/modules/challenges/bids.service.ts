@@ -457,6 +457,7 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
   const [commander] = await repo.personNames(q, [b.commander_id]);
   const host = await accounts.findOrganisation(q, b.host_org_id);
   const guard = await bidGuard(q, b, c, ctx.now());
+  const ethics = await repo.ethicsReviewOf(q, b.id);
   const hostOrg = { id: b.host_org_id, nameZh: host?.name_zh ?? '', nameEn: host?.name_en ?? '' };
   const commanderRef = {
     id: b.commander_id,
@@ -487,20 +488,35 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
         : [],
     technicalRoute: b.technical_route,
     budgetFen: b.budget_fen,
-    milestones: b.milestones,
-    pledge: b.pledge,
+    milestones: b.milestones as BidInput['milestones'],
+    pledge: b.pledge as BidInput['pledge'],
     pledgeVersion: b.pledge_version,
     pledgeDigest: pledgeDigest(rowPledge(b)),
     pledgeVersions: (await repo.pledgeVersionsOf(q, b.id)).map((v) => ({
       version: v.version,
       digest: v.digest,
       commanderSignedBy: v.signed_commander_at ? v.commander_zh || v.commander_en || '' : null,
+      commanderSigner: v.signed_commander_at
+        ? { nameZh: v.commander_zh ?? '', nameEn: v.commander_en ?? '' }
+        : null,
       commanderSignedAt: v.signed_commander_at?.toISOString() ?? null,
       hostSignedBy: v.signed_host_at ? v.host_zh || v.host_en || '' : null,
+      hostSigner: v.signed_host_at ? { nameZh: v.host_zh ?? '', nameEn: v.host_en ?? '' } : null,
       hostSignedAt: v.signed_host_at?.toISOString() ?? null,
     })),
     ethicsCategories: b.ethics_categories,
-    ethicsReview: (await repo.ethicsReviewOf(q, b.id)) ?? null,
+    ethicsReview: ethics
+      ? {
+          id: ethics.id,
+          state: ethics.state,
+          conditions: ethics.conditions,
+          dueAt: ethics.dueAt.toISOString(),
+        }
+      : null,
+    /** The challenge's targets the milestones name by id. */
+    targets: (await repo.targetsOf(q, c.id)).map((x) => ({ id: x.id, metric: x.metric, unit: x.unit })),
+    /** Who the reader is to this bid (the buttons it may show). */
+    viewer,
     pledgeSignedByCommander: !!b.pledge_signed_commander_at,
     pledgeSignedByHost: !!b.pledge_signed_host_at,
     submittedAt: b.submitted_at?.toISOString() ?? null,

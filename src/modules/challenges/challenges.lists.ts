@@ -127,3 +127,77 @@ export const MissingItem = z.object({
   who: z.string(),
 });
 export type MissingItem = z.infer<typeof MissingItem>;
+
+const Milestone = z.object({
+  title: z.string(),
+  due: z.string(),
+  deliverables: z.string(),
+  targetValues: z.record(z.string(), z.string()),
+});
+const Signer = z.object({ nameZh: z.string(), nameEn: z.string() }).nullable();
+
+/** One bid as its team, its host organisation and (once bidding closed) its evaluators see it. */
+export const BidDetail = z.object({
+  id: z.string(),
+  challengeId: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  challenge: NameRef,
+  challengeState: z.string(),
+  deadline: z.string(),
+  budgetCeilingFen: z.number(),
+  state: z.string(),
+  version: z.number(),
+  hostOrgId: z.string(),
+  hostOrgName: z.string(),
+  hostOrg: NameRef,
+  commanderId: z.string(),
+  commanderName: z.string(),
+  commander: NameRef,
+  missing: z.array(MissingItem),
+  technicalRoute: z.string(),
+  budgetFen: z.number(),
+  milestones: z.array(Milestone),
+  pledge: z.object({ commitments: z.string(), consequences: z.string() }),
+  pledgeVersion: z.number(),
+  pledgeDigest: z.string(),
+  pledgeVersions: z.array(
+    z.object({
+      version: z.number(),
+      digest: z.string(),
+      commanderSignedBy: z.string().nullable(),
+      commanderSigner: Signer,
+      commanderSignedAt: z.string().nullable(),
+      hostSignedBy: z.string().nullable(),
+      hostSigner: Signer,
+      hostSignedAt: z.string().nullable(),
+    }),
+  ),
+  ethicsCategories: z.array(z.string()),
+  ethicsReview: z
+    .object({ id: z.string(), state: z.string(), conditions: z.string(), dueAt: z.string() })
+    .nullable(),
+  targets: z.array(z.object({ id: z.string(), metric: z.string(), unit: z.string() })),
+  viewer: z.object({
+    commander: z.boolean(),
+    member: z.boolean(),
+    hostAdmin: z.boolean(),
+    evaluator: z.boolean(),
+  }),
+  pledgeSignedByCommander: z.boolean(),
+  pledgeSignedByHost: z.boolean(),
+  submittedAt: z.string().nullable(),
+  members: z.array(
+    z.object({
+      personId: z.string(),
+      name: z.string(),
+      nameZh: z.string(),
+      nameEn: z.string(),
+      title: z.string(),
+      role: z.string(),
+      confirmed: z.boolean(),
+    }),
+  ),
+  scores: z.array(z.object({ kind: z.string(), score: z.number(), comment: z.string() })),
+  actions: z.array(z.string()),
+});

@@ -6,6 +6,7 @@ import { IdParam } from '../accounts/accounts.schema.ts';
 import * as files from './attachments.service.ts';
 import * as bids from './bids.service.ts';
 import {
+  BidDetail,
   ChallengeBidPage,
   ChallengeBidsQuery,
   ChallengePage,
@@ -202,6 +203,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParam,
         headers: IdempotencyHeader,
         body: BidBody,
+        response: { 200: BidDetail, 201: BidDetail },
       },
     },
     async (req, reply) => {
@@ -221,17 +223,41 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => bids.myBids(req.ctx, req.query),
   );
-  app.get('/bids/:id', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
-    bids.getBid(req.ctx, req.params.id),
+  app.get(
+    '/bids/:id',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'One bid, with what it still needs before submission and who must act',
+        params: IdParam,
+        response: { 200: BidDetail },
+      },
+    },
+    async (req) => bids.getBid(req.ctx, req.params.id),
   );
   app.put(
     '/bids/:id',
-    { schema: { tags: ['bids'], summary: 'Edit until the deadline', params: IdParam, body: BidEditBody } },
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Edit until the deadline',
+        params: IdParam,
+        body: BidEditBody,
+        response: { 200: BidDetail },
+      },
+    },
     async (req) => bids.editBid(req.ctx, req.params.id, req.body.version, req.body.bid),
   );
   app.post(
     '/bids/:id/confirm',
-    { schema: { tags: ['bids'], summary: 'A team member confirms participation', params: IdParam } },
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'A team member confirms participation',
+        params: IdParam,
+        response: { 200: BidDetail },
+      },
+    },
     async (req) => bids.confirmParticipation(req.ctx, req.params.id),
   );
   app.post(
@@ -242,6 +268,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign the pledge (军令状) as commander or as host organisation',
         params: IdParam,
         body: SignBody,
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.signPledge(req.ctx, req.params.id, req.body.as, req.body.pledgeVersion),
@@ -253,6 +280,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['bids'],
         summary: 'submit, withdraw (commander); select, deselect (organizer)',
         params: IdParam.extend({ action: BidAction }),
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.bidAction(req.ctx, req.params.id, req.params.action),
@@ -265,6 +293,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Score a bid (organizer) or judge its fit (proposer)',
         params: IdParam,
         body: ScoreBody,
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.scoreBid(req.ctx, req.params.id, req.body),
