@@ -1,6 +1,7 @@
 // One error type for the whole application. Services throw AppError with a domain code;
 // the HTTP edge maps the code to a status (STATUS below) and renders {code, message, field?}.
 
+import './i18n/catalogue.ts';
 import { type Msg, render } from './i18n/messages.ts';
 
 export const STATUS = {

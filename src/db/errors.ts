@@ -1,5 +1,6 @@
 // Translating database constraint failures into errors that name the field.
 import { AppError } from '../errors.ts';
+import { t } from '../i18n/messages.ts';
 
 interface PgError {
   code?: string;
@@ -11,5 +12,5 @@ export function duplicateError(err: unknown, fields: Record<string, string>): Ap
   const e = err as PgError;
   if (e?.code !== '23505' || !e.constraint) return null;
   const field = fields[e.constraint];
-  return field ? new AppError('DUPLICATE', `${field} is already registered`, field) : null;
+  return field ? new AppError('DUPLICATE', t('db.alreadyRegistered', { field }), field) : null;
 }

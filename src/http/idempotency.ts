@@ -12,6 +12,7 @@ import type { Actor } from '../app/context.ts';
 import { canonicalJson } from '../core/audit/chain.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { t } from '../i18n/messages.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -49,11 +50,7 @@ async function findRecord(db: Kysely<DB>, actor: Actor, key: string): Promise<St
 
 function replay(reply: FastifyReply, stored: Stored, digest: string) {
   if (stored.request_digest !== digest) {
-    throw new AppError(
-      'IDEMPOTENCY_MISMATCH',
-      'this Idempotency-Key was used for a different request',
-      IDEMPOTENCY_HEADER,
-    );
+    throw new AppError('IDEMPOTENCY_MISMATCH', t('http.idempotencyKeyReused'), IDEMPOTENCY_HEADER);
   }
   return reply
     .status(stored.status_code ?? 200)
@@ -134,11 +131,7 @@ function wrap(handler: RouteHandlerMethod, route: string, db: Kysely<DB>): Route
     if (header === undefined || !req.actor) return handler.call(this, req, reply);
     const key = Array.isArray(header) ? header[0] : header;
     if (typeof key !== 'string' || key.length < 8 || key.length > 100)
-      throw new AppError(
-        'VALIDATION',
-        'send an Idempotency-Key header of 8–100 characters (e.g. a UUID)',
-        IDEMPOTENCY_HEADER,
-      );
+      throw new AppError('VALIDATION', t('http.idempotencyKeyRequired'), IDEMPOTENCY_HEADER);
     const actor = req.actor;
     const digest = requestDigest(req, route);
     const earlier = await findRecord(db, actor, key);

@@ -3,6 +3,7 @@
 // so a sibling subdomain cannot plant or overwrite them) and HSTS is sent.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { t } from '../i18n/messages.ts';
 
 /** The UI is built by Vite into external scripts only; styles may be inline (React, ECharts, print pages). */
 export const CONTENT_SECURITY_POLICY = [
@@ -64,12 +65,7 @@ export function installInputHygiene(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
     for (const part of [req.body, req.query]) {
       const field = findUnstorableText(part);
-      if (field !== null)
-        throw new AppError(
-          'VALIDATION',
-          'contains a NUL character or invalid Unicode (a lone surrogate)',
-          field || undefined,
-        );
+      if (field !== null) throw new AppError('VALIDATION', t('http.badCharacters'), field || undefined);
     }
   });
 }

@@ -4,8 +4,8 @@
 
 import { type Locale, type Localized, nameIn } from './locale.ts';
 
-/** A parameter: plain text or a number, or a text in both languages (a name, a label). */
-export type MessageParam = string | number | Localized | { zh: string | null; en: string | null };
+/** A parameter: plain text or a number, a text in both languages (a name, a label), or a nested message. */
+export type MessageParam = string | number | Localized | { zh: string | null; en: string | null } | Msg;
 export type MessageParams = Record<string, MessageParam>;
 
 /** A message to render later: its key in the catalogue and its parameters. */
@@ -44,6 +44,7 @@ export function messageKeys(): string[] {
 function paramText(v: MessageParam, locale: Locale): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return v.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN');
+  if ('key' in v) return render(v, locale);
   if ('zh' in v) return nameIn(locale, v.zh, v.en);
   return nameIn(locale, v['zh-CN'], v.en);
 }

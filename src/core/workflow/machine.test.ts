@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { t } from '../../i18n/messages.ts';
 import { availableActions, decide, type Machine, validateMachine } from './machine.ts';
 
 type S = 'draft' | 'open' | 'closed';
@@ -17,7 +18,7 @@ const m: Machine<S, A, { late: boolean }> = {
       from: ['closed'],
       to: 'open',
       who: ['admin'],
-      guard: (g) => (g.late ? 'too late to reopen' : null),
+      guard: (g) => (g.late ? t('door.tooLate') : null),
     },
   ],
 };
@@ -33,7 +34,10 @@ describe('workflow engine', () => {
     const d = decide(m, 'closed', 'publish', new Set(['owner']), { late: false });
     assert.equal(d.ok, false);
     assert.equal(!d.ok && d.code, 'ILLEGAL_TRANSITION');
-    assert.match(!d.ok ? d.reason : '', /door is closed; publish needs draft/);
+    assert.deepEqual(!d.ok && d.reason, {
+      key: 'workflow.wrongState',
+      params: { machine: 'door', state: 'closed', action: 'publish', allowed: 'draft' },
+    });
   });
   test('refuses someone without the relation', () => {
     const d = decide(m, 'closed', 'reopen', new Set(['owner']), { late: false });
@@ -41,7 +45,7 @@ describe('workflow engine', () => {
   });
   test('a failing guard gives its reason', () => {
     const d = decide(m, 'closed', 'reopen', new Set(['admin']), { late: true });
-    assert.deepEqual(d, { ok: false, code: 'ILLEGAL_TRANSITION', reason: 'too late to reopen' });
+    assert.deepEqual(d, { ok: false, code: 'ILLEGAL_TRANSITION', reason: { key: 'door.tooLate' } });
   });
   test('available actions are exactly those decide allows', () => {
     const actions: A[] = ['publish', 'close', 'reopen'];

@@ -1,6 +1,9 @@
 // A small engine for workflows declared as data: states, transitions, who may act, guards.
 // Services compute the actor's relations to the object (e.g. 'owner', 'organizer') and the
 // guard context; the engine answers whether the action is allowed and where it leads.
+// Refusals are messages (catalogue key and parameters), rendered in the reader's language later.
+
+import { type Msg, t } from '../../i18n/messages.ts';
 
 export interface Transition<S extends string, A extends string, G> {
   action: A;
@@ -9,11 +12,13 @@ export interface Transition<S extends string, A extends string, G> {
   /** Relations to the subject of which the actor needs at least one. */
   who: readonly string[];
   /** Returns why the action is blocked now, or null. */
-  guard?: (g: G) => string | null;
+  guard?: (g: G) => Msg | null;
 }
 
 export interface Machine<S extends string, A extends string, G> {
   name: string;
+  /** The name people read, in both languages (defaults to `name`). */
+  label?: { zh: string; en: string };
   states: readonly S[];
   initial: S;
   transitions: readonly Transition<S, A, G>[];
@@ -21,7 +26,7 @@ export interface Machine<S extends string, A extends string, G> {
 
 export type Decision<S extends string> =
   | { ok: true; to: S }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN'; reason: string };
+  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN'; reason: Msg };
 
 /** Decide one action: the first transition for this action whose `from` holds and whose guard passes. */
 export function decide<S extends string, A extends string, G>(
@@ -33,22 +38,30 @@ export function decide<S extends string, A extends string, G>(
 ): Decision<S> {
   const candidates = m.transitions.filter((t) => t.action === action);
   if (candidates.length === 0)
-    return { ok: false, code: 'ILLEGAL_TRANSITION', reason: `${m.name}: unknown action ${action}` };
+    return {
+      ok: false,
+      code: 'ILLEGAL_TRANSITION',
+      reason: t('workflow.unknownAction', { machine: m.label ?? m.name, action }),
+    };
   const fromHere = candidates.filter((t) => t.from.includes(state));
   if (fromHere.length === 0) {
     const allowed = [...new Set(candidates.flatMap((t) => t.from))].join(', ');
     return {
       ok: false,
       code: 'ILLEGAL_TRANSITION',
-      reason: `${m.name} is ${state}; ${action} needs ${allowed}`,
+      reason: t('workflow.wrongState', { machine: m.label ?? m.name, state, action, allowed }),
     };
   }
   const permitted = fromHere.filter((t) => t.who.some((w) => relations.has(w)));
   if (permitted.length === 0) {
-    const who = [...new Set(fromHere.flatMap((t) => t.who))].join(' or ');
-    return { ok: false, code: 'FORBIDDEN', reason: `only the ${who} may ${action} this ${m.name}` };
+    const who = [...new Set(fromHere.flatMap((x) => x.who))].join(' / ');
+    return {
+      ok: false,
+      code: 'FORBIDDEN',
+      reason: t('workflow.notPermitted', { machine: m.label ?? m.name, who, action }),
+    };
   }
-  let lastReason = '';
+  let lastReason: Msg = t('workflow.blocked');
   for (const t of permitted) {
     const blocked = t.guard?.(g) ?? null;
     if (blocked === null) return { ok: true, to: t.to };

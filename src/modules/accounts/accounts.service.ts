@@ -7,6 +7,7 @@ import { duplicateError } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { isLocale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can, isPlatformAdmin } from './accounts.policy.ts';
 import { presentMembership, presentOrganisation, presentSessionPerson } from './accounts.presenter.ts';
@@ -33,7 +34,7 @@ async function checkPassword(stored: string | undefined, password: string): Prom
 }
 
 function requireActor(ctx: Ctx): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   return ctx.actor;
 }
 
@@ -79,7 +80,7 @@ export async function login(
 ): Promise<{ token: string; expiresAt: Date }> {
   const person = await repo.findPersonByEmail(ctx.db, normaliseEmail(input.email));
   const ok = await checkPassword(person?.password_hash, input.password);
-  if (!ok || !person || person.disabled_at) throw new AppError('BAD_CREDENTIALS', 'wrong email or password');
+  if (!ok || !person || person.disabled_at) throw new AppError('BAD_CREDENTIALS', t('auth.badCredentials'));
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3600_000);
@@ -175,7 +176,7 @@ export async function createOrganisation(
   const actor = requireActor(ctx);
   if (!can(actor, 'organisation.create', { type: 'organisation', id: '' })) throw forbidden();
   if (input.kind === 'platform' && !isPlatformAdmin(actor))
-    throw forbidden('only the platform admin creates platform organisations');
+    throw forbidden(t('account.onlyAdminCreatesPlatformOrgs'));
   try {
     return await inTx(ctx, async (tx) => {
       const o = await repo.insertOrganisation(tx, input);
@@ -213,14 +214,14 @@ export async function updateOrganisation(
   const actor = requireActor(ctx);
   return inTx(ctx, async (tx) => {
     const before = await repo.findOrganisation(tx, id);
-    if (!before) throw notFound('organisation');
+    if (!before) throw notFound(t('notFound.organisation'));
     if (!can(actor, 'organisation.update', { type: 'organisation', id }))
-      throw forbidden('only this organisation’s admin may change it');
+      throw forbidden(t('account.onlyOrgAdminChanges'));
     if (patch.enterprise && before.kind !== 'enterprise')
-      throw invalid('enterprise', 'only enterprises have an enterprise profile');
+      throw invalid('enterprise', t('account.notEnterprise'));
     const registered = patch.enterprise?.registrationDate;
     if (registered && registered > ctx.now().toISOString().slice(0, 10))
-      throw invalid('enterprise.registrationDate', 'must not be in the future');
+      throw invalid('enterprise.registrationDate', t('account.notFuture'));
     const after = await repo.updateOrganisation(tx, id, patch, ctx.now());
     await recordAudit(tx, actor, ctx.now(), {
       action: 'organisation.update',
@@ -235,7 +236,7 @@ export async function updateOrganisation(
 
 export async function getOrganisation(ctx: Ctx, id: string) {
   const o = await repo.findOrganisation(ctx.db, id);
-  if (!o) throw notFound('organisation');
+  if (!o) throw notFound(t('notFound.organisation'));
   return presentOrganisation(o, seesEnterprise(ctx.actor, o.id));
 }
 
@@ -259,10 +260,10 @@ export async function requestMembership(ctx: Ctx, input: { orgId: string; role: 
   }
   return inTx(ctx, async (tx) => {
     const org = await repo.findOrganisation(tx, input.orgId);
-    if (!org) throw new AppError('NOT_FOUND', 'organisation not found', 'orgId');
+    if (!org) throw new AppError('NOT_FOUND', t('notFound.organisation'), 'orgId');
     const existing = await repo.findMembershipByKey(tx, actor.personId, input.orgId, input.role);
     if (existing && (existing.status === 'active' || existing.status === 'pending')) {
-      throw new AppError('DUPLICATE', `you already have this role (${existing.status})`, 'role');
+      throw new AppError('DUPLICATE', t('account.roleExists', { status: existing.status }), 'role');
     }
     const m = await repo.upsertMembership(tx, {
       personId: actor.personId,
@@ -289,7 +290,7 @@ export async function decideMembership(ctx: Ctx, id: string, decision: keyof typ
   const actor = requireActor(ctx);
   return inTx(ctx, async (tx) => {
     const m = await repo.findMembership(tx, id);
-    if (!m) throw notFound('membership');
+    if (!m) throw notFound(t('notFound.membership'));
     if (
       !can(actor, 'membership.decide', {
         type: 'membership',
@@ -298,12 +299,12 @@ export async function decideMembership(ctx: Ctx, id: string, decision: keyof typ
         personId: m.person_id,
       })
     ) {
-      throw forbidden('only the organisation’s admin or the platform admin decides roles');
+      throw forbidden(t('account.onlyAdminsDecideRoles'));
     }
     if (!(DECISION_FROM[decision] as readonly string[]).includes(m.status)) {
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        `cannot ${decision} a membership that is ${m.status}`,
+        t('account.cannotDecideMembership', { decision, status: m.status }),
         'decision',
       );
     }
@@ -336,13 +337,13 @@ export async function grantMembership(ctx: Ctx, input: { personId: string; orgId
       personId: input.personId,
     })
   ) {
-    throw forbidden('only the organisation’s admin or the platform admin grants roles');
+    throw forbidden(t('account.onlyAdminsGrantRoles'));
   }
   return inTx(ctx, async (tx) => {
     if (!(await repo.findPerson(tx, input.personId)))
-      throw new AppError('NOT_FOUND', 'person not found', 'personId');
+      throw new AppError('NOT_FOUND', t('notFound.person'), 'personId');
     if (!(await repo.findOrganisation(tx, input.orgId)))
-      throw new AppError('NOT_FOUND', 'organisation not found', 'orgId');
+      throw new AppError('NOT_FOUND', t('notFound.organisation'), 'orgId');
     const m = await repo.upsertMembership(tx, {
       ...input,
       status: 'active',
@@ -383,10 +384,10 @@ export async function listMemberships(ctx: Ctx) {
 export async function setAccountDisabled(ctx: Ctx, personId: string, disabled: boolean) {
   const actor = requireActor(ctx);
   if (!can(actor, 'person.disable', { type: 'person', id: personId }))
-    throw forbidden('only the platform admin disables accounts, and not their own');
+    throw forbidden(t('account.onlyAdminDisables'));
   return inTx(ctx, async (tx) => {
     const person = await repo.findPerson(tx, personId);
-    if (!person) throw notFound('person');
+    if (!person) throw notFound(t('notFound.person'));
     const now = ctx.now();
     await repo.setPersonDisabled(tx, personId, disabled ? now : null);
     const revoked = disabled ? await repo.revokeSessionsOf(tx, personId, now) : 0;

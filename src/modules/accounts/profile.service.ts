@@ -2,6 +2,7 @@
 import type { Ctx } from '../../app/context.ts';
 import { duplicateError } from '../../db/errors.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can } from './accounts.policy.ts';
 import { presentPublicPerson } from './accounts.presenter.ts';
@@ -11,7 +12,7 @@ import * as repo from './profile.repo.ts';
 
 async function loadProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
   const p = await accounts.findPerson(ctx.db, personId);
-  if (!p) throw notFound('person');
+  if (!p) throw notFound(t('notFound.person'));
   const lists = await repo.loadLists(ctx.db, personId);
   return {
     id: p.id,
@@ -53,27 +54,21 @@ async function loadProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
 /** The full profile: the person themself, or the platform admin. */
 export async function getProfile(ctx: Ctx, personId: string): Promise<ProfileView> {
   if (!can(ctx.actor, 'person.readPrivate', { type: 'person', id: personId })) {
-    throw ctx.actor ? forbidden() : new AppError('UNAUTHENTICATED', 'log in first');
+    throw ctx.actor ? forbidden() : new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   }
   return loadProfile(ctx, personId);
 }
 
 export async function updateProfile(ctx: Ctx, input: ProfileInput): Promise<ProfileView> {
   const actor = ctx.actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   if (!can(actor, 'profile.update', { type: 'person', id: actor.personId })) throw forbidden();
-  if (!input.nameZh && !input.nameEn)
-    throw new AppError('VALIDATION', 'give a name in Chinese or English', 'nameZh');
+  if (!input.nameZh && !input.nameEn) throw new AppError('VALIDATION', t('profile.nameRequired'), 'nameZh');
   const before = await loadProfile(ctx, actor.personId);
   try {
     await ctx.db.transaction().execute(async (tx) => {
       const saved = await repo.saveProfile(tx, actor.personId, input, ctx.now());
-      if (!saved)
-        throw new AppError(
-          'STALE',
-          'the profile changed since you opened it; reload and edit again',
-          'version',
-        );
+      if (!saved) throw new AppError('STALE', t('profile.stale'), 'version');
       const { version: _v, ...after } = input;
       const { version: _b, id: _i, email: _e, ...beforeState } = before;
       await recordAudit(tx, actor, ctx.now(), {
@@ -93,11 +88,11 @@ export async function updateProfile(ctx: Ctx, input: ProfileInput): Promise<Prof
 /** The language switch, saved for the person: the next login anywhere opens in it. */
 export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en'): Promise<{ locale: 'zh-CN' | 'en' }> {
   const actor = ctx.actor;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   if (!can(actor, 'profile.update', { type: 'person', id: actor.personId })) throw forbidden();
   await ctx.db.transaction().execute(async (tx) => {
     const p = await accounts.findPerson(tx, actor.personId);
-    if (!p) throw notFound('person');
+    if (!p) throw notFound(t('notFound.person'));
     if (p.locale === locale) return;
     await repo.setLocale(tx, actor.personId, locale, ctx.now());
     await recordAudit(tx, actor, ctx.now(), {
@@ -114,16 +109,16 @@ export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en'): Promise<{ loc
 /** What anyone signed in may see of a person. */
 /** Find people to add to a team by name or exact email: public profile fields only, 20 at most. */
 export async function searchPeople(ctx: Ctx, text: string) {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   const q = text.trim();
-  if ([...q].length < 2) throw new AppError('VALIDATION', 'type at least two characters', 'q');
+  if ([...q].length < 2) throw new AppError('VALIDATION', t('profile.searchTooShort'), 'q');
   const rows = await repo.searchPeople(ctx.db, q, 20);
   return Promise.all(rows.map(async (p) => presentPublicPerson(p, await repo.currentOrgName(ctx.db, p.id))));
 }
 
 export async function getPublicPerson(ctx: Ctx, personId: string) {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   const p = await accounts.findPerson(ctx.db, personId);
-  if (!p) throw notFound('person');
+  if (!p) throw notFound(t('notFound.person'));
   return presentPublicPerson(p, await repo.currentOrgName(ctx.db, personId));
 }

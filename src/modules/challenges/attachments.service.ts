@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx, Tx } from '../../app/context.ts';
 import { type MediaType, safeFileName, sniffMediaType } from '../../core/files/files.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t as msg } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, challengeRelations, requireActor, taskBookRelations } from './challenges.access.ts';
 import * as repo from './challenges.repo.ts';
@@ -27,16 +28,15 @@ export const presentAttachment = (a: {
 });
 
 function checkFile(bytes: Uint8Array): MediaType {
-  if (bytes.length === 0) throw new AppError('VALIDATION', 'the file is empty', 'file');
+  if (bytes.length === 0) throw new AppError('VALIDATION', msg('attachment.empty'), 'file');
   if (bytes.length > MAX_ATTACHMENT_BYTES)
-    throw new AppError('VALIDATION', `the file exceeds ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB`, 'file');
-  const type = sniffMediaType(bytes);
-  if (!type)
     throw new AppError(
       'VALIDATION',
-      'must be a PDF, PNG or JPEG file (checked by its content, not its name)',
+      msg('attachment.tooLarge', { MAXATTACHMENTBYTES: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
       'file',
     );
+  const type = sniffMediaType(bytes);
+  if (!type) throw new AppError('VALIDATION', msg('attachment.badType'), 'file');
   return type;
 }
 
@@ -52,30 +52,24 @@ async function authoriseUpload(tx: Tx, ctx: Ctx, ownerType: OwnerType, ownerId: 
   const actor = requireActor(ctx.actor);
   if (ownerType === 'challenge') {
     const c = await repo.findChallenge(tx, ownerId);
-    if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
-    if (!challengeRelations(actor, c).has('owner'))
-      throw forbidden('only the proposer attaches files to a challenge');
+    if (!c || !canSeeChallenge(actor, c)) throw notFound(msg('notFound.challenge'));
+    if (!challengeRelations(actor, c).has('owner')) throw forbidden(msg('attachment.onlyProposer'));
     if (!['draft', 'returned'].includes(c.state))
-      throw new AppError('ILLEGAL_TRANSITION', 'files are attached while the challenge is a draft');
+      throw new AppError('ILLEGAL_TRANSITION', msg('attachment.challengeNotDraft'));
     return actor;
   }
   const report = ownerType === 'milestone_report' ? await drepo.lockReport(tx, ownerId) : undefined;
-  if (ownerType === 'milestone_report' && !report) throw notFound('report');
+  if (ownerType === 'milestone_report' && !report) throw notFound(msg('notFound.report'));
   const t = await repo.findTaskBook(tx, report ? report.task_book_id : ownerId);
-  if (!t) throw notFound('task book');
+  if (!t) throw notFound(msg('notFound.taskBook'));
   const [b, c] = await Promise.all([repo.findBid(tx, t.bid_id), repo.findChallenge(tx, t.challenge_id)]);
   const rel = taskBookRelations(actor, b!, c!);
   if (rel.size === 0) throw notFound(report ? 'report' : 'task book');
-  if (t.state !== 'active')
-    throw new AppError('ILLEGAL_TRANSITION', 'evidence is attached while the task book is active');
+  if (t.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('attachment.taskBookNotActive'));
   if (report) {
-    if (!rel.has('commander')) throw forbidden('the commander attaches evidence to a milestone report');
+    if (!rel.has('commander')) throw forbidden(msg('attachment.onlyCommander'));
     if (report.review_state !== 'pending' || (await drepo.reviewsOf(tx, [report.id])).length > 0)
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'this report has been reviewed; file a new report to add evidence',
-        'file',
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('attachment.reportReviewed'), 'file');
   }
   return actor;
 }
@@ -115,10 +109,10 @@ export async function uploadAttachment(
 /** A file, if the viewer may see what it is attached to. */
 export async function getAttachment(ctx: Ctx, id: string) {
   const a = await repo.findAttachment(ctx.db, id);
-  if (!a) throw notFound('attachment');
+  if (!a) throw notFound(msg('notFound.attachment'));
   if (a.owner_type === 'challenge') {
     const c = await repo.findChallenge(ctx.db, a.owner_id);
-    if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound('attachment');
+    if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound(msg('notFound.attachment'));
   } else {
     // Task book evidence and report evidence: whoever may read the task book (parties, team, named experts).
     const report =
@@ -127,7 +121,7 @@ export async function getAttachment(ctx: Ctx, id: string) {
     const b = t && (await repo.findBid(ctx.db, t.bid_id));
     const c = t && (await repo.findChallenge(ctx.db, t.challenge_id));
     if (!t || !b || !c || (await taskBookAccess(ctx.db, ctx.actor, t, b, c)).size === 0)
-      throw notFound('attachment');
+      throw notFound(msg('notFound.attachment'));
   }
   return { fileName: a.file_name, mediaType: a.media_type, content: a.content };
 }

@@ -65,7 +65,7 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
   if (input.budgetFen > c.budget_ceiling_fen) {
     throw new AppError(
       'VALIDATION',
-      `must not exceed the ceiling of ${c.budget_ceiling_fen} fen`,
+      t('bid.overCeiling', { budgetCeilingFen: c.budget_ceiling_fen }),
       'budgetFen',
     );
   }
@@ -73,11 +73,7 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
   input.milestones.forEach((m, i) => {
     for (const id of Object.keys(m.targetValues)) {
       if (!targetIds.has(id))
-        throw new AppError(
-          'VALIDATION',
-          'names a target this challenge does not have',
-          `milestones.${i}.targetValues`,
-        );
+        throw new AppError('VALIDATION', t('bid.unknownTarget'), `milestones.${i}.targetValues`);
     }
   });
   const declared: readonly string[] = input.ethicsCategories ?? [];
@@ -85,27 +81,30 @@ async function validateBid(q: Tx, c: repo.ChallengeRow, input: BidInput, command
   if (undeclared.length) {
     throw new AppError(
       'VALIDATION',
-      `must declare the ethics categories this challenge involves: ${undeclared.join(', ')}`,
+      t('bid.undeclaredEthics', { undeclared: undeclared.join(', ') }),
       'ethicsCategories',
     );
   }
   const memberIds = input.members.map((m) => m.personId);
   if (new Set(memberIds).size !== memberIds.length)
-    throw new AppError('VALIDATION', 'lists a person twice', 'members');
+    throw new AppError('VALIDATION', t('bid.personListedTwice'), 'members');
   if (memberIds.includes(commanderId))
-    throw new AppError('VALIDATION', 'the commander leads the team; do not list them as a member', 'members');
+    throw new AppError('VALIDATION', t('bid.commanderNotMember'), 'members');
   const found = await accounts.findPeople(q, memberIds);
   if (found.length !== memberIds.length)
-    throw new AppError('VALIDATION', 'names a person who is not registered', 'members');
+    throw new AppError('VALIDATION', t('bid.unregisteredPerson'), 'members');
   const host = await accounts.findOrganisation(q, input.hostOrgId);
-  if (!host) throw new AppError('VALIDATION', 'organisation not found', 'hostOrgId');
+  if (!host) throw new AppError('VALIDATION', t('notFound.organisation'), 'hostOrgId');
   const sanctions = await sanctionsBlocking(q, 'bid', [commanderId, ...memberIds], [host.id], today(now));
   const problems = eligibilityProblems(c.eligibility as EligibilityRule[], {
     orgKind: host.kind,
     regionCode: host.region_code,
     teamSize: memberIds.length + 1,
     sanctions: sanctions.map((s) => ({
-      subject: s.org_id && !s.person_id ? 'the host organisation' : 'a team member',
+      subject:
+        s.org_id && !s.person_id
+          ? { zh: '依托单位', en: 'the host organisation' }
+          : { zh: '一名团队成员', en: 'a team member' },
       until: s.ends_on,
     })),
   });
@@ -176,22 +175,14 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
     const existing = await repo.findBidByKey(ctx.db, actor.personId, key);
     if (!existing) return null;
     if (existing.request_digest !== digest) {
-      throw new AppError(
-        'IDEMPOTENCY_MISMATCH',
-        'this Idempotency-Key was used for a different request',
-        'idempotency-key',
-      );
+      throw new AppError('IDEMPOTENCY_MISMATCH', t('http.idempotencyKeyReused'), 'idempotency-key');
     }
     return { created: false, bid: await getBid(ctx, existing.id) };
   };
   const earlier = await replay();
   if (earlier) return earlier;
   if (!hasRole(actor, 'solver', input.hostOrgId)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'you need the solver role in the host organisation to lead a bid from it',
-      'hostOrgId',
-    );
+    throw new AppError('FORBIDDEN', t('bid.needSolverRole'), 'hostOrgId');
   }
   const now = ctx.now();
   try {
@@ -204,10 +195,9 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
         c.state === 'returned' ||
         c.state === 'rejected'
       )
-        throw notFound('challenge');
-      if (c.state !== 'published')
-        throw new AppError('ILLEGAL_TRANSITION', 'the challenge is not open for bids');
-      if (now >= c.deadline) throw new AppError('ILLEGAL_TRANSITION', 'the bidding deadline has passed');
+        throw notFound(t('notFound.challenge'));
+      if (c.state !== 'published') throw new AppError('ILLEGAL_TRANSITION', t('bid.challengeNotOpen'));
+      if (now >= c.deadline) throw new AppError('ILLEGAL_TRANSITION', t('bid.deadlinePassed'));
       await validateBid(tx, c, input, actor.personId, now);
       const b = await repo.insertBid(tx, {
         challengeId,
@@ -235,11 +225,7 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
       if (again) return again;
     }
     if (e.code === '23505' && e.constraint === 'bid_one_per_commander') {
-      throw new AppError(
-        'DUPLICATE',
-        'you already lead a bid for this challenge; edit it or withdraw it first',
-        'challengeId',
-      );
+      throw new AppError('DUPLICATE', t('bid.alreadyLeading'), 'challengeId');
     }
     throw err;
   }
@@ -250,7 +236,7 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const b = await repo.lockBid(tx, id);
-    if (!b || b.commander_id !== actor.personId) throw notFound('bid');
+    if (!b || b.commander_id !== actor.personId) throw notFound(t('notFound.bid'));
     const c = (await repo.findChallenge(tx, b.challenge_id))!;
     const d = decide(
       bidMachine,
@@ -260,18 +246,12 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
       await bidGuard(tx, b, c, now),
     );
     if (!d.ok) throw new AppError(d.code, d.reason);
-    if (input.hostOrgId !== b.host_org_id)
-      throw new AppError(
-        'VALIDATION',
-        'the host organisation cannot change; withdraw and bid again',
-        'hostOrgId',
-      );
+    if (input.hostOrgId !== b.host_org_id) throw new AppError('VALIDATION', t('bid.hostFixed'), 'hostOrgId');
     await validateBid(tx, c, input, actor.personId, now);
     // Any change to what was signed is a new pledge version that both must sign again.
     const pledgeChanged = pledgeDigest(pledgeContent(input)) !== pledgeDigest(rowPledge(b));
     const after = await repo.updateBidContent(tx, id, version, input, pledgeChanged, now);
-    if (!after)
-      throw new AppError('STALE', 'the bid changed since you opened it; reload and edit again', 'version');
+    if (!after) throw new AppError('STALE', t('bid.stale'), 'version');
     const confirmed = new Map((await repo.membersOf(tx, id)).map((m) => [m.person_id, m.confirmed_at]));
     await repo.replaceMembers(tx, id, input.members, confirmed);
     if (b.state !== 'draft') await repo.setBidState(tx, id, d.to, now);
@@ -293,9 +273,8 @@ export async function confirmParticipation(ctx: Ctx, id: string) {
   await ctx.db.transaction().execute(async (tx) => {
     const b = await repo.lockBid(tx, id);
     const members = b ? await repo.membersOf(tx, id) : [];
-    if (!b || !members.some((m) => m.person_id === actor.personId)) throw notFound('bid');
-    if (b.state !== 'draft')
-      throw new AppError('ILLEGAL_TRANSITION', 'members confirm while the bid is a draft');
+    if (!b || !members.some((m) => m.person_id === actor.personId)) throw notFound(t('notFound.bid'));
+    if (b.state !== 'draft') throw new AppError('ILLEGAL_TRANSITION', t('bid.confirmWhileDraft'));
     await repo.confirmMember(tx, id, actor.personId, now);
     await recordAudit(tx, actor, now, {
       action: 'bid.confirm_member',
@@ -313,17 +292,15 @@ export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host',
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const b = await repo.lockBid(tx, id);
-    if (!b) throw notFound('bid');
-    if (as === 'commander' && b.commander_id !== actor.personId)
-      throw forbidden('only the commander signs as commander');
+    if (!b) throw notFound(t('notFound.bid'));
+    if (as === 'commander' && b.commander_id !== actor.personId) throw forbidden(t('bid.onlyCommanderSigns'));
     if (as === 'host' && !hasRole(actor, 'admin', b.host_org_id))
-      throw forbidden('only an admin of the host organisation signs for it');
-    if (b.state !== 'draft')
-      throw new AppError('ILLEGAL_TRANSITION', 'the pledge is signed while the bid is a draft');
+      throw forbidden(t('bid.onlyHostAdminSigns'));
+    if (b.state !== 'draft') throw new AppError('ILLEGAL_TRANSITION', t('bid.signWhileDraft'));
     if (pledgeVersion !== undefined && pledgeVersion !== b.pledge_version)
       throw new AppError(
         'STALE',
-        `the pledge is now version ${b.pledge_version}; read it again before signing`,
+        t('bid.pledgeVersionChanged', { pledgeVersion: b.pledge_version }),
         'pledgeVersion',
       );
     const content = rowPledge(b);
@@ -359,7 +336,7 @@ export async function bidAction(
   const now = ctx.now();
   const changed = await ctx.db.transaction().execute(async (tx) => {
     const b = await repo.lockBid(tx, id);
-    if (!b) throw notFound('bid');
+    if (!b) throw notFound(t('notFound.bid'));
     const c = (await repo.lockChallenge(tx, b.challenge_id))!;
     const viewer = bidViewer(
       actor,
@@ -367,7 +344,7 @@ export async function bidAction(
       c,
       (await repo.membersOf(tx, id)).map((m) => m.person_id),
     );
-    if (!seesBid(viewer)) throw notFound('bid');
+    if (!seesBid(viewer)) throw notFound(t('notFound.bid'));
     if (action === 'submit' && b.state === 'submitted') return false; // submitting twice is one submission
     const rel = new Set(challengeRelations(actor, c).has('organizer') ? ['organizer'] : []);
     if (viewer.commander) rel.add('commander');
@@ -376,7 +353,7 @@ export async function bidAction(
     if (action === 'select') {
       const selected = (await repo.bidsOf(tx, c.id, ['selected'])).length;
       if (selected >= c.winner_slots)
-        throw new AppError('ILLEGAL_TRANSITION', `all ${c.winner_slots} winner slot(s) are taken`);
+        throw new AppError('ILLEGAL_TRANSITION', t('bid.winnerSlotsTaken', { winnerSlots: c.winner_slots }));
     }
     if (action === 'submit' || action === 'select') await assertTeamNotSanctioned(tx, b, now);
     await repo.setBidState(tx, id, d.to, now, action === 'submit');
@@ -407,18 +384,17 @@ export async function scoreBid(
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const b = await repo.findBid(tx, id);
-    if (!b) throw notFound('bid');
+    if (!b) throw notFound(t('notFound.bid'));
     const c = (await repo.findChallenge(tx, b.challenge_id))!;
     const rel = challengeRelations(actor, c);
-    if (!rel.size) throw notFound('bid');
+    if (!rel.size) throw notFound(t('notFound.bid'));
     if (s.kind === 'organizer' && !rel.has('organizer'))
-      throw new AppError('FORBIDDEN', 'only the organizer gives this score', 'kind');
+      throw new AppError('FORBIDDEN', t('bid.onlyOrganizerScores'), 'kind');
     if (s.kind === 'proposer_fit' && !rel.has('owner'))
-      throw new AppError('FORBIDDEN', 'only the proposer judges fit', 'kind');
-    if (c.state !== 'evaluating')
-      throw new AppError('ILLEGAL_TRANSITION', 'bids are scored while the challenge is being evaluated');
+      throw new AppError('FORBIDDEN', t('bid.onlyProposerJudgesFit'), 'kind');
+    if (c.state !== 'evaluating') throw new AppError('ILLEGAL_TRANSITION', t('bid.scoreWhileEvaluating'));
     if (!['submitted', 'selected'].includes(b.state))
-      throw new AppError('ILLEGAL_TRANSITION', `a ${b.state} bid is not scored`);
+      throw new AppError('ILLEGAL_TRANSITION', t('bid.notScored', { state: b.state }));
     await assertNotSanctioned(
       tx,
       'review',
@@ -440,7 +416,7 @@ export async function scoreBid(
 
 async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
   const b = await repo.findBid(q, id);
-  if (!b) throw notFound('bid');
+  if (!b) throw notFound(t('notFound.bid'));
   const c = (await repo.findChallenge(q, b.challenge_id))!;
   const members = await repo.membersOf(q, id);
   const viewer = bidViewer(
@@ -449,7 +425,7 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
     c,
     members.map((m) => m.person_id),
   );
-  if (!seesBid(viewer)) throw notFound('bid');
+  if (!seesBid(viewer)) throw notFound(t('notFound.bid'));
   const rel = new Set<string>();
   if (viewer.commander) rel.add('commander');
   if (challengeRelations(ctx.actor, c).has('organizer')) rel.add('organizer');
@@ -594,7 +570,7 @@ export const getBid = (ctx: Ctx, id: string) => getBidTx(ctx.db, ctx, id);
 export async function listBids(ctx: Ctx, challengeId: string, q: ChallengeBidsQuery) {
   const actor = requireActor(ctx.actor);
   const c = await repo.findChallenge(ctx.db, challengeId);
-  if (!c) throw notFound('challenge');
+  if (!c) throw notFound(t('notFound.challenge'));
   const evaluator =
     challengeRelations(actor, c).size > 0 && ['evaluating', 'notice', 'awarded'].includes(c.state);
   const rows = await repo.bidsOf(

@@ -1,6 +1,7 @@
 // Who the actor is to a challenge, bid or task book: the relations the state machines check.
 import type { Actor } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import type { BidRow, ChallengeRow } from './challenges.repo.ts';
 
@@ -56,6 +57,6 @@ export function taskBookRelations(actor: Actor | null, b: BidRow, c: ChallengeRo
 }
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   return actor;
 }

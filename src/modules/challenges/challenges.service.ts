@@ -5,6 +5,7 @@ import { tokenize } from '../../core/text/index.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { offsetOf } from '../../http/paging.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -45,22 +46,14 @@ const searchTextOf = (c: ChallengeInput) =>
 async function checkOrganisations(ctx: Ctx, input: ChallengeInput) {
   const actor = requireActor(ctx.actor);
   if (!hasRole(actor, 'proposer', input.orgId)) {
-    throw new AppError(
-      'FORBIDDEN',
-      'you need the proposer role in this organisation to list its challenges',
-      'orgId',
-    );
+    throw new AppError('FORBIDDEN', t('challenge.needProposerRole'), 'orgId');
   }
   const agency = await accounts.findOrganisation(ctx.db, input.organiserOrgId);
   if (agency?.kind !== 'agency') {
-    throw new AppError(
-      'VALIDATION',
-      'must be an agency (programme office) that vets and publishes challenges',
-      'organiserOrgId',
-    );
+    throw new AppError('VALIDATION', t('challenge.mustBeAgency'), 'organiserOrgId');
   }
   if (new Date(input.deadline) <= ctx.now())
-    throw new AppError('VALIDATION', 'must be in the future', 'deadline');
+    throw new AppError('VALIDATION', t('challenge.mustBeFuture'), 'deadline');
   return actor;
 }
 
@@ -83,9 +76,8 @@ export async function editChallenge(ctx: Ctx, id: string, version: number, input
   const actor = await checkOrganisations(ctx, input);
   return ctx.db.transaction().execute(async (tx) => {
     const before = await repo.lockChallenge(tx, id);
-    if (!before) throw notFound('challenge');
-    if (before.org_id !== input.orgId)
-      throw new AppError('VALIDATION', 'a challenge cannot move to another organisation', 'orgId');
+    if (!before) throw notFound(t('notFound.challenge'));
+    if (before.org_id !== input.orgId) throw new AppError('VALIDATION', t('challenge.orgFixed'), 'orgId');
     const d = decide(
       challengeMachine,
       before.state as ChallengeState,
@@ -95,12 +87,7 @@ export async function editChallenge(ctx: Ctx, id: string, version: number, input
     );
     if (!d.ok) throw new AppError(d.code, d.reason);
     const after = await repo.updateChallengeContent(tx, id, version, input, searchTextOf(input), ctx.now());
-    if (!after)
-      throw new AppError(
-        'STALE',
-        'the challenge changed since you opened it; reload and edit again',
-        'version',
-      );
+    if (!after) throw new AppError('STALE', t('challenge.stale'), 'version');
     const beforeTargets = (await repo.targetsOf(tx, id)).map(presentTarget);
     await repo.replaceTargets(tx, id, input.targets);
     await recordAudit(tx, actor, ctx.now(), {
@@ -157,7 +144,7 @@ async function moveBid(
   detail: Record<string, unknown>,
 ): Promise<BidState> {
   const d = decide(bidMachine, b.state as BidState, action, SYSTEM, await bidGuard(tx, b, c, now));
-  if (!d.ok) throw new AppError(d.code, `bid ${b.id}: ${d.reason}`);
+  if (!d.ok) throw new AppError(d.code, t('challenge.bidRefused', { id: b.id, reason: d.reason }));
   await repo.setBidState(tx, b.id, d.to, now);
   await recordAudit(tx, actor, now, {
     action: `bid.${action}`,
@@ -178,13 +165,13 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
   const bids = await repo.bidsOf(tx, c.id, ['selected', 'submitted']);
   const winners = bids.filter((b) => b.state === 'selected');
   if (winners.length > c.winner_slots)
-    throw new AppError('ILLEGAL_TRANSITION', `at most ${c.winner_slots} winner(s)`);
+    throw new AppError('ILLEGAL_TRANSITION', t('challenge.tooManyWinners', { winnerSlots: c.winner_slots }));
   for (const w of winners) {
     await assertTeamNotSanctioned(tx, w, now);
     if (w.ethics_categories.length && !approvesAward((await repo.ethicsReviewOf(tx, w.id))?.state)) {
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        `bid ${w.id} involves ${w.ethics_categories.join(', ')} and needs ethics approval first`,
+        t('challenge.winnerNeedsEthics', { id: w.id, ethicsCategories: w.ethics_categories.join(', ') }),
       );
     }
   }
@@ -222,25 +209,16 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
   const now = ctx.now();
   const result = await ctx.db.transaction().execute(async (tx) => {
     const c = await repo.lockChallenge(tx, id);
-    if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
+    if (!c || !canSeeChallenge(actor, c)) throw notFound(t('notFound.challenge'));
     const rel = challengeRelations(actor, c);
     const d = decide(challengeMachine, c.state as ChallengeState, action, rel, await guardOf(tx, c, now));
     if (!d.ok) throw new AppError(d.code, d.reason);
     if ((action === 'return' || action === 'reject') && !comment) {
-      throw new AppError(
-        'VALIDATION',
-        'say what the proposer should change, or why it is rejected',
-        'comment',
-      );
+      throw new AppError('VALIDATION', t('challenge.sayWhatToChange'), 'comment');
     }
     // Cancelling a listing people may have bid on owes them a reason; their bids end with it.
     if (action === 'cancel' && (c.state === 'published' || c.state === 'evaluating')) {
-      if (!comment)
-        throw new AppError(
-          'VALIDATION',
-          'say why the challenge is cancelled; bidders will read it',
-          'comment',
-        );
+      if (!comment) throw new AppError('VALIDATION', t('challenge.sayWhyCancelled'), 'comment');
       for (const b of await repo.bidsOf(tx, c.id, ['draft', 'submitted', 'selected']))
         await moveBid(tx, actor, c, b, 'cancel', now, { comment });
     }
@@ -274,7 +252,7 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
 
 export async function getChallenge(ctx: Ctx, id: string) {
   const c = await repo.findChallenge(ctx.db, id);
-  if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound('challenge');
+  if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound(t('notFound.challenge'));
   const rel = challengeRelations(ctx.actor, c);
   const [targets, org, organiser, guard] = await Promise.all([
     repo.targetsOf(ctx.db, id),
@@ -374,6 +352,5 @@ export async function stats(ctx: Ctx) {
 }
 
 export function assertOrganizer(actor: ReturnType<typeof requireActor>, c: repo.ChallengeRow) {
-  if (!challengeRelations(actor, c).has('organizer'))
-    throw forbidden('only the vetting agency’s organizers may do this');
+  if (!challengeRelations(actor, c).has('organizer')) throw forbidden(t('challenge.onlyVettingOrganizers'));
 }

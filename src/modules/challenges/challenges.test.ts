@@ -13,6 +13,8 @@ import {
   targetMet,
   taskBookMachine,
 } from './challenges.ts';
+import '../../i18n/catalogue.ts';
+import { render } from '../../i18n/messages.ts';
 
 /** Oracle: a decimal string with at most 6 fraction digits as an exact integer of millionths. */
 const micros = (s: string): bigint => {
@@ -156,14 +158,14 @@ describe('eligibilityProblems', () => {
     );
     const [p] = eligibilityProblems([{ kind: 'orgKind', allowed: ['enterprise'] }], facts);
     assert.equal(p.field, 'hostOrgId');
-    assert.match(p.reason, /enterprise, not university/);
+    assert.match(render(p.reason, 'en'), /enterprise, not university/);
   });
   test('region: the host region must start with one prefix; no region fails', () => {
     assert.deepEqual(eligibilityProblems([{ kind: 'region', prefixes: ['44', '33'] }], facts), []);
     assert.deepEqual(eligibilityProblems([{ kind: 'region', prefixes: ['330106'] }], facts), []);
     const [p] = eligibilityProblems([{ kind: 'region', prefixes: ['3302'] }], facts);
     assert.equal(p.field, 'hostOrgId');
-    assert.match(p.reason, /region 3302/);
+    assert.match(render(p.reason, 'en'), /region 3302/);
     assert.equal(
       eligibilityProblems([{ kind: 'region', prefixes: ['33'] }], { ...facts, regionCode: null }).length,
       1,
@@ -173,16 +175,16 @@ describe('eligibilityProblems', () => {
     assert.deepEqual(eligibilityProblems([{ kind: 'maxTeamSize', max: 4 }], facts), []);
     const [p] = eligibilityProblems([{ kind: 'maxTeamSize', max: 3 }], facts);
     assert.equal(p.field, 'members');
-    assert.match(p.reason, /at most 3/);
+    assert.match(render(p.reason, 'en'), /at most 3/);
   });
   test('sanctions always apply, first, saying until when', () => {
     const out = eligibilityProblems([{ kind: 'maxTeamSize', max: 1 }], {
       ...facts,
-      sanctions: [{ subject: 'a team member', until: '2027-06-30' }],
+      sanctions: [{ subject: { zh: '一名团队成员', en: 'a team member' }, until: '2027-06-30' }],
     });
     assert.equal(out.length, 2);
     assert.equal(out[0].field, 'commander');
-    assert.match(out[0].reason, /a team member is barred from bidding .* until 2027-06-30/);
+    assert.match(render(out[0].reason, 'en'), /a team member is barred from bidding .* until 2027-06-30/);
   });
 });
 

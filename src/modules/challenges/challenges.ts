@@ -1,6 +1,7 @@
 // The open-competition challenge (揭榜挂帅): types, state machines and pure rules.
 import Decimal from 'decimal.js';
 import type { Machine } from '../../core/workflow/machine.ts';
+import { type Msg, t } from '../../i18n/messages.ts';
 
 // ── Targets ──────────────────────────────────────────────────────────────────────────
 export const COMPARATORS = ['gte', 'lte', 'eq', 'range'] as const;
@@ -69,19 +70,32 @@ export interface BidderFacts {
   regionCode: string | null;
   teamSize: number;
   /** Active sanctions that block bidding, with their end date. */
-  sanctions: { subject: string; until: string }[];
+  sanctions: { subject: { zh: string; en: string }; until: string }[];
 }
+
+const ORG_KIND_ZH: Record<string, string> = {
+  enterprise: '企业',
+  university: '高校',
+  institute: '科研院所',
+  agency: '主管部门',
+  grassroots: '基层单位',
+};
+/** Organisation kinds as words in both languages. */
+const orgKinds = (kinds: readonly string[]) => ({
+  zh: kinds.map((k) => ORG_KIND_ZH[k] ?? k).join('、'),
+  en: kinds.join(', '),
+});
 
 /** Every reason this bidder may not bid (empty: eligible). Sanctions always apply. */
 export function eligibilityProblems(
   rules: EligibilityRule[],
   f: BidderFacts,
-): { field: string; reason: string }[] {
-  const out: { field: string; reason: string }[] = [];
+): { field: string; reason: Msg }[] {
+  const out: { field: string; reason: Msg }[] = [];
   for (const s of f.sanctions) {
     out.push({
       field: 'commander',
-      reason: `${s.subject} is barred from bidding by an integrity sanction until ${s.until}`,
+      reason: t('bid.sanctioned', { subject: s.subject, until: s.until }),
     });
   }
   for (const r of rules) {
@@ -90,7 +104,10 @@ export function eligibilityProblems(
         if (!r.allowed.includes(f.orgKind)) {
           out.push({
             field: 'hostOrgId',
-            reason: `this challenge accepts bids hosted by ${r.allowed.join(', ')}, not ${f.orgKind}`,
+            reason: t('bid.hostKindNotAllowed', {
+              allowed: orgKinds(r.allowed),
+              orgKind: orgKinds([f.orgKind]),
+            }),
           });
         }
         break;
@@ -98,13 +115,12 @@ export function eligibilityProblems(
         if (!f.regionCode || !r.prefixes.some((p) => f.regionCode?.startsWith(p))) {
           out.push({
             field: 'hostOrgId',
-            reason: `the host organisation must be registered in region ${r.prefixes.join(' or ')}`,
+            reason: t('bid.hostRegion', { prefixes: r.prefixes.join(' or ') }),
           });
         }
         break;
       case 'maxTeamSize':
-        if (f.teamSize > r.max)
-          out.push({ field: 'members', reason: `a team may have at most ${r.max} people` });
+        if (f.teamSize > r.max) out.push({ field: 'members', reason: t('bid.teamTooLarge', { max: r.max }) });
         break;
       default: {
         const never: never = r;
@@ -152,6 +168,7 @@ export interface ChallengeGuard {
 
 export const challengeMachine: Machine<ChallengeState, ChallengeAction, ChallengeGuard> = {
   name: 'challenge',
+  label: { zh: '榜单', en: 'challenge' },
   states: CHALLENGE_STATES,
   initial: 'draft',
   transitions: [
@@ -164,17 +181,14 @@ export const challengeMachine: Machine<ChallengeState, ChallengeAction, Challeng
       from: ['submitted'],
       to: 'published',
       who: ['organizer'],
-      guard: (g) =>
-        g.deadline > g.now
-          ? null
-          : 'the bidding deadline has already passed; return it to the proposer to set a new one',
+      guard: (g) => (g.deadline > g.now ? null : t('challenge.deadlinePassedReturn')),
     },
     {
       action: 'close_bidding',
       from: ['published'],
       to: 'evaluating',
       who: ['organizer'],
-      guard: (g) => (g.now >= g.deadline ? null : 'bidding is open until the deadline'),
+      guard: (g) => (g.now >= g.deadline ? null : t('challenge.biddingOpenUntilDeadline')),
     },
     {
       action: 'announce',
@@ -183,9 +197,9 @@ export const challengeMachine: Machine<ChallengeState, ChallengeAction, Challeng
       who: ['organizer'],
       guard: (g) =>
         g.selectedBids === 0
-          ? 'select at least one bid first'
+          ? t('challenge.selectABid')
           : g.selectedBids > g.winnerSlots
-            ? `at most ${g.winnerSlots} winner(s) may be selected`
+            ? t('challenge.tooManySelected', { winnerSlots: g.winnerSlots })
             : null,
     },
     { action: 'withdraw_notice', from: ['notice'], to: 'evaluating', who: ['organizer'] },
@@ -196,9 +210,9 @@ export const challengeMachine: Machine<ChallengeState, ChallengeAction, Challeng
       who: ['organizer'],
       guard: (g) =>
         g.noticeEndsAt && g.now < g.noticeEndsAt
-          ? 'the public notice period has not ended'
+          ? t('challenge.noticeNotEnded')
           : g.openObjections > 0
-            ? `${g.openObjections} objection(s) must be resolved first`
+            ? t('challenge.objectionsOpen', { openObjections: g.openObjections })
             : null,
     },
     {
@@ -239,12 +253,13 @@ export interface BidGuard {
   budgetOk: boolean;
 }
 
-const beforeDeadline = (g: BidGuard) => (g.now < g.deadline ? null : 'the bidding deadline has passed');
+const beforeDeadline = (g: BidGuard) => (g.now < g.deadline ? null : t('bid.deadlinePassed'));
 const biddingOpen = (g: BidGuard) =>
-  g.challengeState === 'published' ? beforeDeadline(g) : 'the challenge is not open for bids';
+  g.challengeState === 'published' ? beforeDeadline(g) : t('bid.challengeNotOpen');
 
 export const bidMachine: Machine<BidState, BidAction, BidGuard> = {
   name: 'bid',
+  label: { zh: '揭榜申请', en: 'bid' },
   states: BID_STATES,
   initial: 'draft',
   transitions: [
@@ -257,11 +272,11 @@ export const bidMachine: Machine<BidState, BidAction, BidGuard> = {
       guard: (g) =>
         biddingOpen(g) ??
         (g.unconfirmedMembers > 0
-          ? `${g.unconfirmedMembers} team member(s) have not confirmed`
+          ? t('bid.membersUnconfirmed', { unconfirmedMembers: g.unconfirmedMembers })
           : !g.pledgeSigned
-            ? 'the pledge must be signed by the commander and the host organisation'
+            ? t('bid.pledgeUnsigned')
             : !g.budgetOk
-              ? 'the budget request exceeds the ceiling'
+              ? t('bid.overBudgetCeiling')
               : null),
     },
     {
@@ -276,15 +291,14 @@ export const bidMachine: Machine<BidState, BidAction, BidGuard> = {
       from: ['submitted'],
       to: 'selected',
       who: ['organizer'],
-      guard: (g) =>
-        g.challengeState === 'evaluating' ? null : 'bids are selected while the challenge is being evaluated',
+      guard: (g) => (g.challengeState === 'evaluating' ? null : t('bid.selectWhileEvaluating')),
     },
     {
       action: 'deselect',
       from: ['selected'],
       to: 'submitted',
       who: ['organizer'],
-      guard: (g) => (g.challengeState === 'evaluating' ? null : 'withdraw the notice first'),
+      guard: (g) => (g.challengeState === 'evaluating' ? null : t('bid.withdrawNoticeFirst')),
     },
     { action: 'award', from: ['selected'], to: 'awarded', who: ['system'] },
     { action: 'decline', from: ['submitted'], to: 'not_selected', who: ['system'] },
@@ -313,6 +327,7 @@ export interface TaskBookGuard {
 
 export const taskBookMachine: Machine<TaskBookState, TaskBookAction, TaskBookGuard> = {
   name: 'task book',
+  label: { zh: '任务书', en: 'task book' },
   states: TASK_BOOK_STATES,
   initial: 'drafting',
   transitions: [
@@ -323,7 +338,7 @@ export const taskBookMachine: Machine<TaskBookState, TaskBookAction, TaskBookGua
       from: ['drafting'],
       to: 'active',
       who: ['system'],
-      guard: (g) => (g.signedByProposer && g.signedByCommander ? null : 'both parties must sign'),
+      guard: (g) => (g.signedByProposer && g.signedByCommander ? null : t('taskBook.bothMustSign')),
     },
     { action: 'report', from: ['active'], to: 'active', who: ['commander'] },
     {
@@ -333,10 +348,10 @@ export const taskBookMachine: Machine<TaskBookState, TaskBookAction, TaskBookGua
       who: ['proposer'],
       guard: (g) =>
         !g.allTargetsJudged
-          ? 'judge every target first'
+          ? t('taskBook.judgeEveryTarget')
           : g.outcome === 'accepted'
             ? null
-            : 'a mandatory target is not met',
+            : t('taskBook.mandatoryNotMet'),
     },
     {
       action: 'fail_honest',
@@ -345,17 +360,17 @@ export const taskBookMachine: Machine<TaskBookState, TaskBookAction, TaskBookGua
       who: ['organizer'],
       guard: (g) =>
         !g.allTargetsJudged
-          ? 'judge every target first'
+          ? t('taskBook.judgeEveryTarget')
           : g.outcome === 'not_met'
             ? null
-            : 'all mandatory targets are met',
+            : t('taskBook.allMandatoryMet'),
     },
     {
       action: 'fail_misconduct',
       from: ['active'],
       to: 'misconduct',
       who: ['organizer'],
-      guard: (g) => (g.allTargetsJudged ? null : 'judge every target first'),
+      guard: (g) => (g.allTargetsJudged ? null : t('taskBook.judgeEveryTarget')),
     },
   ],
 };

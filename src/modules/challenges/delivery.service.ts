@@ -5,6 +5,7 @@ import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { offsetOf } from '../../http/paging.ts';
+import { t as msg } from '../../i18n/messages.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as coiRepo from '../evaluation/coi.repo.ts';
@@ -34,12 +35,9 @@ export async function raiseObjection(ctx: Ctx, challengeId: string, text: string
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const c = await repo.lockChallenge(tx, challengeId);
-    if (!c) throw notFound('challenge');
+    if (!c) throw notFound(msg('notFound.challenge'));
     if (c.state !== 'notice' || (c.notice_ends_at && now >= c.notice_ends_at)) {
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'objections are accepted only during the public notice period',
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionOutsideNotice'));
     }
     const o = await repo.insertObjection(tx, { challengeId, raisedBy: actor.personId, text, now });
     await recordAudit(tx, actor, now, {
@@ -63,12 +61,12 @@ export async function resolveObjection(
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const o = await repo.findObjection(tx, id);
-    if (!o) throw notFound('objection');
+    if (!o) throw notFound(msg('notFound.objection'));
     const c = (await repo.lockChallenge(tx, o.challenge_id))!;
     if (!challengeRelations(actor, c).has('organizer'))
-      throw forbidden('only the organizers resolve objections');
+      throw forbidden(msg('delivery.onlyOrganizersResolve'));
     const after = await repo.resolveObjection(tx, id, decision, resolution, actor.personId, now);
-    if (!after) throw new AppError('ILLEGAL_TRANSITION', 'this objection is already resolved');
+    if (!after) throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionResolved'));
     await recordAudit(tx, actor, now, {
       action: `objection.${decision}`,
       objectType: 'objection',
@@ -82,7 +80,7 @@ export async function resolveObjection(
 export async function listObjections(ctx: Ctx, challengeId: string) {
   const actor = requireActor(ctx.actor);
   const c = await repo.findChallenge(ctx.db, challengeId);
-  if (!c) throw notFound('challenge');
+  if (!c) throw notFound(msg('notFound.challenge'));
   const organizer = challengeRelations(actor, c).has('organizer');
   const rows = (await repo.objectionsOf(ctx.db, challengeId)).filter(
     (o) => organizer || o.raised_by === actor.personId,
@@ -119,11 +117,11 @@ interface Loaded {
 
 async function load(q: Tx | Ctx['db'], ctx: Ctx, id: string, lock = false): Promise<Loaded> {
   const t = lock ? await repo.lockTaskBook(q as Tx, id) : await repo.findTaskBook(q, id);
-  if (!t) throw notFound('task book');
+  if (!t) throw notFound(msg('notFound.taskBook'));
   const b = (await repo.findBid(q, t.bid_id))!;
   const c = (await repo.findChallenge(q, t.challenge_id))!;
   const rel = await taskBookAccess(q, ctx.actor, t, b, c);
-  if (rel.size === 0) throw notFound('task book');
+  if (rel.size === 0) throw notFound(msg('notFound.taskBook'));
   return { t, b, c, rel };
 }
 
@@ -281,11 +279,11 @@ export async function reviseTaskBook(
     if (total !== t.budget_fen)
       throw new AppError(
         'VALIDATION',
-        `must add up to the budget, ${t.budget_fen} fen (now ${total})`,
+        msg('delivery.tranchesNotBudget', { budgetFen: t.budget_fen, total }),
         'tranches',
       );
     const after = await repo.reviseTaskBook(tx, id, input.revision, input.milestones, input.tranches);
-    if (!after) throw new AppError('STALE', 'the task book changed since you opened it; reload', 'revision');
+    if (!after) throw new AppError('STALE', msg('delivery.stale'), 'revision');
     await recordAudit(tx, actor, ctx.now(), {
       action: 'task_book.revise',
       objectType: 'task_book',
@@ -332,10 +330,10 @@ export async function submitReport(
     const { t, rel } = await load(tx, ctx, id, true);
     must(decide(taskBookMachine, t.state as TaskBookState, 'report', rel, await guardOf(tx, t)));
     if (r.milestoneNo >= (t.milestones as unknown[]).length)
-      throw new AppError('VALIDATION', 'no such milestone in the task book', 'milestoneNo');
+      throw new AppError('VALIDATION', msg('delivery.noSuchMilestone'), 'milestoneNo');
     const ids = new Set((t.targets as Target[]).map((x) => x.id));
     for (const k of Object.keys(r.measured))
-      if (!ids.has(k)) throw new AppError('VALIDATION', 'names a target not in the task book', 'measured');
+      if (!ids.has(k)) throw new AppError('VALIDATION', msg('delivery.unknownTarget'), 'measured');
     const row = await repo.insertReport(tx, { taskBookId: id, ...r, by: actor.personId, now });
     await recordAudit(tx, actor, now, {
       action: 'task_book.report',
@@ -373,14 +371,14 @@ export async function reviewReport(ctx: Ctx, reportId: string, decision: ReviewD
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const report = await repo.findReport(ctx.db, reportId);
-  if (!report) throw notFound('report');
+  if (!report) throw notFound(msg('notFound.report'));
   await ctx.db.transaction().execute(async (tx) => {
     const { t, rel } = await load(tx, ctx, report.task_book_id, true);
     const role = reviewerRole(rel);
-    if (!role) throw forbidden('the proposer, the organizer or a named expert reviews reports');
-    if (t.state !== 'active')
-      throw new AppError('ILLEGAL_TRANSITION', 'reports are reviewed while the task book is active');
-    if (decision === 'revise' && !comment) throw new AppError('VALIDATION', 'say what to revise', 'comment');
+    if (!role) throw forbidden(msg('delivery.whoReviewsReports'));
+    if (t.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('delivery.reviewWhileActive'));
+    if (decision === 'revise' && !comment)
+      throw new AppError('VALIDATION', msg('delivery.sayWhatToRevise'), 'comment');
     const locked = (await drepo.lockReport(tx, reportId))!;
     const before = (await drepo.reviewsOf(tx, [reportId])).find((v) => v.reviewer_id === actor.personId);
     await drepo.upsertReview(tx, { reportId, reviewerId: actor.personId, role, decision, comment, now });
@@ -417,11 +415,11 @@ export async function nameExpert(ctx: Ctx, id: string, personId: string) {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const { t, b, c, rel } = await load(tx, ctx, id, true);
-    if (!rel.has('organizer')) throw forbidden('the organizer names the experts of a task book');
+    if (!rel.has('organizer')) throw forbidden(msg('delivery.organizerNamesExperts'));
     if (t.state !== 'drafting' && t.state !== 'active')
-      throw new AppError('ILLEGAL_TRANSITION', 'experts are named before the task book is concluded');
+      throw new AppError('ILLEGAL_TRANSITION', msg('delivery.expertsBeforeConclusion'));
     const expert = await drepo.poolExpert(tx, personId);
-    if (!expert) throw new AppError('VALIDATION', 'is not an active expert of the pool', 'personId');
+    if (!expert) throw new AppError('VALIDATION', msg('delivery.notActiveExpert'), 'personId');
     const members = (await repo.membersOf(tx, b.id)).map((m) => m.person_id);
     const teams = await coiRepo.teamsOfChallenge(tx, c.id);
     const competitors = new Set<string>();
@@ -457,12 +455,12 @@ export async function nameExpert(ctx: Ctx, id: string, personId: string) {
     if (conflicts.length)
       throw new AppError(
         'VALIDATION',
-        `has a conflict of interest with this team: ${conflicts.map((x) => x.code).join(', ')}`,
+        msg('delivery.expertConflict', { conflicts: conflicts.map((x) => x.code).join(', ') }),
         'personId',
         { conflicts },
       );
     if (!(await drepo.insertExpert(tx, id, personId, actor.personId, now)))
-      throw new AppError('DUPLICATE', 'this expert is already named on the task book', 'personId');
+      throw new AppError('DUPLICATE', msg('delivery.expertAlreadyNamed'), 'personId');
     await recordAudit(tx, actor, now, {
       action: 'task_book.name_expert',
       objectType: 'task_book',
@@ -495,15 +493,13 @@ export async function judgeTarget(
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const { t, c, rel } = await load(tx, ctx, id, true);
-    if (!rel.has('proposer') && !rel.has('organizer'))
-      throw forbidden('the proposer or the organizer judges acceptance');
-    if (t.state !== 'active')
-      throw new AppError('ILLEGAL_TRANSITION', 'acceptance is judged while the task book is active');
+    if (!rel.has('proposer') && !rel.has('organizer')) throw forbidden(msg('delivery.whoJudgesAcceptance'));
+    if (t.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('delivery.acceptanceWhileActive'));
     const target = (t.targets as Target[]).find((x) => x.id === j.targetId);
-    if (!target) throw new AppError('VALIDATION', 'no such target in the task book', 'targetId');
+    if (!target) throw new AppError('VALIDATION', msg('delivery.noSuchTarget'), 'targetId');
     const fileIds = [...new Set(j.evidenceAttachmentIds)];
     if (!j.evidence.trim() && fileIds.length === 0)
-      throw new AppError('VALIDATION', 'describe the evidence or cite evidence files', 'evidence');
+      throw new AppError('VALIDATION', msg('delivery.evidenceRequired'), 'evidence');
     const owners = await drepo.attachmentOwners(tx, fileIds);
     const reportIds = new Set((await repo.reportsOf(tx, id)).map((r) => r.id));
     const ours = (o: { owner_type: string; owner_id: string }) =>
@@ -511,12 +507,7 @@ export async function judgeTarget(
       (o.owner_type === 'milestone_report' && reportIds.has(o.owner_id));
     const foreign = fileIds.filter((f) => !owners.some((o) => o.id === f && ours(o)));
     if (foreign.length)
-      throw new AppError(
-        'VALIDATION',
-        'cite only files attached to this task book or to its milestone reports',
-        'evidenceAttachmentIds',
-        { foreign },
-      );
+      throw new AppError('VALIDATION', msg('delivery.citeOwnFiles'), 'evidenceAttachmentIds', { foreign });
     const proposerOrg = await accounts.findOrganisation(tx, c.org_id);
     const panel = (await drepo.expertsOf(tx, id)).map((x) => x.name_zh || x.name_en).join('、');
     const v = resolveVerifier(
@@ -566,7 +557,8 @@ export async function taskBookAction(
   await ctx.db.transaction().execute(async (tx) => {
     const { t, b, rel } = await load(tx, ctx, id, true);
     const to = must(decide(taskBookMachine, t.state as TaskBookState, action, rel, await guardOf(tx, t)));
-    if (action !== 'accept' && !comment) throw new AppError('VALIDATION', 'record the reasons', 'comment');
+    if (action !== 'accept' && !comment)
+      throw new AppError('VALIDATION', msg('delivery.recordReasons'), 'comment');
     await repo.setTaskBookState(tx, id, to, now);
     if (action === 'fail_misconduct') {
       // Misconduct goes to the integrity officers; honest failure never does (宽容失败).

@@ -1,5 +1,7 @@
 // Pure rules of delivery: how reviewers' verdicts make a milestone report's standing, and who
 // counts as the verifier of a target at acceptance.
+
+import { type Msg, t } from '../../i18n/messages.ts';
 import { normName } from '../evaluation/coi.ts';
 import type { Target, Verifier } from './challenges.ts';
 
@@ -34,7 +36,7 @@ export interface VerifierInput {
 
 export type VerifierDecision =
   | { ok: true; kind: Verifier; name: string; reason: string; departs: boolean }
-  | { ok: false; field: 'verifier' | 'verifierReason'; message: string };
+  | { ok: false; field: 'verifier' | 'verifierReason'; message: Msg };
 
 /**
  * Who verified a target. Defaults to the target's declared verifier: the proposer (named by
@@ -59,7 +61,7 @@ export function resolveVerifier(
           ? defaults.panel
           : '';
   const name = input.name?.trim() || defaultName;
-  if (!name) return { ok: false, field: 'verifier', message: 'name who verified this target' };
+  if (!name) return { ok: false, field: 'verifier', message: t('delivery.nameVerifier') };
   const reason = input.reason?.trim() ?? '';
   const namedBody = kind !== 'proposer' && target.verifierName !== '';
   const departs = kind !== target.verifier || (namedBody && normName(name) !== normName(target.verifierName));
@@ -68,7 +70,7 @@ export function resolveVerifier(
     return {
       ok: false,
       field: 'verifierReason',
-      message: `the target declares its verifier as ${declared}; give the reason for verifying it otherwise`,
+      message: t('delivery.verifierReason', { declared }),
     };
   }
   return { ok: true, kind, name, reason: departs ? reason : '', departs };

@@ -3,6 +3,7 @@
 // consensus, ranking and closing belong to the review/ranking side (review*.ts, ranking*.ts),
 // which uses the same table through `roundMachine`.
 import { decide, type Machine } from '../../core/workflow/machine.ts';
+import { type Msg, t } from '../../i18n/messages.ts';
 
 export const ROUND_STATES = ['draft', 'assigning', 'reviewing', 'consensus', 'ranked', 'closed'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
@@ -25,11 +26,12 @@ export interface RoundGuard {
   running: boolean;
 }
 
-const notRunning = (g: RoundGuard) => (g.running ? 'an assignment run is still running' : null);
+const notRunning = (g: RoundGuard) => (g.running ? t('round.assignmentRunning') : null);
 
 /** Every transition of a review round; `who` is the actor's relation ('organizer' of the challenge). */
 export const roundMachine: Machine<RoundState, RoundAction, RoundGuard> = {
   name: 'review round',
+  label: { zh: '评审轮', en: 'review round' },
   states: ROUND_STATES,
   initial: 'draft',
   transitions: [
@@ -47,8 +49,7 @@ export const roundMachine: Machine<RoundState, RoundAction, RoundGuard> = {
       from: ['assigning'],
       to: 'reviewing',
       who: ['organizer'],
-      guard: (g) =>
-        notRunning(g) ?? (g.assignments === 0 ? 'no expert is assigned yet: run the assignment' : null),
+      guard: (g) => notRunning(g) ?? (g.assignments === 0 ? t('round.noExpertAssigned') : null),
     },
     // Owned by the review/ranking side.
     { action: 'to_consensus', from: ['reviewing'], to: 'consensus', who: ['organizer'] },
@@ -88,21 +89,23 @@ export interface Criterion {
 }
 
 /** Why a rubric is refused (field path and reason), or null. */
-export function rubricProblem(rubric: readonly Criterion[]): { field: string; reason: string } | null {
-  if (rubric.length === 0) return { field: 'rubric', reason: 'needs at least one criterion' };
+export function rubricProblem(rubric: readonly Criterion[]): { field: string; reason: Msg } | null {
+  if (rubric.length === 0) return { field: 'rubric', reason: t('round.rubricEmpty') };
   const keys = new Set<string>();
   let sum = 0;
   for (const [i, c] of rubric.entries()) {
-    if (keys.has(c.key)) return { field: `rubric.${i}.key`, reason: 'is used twice' };
+    if (keys.has(c.key)) return { field: `rubric.${i}.key`, reason: t('round.criterionKeyTwice') };
     keys.add(c.key);
-    if (!(c.max > c.min)) return { field: `rubric.${i}.max`, reason: 'must be above min' };
+    if (!(c.max > c.min)) return { field: `rubric.${i}.max`, reason: t('round.maxAboveMin') };
     for (const [j, d] of c.descriptors.entries())
       if (d.score < c.min || d.score > c.max)
-        return { field: `rubric.${i}.descriptors.${j}.score`, reason: `must lie within ${c.min}..${c.max}` };
+        return {
+          field: `rubric.${i}.descriptors.${j}.score`,
+          reason: t('round.descriptorOutOfRange', { min: c.min, max: c.max }),
+        };
     sum += c.weight;
   }
-  if (Math.abs(sum - 100) > 1e-9)
-    return { field: 'rubric', reason: `weights must sum to 100 (they sum to ${sum})` };
+  if (Math.abs(sum - 100) > 1e-9) return { field: 'rubric', reason: t('round.weightsSum', { sum }) };
   return null;
 }
 

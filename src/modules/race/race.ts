@@ -4,6 +4,7 @@
 // No I/O: everything here is a function of its arguments.
 import Decimal from 'decimal.js';
 import type { Machine } from '../../core/workflow/machine.ts';
+import { type Msg, t } from '../../i18n/messages.ts';
 import { type Target, targetMet } from '../challenges/challenges.ts';
 
 // ── Declarations ─────────────────────────────────────────────────────────────────────
@@ -426,15 +427,15 @@ export function settleGate(
 }
 
 /** Structural problems of a tranche plan for a race of `stageCount` stages (field → message). */
-export function tranchePlanProblems(p: TranchePlan, stageCount: number): { field: string; reason: string }[] {
-  const out: { field: string; reason: string }[] = [];
+export function tranchePlanProblems(p: TranchePlan, stageCount: number): { field: string; reason: Msg }[] {
+  const out: { field: string; reason: Msg }[] = [];
   if (p.stages.length !== stageCount)
-    out.push({ field: 'tranchePlan.stages', reason: `declare one entry per stage (${stageCount})` });
+    out.push({ field: 'tranchePlan.stages', reason: t('race.tranchePlanStages', { stageCount }) });
   const shares = p.stages.reduce((a, s) => a + s.sharePercent, 0);
   if (shares !== 100)
     out.push({
       field: 'tranchePlan.stages',
-      reason: `stage shares must add up to 100 (they add up to ${shares})`,
+      reason: t('race.tranchePlanShares', { shares }),
     });
   return out;
 }
@@ -456,13 +457,12 @@ export interface RaceGuard {
   finalGates: number;
 }
 
-const noOpenGate = (g: RaceGuard) =>
-  g.openGate ? 'a gate decision is in its notice period; finalise or withdraw it first' : null;
-const afterAGate = (g: RaceGuard) =>
-  noOpenGate(g) ?? (g.finalGates === 0 ? 'this is decided after a gate' : null);
+const noOpenGate = (g: RaceGuard) => (g.openGate ? t('race.gateInNotice') : null);
+const afterAGate = (g: RaceGuard) => noOpenGate(g) ?? (g.finalGates === 0 ? t('race.afterAGate') : null);
 
 export const raceMachine: Machine<RaceState, RaceAction, RaceGuard> = {
   name: 'race',
+  label: { zh: '赛马', en: 'race' },
   states: RACE_STATES,
   initial: 'setup',
   transitions: [
@@ -472,14 +472,14 @@ export const raceMachine: Machine<RaceState, RaceAction, RaceGuard> = {
       from: ['setup'],
       to: 'running',
       who: ['organizer'],
-      guard: (g) => (g.teams >= 2 ? null : 'a race needs at least two teams'),
+      guard: (g) => (g.teams >= 2 ? null : t('race.needsTwoTeams')),
     },
     {
       action: 'evaluate',
       from: ['running'],
       to: 'running',
       who: ['organizer'],
-      guard: (g) => (g.nextStage === null ? 'every gate has been decided' : noOpenGate(g)),
+      guard: (g) => (g.nextStage === null ? t('race.allGatesDecided') : noOpenGate(g)),
     },
     {
       action: 'propose_gate',
@@ -489,11 +489,11 @@ export const raceMachine: Machine<RaceState, RaceAction, RaceGuard> = {
       guard: (g) =>
         noOpenGate(g) ??
         (g.nextStage === null
-          ? 'every gate has been decided'
+          ? t('race.allGatesDecided')
           : g.nextGateAt && g.now < g.nextGateAt
-            ? `gate ${g.nextStage} opens at ${g.nextGateAt.toISOString()}`
+            ? t('race.gateOpensAt', { nextStage: g.nextStage, nextGateAt: g.nextGateAt.toISOString() })
             : g.activeTeams === 0
-              ? 'no team is left in the race'
+              ? t('race.noTeamLeft')
               : null),
     },
     {
@@ -501,7 +501,7 @@ export const raceMachine: Machine<RaceState, RaceAction, RaceGuard> = {
       from: ['running'],
       to: 'running',
       who: ['organizer'],
-      guard: (g) => afterAGate(g) ?? (g.activeTeams < 2 ? 'fewer than two teams are left' : null),
+      guard: (g) => afterAGate(g) ?? (g.activeTeams < 2 ? t('race.fewerThanTwoLeft') : null),
     },
     {
       action: 'end_early',
@@ -521,6 +521,7 @@ export type TeamAction = 'withdraw' | 'eliminate' | 'merge' | 'win' | 'stop';
 
 export const teamMachine: Machine<TeamState, TeamAction, { raceState: RaceState }> = {
   name: 'team',
+  label: { zh: '团队', en: 'team' },
   states: TEAM_STATES,
   initial: 'active',
   transitions: [
@@ -529,7 +530,7 @@ export const teamMachine: Machine<TeamState, TeamAction, { raceState: RaceState 
       from: ['active'],
       to: 'withdrawn',
       who: ['commander', 'organizer'],
-      guard: (g) => (g.raceState === 'running' ? null : 'teams withdraw from a running race'),
+      guard: (g) => (g.raceState === 'running' ? null : t('race.withdrawWhileRunning')),
     },
     { action: 'eliminate', from: ['active'], to: 'eliminated', who: ['system'] },
     { action: 'merge', from: ['active'], to: 'merged', who: ['organizer'] },
@@ -552,6 +553,7 @@ export interface GateGuard {
 
 export const gateMachine: Machine<GateState, GateAction, GateGuard> = {
   name: 'gate decision',
+  label: { zh: '关口决定', en: 'gate decision' },
   states: GATE_STATES,
   initial: 'proposed',
   transitions: [
@@ -562,11 +564,11 @@ export const gateMachine: Machine<GateState, GateAction, GateGuard> = {
       who: ['organizer'],
       guard: (g) =>
         g.now < g.noticeEndsAt
-          ? 'the notice period for objections has not ended'
+          ? t('race.objectionPeriodOpen')
           : g.openObjections > 0
-            ? `${g.openObjections} objection(s) must be resolved first`
+            ? t('race.objectionsOpen', { openObjections: g.openObjections })
             : g.upheldObjections > 0
-              ? 'an objection was upheld; withdraw this proposal and propose the gate again'
+              ? t('race.objectionUpheld')
               : null,
     },
     { action: 'withdraw', from: ['proposed'], to: 'withdrawn', who: ['organizer'] },

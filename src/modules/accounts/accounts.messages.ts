@@ -1,0 +1,44 @@
+// The accounts module's messages, in both languages (keys are stable; parameters carry values).
+import { defineMessages } from '../../i18n/messages.ts';
+
+export const accountsMessages = defineMessages({
+  'account.cannotDecideMembership': {
+    'zh-CN': '不能对状态为“{status}”的成员资格执行“{decision}”',
+    en: 'cannot {decision} a membership that is {status}',
+  },
+  'account.notEnterprise': {
+    'zh-CN': '只有企业才有企业资料',
+    en: 'only enterprises have an enterprise profile',
+  },
+  'account.notFuture': { 'zh-CN': '不能是将来的时间', en: 'must not be in the future' },
+  'account.onlyAdminCreatesPlatformOrgs': {
+    'zh-CN': '只有平台管理员才能创建平台单位',
+    en: 'only the platform admin creates platform organisations',
+  },
+  'account.onlyAdminDisables': {
+    'zh-CN': '只有平台管理员才能停用账号，且不能停用自己的账号',
+    en: 'only the platform admin disables accounts, and not their own',
+  },
+  'account.onlyAdminsDecideRoles': {
+    'zh-CN': '只有本单位的管理员或平台管理员才能决定角色申请',
+    en: 'only the organisation’s admin or the platform admin decides roles',
+  },
+  'account.onlyAdminsGrantRoles': {
+    'zh-CN': '只有本单位的管理员或平台管理员才能授予角色',
+    en: 'only the organisation’s admin or the platform admin grants roles',
+  },
+  'account.onlyOrgAdminChanges': {
+    'zh-CN': '只有本单位的管理员才能修改它',
+    en: 'only this organisation’s admin may change it',
+  },
+  'account.roleExists': {
+    'zh-CN': '您已拥有该角色（{status}）',
+    en: 'you already have this role ({status})',
+  },
+  'profile.nameRequired': { 'zh-CN': '请填写中文或英文姓名', en: 'give a name in Chinese or English' },
+  'profile.searchTooShort': { 'zh-CN': '请至少输入两个字符', en: 'type at least two characters' },
+  'profile.stale': {
+    'zh-CN': '资料在您打开后已被修改；请重新加载后再编辑',
+    en: 'the profile changed since you opened it; reload and edit again',
+  },
+});
