@@ -28,6 +28,7 @@ import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
+import { homeRoutes } from '../modules/home/home.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
@@ -171,6 +172,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fundingRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(homeRoutes, { prefix: '/api' });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

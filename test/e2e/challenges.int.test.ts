@@ -379,9 +379,9 @@ for (const kind of backends()) {
       assert.equal(failed.body.state, 'honest_failure');
       const referrals = await t.database.pool.query('SELECT count(*)::int AS n FROM integrity_referral');
       assert.equal(referrals.rows[0].n, 0, 'honest failure never goes to integrity');
-      const audit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${bookId}`)).body.map(
-        (e: { action: string }) => e.action,
-      );
+      const audit = (
+        await cast.admin.get(`/api/audit?objectType=task_book&objectId=${bookId}`)
+      ).body.items.map((e: { action: string }) => e.action);
       assert.ok(
         audit.includes('task_book.fail_honest') &&
           audit.includes('task_book.judge_target') &&

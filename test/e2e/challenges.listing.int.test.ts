@@ -132,7 +132,7 @@ for (const kind of backends()) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.state, 'withdrawn');
       assert.deepEqual(r.body.actions, [], 'a withdrawn bid offers nothing more');
-      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body.items;
       assert.equal(audit[0].action, 'bid.withdraw');
       assert.equal((await solver1.post(`/api/bids/${b.id}/actions/submit`)).status, 409);
       const again = await submittedBid(solver1, hostAdmin, c, university.id, 'withdraw-2');

@@ -82,15 +82,15 @@ for (const kind of backends()) {
       const q0 = await experts[0].get('/api/reviews/queue');
       assert.equal(q0.status, 200);
       assert.deepEqual(
-        q0.body.map((x: { bidId: string }) => x.bidId).sort(),
+        q0.body.items.map((x: { bidId: string }) => x.bidId).sort(),
         [bids[0].id, bids[1].id].sort(),
       );
-      assert.equal(q0.body[0].overdue, false);
-      assert.equal(q0.body[0].reviewState, 'none');
-      assert.ok(q0.body[0].dueAt);
+      assert.equal(q0.body.items[0].overdue, false);
+      assert.equal(q0.body.items[0].reviewState, 'none');
+      assert.ok(q0.body.items[0].dueAt);
       const q3 = await experts[3].get('/api/reviews/queue');
       assert.deepEqual(
-        q3.body.map((x: { bidId: string }) => x.bidId),
+        q3.body.items.map((x: { bidId: string }) => x.bidId),
         [bids[2].id],
       );
       assert.equal((await t.client().get('/api/reviews/queue')).status, 401);
@@ -224,11 +224,15 @@ for (const kind of backends()) {
       assert.equal(r.status, 200);
       // Still to do: e2 on bids 0–2, e0 and e1 on bid 1, e1 and e3 on bid 2.
       assert.equal(r.body.reminded.length, 7);
-      assert.ok(r.body.reminded.every((x: { expertName: string }) => x.expertName.startsWith('CANARYNAME')));
+      assert.ok(
+        r.body.reminded.every((x: { expertNameZh: string }) => x.expertNameZh.startsWith('CANARYNAME')),
+      );
       assert.equal(await count('review_reminder'), 7);
       const q2 = await experts[2].get('/api/reviews/queue');
       assert.ok(
-        q2.body.every((x: { overdue: boolean; lastRemindedAt: string }) => x.overdue && x.lastRemindedAt),
+        q2.body.items.every(
+          (x: { overdue: boolean; lastRemindedAt: string }) => x.overdue && x.lastRemindedAt,
+        ),
       );
       const p = await cast.organizer.get(`/api/review-rounds/${roundId}/progress`);
       assert.equal(p.status, 200);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
 import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
 
 const skip = browserUnavailable();
@@ -143,7 +143,7 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await solver.keyboard.press('Enter');
     // The person's own language preference applies on signing in; the test reads the page in Chinese.
     await solver.getByRole('heading', { name: /欢迎|Welcome/ }).waitFor();
-    await solver.locator('#lang').selectOption('zh-CN');
+    await chooseLanguage(solver, 'zh-CN');
     await solver.getByRole('heading', { name: /欢迎/ }).waitFor();
     await solver.goto(`${base}/challenges/${c.id}`);
     await solver.getByRole('link', { name: '我要揭榜' }).click();

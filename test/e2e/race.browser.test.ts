@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { awardedRaceChallenge } from '../support/race.ts';
 
@@ -268,7 +268,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     assert.equal(await page.getByText('第 2 关决定生效，晋级').count(), 1);
     await page.screenshot({ path: join(shots, 'race-4-finished.png'), fullPage: true });
 
-    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.getByText('Winner: solver1').waitFor();
     await page.getByRole('heading', { name: 'Gate 2 · final' }).waitFor();
     await page.screenshot({ path: join(shots, 'race-4-finished-en.png'), fullPage: true });

@@ -461,10 +461,12 @@ async function buildFunding(
     }),
     'expense',
   );
-  const ledger = await ok<{ kind: string; entryId: string }[]>(
-    cast.organizer.get(`/api/funding/ledger?fundId=${fund.id}`),
-    'ledger',
-  );
+  const ledger = (
+    await ok<{ items: { kind: string; entryId: string }[] }>(
+      cast.organizer.get(`/api/funding/ledger?fundId=${fund.id}&pageSize=200`),
+      'ledger',
+    )
+  ).items;
   return {
     fund: fund.id,
     award: award.id,
@@ -673,7 +675,7 @@ export const RULES: Rule[] = [
   {
     route: 'GET /api/audit',
     allow: ['officer', 'admin'],
-    request: () => ({ url: '/api/audit?limit=5' }),
+    request: () => ({ url: '/api/audit?pageSize=5' }),
     proof: 'officer',
   },
   {
@@ -1656,10 +1658,10 @@ export const RULES: Rule[] = [
     note: 'the award’s journal, shown on its page to every party',
   },
   {
-    route: 'GET /api/funding/ledger',
+    route: 'GET /api/funding/ledger/export',
     allow: ['organizer', 'admin'],
     notFound: FUND_STRANGERS,
-    request: (w) => ({ url: `/api/funding/ledger?fundId=${w.ids.fund}&format=csv` }),
+    request: (w) => ({ url: `/api/funding/ledger/export?fundId=${w.ids.fund}&format=csv` }),
     note: 'the fund’s journal (CSV export)',
   },
   {

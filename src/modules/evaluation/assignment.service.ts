@@ -36,7 +36,7 @@ const started = (a: { state: string; review_state: string | null }) =>
 
 interface Gathered {
   experts: PlanExpert[];
-  expertNames: Map<string, string>;
+  expertNames: Map<string, { zh: string; en: string }>;
   items: (PlanItem & { label: string })[];
   conflicts: Map<string, Map<number, Conflict[]>>;
   assignments: Awaited<ReturnType<typeof repo.assignmentsOf>>;
@@ -90,7 +90,7 @@ async function gather(
   const dueDate = shanghaiDate(round.due_at);
   const expertFacts: ExpertFacts[] = [];
   const experts: PlanExpert[] = [];
-  const expertNames = new Map<string, string>();
+  const expertNames = new Map<string, { zh: string; en: string }>();
   for (const p of pool) {
     const f = facts.get(p.person_id);
     if (!f) continue;
@@ -108,7 +108,7 @@ async function gather(
       available: availableOn(p.availability as unknown as { from: string; to: string }[], dueDate),
       profile: { keywords: f.keywords, publicationTitles: f.titles, disciplineCodes: f.codes },
     });
-    expertNames.set(p.person_id, p.name_zh || p.name_en);
+    expertNames.set(p.person_id, { zh: p.name_zh, en: p.name_en });
   }
   const index = new ConflictIndex(expertFacts, coi, today);
   // Experts an integrity sanction bars from reviewing are excluded from every item, with the reason.
@@ -396,14 +396,17 @@ export async function listAssignments(ctx: Ctx, roundId: string) {
       const mine = rows.filter((r) => r.bid_id === bidId);
       return {
         bidId,
-        host: b ? (orgs.get(b.host_org_id)?.name_zh ?? '') : '',
-        commander: b ? (people.get(b.commander_id)?.name_zh ?? '') : '',
+        hostZh: b ? (orgs.get(b.host_org_id)?.name_zh ?? '') : '',
+        hostEn: b ? (orgs.get(b.host_org_id)?.name_en ?? '') : '',
+        commanderZh: b ? (people.get(b.commander_id)?.name_zh ?? '') : '',
+        commanderEn: b ? (people.get(b.commander_id)?.name_en ?? '') : '',
         active: mine.filter((r) => ACTIVE.has(r.state)).length,
         assignments: mine.map((r) => ({
           id: r.id,
           pseudonym: r.pseudonym,
           expertId: r.expert_id,
-          expertName: people.get(r.expert_id)?.name_zh || people.get(r.expert_id)?.name_en || '',
+          expertNameZh: people.get(r.expert_id)?.name_zh ?? '',
+          expertNameEn: people.get(r.expert_id)?.name_en ?? '',
           affinity: r.affinity,
           sharedTerms: r.shared_terms,
           state: r.state,
@@ -420,15 +423,22 @@ export async function listConflicts(ctx: Ctx, roundId: string) {
   const l = await loadRound(ctx.db, ctx.actor, roundId);
   requireOrganizer(l);
   const g = await gather(ctx.db, l.round, l.challenge, ctx.now(), true);
-  const out: { bidId: string; item: string; expertId: string; expertName: string; conflicts: Conflict[] }[] =
-    [];
+  const out: {
+    bidId: string;
+    item: string;
+    expertId: string;
+    expertNameZh: string;
+    expertNameEn: string;
+    conflicts: Conflict[];
+  }[] = [];
   for (const it of g.items)
     for (const [d, list] of g.conflicts.get(it.id) ?? [])
       out.push({
         bidId: it.id,
         item: it.label,
         expertId: g.experts[d].id,
-        expertName: g.expertNames.get(g.experts[d].id) ?? '',
+        expertNameZh: g.expertNames.get(g.experts[d].id)?.zh ?? '',
+        expertNameEn: g.expertNames.get(g.experts[d].id)?.en ?? '',
         conflicts: list,
       });
   return out;

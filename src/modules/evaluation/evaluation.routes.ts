@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import * as assignment from './assignment.service.ts';
+import './evaluation.tasks.ts';
 import {
   ExclusionsBody,
   ExpertPatch,
@@ -12,6 +13,7 @@ import {
   ReasonBody,
   RoundBody,
   RoundEditBody,
+  RoundListQuery,
 } from './pool.schema.ts';
 import * as pool from './pool.service.ts';
 import { MAX_IMPORT_BYTES } from './pool.ts';
@@ -73,8 +75,10 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: PoolQuery,
       },
     },
-    async (req) =>
-      pool.listExperts(req.ctx, { search: req.query.q, limit: req.query.limit, offset: req.query.offset }),
+    async (req) => {
+      const { q, ...page } = req.query;
+      return pool.listExperts(req.ctx, { search: q, ...page });
+    },
   );
   app.get(
     '/experts/:id',
@@ -111,8 +115,17 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/review-rounds',
-    { schema: { tags: rtags, summary: 'The rounds I organise, newest first' } },
-    async (req) => rounds.listRounds(req.ctx),
+    {
+      schema: {
+        tags: rtags,
+        summary: 'A page of the rounds I organise, newest first',
+        querystring: RoundListQuery,
+      },
+    },
+    async (req) => {
+      const { q, ...rest } = req.query;
+      return rounds.listRounds(req.ctx, { search: q, ...rest });
+    },
   );
   app.get(
     '/review-rounds/:roundId',

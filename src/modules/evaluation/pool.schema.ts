@@ -1,6 +1,9 @@
 // Request schemas of the expert pool, rounds, assignment runs, exclusions, declines (feed OpenAPI).
 import { z } from 'zod';
+import { pageQuery } from '../../http/paging.ts';
+import { POOL_SORT } from './pool.repo.ts';
 import { RELATION_KINDS } from './pool.ts';
+import { ROUND_STATES } from './rounds.ts';
 
 const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 const isoDateTime = z.iso.datetime({
@@ -20,10 +23,16 @@ export const ImportQuery = z.object({
   name: z.string().max(300).optional(),
 });
 
-export const PoolQuery = z.object({
+export const PoolQuery = pageQuery(POOL_SORT).extend({
+  /** Name, email, keyword or discipline code. */
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+/** The round list: page, sort, a state, a search in the round's or the challenge's title. */
+export const RoundListQuery = pageQuery(['createdAt', 'dueAt']).extend({
+  q: z.string().trim().max(100).optional(),
+  state: z.enum(ROUND_STATES).optional(),
 });
 
 export const RelationInput = z

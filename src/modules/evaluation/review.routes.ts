@@ -10,6 +10,7 @@ import {
   AppealDecisionBody,
   ConsensusBody,
   ItemParam,
+  QueueQuery,
   RapporteurBody,
   RebuttalBody,
   RoundParam,
@@ -25,8 +26,14 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['reviews'];
   app.get(
     '/reviews/queue',
-    { schema: { tags, summary: 'My review assignments across rounds, soonest due first' } },
-    async (req) => svc.queue(req.ctx),
+    {
+      schema: {
+        tags,
+        summary: 'A page of my review assignments across rounds, soonest due first',
+        querystring: QueueQuery,
+      },
+    },
+    async (req) => svc.queue(req.ctx, req.query),
   );
   app.get(
     '/reviews/applicant-items',

@@ -1,5 +1,6 @@
 // zod request schemas of reviews, ranking, consensus, rebuttals and appeals (they feed OpenAPI).
 import { z } from 'zod';
+import { pageQuery } from '../../http/paging.ts';
 import { APPEAL_GROUNDS, MAX_COMMENT } from './review.ts';
 
 const isoDateTime = z.iso.datetime({
@@ -11,6 +12,12 @@ export const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' 
 export const ItemParam = z.object({
   roundId: z.uuid({ message: 'must be an id' }),
   bidId: z.uuid({ message: 'must be an id' }),
+});
+
+/** The expert's queue: page, soonest due first, open or submitted only. */
+export const QueueQuery = pageQuery(['dueAt']).extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  status: z.enum(['open', 'submitted']).optional(),
 });
 
 export const SheetBody = z.strictObject({

@@ -8,6 +8,7 @@ import {
   InviteBody,
   MergeBody,
   RaceBody,
+  RaceListQuery,
   RaceObjectionBody,
   RaceObjectionDecisionBody,
   RaceParam,
@@ -17,13 +18,16 @@ import {
   TeamParam,
 } from './race.schema.ts';
 import * as svc from './race.service.ts';
+import './race.tasks.ts';
 
 const Empty = z.strictObject({}).default({});
 
 export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['races'];
-  app.get('/races', { schema: { tags, summary: 'Every race, newest first (public)' } }, async (req) =>
-    svc.listRaces(req.ctx),
+  app.get(
+    '/races',
+    { schema: { tags, summary: 'A page of races, newest first (public)', querystring: RaceListQuery } },
+    async (req) => svc.listRaces(req.ctx, req.query),
   );
   app.post(
     '/races',

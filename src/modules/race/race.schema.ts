@@ -1,7 +1,13 @@
 // Request schemas of the horse race: creation with stages, rules and the tranche plan, evaluation
 // inputs, gate decisions, objections, withdrawal, merging and ending early.
 import { z } from 'zod';
-import { SCORE_SOURCES } from './race.ts';
+import { pageQuery } from '../../http/paging.ts';
+import { RACE_STATES, SCORE_SOURCES } from './race.ts';
+
+/** The race list: page, sort, and optionally one state. */
+export const RaceListQuery = pageQuery(['createdAt', 'award']).extend({
+  state: z.enum(RACE_STATES).optional(),
+});
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => text(max).min(1, { message: 'is required' });

@@ -884,9 +884,10 @@ export async function getBoard(ctx: Ctx, id: string) {
   });
 }
 
-export async function listRaces(ctx: Ctx) {
-  const rows = await repo.listRaces(ctx.db);
-  return rows.map((r) => ({
+/** A page of races (public). */
+export async function listRaces(ctx: Ctx, f: Parameters<typeof repo.listRaces>[1]) {
+  const { rows, total } = await repo.listRaces(ctx.db, f);
+  const items = rows.map((r) => ({
     id: r.id,
     state: r.state,
     challengeId: r.challenge_id,
@@ -897,4 +898,5 @@ export async function listRaces(ctx: Ctx) {
     activeTeams: Number(r.active_teams ?? 0),
     createdAt: r.created_at.toISOString(),
   }));
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }

@@ -13,7 +13,7 @@ interface Expert {
   email: string;
   nameZh: string;
   nameEn: string;
-  organisation: string | null;
+  organisationZh: string | null;
   disciplineCodes: string[];
   keywords: string[];
   maxLoad: number;
@@ -261,14 +261,14 @@ export function ExpertPoolPage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [q, setQ] = useState('');
-  const [data, setData] = useState<{ total: number; experts: Expert[] } | null>(null);
+  const [data, setData] = useState<{ total: number; items: Expert[] } | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const load = useCallback(
     (search: string) =>
-      api<{ total: number; experts: Expert[] }>(
+      api<{ total: number; items: Expert[] }>(
         'GET',
-        `/api/experts?limit=200&q=${encodeURIComponent(search)}`,
+        `/api/experts?pageSize=200&q=${encodeURIComponent(search)}`,
       ).then(setData, (e) => setError(toFormError(e))),
     [],
   );
@@ -299,8 +299,8 @@ export function ExpertPoolPage() {
             <button type="submit">{t('assign.pool.searchButton')}</button>
           </form>
         </search>
-        {data && data.experts.length === 0 && <p>{t('assign.pool.none')}</p>}
-        {data && data.experts.length > 0 && (
+        {data && data.items.length === 0 && <p>{t('assign.pool.none')}</p>}
+        {data && data.items.length > 0 && (
           <table>
             <thead>
               <tr>
@@ -318,14 +318,14 @@ export function ExpertPoolPage() {
               </tr>
             </thead>
             <tbody>
-              {data.experts.map((e) => (
+              {data.items.map((e) => (
                 <tr key={e.id}>
                   <td>
                     {name(e)}
                     <br />
                     <small>{e.email}</small>
                   </td>
-                  <td>{e.organisation ?? '—'}</td>
+                  <td>{e.organisationZh ?? '—'}</td>
                   <td>{e.disciplineCodes.join(', ')}</td>
                   <td>{e.keywords.join('、')}</td>
                   <td className="num">

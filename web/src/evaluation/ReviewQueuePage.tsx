@@ -55,7 +55,7 @@ export function ReviewQueuePage() {
   useEffect(() => {
     if (!session?.person) return;
     Promise.all([
-      api<QueueRow[]>('GET', '/api/reviews/queue'),
+      api<{ items: QueueRow[] }>('GET', '/api/reviews/queue?pageSize=200').then((p) => p.items),
       api<ApplicantRow[]>('GET', '/api/reviews/applicant-items'),
     ])
       .then(([q, m]) => {
@@ -64,8 +64,8 @@ export function ReviewQueuePage() {
       })
       .catch((e) => setError(toFormError(e)));
     if (hasRole(session, 'organizer', 'admin'))
-      api<OrganizedRound[]>('GET', '/api/review-rounds')
-        .then(setOrganized)
+      api<{ items: OrganizedRound[] }>('GET', '/api/review-rounds?pageSize=200')
+        .then((p) => setOrganized(p.items))
         .catch(() => setOrganized([]));
   }, [session]);
 

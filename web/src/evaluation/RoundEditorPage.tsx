@@ -80,7 +80,10 @@ export function RoundListPage() {
   const [rounds, setRounds] = useState<RoundView[] | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   useEffect(() => {
-    api<RoundView[]>('GET', '/api/review-rounds').then(setRounds, (e) => setError(toFormError(e)));
+    api<{ items: RoundView[] }>('GET', '/api/review-rounds?pageSize=200').then(
+      (p) => setRounds(p.items),
+      (e) => setError(toFormError(e)),
+    );
   }, []);
   const en = i18n.language === 'en';
   return (

@@ -25,8 +25,8 @@ export function RaceListPage() {
   const [races, setRaces] = useState<RaceSummary[] | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   useEffect(() => {
-    api<RaceSummary[]>('GET', '/api/races')
-      .then(setRaces)
+    api<{ items: RaceSummary[] }>('GET', '/api/races?pageSize=100')
+      .then((p) => setRaces(p.items))
       .catch((e) => setError(toFormError(e)));
   }, []);
   return (

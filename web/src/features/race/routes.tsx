@@ -1,0 +1,19 @@
+// Horse races (赛马): list and one race's console. Older pages for now.
+import { defineFeature, lazyPage } from '../../lib/feature.tsx';
+import { NS } from './i18n.ts';
+
+export default defineFeature({
+  routes: [
+    {
+      path: '/races',
+      page: lazyPage(() => import('../../pages/RaceListPage.tsx'), 'RaceListPage'),
+      legacy: true,
+    },
+    {
+      path: '/races/:id',
+      page: lazyPage(() => import('../../pages/RacePage.tsx'), 'RacePage'),
+      legacy: true,
+    },
+  ],
+  menu: [{ group: 'races', key: 'races', label: `${NS}:menu.list`, path: '/races', roles: 'anyone' }],
+});
