@@ -844,6 +844,13 @@ export const RULES: Rule[] = [
 
   // Task books.
   {
+    route: 'GET /api/task-books',
+    allow: 'signedIn',
+    note: 'a party’s own task books only',
+    request: () => ({ url: '/api/task-books' }),
+    seesNothing: ['outsider', 'reviewer', 'otherProposer', 'otherOrganizer', 'otherOrgSolver', 'officer'],
+  },
+  {
     route: 'GET /api/task-books/:id',
     allow: ['commander', 'coApplicant', 'proposer', 'organizer'],
     request: (w) => ({ url: `/api/task-books/${w.ids.taskBook}` }),

@@ -1269,6 +1269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One bid, with what it still needs before submission and who must act */
         get: {
             parameters: {
                 query?: never;
@@ -1280,6 +1281,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1391,6 +1504,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1485,6 +1710,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1577,6 +1914,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1956,6 +2405,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2056,6 +2617,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2134,16 +2807,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bids I lead or belong to */
+        /** Bids I lead or belong to, one page */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt" | "deadline" | "updatedAt";
+                    state?: "draft" | "submitted" | "withdrawn" | "selected" | "awarded" | "not_selected" | "cancelled";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetFen: number;
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                challengeState: string;
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                deadline: string;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                isCommander: boolean;
+                                state: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2224,7 +2941,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published challenges: full-text search (Chinese and English) and filters; no login needed */
+        /** Published challenges, one page: full-text search (Chinese and English), filters and sort; no login needed */
         get: {
             parameters: {
                 query?: {
@@ -2233,9 +2950,12 @@ export interface paths {
                     deadlineAfter?: string;
                     deadlineBefore?: string;
                     discipline?: string;
-                    limit?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
                     q?: string;
                     region?: string;
+                    sort?: "deadline" | "publishedAt" | "updatedAt" | "budget" | "title";
                     state?: "published" | "evaluating" | "notice" | "awarded";
                 };
                 header?: never;
@@ -2244,6 +2964,46 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetCeilingFen: number;
+                                deadline: string;
+                                disciplineCodes: string[];
+                                id: string;
+                                keywords: string[];
+                                mode: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                organiser: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                orgId: string;
+                                orgNameEn: string;
+                                orgNameZh: string;
+                                publishedAt: string | null;
+                                regionCode: string | null;
+                                state: string;
+                                titleEn: string;
+                                titleZh: string;
+                                winnerSlots: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2903,9 +3663,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Bids of a challenge, one page (best ranked first by default) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "rank" | "submittedAt" | "budget";
+                    state?: "draft" | "submitted" | "withdrawn" | "selected" | "awarded" | "not_selected" | "cancelled";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2914,6 +3681,51 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetFen: number;
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                commanderName: string;
+                                evaluation: {
+                                    count: number;
+                                    decision: {
+                                        decidedAt: string;
+                                        inputsSha256: string;
+                                        roundId: string;
+                                        version: number;
+                                    } | null;
+                                    rank: number | null;
+                                    score: number | null;
+                                    source: string;
+                                    standardError: number | null;
+                                } | null;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                organizerScore: number | null;
+                                proposerFit: number | null;
+                                state: string;
+                                submittedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -3025,6 +3837,230 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -3276,16 +4312,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My organisation’s challenges and my vetting queue, in every state */
+        /** My organisation’s challenges and my vetting queue, in every state, one page */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "updatedAt" | "deadline" | "publishedAt" | "budget" | "title";
+                    state?: "draft" | "submitted" | "returned" | "rejected" | "published" | "evaluating" | "notice" | "awarded" | "cancelled";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetCeilingFen: number;
+                                deadline: string;
+                                disciplineCodes: string[];
+                                id: string;
+                                keywords: string[];
+                                mode: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                organiser: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                orgId: string;
+                                orgNameEn: string;
+                                orgNameZh: string;
+                                publishedAt: string | null;
+                                regionCode: string | null;
+                                state: string;
+                                titleEn: string;
+                                titleZh: string;
+                                winnerSlots: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -15435,6 +16518,144 @@ export interface paths {
                     content: {
                         "application/json": {
                             hasAdmin: boolean;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-books": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Task books I am a party to, found by the challenge’s title; fundable=true: those I organize that may still be funded */
+        get: {
+            parameters: {
+                query?: {
+                    fundable?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt" | "title" | "budget";
+                    state?: "drafting" | "active" | "accepted" | "honest_failure" | "misconduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bidId: string;
+                                budgetFen: number;
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                createdAt: string;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                proposerOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                state: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
