@@ -7554,16 +7554,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity records: all for officers, one’s own for everyone else */
+        /** Integrity records, a page at a time, newest first: all for officers, one’s own for everyone else; by appeal status or subject name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    appealStatus?: "none" | "pending" | "upheld" | "overturned";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealGrounds: string;
+                                appealNote: string;
+                                appealStatus: string;
+                                createdAt: string;
+                                decision: string;
+                                evidence: string;
+                                findingType: string;
+                                id: string;
+                                sanction: {
+                                    blocks: string[];
+                                    endsOn: string | null;
+                                    startsOn: string | null;
+                                } | null;
+                                severity: string;
+                                subjectOrg: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                subjectOrgId: string | null;
+                                subjectPerson: {
+                                    email: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                subjectPersonId: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -7926,6 +7973,98 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The integrity records the reader may see, as CSV or XLSX (the read is logged) */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
