@@ -82,7 +82,7 @@ for (const kind of backends()) {
       const ids = async (qs: string) => {
         const r = await anon.get(`/api/challenges?${qs}`);
         assert.equal(r.status, 200, JSON.stringify(r.body));
-        return r.body.map((x: { id: string }) => x.id) as string[];
+        return r.body.items.map((x: { id: string }) => x.id) as string[];
       };
       const q = (k: string, v: string) => `${k}=${encodeURIComponent(v)}`;
       assert.deepEqual(
@@ -144,7 +144,9 @@ for (const kind of backends()) {
         'no withdrawal once bidding closed',
       );
       await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
-      const seen = (await proposer.get(`/api/challenges/${c.id}/bids`)).body.map((x: { id: string }) => x.id);
+      const seen = (await proposer.get(`/api/challenges/${c.id}/bids`)).body.items.map(
+        (x: { id: string }) => x.id,
+      );
       assert.deepEqual(seen, [again.id], 'the withdrawn bid is not evaluated');
       t.clock.t = start;
     });

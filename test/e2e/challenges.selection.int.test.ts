@@ -154,7 +154,7 @@ for (const kind of backends()) {
       const start = t.clock.t;
       const { challenge, bids } = await closedChallengeWithBids(t, cast, 'selection');
       const view = async () =>
-        (await organizer.get(`/api/challenges/${challenge.id}/bids`)).body as {
+        (await organizer.get(`/api/challenges/${challenge.id}/bids`)).body.items as {
           id: string;
           proposerFit: number | null;
           evaluation: { source: string; score: number | null; rank: number | null; decision: unknown };
@@ -219,7 +219,7 @@ for (const kind of backends()) {
         });
       }
       assert.equal(v.find((b) => b.id === bids[2].id)?.proposerFit, 95, 'the proposer’s fit stays shown');
-      const asProposer = (await proposer.get(`/api/challenges/${challenge.id}/bids`)).body;
+      const asProposer = (await proposer.get(`/api/challenges/${challenge.id}/bids`)).body.items;
       assert.equal(asProposer[0].evaluation.source, 'expert_ranking');
       t.clock.t = start;
     });

@@ -575,7 +575,7 @@ for (const kind of backends()) {
 
     test('the burden meter records form submissions and summarises them per call', async () => {
       const { solver2, outsider, proposer } = cast;
-      const c = (await ok(proposer.get('/api/challenges/mine')))[0] ?? null;
+      const c = (await ok(proposer.get('/api/challenges/mine'))).items[0] ?? null;
       const challengeId = c?.id ?? (await ok(t.client().get('/api/challenges'))).items[0].id;
       const opened = new Date(t.clock.t - 90_000).toISOString();
       const body = {
