@@ -11,6 +11,7 @@ import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { sanctionsBlocking } from '../integrity/integrity.repo.ts';
 import { assertNotSanctioned, flagDuplicates, sanctionDay } from '../integrity/integrity.service.ts';
+import { bidNotice } from '../notifications/events.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
 import type { ChallengeBidsQuery, MissingItem, MyBidsQuery } from './challenges.lists.ts';
 import './challenges.messages.ts';
@@ -208,6 +209,7 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
         ...input,
       });
       await repo.replaceMembers(tx, b.id, input.members, new Map());
+      await bidNotice(tx, now, 'bid.confirmRequested', b.id);
       await recordAudit(tx, actor, now, {
         action: 'bid.create',
         objectType: 'bid',
@@ -254,6 +256,7 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
     if (!after) throw new AppError('STALE', t('bid.stale'), 'version');
     const confirmed = new Map((await repo.membersOf(tx, id)).map((m) => [m.person_id, m.confirmed_at]));
     await repo.replaceMembers(tx, id, input.members, confirmed);
+    await bidNotice(tx, now, 'bid.confirmRequested', id);
     if (b.state !== 'draft') await repo.setBidState(tx, id, d.to, now);
     await recordAudit(tx, actor, now, {
       action: 'bid.edit',
@@ -317,6 +320,7 @@ export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host',
     });
     // A version's content is written once; a different digest under the same number is a bug.
     if (v.digest !== digest) throw new Error(`pledge version ${b.pledge_version} of bid ${id} changed`);
+    if (as === 'commander') await bidNotice(tx, now, 'pledge.hostSignRequested', id);
     await recordAudit(tx, actor, now, {
       action: `bid.sign_pledge_${as}`,
       objectType: 'bid',
@@ -357,6 +361,7 @@ export async function bidAction(
     }
     if (action === 'submit' || action === 'select') await assertTeamNotSanctioned(tx, b, now);
     await repo.setBidState(tx, id, d.to, now, action === 'submit');
+    if (action === 'select') await bidNotice(tx, now, 'bid.selected', id);
     await recordAudit(tx, actor, now, {
       action: `bid.${action}`,
       objectType: 'bid',

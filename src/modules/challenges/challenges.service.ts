@@ -11,6 +11,7 @@ import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { approvesAward } from '../ethics/ethics.ts';
 import { flagDuplicates } from '../integrity/integrity.service.ts';
+import { bidNotice, challengeActionNotice, taskBookSignNotice } from '../notifications/events.ts';
 import { listAttachments } from './attachments.service.ts';
 import { assertTeamNotSanctioned, bidGuard } from './bids.service.ts';
 import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
@@ -146,6 +147,8 @@ async function moveBid(
   const d = decide(bidMachine, b.state as BidState, action, SYSTEM, await bidGuard(tx, b, c, now));
   if (!d.ok) throw new AppError(d.code, t('challenge.bidRefused', { id: b.id, reason: d.reason }));
   await repo.setBidState(tx, b.id, d.to, now);
+  if (action !== 'cancel')
+    await bidNotice(tx, now, action === 'award' ? 'bid.awarded' : 'bid.notSelected', b.id);
   await recordAudit(tx, actor, now, {
     action: `bid.${action}`,
     objectType: 'bid',
@@ -180,7 +183,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
     const to = await moveBid(tx, actor, c, b, action, now, {});
     if (to !== 'awarded') continue;
     const milestones = b.milestones as { title: string }[];
-    await repo.insertTaskBook(tx, {
+    const tb = await repo.insertTaskBook(tx, {
       challengeId: c.id,
       bidId: b.id,
       targets,
@@ -200,6 +203,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
       budgetFen: b.budget_fen,
       now,
     });
+    await taskBookSignNotice(tx, now, tb.id);
   }
   return winners.map((w) => w.id);
 }
@@ -229,6 +233,7 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
     let detail: Record<string, unknown> = comment ? { comment } : {};
     if (action === 'award') detail = { ...detail, awardedBids: await award(tx, actor, c, now) };
     const after = await repo.setChallengeState(tx, id, d.to, now, extra);
+    await challengeActionNotice(tx, now, action, id);
     if (['submit', 'return', 'reject', 'publish'].includes(action)) {
       await repo.insertVetting(tx, { challengeId: id, actorId: actor.personId, action, comment, at: now });
     }

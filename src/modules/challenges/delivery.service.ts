@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import * as coiRepo from '../evaluation/coi.repo.ts';
 import { DEFAULT_COI, pairConflicts } from '../evaluation/coi.ts';
 import { flagDuplicates } from '../integrity/integrity.service.ts';
+import { objectionNotice, reportVerdictNotice, taskBookSignNotice } from '../notifications/events.ts';
 import { listAttachments, presentAttachment } from './attachments.service.ts';
 import { challengeRelations, requireActor } from './challenges.access.ts';
 import type { TaskBookSearchQuery } from './challenges.lists.ts';
@@ -40,6 +41,7 @@ export async function raiseObjection(ctx: Ctx, challengeId: string, text: string
       throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionOutsideNotice'));
     }
     const o = await repo.insertObjection(tx, { challengeId, raisedBy: actor.personId, text, now });
+    await objectionNotice(tx, now, 'objection.lodged', o.id);
     await recordAudit(tx, actor, now, {
       action: 'objection.raise',
       objectType: 'objection',
@@ -67,6 +69,7 @@ export async function resolveObjection(
       throw forbidden(msg('delivery.onlyOrganizersResolve'));
     const after = await repo.resolveObjection(tx, id, decision, resolution, actor.personId, now);
     if (!after) throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionResolved'));
+    await objectionNotice(tx, now, 'objection.answered', id);
     await recordAudit(tx, actor, now, {
       action: `objection.${decision}`,
       objectType: 'objection',
@@ -284,6 +287,7 @@ export async function reviseTaskBook(
       );
     const after = await repo.reviseTaskBook(tx, id, input.revision, input.milestones, input.tranches);
     if (!after) throw new AppError('STALE', msg('delivery.stale'), 'revision');
+    await taskBookSignNotice(tx, ctx.now(), id);
     await recordAudit(tx, actor, ctx.now(), {
       action: 'task_book.revise',
       objectType: 'task_book',
@@ -335,6 +339,7 @@ export async function submitReport(
     for (const k of Object.keys(r.measured))
       if (!ids.has(k)) throw new AppError('VALIDATION', msg('delivery.unknownTarget'), 'measured');
     const row = await repo.insertReport(tx, { taskBookId: id, ...r, by: actor.personId, now });
+    await reportVerdictNotice(tx, now, id, row.id);
     await recordAudit(tx, actor, now, {
       action: 'task_book.report',
       objectType: 'milestone_report',

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned, logSensitiveRead } from '../integrity/integrity.service.ts';
+import { trancheNotice } from '../notifications/events.ts';
 import { type EntryKind, heldBefore, postEntry } from './funding.ledger.ts';
 import * as repo from './funding.repo.ts';
 import type {
@@ -499,6 +500,7 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
       evidence: cond.evidence,
     });
     if (!done) throw new AppError('ILLEGAL_TRANSITION', `tranche ${no + 1} was already released`);
+    await trancheNotice(tx, now, a.id, no, tr.amount_fen);
     await audit(tx, actor, now, 'funding_award', a.id, 'tranche.release', {
       no,
       amountFen: tr.amount_fen,
