@@ -3450,9 +3450,11 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: number;
-                    offset?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
                     q?: string;
+                    sort?: "name" | "load" | "maxLoad";
                 };
                 header?: never;
                 path?: never;
@@ -9280,10 +9282,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every race, newest first (public) */
+        /** A page of races, newest first (public) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt" | "award";
+                    state?: "setup" | "running" | "finished" | "ended_early";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -11192,10 +11200,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The rounds I organise, newest first */
+        /** A page of the rounds I organise, newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt" | "dueAt";
+                    state?: "draft" | "assigning" | "reviewing" | "consensus" | "ranked" | "closed";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -13858,10 +13873,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My review assignments across rounds, soonest due first */
+        /** A page of my review assignments across rounds, soonest due first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "dueAt";
+                    status?: "open" | "submitted";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
