@@ -58,6 +58,7 @@ export interface ServerOptions {
   config: Config;
   /** Injected clock (tests move time forward); defaults to the system clock. */
   now?: () => Date;
+  /** Log through pino at config.logLevel (off by default, e.g. in tests). */
   logger?: boolean;
 }
 
@@ -85,7 +86,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const sessionCookie = sessionCookieName(config.cookieSecure);
 
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

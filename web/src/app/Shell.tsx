@@ -131,7 +131,7 @@ function UserMenu() {
     navigate('/');
   };
   const items: MenuProps['items'] = [
-    ...USER_MENU.map((e) => ({ key: e.key, label: <Link to={e.path}>{t(e.label)}</Link> })),
+    ...USER_MENU.map((e) => ({ key: e.key, label: t(e.label), onClick: () => navigate(e.path) })),
     { type: 'divider' },
     { key: 'logout', label: t('logout'), danger: true, onClick: () => void logout() },
   ];
