@@ -20,6 +20,7 @@ import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
 import { pickLocale } from '../i18n/locale.ts';
+import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -30,6 +31,10 @@ import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
+import { closeTransports } from '../modules/notifications/mail.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
+import '../modules/notifications/scans.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorHandler, withErrorResponses } from './errors.ts';
@@ -47,6 +52,10 @@ declare module 'fastify' {
     actor: Actor | null;
     ctx: Ctx;
   }
+  interface FastifyInstance {
+    /** The job queue's workers in this instance (absent with JOBS=off). */
+    jobs: JobRunner | null;
+  }
 }
 
 /** The session cookie's name on plain HTTP; over HTTPS it is `__Host-jb_session` (sessionCookieName). */
@@ -60,6 +69,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Log through pino at config.logLevel (off by default, e.g. in tests). */
   logger?: boolean;
+  /** Run the job queue's workers in this instance (default: config.jobs). */
+  jobs?: boolean;
 }
 
 /** The secret that signs cookies and CSRF tokens: made once, kept in the database. */
@@ -150,6 +161,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();
+    // One-click unsubscribe (RFC 8058) is authorised by its signed token, never by a session.
+    if (req.url.startsWith('/api/notifications/unsubscribe?')) return done();
     app.csrfProtection(req, reply, done);
   });
 
@@ -174,6 +187,21 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
+  setMailDomain(config.mailFrom);
+  await app.register(notificationsRoutes, {
+    prefix: '/api',
+    unsubscribeSecret: await unsubscribeSecret(database.db),
+  });
+
+  // The job queue: this instance works every queue and runs the schedules (pg-boss lets one
+  // instance enqueue each cron tick). Stopped, waiting for running jobs, when the server closes.
+  const runner = (opts.jobs ?? config.jobs) ? new JobRunner(database, { config, now }) : null;
+  app.decorate('jobs', runner);
+  if (runner) await runner.start();
+  app.addHook('onClose', async () => {
+    await runner?.stop();
+    closeTransports();
+  });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

@@ -164,7 +164,7 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     await solver.getByText('✓ Signed by the commander').waitFor();
     const bidId = solver.url().split('/').at(-1) ?? '';
     const mine = (await cast.solver1.get('/api/bids/mine')).body;
-    assert.equal(mine.length, 1, 'a double click made one bid');
+    assert.equal(mine.total, 1, 'a double click made one bid');
 
     const member = await as('member@example.cn', 'zh-CN');
     await member.getByRole('link', { name: '我的揭榜' }).click();

@@ -6,6 +6,7 @@
 // no response an applicant can reach contains any reviewer's name, email or id.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { notify } from '../../src/modules/notifications/notifications.service.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buildCast } from '../support/challenges.ts';
 import type { TestClient } from '../support/client.ts';
@@ -549,6 +550,7 @@ for (const kind of backends()) {
           '/api/audit',
           '/api/me',
           '/api/profile',
+          '/api/notifications?pageSize=200',
         ];
         for (const p of paths) {
           const r = await who.get(p);
@@ -562,7 +564,32 @@ for (const kind of backends()) {
           [bid.id],
         );
       }
-      assert.ok(reached >= 27, `the applicants reached ${reached} endpoints`);
+      assert.ok(reached >= 30, `the applicants reached ${reached} endpoints`);
+      // The outbox: every mail to an applicant (kept here: no SMTP server) names no reviewer either.
+      const applicantIds = [cast.solver1.id, cast.solver2.id, cast.member.id];
+      await t.database.db.transaction().execute((tx) =>
+        notify(tx, t.clock.now(), {
+          kind: 'bid.notSelected',
+          recipients: applicantIds,
+          object: { type: 'challenge', id: challengeId, name: { zh: '评审用揭榜', en: 'Review' } },
+          href: `/challenges/${challengeId}`,
+        }),
+      );
+      const until = Date.now() + 20_000;
+      while ((await count("mail_message WHERE state IN ('queued','sending')")) > 0) {
+        assert.ok(Date.now() < until, 'the outbox did not drain');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const mails = (
+        await t.database.pool.query(
+          'SELECT subject, text_body, html_body FROM mail_message WHERE recipient_id = ANY($1::uuid[])',
+          [applicantIds],
+        )
+      ).rows;
+      assert.ok(mails.length >= applicantIds.length, `only ${mails.length} mails to applicants`);
+      for (const m of mails)
+        for (const marker of markers)
+          assert.ok(!JSON.stringify(m).includes(marker), `a mail leaks ${marker}`);
       // The canary can fail: the organizer's view of the same round does name the reviewers.
       const org = JSON.stringify((await cast.organizer.get(`/api/review-rounds/${roundId}/progress`)).body);
       assert.ok(org.includes(experts[0].name));

@@ -165,7 +165,7 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     );
     // The headline says the same in the reader's language, from the error's structured details.
     await refusal.getByText('受科研诚信处理限制，2027-10-31（含）前不得揭榜申报。').waitFor();
-    assert.equal((await cast.solver2.get('/api/bids/mine')).body.length, 1, 'no bid was made');
+    assert.equal((await cast.solver2.get('/api/bids/mine')).body.total, 1, 'no bid was made');
     await solver.screenshot({ path: join(shots, 'integrity-refused-zh.png'), fullPage: true });
 
     // The subject sees their record (subject and evidence) and appeals it; the grounds are required.

@@ -150,7 +150,7 @@ for (const kind of backends()) {
 
     test('reading records and flags is itself audited', async () => {
       await officer.get('/api/integrity/records');
-      const entries = (await cast.admin.get('/api/audit?objectType=integrity&limit=5')).body;
+      const entries = (await cast.admin.get('/api/audit?objectType=integrity&pageSize=5')).body.items;
       assert.ok(entries.some((e: { action: string }) => e.action === 'integrity.read_records'));
     });
 
@@ -341,9 +341,9 @@ for (const kind of backends()) {
       assert.equal(ref.subjectOrg.id, university.id);
       assert.equal(ref.challenge.id, challenge.id);
       assert.equal(ref.summary, '验收检测数据系伪造，原始记录缺失');
-      const reads = (await ok(cast.admin.get('/api/audit?objectType=integrity&objectId=referrals'))).map(
-        (e: { action: string }) => e.action,
-      );
+      const reads = (
+        await ok(cast.admin.get('/api/audit?objectType=integrity&objectId=referrals'))
+      ).items.map((e: { action: string }) => e.action);
       assert.ok(reads.includes('integrity.read_referrals'), 'the sensitive read is logged');
 
       // Refused requests change nothing.
@@ -378,7 +378,7 @@ for (const kind of backends()) {
       assert.equal((await officer.post(url, { outcome: 'dismissed', reason: '重复' })).status, 409);
       const trail = (
         await ok(cast.admin.get(`/api/audit?objectType=integrity_referral&objectId=${ref.id}`))
-      ).map((e: { action: string }) => e.action);
+      ).items.map((e: { action: string }) => e.action);
       assert.ok(trail.includes('integrity.referral_record'));
 
       // Another referral is dismissed with a reason: closed, no record written.
@@ -535,7 +535,7 @@ for (const kind of backends()) {
       const officerId = (await officer.session()).body.person.id;
 
       const h0 = await head();
-      await ok(officer.get('/api/audit?objectType=challenge&limit=3'));
+      await ok(officer.get('/api/audit?objectType=challenge&pageSize=3'));
       const read = await latest('audit.read');
       assert.equal(read.actor_id, officerId);
       assert.equal(read.detail.query.objectType, 'challenge');
@@ -616,7 +616,7 @@ for (const kind of backends()) {
       assert.equal((await officer.post(`${url}/decision`, { decision: 'upheld', note: '维持' })).status, 409);
       const trail = (
         await ok(cast.admin.get(`/api/audit?objectType=integrity_record&objectId=${rec.id}`))
-      ).map((e: { action: string }) => e.action);
+      ).items.map((e: { action: string }) => e.action);
       assert.deepEqual(trail.sort(), [
         'integrity.appeal_decided',
         'integrity.appeal_lodged',

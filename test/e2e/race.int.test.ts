@@ -325,7 +325,7 @@ for (const kind of backends()) {
         ),
         /never changed/,
       );
-      const audit = (await cast.admin.get(`/api/audit?objectType=race&objectId=${raceId}`)).body.map(
+      const audit = (await cast.admin.get(`/api/audit?objectType=race&objectId=${raceId}`)).body.items.map(
         (e: { action: string }) => e.action,
       );
       for (const a of [

@@ -24,6 +24,7 @@ import {
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
 import * as profile from './profile.service.ts';
+import './accounts.tasks.ts';
 
 const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const errors = {

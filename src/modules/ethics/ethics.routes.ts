@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as svc from './ethics.service.ts';
 import { DEFAULT_DECISION_DAYS, MIN_COMMITTEE, MIN_QUORUM } from './ethics.ts';
+import './ethics.tasks.ts';
 
 const CommitteeBody = z.strictObject({
   orgId: z.uuid(),

@@ -1,16 +1,18 @@
 // Use-cases of the assignment: start a run (recorded with phase, progress and figures in
-// review_assignment_run; the UI polls it), execute it (gather → conflicts → affinity and exact
+// review_assignment_run; the UI polls it; executed by the job queue's `assignment.run`), execute it (gather → conflicts → affinity and exact
 // solve → write, replacing unstarted assignments only), read the result and the conflicts, and the
 // expert's decline / declaration of a conflict, after which only that item is reassigned.
 import { Worker } from 'node:worker_threads';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import type { ChallengeRow } from '../challenges/challenges.repo.ts';
 import { sanctionedUntil } from '../integrity/integrity.service.ts';
+import { reviewAssignedNotice } from '../notifications/events.ts';
 import {
   loadDistribution,
   type PlanExpert,
@@ -219,14 +221,17 @@ function planInWorker(
   });
 }
 
+export const ASSIGNMENT_JOB = 'assignment.run';
+
 /**
- * Starts an assignment run (draft → assigning, or a rerun). The work continues after the answer;
- * `wait` finishes it first (CLI, tests). Rerunning replaces unstarted assignments only.
+ * Starts an assignment run (draft → assigning, or a rerun). The run is a job on the queue, sent in
+ * the transaction that records it: any instance's worker executes it after the answer. `wait`
+ * executes it here and now instead (CLI, demo). Rerunning replaces unstarted assignments only.
  */
 export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean } = {}) {
   // The run outlives the request: its queries must go to the pool, never to a request's transaction.
-  if (ctx.db.isTransaction && !opts.wait)
-    throw new Error('an assignment run cannot start inside a transaction it would outlive');
+  if (ctx.db.isTransaction && opts.wait)
+    throw new Error('an assignment run cannot execute inside a transaction it would outlive');
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const run = await ctx.db.transaction().execute(async (tx) => {
@@ -236,6 +241,10 @@ export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean
     const to = await transition(tx, l, action);
     if (to !== l.round.state) await repo.setRoundState(tx, roundId, to);
     const r = await repo.insertRun(tx, roundId, actor.personId, now);
+    if (!opts.wait) {
+      const [jobId] = await enqueue(tx, ASSIGNMENT_JOB, [{ runId: r.id, roundId, actor }]);
+      await tx.updateTable('review_assignment_run').set({ job_id: jobId }).where('id', '=', r.id).execute();
+    }
     await recordAudit(tx, actor, now, {
       action: 'review_round.assignment_run',
       objectType: 'review_round',
@@ -245,11 +254,57 @@ export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean
     });
     return r;
   });
-  const work = executeRun(ctx, run.id, roundId, actor);
-  if (opts.wait) await work;
-  else work.catch(() => {}); // failures are recorded on the run itself
+  if (opts.wait) await executeRun(ctx, run.id, roundId, actor);
   return presentRun((await repo.findRun(ctx.db, run.id)) ?? run);
 }
+
+/**
+ * Claims a run for this worker: a queued run, or one whose instance stopped beating (it died; the
+ * queue retried its job). 'busy' when another live instance is executing it; 'over' when it ended
+ * or a newer run of the round superseded it.
+ */
+async function claimRun(
+  db: Kysely<DB>,
+  runId: string,
+  roundId: string,
+): Promise<'claimed' | 'busy' | 'over'> {
+  const newer = await db
+    .selectFrom('review_assignment_run as n')
+    .innerJoin('review_assignment_run as r', 'r.round_id', 'n.round_id')
+    .select('n.id')
+    .where('r.id', '=', runId)
+    .where('n.round_id', '=', roundId)
+    .whereRef('n.started_at', '>', 'r.started_at')
+    .executeTakeFirst();
+  if (newer) {
+    await repo.finishRun(db, runId, 'failed', {}, 'superseded by a newer run of the round', new Date());
+    return 'over';
+  }
+  const claimed = await sql<{ id: string }>`
+    UPDATE review_assignment_run SET phase = 'gather', heartbeat_at = now()
+    WHERE id = ${runId} AND state = 'running'
+      AND (phase = 'queued' OR heartbeat_at < now() - make_interval(secs => ${repo.STALL_SECONDS}))
+    RETURNING id`.execute(db);
+  if (claimed.rows.length) return 'claimed';
+  const r = await repo.findRun(db, runId);
+  return r?.state === 'running' ? 'busy' : 'over';
+}
+
+defineJob<{ runId: string; roundId: string; actor: Actor }>({
+  name: ASSIGNMENT_JOB,
+  // A long national-scale run must not be taken for dead: its heartbeat tells (claimRun).
+  options: { retryLimit: 5, retryDelay: 30, retryBackoff: false, expireInSeconds: 3600 },
+  async handle(jobs, env) {
+    for (const j of jobs) {
+      const { runId, roundId, actor } = j.data;
+      const c = await claimRun(env.db, runId, roundId);
+      if (c === 'over') continue;
+      if (c === 'busy') throw new Error(`run ${runId} is executing on another instance`);
+      // Failures are recorded on the run itself (state 'failed' with the error); not retried.
+      await executeRun({ db: env.db, actor, now: env.now }, runId, roundId, actor).catch(() => {});
+    }
+  },
+});
 
 async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor) {
   const started0 = Date.now();
@@ -307,6 +362,12 @@ async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor
           runId,
           now,
         })),
+      );
+      await reviewAssignedNotice(
+        tx,
+        now,
+        roundId,
+        plan.pairs.map((p) => ({ bidId: p.itemId, expertId: p.expertId })),
       );
       const after = await repo.assignmentsOf(tx, roundId);
       const stats = figures(plan.stats, g, after, l.round.reviewers_per_item, removed, Date.now() - started0);
@@ -466,6 +527,12 @@ export async function reassignItem(tx: Tx, l: LoadedRound, bidId: string, now: D
       runId: null,
       now,
     })),
+  );
+  await reviewAssignedNotice(
+    tx,
+    now,
+    l.round.id,
+    plan.pairs.map((p) => ({ bidId, expertId: p.expertId })),
   );
   return {
     added: plan.pairs.map((p) => ({ expertId: p.expertId, pseudonym: p.pseudonym, affinity: p.affinity })),

@@ -10,6 +10,7 @@ import {
   ReferralDecisionBody,
 } from './integrity.schema.ts';
 import * as svc from './integrity.service.ts';
+import './integrity.tasks.ts';
 
 export const integrityRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['integrity'];

@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { integrityNotice } from '../notifications/events.ts';
 import * as repo from './integrity.repo.ts';
 import type { RecordInput, ReferralDecision } from './integrity.schema.ts';
 
@@ -70,6 +71,7 @@ async function writeRecord(
     by: actor.personId,
     now,
   });
+  await integrityNotice(tx, now, 'integrity.finding', r.id);
   await recordAudit(tx, actor, now, {
     action: 'integrity.record',
     objectType: 'integrity_record',
@@ -253,6 +255,7 @@ export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'o
       const yesterday = sanctionDay(new Date(now.getTime() - 86_400_000));
       await repo.endSanction(tx, r.sanction_id, yesterday);
     }
+    await integrityNotice(tx, now, 'appeal.decided', id);
     await recordAudit(tx, actor, now, {
       action: 'integrity.appeal_decided',
       objectType: 'integrity_record',

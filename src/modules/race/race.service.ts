@@ -17,6 +17,7 @@ import { approvesAward } from '../ethics/ethics.ts';
 import type { RankingRecord } from '../evaluation/ranking.ts';
 import { bookRaceTranche } from '../funding/funding.service.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
+import { raceGateNotice } from '../notifications/events.ts';
 import { presentBoard } from './race.presenter.ts';
 import * as repo from './race.repo.ts';
 import type { EvaluationBody, RaceBody, TeamEvidenceBody } from './race.schema.ts';
@@ -533,6 +534,7 @@ export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
       by: actor.personId,
       now,
     });
+    await raceGateNotice(tx, now, 'race.gateProposed', id, stageNo, gate.id);
     await audit(tx, actor, now, id, 'propose_gate', {
       gateId: gate.id,
       stageNo,
@@ -645,6 +647,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       by: actor.personId,
       now,
     });
+    await raceGateNotice(tx, now, 'race.gateFinal', id, gate.stage_no, gateId);
     await audit(tx, actor, now, id, 'finalize_gate', {
       gateId,
       advancing: settled.advancing,

@@ -4,6 +4,462 @@
  */
 
 export interface paths {
+    "/api/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job queues with their jobs counted by state, and the latest failed jobs (platform admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failed: {
+                                completedAt: string | null;
+                                createdAt: string;
+                                error: string;
+                                id: string;
+                                queue: string;
+                                retryCount: number;
+                            }[];
+                            queues: {
+                                active: number;
+                                cancelled: number;
+                                completed: number;
+                                created: number;
+                                failed: number;
+                                name: string;
+                                retry: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/jobs/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed job (platform admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    queue: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            retried: true;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mail kept or sent (platform admin): with no SMTP server configured, the outbox */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt";
+                    state?: "queued" | "sending" | "sent" | "outbox" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                createdAt: string;
+                                error: string;
+                                id: string;
+                                locale: string;
+                                recipient: string;
+                                sentAt: string | null;
+                                state: string;
+                                subject: string;
+                                to: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/outbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mail with its text and HTML (platform admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdAt: string;
+                            error: string;
+                            html: string;
+                            id: string;
+                            locale: string;
+                            messageId: string;
+                            sentAt: string | null;
+                            state: string;
+                            subject: string;
+                            text: string;
+                            to: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/{id}": {
         parameters: {
             query?: never;
@@ -103,16 +559,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit entries, newest first; by object, and by actor id or actor name / email */
+        /** Audit entries, a page at a time, newest first; by object, action, and by actor id or actor name / email */
         get: {
             parameters: {
                 query?: {
+                    action?: string;
                     actor?: string;
                     actorId?: string;
-                    beforeSeq?: number;
-                    limit?: number;
                     objectId?: string;
                     objectType?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "seq";
                 };
                 header?: never;
                 path?: never;
@@ -127,19 +586,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            action: string;
-                            actorId: string | null;
-                            afterDigest: string | null;
-                            at: string;
-                            beforeDigest: string | null;
-                            detail: {
-                                [key: string]: unknown;
-                            };
-                            hash: string;
-                            objectId: string;
-                            objectType: string;
-                            seq: number;
-                        }[];
+                            items: {
+                                action: string;
+                                actor: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                actorId: string | null;
+                                afterDigest: string | null;
+                                at: string;
+                                beforeDigest: string | null;
+                                detail: {
+                                    [key: string]: unknown;
+                                };
+                                hash: string;
+                                objectId: string;
+                                objectName: {
+                                    en: string;
+                                    zh: string;
+                                } | null;
+                                objectType: string;
+                                seq: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
                     };
                 };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
@@ -796,6 +1269,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One bid, with what it still needs before submission and who must act */
         get: {
             parameters: {
                 query?: never;
@@ -807,6 +1281,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -918,6 +1504,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1012,6 +1710,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1104,6 +1914,118 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1483,6 +2405,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1583,6 +2617,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1661,16 +2807,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bids I lead or belong to */
+        /** Bids I lead or belong to, one page */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt" | "deadline" | "updatedAt";
+                    state?: "draft" | "submitted" | "withdrawn" | "selected" | "awarded" | "not_selected" | "cancelled";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetFen: number;
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                challengeState: string;
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                deadline: string;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                isCommander: boolean;
+                                state: string;
+                                submittedAt: string | null;
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -1751,7 +2941,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published challenges: full-text search (Chinese and English) and filters; no login needed */
+        /** Published challenges, one page: full-text search (Chinese and English), filters and sort; no login needed */
         get: {
             parameters: {
                 query?: {
@@ -1760,9 +2950,12 @@ export interface paths {
                     deadlineAfter?: string;
                     deadlineBefore?: string;
                     discipline?: string;
-                    limit?: number;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
                     q?: string;
                     region?: string;
+                    sort?: "deadline" | "publishedAt" | "updatedAt" | "budget" | "title";
                     state?: "published" | "evaluating" | "notice" | "awarded";
                 };
                 header?: never;
@@ -1771,6 +2964,46 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetCeilingFen: number;
+                                deadline: string;
+                                disciplineCodes: string[];
+                                id: string;
+                                keywords: string[];
+                                mode: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                organiser: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                orgId: string;
+                                orgNameEn: string;
+                                orgNameZh: string;
+                                publishedAt: string | null;
+                                regionCode: string | null;
+                                state: string;
+                                titleEn: string;
+                                titleZh: string;
+                                winnerSlots: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2430,9 +3663,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Bids of a challenge, one page (best ranked first by default) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "rank" | "submittedAt" | "budget";
+                    state?: "draft" | "submitted" | "withdrawn" | "selected" | "awarded" | "not_selected" | "cancelled";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2441,6 +3681,51 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetFen: number;
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                commanderName: string;
+                                evaluation: {
+                                    count: number;
+                                    decision: {
+                                        decidedAt: string;
+                                        inputsSha256: string;
+                                        roundId: string;
+                                        version: number;
+                                    } | null;
+                                    rank: number | null;
+                                    score: number | null;
+                                    source: string;
+                                    standardError: number | null;
+                                } | null;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                organizerScore: number | null;
+                                proposerFit: number | null;
+                                state: string;
+                                submittedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2552,6 +3837,230 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            budgetCeilingFen: number;
+                            budgetFen: number;
+                            challenge: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            challengeId: string;
+                            challengeState: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            commander: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            commanderId: string;
+                            commanderName: string;
+                            deadline: string;
+                            ethicsCategories: string[];
+                            ethicsReview: {
+                                conditions: string;
+                                dueAt: string;
+                                id: string;
+                                state: string;
+                            } | null;
+                            hostOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            hostOrgId: string;
+                            hostOrgName: string;
+                            id: string;
+                            members: {
+                                confirmed: boolean;
+                                name: string;
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                role: string;
+                                title: string;
+                            }[];
+                            milestones: {
+                                deliverables: string;
+                                due: string;
+                                targetValues: {
+                                    [key: string]: string;
+                                };
+                                title: string;
+                            }[];
+                            missing: {
+                                /** @enum {string} */
+                                code: "bidding_closed" | "member_confirmation" | "commander_signature" | "host_signature" | "budget";
+                                what: string;
+                                who: string;
+                            }[];
+                            pledge: {
+                                commitments: string;
+                                consequences: string;
+                            };
+                            pledgeDigest: string;
+                            pledgeSignedByCommander: boolean;
+                            pledgeSignedByHost: boolean;
+                            pledgeVersion: number;
+                            pledgeVersions: {
+                                commanderSignedAt: string | null;
+                                commanderSignedBy: string | null;
+                                commanderSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                digest: string;
+                                hostSignedAt: string | null;
+                                hostSignedBy: string | null;
+                                hostSigner: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                version: number;
+                            }[];
+                            scores: {
+                                comment: string;
+                                kind: string;
+                                score: number;
+                            }[];
+                            state: string;
+                            submittedAt: string | null;
+                            targets: {
+                                id: string;
+                                metric: string;
+                                unit: string;
+                            }[];
+                            technicalRoute: string;
+                            version: number;
+                            viewer: {
+                                commander: boolean;
+                                evaluator: boolean;
+                                hostAdmin: boolean;
+                                member: boolean;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -2803,16 +4312,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My organisation’s challenges and my vetting queue, in every state */
+        /** My organisation’s challenges and my vetting queue, in every state, one page */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "updatedAt" | "deadline" | "publishedAt" | "budget" | "title";
+                    state?: "draft" | "submitted" | "returned" | "rejected" | "published" | "evaluating" | "notice" | "awarded" | "cancelled";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetCeilingFen: number;
+                                deadline: string;
+                                disciplineCodes: string[];
+                                id: string;
+                                keywords: string[];
+                                mode: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                organiser: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                orgId: string;
+                                orgNameEn: string;
+                                orgNameZh: string;
+                                publishedAt: string | null;
+                                regionCode: string | null;
+                                state: string;
+                                titleEn: string;
+                                titleZh: string;
+                                winnerSlots: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -5373,12 +6929,169 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The journal of a fund or award, as JSON, CSV or XLSX */
+        /** The journal of a fund or award, a page of entries with the names of what each moved money for */
         get: {
             parameters: {
                 query?: {
                     awardId?: string;
-                    format?: "json" | "csv" | "xlsx";
+                    fundId?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "seq";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                award: {
+                                    challenge: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    } | null;
+                                    host: {
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    } | null;
+                                    id: string;
+                                } | null;
+                                entryId: string;
+                                expense: {
+                                    categories: string[];
+                                    lines: number;
+                                    period: string;
+                                } | null;
+                                fund: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal";
+                                lines: {
+                                    accountKind: string;
+                                    category: string | null;
+                                    creditFen: number;
+                                    debitFen: number;
+                                }[];
+                                postedAt: string;
+                                postedBy: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                reverses: {
+                                    kind: string;
+                                    seq: number;
+                                } | null;
+                                seq: number;
+                                trancheOrdinal: number | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journal of a fund or award as CSV or XLSX, one row per line */
+        get: {
+            parameters: {
+                query: {
+                    awardId?: string;
+                    format: "csv" | "xlsx";
                     fundId?: string;
                 };
                 header?: never;
@@ -6981,6 +8694,824 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ErrorBody2"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's notifications, newest first; filter by kind or unread */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "createdAt";
+                    unread?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                href: string;
+                                id: string;
+                                kind: string;
+                                read: boolean;
+                                title: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            read: true;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** E-mail preferences per kind (required deadline notices cannot be switched off) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @enum {string} */
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            /** @enum {string} */
+                            mode: "immediate" | "digest";
+                            required: boolean;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Set e-mail preferences: per kind on/off, immediate or a daily digest */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            enabled: boolean;
+                            kind: string;
+                            /** @enum {string} */
+                            mode: "immediate" | "digest";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            /** @enum {string} */
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            /** @enum {string} */
+                            mode: "immediate" | "digest";
+                            required: boolean;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every unread notification read (of one kind, if given) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many notifications the signed-in person has not read (0 when signed out) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One-click unsubscribe from one kind of e-mail, by the signed token in the mail */
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** RFC 8058 one-click unsubscribe (mail clients POST List-Unsubscribe=One-Click) */
+        post: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                            ok: boolean;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -13987,6 +16518,144 @@ export interface paths {
                     content: {
                         "application/json": {
                             hasAdmin: boolean;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/task-books": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Task books I am a party to, found by the challenge’s title; fundable=true: those I organize that may still be funded */
+        get: {
+            parameters: {
+                query?: {
+                    fundable?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt" | "title" | "budget";
+                    state?: "drafting" | "active" | "accepted" | "honest_failure" | "misconduct";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bidId: string;
+                                budgetFen: number;
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                commander: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                createdAt: string;
+                                hostOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                proposerOrg: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                state: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };

@@ -144,11 +144,11 @@ export function RoundEditorPage() {
   const [rubric, setRubric] = useState<Criterion[]>(DEFAULT_RUBRIC);
   const [error, setError] = useState<FormErrorState>(null);
   useEffect(() => {
-    api<{ id: string; titleZh: string; titleEn: string; state: string }[]>(
+    api<{ items: { id: string; titleZh: string; titleEn: string; state: string }[] }>(
       'GET',
-      '/api/challenges/mine',
+      '/api/challenges/mine?pageSize=200',
     ).then(
-      (l) =>
+      ({ items: l }) =>
         setChallenges(l.filter((c) => ['published', 'evaluating', 'notice', 'awarded'].includes(c.state))),
       (e) => setError(toFormError(e)),
     );
