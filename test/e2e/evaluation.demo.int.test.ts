@@ -30,7 +30,7 @@ describe('review demo data', { timeout: 180_000 }, () => {
     const open = page.items.filter((x) => x.roundState === 'reviewing');
     assert.ok(open.length >= 1, `expert@ has ${open.length} open reviews`);
     for (const x of open) {
-      assert.ok(x.dueAt.getTime() > Date.now(), 'due in the future');
+      assert.ok(new Date(x.dueAt).getTime() > Date.now(), 'due in the future');
       assert.equal(x.overdue, false);
     }
     const due = (await tasksFor(ctx)).find((x) => x.kind === 'review.due');

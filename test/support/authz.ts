@@ -1038,6 +1038,12 @@ export const RULES: Rule[] = [
     request: () => ({ url: '/api/integrity/records' }),
   },
   {
+    route: 'GET /api/integrity/records/export',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/integrity/records/export?format=csv' }),
+    note: 'what each reader may see of the records: all for officers, one’s own for everyone else',
+  },
+  {
     route: 'POST /api/integrity/records',
     allow: ['officer', 'admin'],
     request: (w) => ({

@@ -2,6 +2,7 @@
 // expert's decline / declaration of a conflict. Thin: schemas first, services decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
 import * as assignment from './assignment.service.ts';
 import './evaluation.tasks.ts';
 import {
@@ -9,10 +10,12 @@ import {
   ExpertPatch,
   IdParam,
   ImportQuery,
+  PoolExpert,
   PoolQuery,
   ReasonBody,
   RoundBody,
   RoundEditBody,
+  RoundListItem,
   RoundListQuery,
 } from './pool.schema.ts';
 import * as pool from './pool.service.ts';
@@ -73,6 +76,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The expert pool, searched by name, email, keyword or code (organizer)',
         querystring: PoolQuery,
+        response: { 200: pageOf(PoolExpert) },
       },
     },
     async (req) => {
@@ -120,6 +124,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: rtags,
         summary: 'A page of the rounds I organise, newest first',
         querystring: RoundListQuery,
+        response: { 200: pageOf(RoundListItem) },
       },
     },
     async (req) => {

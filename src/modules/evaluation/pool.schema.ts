@@ -121,3 +121,34 @@ export const ExclusionsBody = z.strictObject({
 export const ReasonBody = z.strictObject({
   reason: z.string().trim().min(1, { message: 'give a reason' }).max(1000),
 });
+
+// ── responses ──
+/** One round in the organizer's list. */
+export const RoundListItem = z.object({
+  id: z.string(),
+  challengeId: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  state: z.enum(ROUND_STATES),
+  dueAt: z.string().describe('ISO 8601 date-time, UTC'),
+  reviewersPerItem: z.number().int(),
+});
+
+/** One expert of the pool, with the current organisation and open load. */
+export const PoolExpert = z.object({
+  id: z.string(),
+  email: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  organisationZh: z.string().nullable(),
+  organisationEn: z.string().nullable(),
+  disciplineCodes: z.array(z.string()),
+  keywords: z.array(z.string()),
+  maxLoad: z.number().int(),
+  load: z.number().int(),
+  availability: z.array(z.object({ from: z.string(), to: z.string() })),
+  active: z.boolean(),
+  source: z.string(),
+});

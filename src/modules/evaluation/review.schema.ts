@@ -59,3 +59,37 @@ export const AppealDecisionBody = z.strictObject({
   decision: z.enum(['upheld', 'dismissed']),
   reasons: z.string().trim().min(1, { message: 'reasons are required' }).max(MAX_COMMENT),
 });
+
+// ── responses ──
+const Iso = z.string().describe('ISO 8601 date-time, UTC');
+
+/** One assignment in the expert's queue. */
+export const QueueItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  pseudonym: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  applicantOrgZh: z.string(),
+  applicantOrgEn: z.string(),
+  dueAt: Iso,
+  reviewState: z.enum(['none', 'draft', 'submitted']),
+  savedAt: Iso.nullable(),
+  submittedAt: Iso.nullable(),
+  overdue: z.boolean(),
+  lastRemindedAt: Iso.nullable(),
+});
+
+/** A review item of a bid the reader leads or belongs to. */
+export const ApplicantItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+});

@@ -21,6 +21,9 @@ import {
 } from './review.ts';
 import { nextRoundState, type RoundState } from './rounds.ts';
 
+const isoOrNull = (d: Date | string | null | undefined) =>
+  d === null || d === undefined ? null : new Date(d).toISOString();
+
 function rubricOf(round: repo.RoundRow) {
   try {
     return readRubric(round.rubric);
@@ -58,13 +61,16 @@ export async function queue(ctx: Ctx, f: Parameters<typeof repo.queueOf>[2]) {
       challengeTitleEn: r.challenge_title_en,
       applicantOrgZh: r.host_name_zh,
       applicantOrgEn: r.host_name_en,
-      dueAt: r.due_at,
-      reviewState: submitted ? 'submitted' : r.review_state === 'draft' ? 'draft' : 'none',
-      savedAt: r.saved_at,
-      submittedAt: r.submitted_at,
+      dueAt: r.due_at.toISOString(),
+      reviewState: (submitted ? 'submitted' : r.review_state === 'draft' ? 'draft' : 'none') as
+        | 'submitted'
+        | 'draft'
+        | 'none',
+      savedAt: isoOrNull(r.saved_at),
+      submittedAt: isoOrNull(r.submitted_at),
       // Overdue only means something while reviewing is open.
       overdue: r.round_state === 'reviewing' && isOverdue(r.due_at, submitted, now),
-      lastRemindedAt: r.last_reminded_at ?? null,
+      lastRemindedAt: isoOrNull(r.last_reminded_at),
     };
   });
   return { items, total, page: f.page, pageSize: f.pageSize };

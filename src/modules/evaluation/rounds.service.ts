@@ -188,7 +188,7 @@ export async function listRounds(ctx: Ctx, f: Parameters<typeof repo.roundsFor>[
     challengeTitleEn: r.challenge_title_en,
     titleZh: r.title_zh,
     titleEn: r.title_en,
-    state: r.state,
+    state: r.state as RoundState,
     dueAt: r.due_at.toISOString(),
     reviewersPerItem: r.reviewers_per_item,
   }));

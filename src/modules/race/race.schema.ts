@@ -190,3 +190,16 @@ export const StageParam = RaceParam.extend({ no: z.coerce.number().int().min(1).
 export const EvaluationParam = StageParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
 export const TeamParam = RaceParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
 export const GateParam = RaceParam.extend({ gateId: z.uuid({ message: 'must be a gate id' }) });
+
+/** One race in the list. */
+export const RaceListItem = z.object({
+  id: z.string(),
+  state: z.enum(RACE_STATES),
+  challengeId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  awardFen: z.number().int(),
+  teams: z.number().int(),
+  activeTeams: z.number().int(),
+  createdAt: z.string().describe('ISO 8601 date-time, UTC'),
+});

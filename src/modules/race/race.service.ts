@@ -892,7 +892,7 @@ export async function listRaces(ctx: Ctx, f: Parameters<typeof repo.listRaces>[1
   const { rows, total } = await repo.listRaces(ctx.db, f);
   const items = rows.map((r) => ({
     id: r.id,
-    state: r.state,
+    state: r.state as RaceState,
     challengeId: r.challenge_id,
     titleZh: r.title_zh,
     titleEn: r.title_en,

@@ -4459,6 +4459,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byState: {
+                                [key: string]: number;
+                            };
+                            collected: number;
+                            published: number;
+                            vetted: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -5018,6 +5034,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                availability: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                disciplineCodes: string[];
+                                email: string;
+                                id: string;
+                                keywords: string[];
+                                load: number;
+                                maxLoad: number;
+                                nameEn: string;
+                                nameZh: string;
+                                organisationEn: string | null;
+                                organisationZh: string | null;
+                                source: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -7554,16 +7601,63 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Integrity records: all for officers, one’s own for everyone else */
+        /** Integrity records, a page at a time, newest first: all for officers, one’s own for everyone else; by appeal status or subject name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    appealStatus?: "none" | "pending" | "upheld" | "overturned";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "createdAt";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                appealGrounds: string;
+                                appealNote: string;
+                                appealStatus: string;
+                                createdAt: string;
+                                decision: string;
+                                evidence: string;
+                                findingType: string;
+                                id: string;
+                                sanction: {
+                                    blocks: string[];
+                                    endsOn: string | null;
+                                    startsOn: string | null;
+                                } | null;
+                                severity: string;
+                                subjectOrg: {
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                subjectOrgId: string | null;
+                                subjectPerson: {
+                                    email: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                subjectPersonId: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -7926,6 +8020,98 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The integrity records the reader may see, as CSV or XLSX (the read is logged) */
+        get: {
+            parameters: {
+                query: {
+                    format: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11829,6 +12015,32 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeTeams: number;
+                                awardFen: number;
+                                challengeId: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                state: "setup" | "running" | "finished" | "ended_early";
+                                teams: number;
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -13748,6 +13960,32 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                challengeId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                id: string;
+                                reviewersPerItem: number;
+                                /** @enum {string} */
+                                state: "draft" | "assigning" | "reviewing" | "consensus" | "ranked" | "closed";
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -16324,6 +16562,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidId: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            roundId: string;
+                            roundState: string;
+                            roundTitleEn: string;
+                            roundTitleZh: string;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -16420,6 +16675,39 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantOrgEn: string;
+                                applicantOrgZh: string;
+                                bidId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                lastRemindedAt: string | null;
+                                overdue: boolean;
+                                pseudonym: string;
+                                /** @enum {string} */
+                                reviewState: "none" | "draft" | "submitted";
+                                roundId: string;
+                                roundState: string;
+                                roundTitleEn: string;
+                                roundTitleZh: string;
+                                savedAt: string | null;
+                                submittedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
