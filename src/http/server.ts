@@ -67,6 +67,7 @@ export interface ServerOptions {
   config: Config;
   /** Injected clock (tests move time forward); defaults to the system clock. */
   now?: () => Date;
+  /** Log through pino at config.logLevel (off by default, e.g. in tests). */
   logger?: boolean;
   /** Run the job queue's workers in this instance (default: config.jobs). */
   jobs?: boolean;
@@ -96,7 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const sessionCookie = sessionCookieName(config.cookieSecure);
 
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
