@@ -5,3 +5,8 @@ import '../modules/accounts/accounts.messages.ts';
 import '../modules/challenges/challenges.messages.ts';
 import '../modules/evaluation/evaluation.messages.ts';
 import '../modules/race/race.messages.ts';
+import '../modules/audit/audit.messages.ts';
+import '../modules/ethics/ethics.messages.ts';
+import '../modules/funding/funding.messages.ts';
+import '../modules/integrity/integrity.messages.ts';
+import '../modules/policy/policy.messages.ts';

@@ -2,6 +2,7 @@
 // expert's decline / declaration of a conflict. Thin: schemas first, services decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zkey } from '../../i18n/validation.ts';
 import * as assignment from './assignment.service.ts';
 import {
   ExclusionsBody,
@@ -18,7 +19,7 @@ import { MAX_IMPORT_BYTES } from './pool.ts';
 import * as rounds from './rounds.service.ts';
 
 const Empty = z.strictObject({}).default({});
-const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation.format.uuid') }) });
 const RoundRunParam = z.object({ roundId: z.uuid(), runId: z.uuid() });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
