@@ -16,6 +16,24 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Jaccard similarity at or above which two submitted texts are flagged as duplicates (0 < t ≤ 1). */
   dedupThreshold: number;
+  /** Server log level (pino): 'warn' by default, so development prints one line at start; 'info' logs every request. */
+  logLevel: string;
+  /** smtp://user:pass@host:port (or smtps://…); absent: mail is kept in the outbox the admin reads. */
+  smtpUrl?: string;
+  /** The From: of every mail, e.g. `揭榜平台 <noreply@jiebang.example>`. */
+  mailFrom: string;
+  /** The site's address as people reach it: links in mail point there. */
+  publicUrl: string;
+  /** Run the job queue's workers and schedules in this instance (JOBS=off to run none). */
+  jobs: boolean;
+  /** Run the recurring schedules (due-date scans, digests) from this instance (JOB_SCHEDULES=off: not). */
+  jobSchedules: boolean;
+  /** How often each job worker polls (s). */
+  jobPollSeconds: number;
+  /** A job still active after this many seconds is taken as dead (its instance stopped) and retried. */
+  jobExpireSeconds: number;
+  /** How often pg-boss expires and archives jobs (s). */
+  jobMaintenanceSeconds: number;
   production: boolean;
 }
 
@@ -41,6 +59,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 10),
     maxEventLoopDelayMs: Number(env.MAX_EVENT_LOOP_DELAY_MS ?? (production ? 1000 : 0)),
     dedupThreshold: parseDedupThreshold(env.DEDUP_THRESHOLD),
+    logLevel: env.LOG_LEVEL || 'warn',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || '揭榜平台 Jiebang <noreply@jiebang.local>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    jobs: env.JOBS !== 'off',
+    jobSchedules: env.JOB_SCHEDULES !== 'off',
+    jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 2),
+    jobExpireSeconds: Number(env.JOB_EXPIRE_SECONDS ?? 300),
+    jobMaintenanceSeconds: Number(env.JOB_MAINTENANCE_SECONDS ?? 60),
     production,
   };
 }

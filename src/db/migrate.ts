@@ -17,6 +17,7 @@ import * as m0017 from './migrations/0017_pledge_versions.ts';
 import * as m0018 from './migrations/0018_report_evidence.ts';
 import * as m0019 from './migrations/0019_integrity_referrals.ts';
 import * as m0020 from './migrations/0020_race_score_source.ts';
+import * as m0030 from './migrations/0030_jobs_notifications.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0018_report_evidence': m0018,
   '0019_integrity_referrals': m0019,
   '0020_race_score_source': m0020,
+  '0030_jobs_notifications': m0030,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -606,6 +606,7 @@ export interface ReviewAssignmentRunTable {
   started_at: Timestamp;
   finished_at: Timestamp | null;
   heartbeat_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  job_id: string | null;
 }
 
 export interface ReviewAssignmentTable {
@@ -842,6 +843,48 @@ export interface FormBurdenTable {
   submitted_at: Timestamp;
 }
 
+export interface NotificationTable {
+  id: Generated<string>;
+  event_key: string;
+  recipient_id: string;
+  kind: string;
+  object_type: string;
+  object_id: string;
+  params: Json<Record<string, unknown>>;
+  href: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  mail_mode: string;
+  mail_id: string | null;
+}
+
+export interface MailMessageTable {
+  id: Generated<string>;
+  mail_key: string;
+  recipient_id: string;
+  to_address: string;
+  locale: string;
+  message_id: string;
+  state: Generated<string>;
+  subject: Generated<string>;
+  text_body: Generated<string>;
+  html_body: Generated<string>;
+  attempts: Generated<number>;
+  claimed_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  smtp_response: Generated<string>;
+  last_error: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface NotificationPreferenceTable {
+  person_id: string;
+  kind: string;
+  enabled: Generated<boolean>;
+  mode: Generated<string>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
@@ -909,4 +952,7 @@ export interface DB {
   review_appeal: ReviewAppealTable;
   ranking_decision: RankingDecisionTable;
   idempotency_record: IdempotencyRecordTable;
+  notification: NotificationTable;
+  mail_message: MailMessageTable;
+  notification_preference: NotificationPreferenceTable;
 }

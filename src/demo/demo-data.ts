@@ -358,7 +358,18 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     'dhu',
     ['evaluator'],
     ['E0207', 'E0208'],
-    ['材料科学', 'materials science', '晶体生长', 'crystal growth'],
+    // Wear of gear materials is what the RV reducer's precision retention comes down to: the demo
+    // expert is one of that round's natural reviewers (and so has reviews to do after demo load).
+    [
+      '材料科学',
+      'materials science',
+      '晶体生长',
+      'crystal growth',
+      '齿轮材料磨损',
+      'gear material wear',
+      '精度保持性',
+      'precision retention',
+    ],
   ),
   P(
     'expert2',
@@ -707,8 +718,10 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
       {
         commander: 'solver6',
         members: [],
+        // Copied almost word for word from the other reducer bid: the demo's duplicate-submission
+        // flag for the integrity officer.
         technicalRoute:
-          '双曲柄预紧消隙结构 + 伺服补偿。/ Twin-crank preloaded anti-backlash design with servo compensation.',
+          '摆线轮修形优化 + 针齿壳精密磨削 + 选配装配工艺流程。/ Optimised cycloid profile modification, precision grinding of the pin housing, selective assembly.',
         budgetYuan: 4_200_000,
         milestones: [
           {
@@ -809,3 +822,15 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
     bids: [],
   },
 ];
+
+/** Every demo login: the platform admin, then each person with their roles and organisation. */
+export function demoLogins(): { email: string; roles: Role[]; name: string; org: string }[] {
+  const orgs = new Map(DEMO_ORGS.map((o) => [o.key, o]));
+  return [
+    { email: DEMO_ADMIN.email, roles: ['admin'], name: DEMO_ADMIN.name, org: '' },
+    ...DEMO_PEOPLE.map((p) => {
+      const o = orgs.get(p.org);
+      return { email: p.email, roles: p.roles, name: `${p.nameZh} ${p.nameEn}`, org: o ? o.nameEn : '' };
+    }),
+  ];
+}

@@ -208,6 +208,8 @@ const RACES: DemoRace[] = [
   },
 ];
 
+const EVERY_RACE = { sort: 'createdAt', order: 'desc', page: 1, pageSize: 200 } as const;
+
 /** Loads the demo races unless they exist; returns how many it made. `log` gets one line per race. */
 export async function loadRaceDemo(
   base: Omit<Ctx, 'actor'>,
@@ -215,7 +217,7 @@ export async function loadRaceDemo(
 ): Promise<number> {
   const realNow = base.now();
   const ctx0: Ctx = { ...base, actor: null };
-  const existing = new Set((await listRaces(ctx0)).map((r) => r.titleZh));
+  const existing = new Set((await listRaces(ctx0, EVERY_RACE)).items.map((r) => r.titleZh));
   const todo = RACES.filter((r) => !existing.has(r.titleZh));
   if (todo.length === 0) return 0;
 

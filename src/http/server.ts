@@ -21,6 +21,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
 import { DEFAULT_LOCALE, pickLocale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
+import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -29,7 +30,12 @@ import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
+import { homeRoutes } from '../modules/home/home.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
+import { closeTransports } from '../modules/notifications/mail.ts';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
+import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
+import '../modules/notifications/scans.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorBody, errorHandler, withErrorResponses } from './errors.ts';
@@ -47,6 +53,10 @@ declare module 'fastify' {
     actor: Actor | null;
     ctx: Ctx;
   }
+  interface FastifyInstance {
+    /** The job queue's workers in this instance (absent with JOBS=off). */
+    jobs: JobRunner | null;
+  }
 }
 
 /** The session cookie's name on plain HTTP; over HTTPS it is `__Host-jb_session` (sessionCookieName). */
@@ -58,7 +68,10 @@ export interface ServerOptions {
   config: Config;
   /** Injected clock (tests move time forward); defaults to the system clock. */
   now?: () => Date;
+  /** Log through pino at config.logLevel (off by default, e.g. in tests). */
   logger?: boolean;
+  /** Run the job queue's workers in this instance (default: config.jobs). */
+  jobs?: boolean;
 }
 
 /** The secret that signs cookies and CSRF tokens: made once, kept in the database. */
@@ -85,7 +98,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const sessionCookie = sessionCookieName(config.cookieSecure);
 
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -151,6 +164,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();
+    // One-click unsubscribe (RFC 8058) is authorised by its signed token, never by a session.
+    if (req.url.startsWith('/api/notifications/unsubscribe?')) return done();
     app.csrfProtection(req, reply, done);
   });
 
@@ -174,6 +189,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fundingRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(homeRoutes, { prefix: '/api' });
+  setMailDomain(config.mailFrom);
+  await app.register(notificationsRoutes, {
+    prefix: '/api',
+    unsubscribeSecret: await unsubscribeSecret(database.db),
+  });
+
+  // The job queue: this instance works every queue and runs the schedules (pg-boss lets one
+  // instance enqueue each cron tick). Stopped, waiting for running jobs, when the server closes.
+  const runner = (opts.jobs ?? config.jobs) ? new JobRunner(database, { config, now }) : null;
+  app.decorate('jobs', runner);
+  if (runner) await runner.start();
+  app.addHook('onClose', async () => {
+    await runner?.stop();
+    closeTransports();
+  });
 
   const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {

@@ -21,12 +21,14 @@ for (const kind of backends()) {
       const admin = await t.admin();
       const org = (await admin.post('/api/organisations', buildOrganisation())).body;
       await admin.patch(`/api/organisations/${org.id}`, { nameEn: 'Audited Ltd' });
-      const entries = (await admin.get(`/api/audit?objectType=organisation&objectId=${org.id}`)).body;
+      const entries = (await admin.get(`/api/audit?objectType=organisation&objectId=${org.id}`)).body.items;
       assert.deepEqual(
         entries.map((e: any) => e.action),
         ['organisation.update', 'organisation.create'],
       );
       assert.ok(entries[0].actorId);
+      assert.ok(entries[0].actor.nameZh || entries[0].actor.nameEn, 'who acted, by name');
+      assert.equal(entries[0].objectName.en, 'Audited Ltd', 'what was acted on, by name');
       assert.ok(
         entries[0].beforeDigest &&
           entries[0].afterDigest &&
@@ -43,7 +45,9 @@ for (const kind of backends()) {
       await c.login('zhou.ming@example.cn');
       await c.post('/api/organisations', buildOrganisation());
       const byActor = async (q: string) =>
-        (await admin.get(`/api/audit?actor=${encodeURIComponent(q)}&limit=50`)).body as { actorId: string }[];
+        (await admin.get(`/api/audit?actor=${encodeURIComponent(q)}&pageSize=50`)).body.items as {
+          actorId: string;
+        }[];
       for (const q of ['周明', 'zhou.ming@example.cn', 'ZHOU.MING@EXAMPLE.CN']) {
         const found = await byActor(q);
         assert.ok(found.length > 0, q);
@@ -54,6 +58,19 @@ for (const kind of backends()) {
       }
       assert.deepEqual(await byActor('zhou.ming'), [], 'an email matches whole, not in part');
       assert.deepEqual(await byActor('%'), [], 'wildcards are searched for literally');
+    });
+
+    test('the trail pages with a total, and filters by action', async () => {
+      const admin = await t.admin();
+      const p1 = (await admin.get('/api/audit?objectType=organisation&pageSize=2')).body;
+      const p2 = (await admin.get('/api/audit?objectType=organisation&pageSize=2&page=2')).body;
+      assert.equal(p1.items.length, 2);
+      assert.ok(p1.total >= 5, 'every organisation entry is counted');
+      assert.equal(p2.total, p1.total);
+      assert.ok(p2.items[0].seq < p1.items[1].seq, 'the second page continues, newest first');
+      const created = (await admin.get('/api/audit?action=organisation.create&pageSize=100')).body;
+      assert.ok(created.items.length >= 5);
+      assert.ok(created.items.every((e: { action: string }) => e.action === 'organisation.create'));
     });
 
     test('people without the audit role cannot read it', async () => {

@@ -130,7 +130,7 @@ for (const kind of backends()) {
       const anon = t.client();
       const ids = async (qs: string) => {
         const r = (await anon.get(`/api/challenges?${qs}`)).body;
-        return r.map((x: { id: string }) => x.id);
+        return r.items.map((x: { id: string }) => x.id);
       };
       assert.ok((await ids(`q=${encodeURIComponent('减速器')}`)).includes(c.id));
       assert.ok((await ids('q=reducers')).includes(c.id), 'English is stemmed');
@@ -255,7 +255,7 @@ for (const kind of backends()) {
       t.clock.t = Date.parse('2027-01-02T00:00:00Z');
       assert.equal((await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {})).status, 200);
       const bids = (await proposer.get(`/api/challenges/${c.id}/bids`)).body;
-      assert.equal(bids.length, 2, 'the proposer sees submitted bids once bidding closed');
+      assert.equal(bids.total, 2, 'the proposer sees submitted bids once bidding closed');
       assert.equal(
         (await proposer.post(`/api/bids/${b1.id}/scores`, { kind: 'proposer_fit', score: 90 })).status,
         200,
@@ -380,9 +380,9 @@ for (const kind of backends()) {
       assert.equal(failed.body.state, 'honest_failure');
       const referrals = await t.database.pool.query('SELECT count(*)::int AS n FROM integrity_referral');
       assert.equal(referrals.rows[0].n, 0, 'honest failure never goes to integrity');
-      const audit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${bookId}`)).body.map(
-        (e: { action: string }) => e.action,
-      );
+      const audit = (
+        await cast.admin.get(`/api/audit?objectType=task_book&objectId=${bookId}`)
+      ).body.items.map((e: { action: string }) => e.action);
       assert.ok(
         audit.includes('task_book.fail_honest') &&
           audit.includes('task_book.judge_target') &&

@@ -82,7 +82,7 @@ for (const kind of backends()) {
       const ids = async (qs: string) => {
         const r = await anon.get(`/api/challenges?${qs}`);
         assert.equal(r.status, 200, JSON.stringify(r.body));
-        return r.body.map((x: { id: string }) => x.id) as string[];
+        return r.body.items.map((x: { id: string }) => x.id) as string[];
       };
       const q = (k: string, v: string) => `${k}=${encodeURIComponent(v)}`;
       assert.deepEqual(
@@ -132,7 +132,7 @@ for (const kind of backends()) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.state, 'withdrawn');
       assert.deepEqual(r.body.actions, [], 'a withdrawn bid offers nothing more');
-      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body.items;
       assert.equal(audit[0].action, 'bid.withdraw');
       assert.equal((await solver1.post(`/api/bids/${b.id}/actions/submit`)).status, 409);
       const again = await submittedBid(solver1, hostAdmin, c, university.id, 'withdraw-2');
@@ -144,7 +144,9 @@ for (const kind of backends()) {
         'no withdrawal once bidding closed',
       );
       await organizer.post(`/api/challenges/${c.id}/actions/close_bidding`, {});
-      const seen = (await proposer.get(`/api/challenges/${c.id}/bids`)).body.map((x: { id: string }) => x.id);
+      const seen = (await proposer.get(`/api/challenges/${c.id}/bids`)).body.items.map(
+        (x: { id: string }) => x.id,
+      );
       assert.deepEqual(seen, [again.id], 'the withdrawn bid is not evaluated');
       t.clock.t = start;
     });

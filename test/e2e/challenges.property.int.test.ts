@@ -230,7 +230,7 @@ for (const kind of backends()) {
               );
             }
             const auditOf = async (type: string, id: string) =>
-              (await cast.admin.get(`/api/audit?objectType=${type}&objectId=${id}&limit=500`)).body;
+              (await cast.admin.get(`/api/audit?objectType=${type}&objectId=${id}&pageSize=500`)).body.items;
             assert.equal(
               replayState(await auditOf('challenge', c.id), CHALLENGE_STATES, 'draft'),
               now.state,

@@ -155,7 +155,7 @@ for (const kind of backends()) {
       const start = t.clock.t;
       const { challenge, bids } = await closedChallengeWithBids(t, cast, 'selection');
       const view = async () =>
-        (await organizer.get(`/api/challenges/${challenge.id}/bids`)).body as {
+        (await organizer.get(`/api/challenges/${challenge.id}/bids`)).body.items as {
           id: string;
           proposerFit: number | null;
           evaluation: { source: string; score: number | null; rank: number | null; decision: unknown };
@@ -220,7 +220,7 @@ for (const kind of backends()) {
         });
       }
       assert.equal(v.find((b) => b.id === bids[2].id)?.proposerFit, 95, 'the proposer’s fit stays shown');
-      const asProposer = (await proposer.get(`/api/challenges/${challenge.id}/bids`)).body;
+      const asProposer = (await proposer.get(`/api/challenges/${challenge.id}/bids`)).body.items;
       assert.equal(asProposer[0].evaluation.source, 'expert_ranking');
       t.clock.t = start;
     });
@@ -306,7 +306,7 @@ for (const kind of backends()) {
         asOwner(t.database, `DELETE FROM bid_pledge_version WHERE bid_id = '${b.id}'`),
         /kept/,
       );
-      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body.filter(
+      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${b.id}`)).body.items.filter(
         (e: { action: string }) => e.action === 'bid.sign_pledge_host',
       );
       assert.deepEqual(
@@ -351,7 +351,7 @@ for (const kind of backends()) {
         [selected.id]: 'cancelled',
         [withdrawn.id]: 'withdrawn',
       });
-      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${selected.id}`)).body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=bid&objectId=${selected.id}`)).body.items;
       const entry = audit.find((e: { action: string }) => e.action === 'bid.cancel');
       assert.ok(entry, 'the bid’s cancellation is audited');
       assert.deepEqual(entry.detail, { challengeId: c.id, comment: '发榜方需求变更' });

@@ -80,8 +80,8 @@ for (const kind of backends()) {
       assert.equal(late.statusCode, 409);
       assert.equal(late.json().field, 'file');
 
-      const audit = (await cast.admin.get(`/api/audit?objectType=milestone_report&objectId=${reportId}`))
-        .body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=milestone_report&objectId=${reportId}`)).body
+        .items;
       assert.ok(audit.some((e: { action: string }) => e.action === 'attachment.upload'));
     });
 
@@ -193,13 +193,14 @@ for (const kind of backends()) {
       assert.equal((await review(cast.solver2, 'accepted')).status, 404);
       assert.equal((await review(sameOrg, 'accepted')).status, 404);
 
-      const audit = (await cast.admin.get(`/api/audit?objectType=milestone_report&objectId=${reportId}`))
-        .body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=milestone_report&objectId=${reportId}`)).body
+        .items;
       assert.equal(
         audit.filter((e: { action: string }) => e.action.startsWith('milestone_report.')).length,
         4,
       );
-      const tbAudit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${book.id}`)).body;
+      const tbAudit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${book.id}`)).body
+        .items;
       assert.equal(tbAudit.filter((e: { action: string }) => e.action === 'task_book.name_expert').length, 2);
     });
 
@@ -301,7 +302,7 @@ for (const kind of backends()) {
         [j.verifierKind, j.verifier, j.verifierReason, j.evidenceAttachmentIds],
         ['lab', '某民营检测公司', '原定检测中心设备检修三个月', []],
       );
-      const audit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${book.id}`)).body;
+      const audit = (await cast.admin.get(`/api/audit?objectType=task_book&objectId=${book.id}`)).body.items;
       const last = audit.filter((e: { action: string }) => e.action === 'task_book.judge_target');
       assert.equal(last.length, 3);
       assert.ok(JSON.stringify(audit).includes('原定检测中心设备检修三个月'));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
+import { browserUnavailable, launchBrowser, mainNav, signIn } from '../support/browser.ts';
 import { buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 import { buildOrganisation } from '../support/factories.ts';
 
@@ -89,7 +89,7 @@ describe('expert assignment in Chromium', { skip: skip ?? false, timeout: 120_00
     await page.getByRole('row', { name: /孔四/ }).getByText('0 / 2').waitFor();
 
     // A review round on the challenge.
-    await page.getByRole('link', { name: '评审轮次' }).click();
+    await mainNav(page).getByRole('link', { name: '评审轮次' }).click();
     await page.getByRole('link', { name: '新建评审轮次' }).click();
     await page.getByLabel('榜单').selectOption({ label: '高纯石英坩埚评审' });
     await page.getByLabel('标题（中文）').fill('初评');

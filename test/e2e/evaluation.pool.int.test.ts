@@ -75,9 +75,9 @@ for (const kind of backends()) {
       );
       const list = await cast.organizer.get('/api/experts?q=skip-good');
       assert.equal(list.status, 200);
-      const e = list.body.experts[0];
+      const e = list.body.items[0];
       assert.equal(e.email, 'skip-good@pool.cn');
-      assert.equal(e.organisation, '东海大学');
+      assert.equal(e.organisationZh, '东海大学');
       assert.deepEqual(e.disciplineCodes, ['E0207', 'E0208']);
       assert.deepEqual(e.keywords, ['石英', '坩埚', 'crucible']);
       assert.equal(e.maxLoad, 4);
@@ -107,8 +107,8 @@ for (const kind of backends()) {
       assert.equal(r.body.created, 1); // a new expert row…
       assert.equal((await snapshotCounts(t.database)).person, people.person); // …for an existing person
       const p = await cast.organizer.get('/api/experts?q=solver2@');
-      assert.equal(p.body.experts[0].id, cast.solver2.id);
-      assert.deepEqual(p.body.experts[0].keywords, ['robot']);
+      assert.equal(p.body.items[0].id, cast.solver2.id);
+      assert.deepEqual(p.body.items[0].keywords, ['robot']);
       const one = await cast.organizer.get(`/api/experts/${cast.solver2.id}`);
       assert.equal(one.body.relations.length, 2);
       assert.ok(
@@ -149,7 +149,8 @@ for (const kind of backends()) {
       assert.equal(r.status, 200, JSON.stringify(r.body));
       assert.equal(r.body.created, 1);
       const l = await cast.organizer.get('/api/experts?q=crystal');
-      assert.equal(l.body.experts[0].organisation, '华晶石英');
+      assert.equal(l.body.items[0].organisationZh, '华晶石英');
+      assert.equal(l.body.total, 1, 'the total counts what the search found');
     });
 
     test('an unreadable file is refused as a whole', async () => {

@@ -6,6 +6,7 @@
 // no response an applicant can reach contains any reviewer's name, email or id.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { notify } from '../../src/modules/notifications/notifications.service.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buildCast } from '../support/challenges.ts';
 import type { TestClient } from '../support/client.ts';
@@ -83,15 +84,15 @@ for (const kind of backends()) {
       const q0 = await experts[0].get('/api/reviews/queue');
       assert.equal(q0.status, 200);
       assert.deepEqual(
-        q0.body.map((x: { bidId: string }) => x.bidId).sort(),
+        q0.body.items.map((x: { bidId: string }) => x.bidId).sort(),
         [bids[0].id, bids[1].id].sort(),
       );
-      assert.equal(q0.body[0].overdue, false);
-      assert.equal(q0.body[0].reviewState, 'none');
-      assert.ok(q0.body[0].dueAt);
+      assert.equal(q0.body.items[0].overdue, false);
+      assert.equal(q0.body.items[0].reviewState, 'none');
+      assert.ok(q0.body.items[0].dueAt);
       const q3 = await experts[3].get('/api/reviews/queue');
       assert.deepEqual(
-        q3.body.map((x: { bidId: string }) => x.bidId),
+        q3.body.items.map((x: { bidId: string }) => x.bidId),
         [bids[2].id],
       );
       assert.equal((await t.client().get('/api/reviews/queue')).status, 401);
@@ -225,11 +226,15 @@ for (const kind of backends()) {
       assert.equal(r.status, 200);
       // Still to do: e2 on bids 0–2, e0 and e1 on bid 1, e1 and e3 on bid 2.
       assert.equal(r.body.reminded.length, 7);
-      assert.ok(r.body.reminded.every((x: { expertName: string }) => x.expertName.startsWith('CANARYNAME')));
+      assert.ok(
+        r.body.reminded.every((x: { expertNameZh: string }) => x.expertNameZh.startsWith('CANARYNAME')),
+      );
       assert.equal(await count('review_reminder'), 7);
       const q2 = await experts[2].get('/api/reviews/queue');
       assert.ok(
-        q2.body.every((x: { overdue: boolean; lastRemindedAt: string }) => x.overdue && x.lastRemindedAt),
+        q2.body.items.every(
+          (x: { overdue: boolean; lastRemindedAt: string }) => x.overdue && x.lastRemindedAt,
+        ),
       );
       const p = await cast.organizer.get(`/api/review-rounds/${roundId}/progress`);
       assert.equal(p.status, 200);
@@ -546,6 +551,7 @@ for (const kind of backends()) {
           '/api/audit',
           '/api/me',
           '/api/profile',
+          '/api/notifications?pageSize=200',
         ];
         for (const p of paths) {
           const r = await who.get(p);
@@ -559,7 +565,32 @@ for (const kind of backends()) {
           [bid.id],
         );
       }
-      assert.ok(reached >= 27, `the applicants reached ${reached} endpoints`);
+      assert.ok(reached >= 30, `the applicants reached ${reached} endpoints`);
+      // The outbox: every mail to an applicant (kept here: no SMTP server) names no reviewer either.
+      const applicantIds = [cast.solver1.id, cast.solver2.id, cast.member.id];
+      await t.database.db.transaction().execute((tx) =>
+        notify(tx, t.clock.now(), {
+          kind: 'bid.notSelected',
+          recipients: applicantIds,
+          object: { type: 'challenge', id: challengeId, name: { zh: '评审用揭榜', en: 'Review' } },
+          href: `/challenges/${challengeId}`,
+        }),
+      );
+      const until = Date.now() + 20_000;
+      while ((await count("mail_message WHERE state IN ('queued','sending')")) > 0) {
+        assert.ok(Date.now() < until, 'the outbox did not drain');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const mails = (
+        await t.database.pool.query(
+          'SELECT subject, text_body, html_body FROM mail_message WHERE recipient_id = ANY($1::uuid[])',
+          [applicantIds],
+        )
+      ).rows;
+      assert.ok(mails.length >= applicantIds.length, `only ${mails.length} mails to applicants`);
+      for (const m of mails)
+        for (const marker of markers)
+          assert.ok(!JSON.stringify(m).includes(marker), `a mail leaks ${marker}`);
       // The canary can fail: the organizer's view of the same round does name the reviewers.
       const org = JSON.stringify((await cast.organizer.get(`/api/review-rounds/${roundId}/progress`)).body);
       assert.ok(org.includes(experts[0].name));

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/db.ts';
-import { browserUnavailable, serveForBrowser, signIn } from '../support/browser.ts';
+import {
+  browserUnavailable,
+  chooseLanguage,
+  mainNav,
+  serveForBrowser,
+  signIn,
+  userMenu,
+} from '../support/browser.ts';
 import { enterpriseMember, freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
@@ -46,7 +53,7 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
 
-    await page.getByRole('link', { name: '个人资料' }).click();
+    await userMenu(page, '个人资料');
     await page.getByLabel('英文姓名').fill('Li Na');
     await page.getByLabel('ORCID 标识').fill('0000-0002-1825-0098');
     await page.getByRole('button', { name: '保存资料' }).click();
@@ -65,13 +72,13 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
     assert.equal(await page.getByLabel('英文姓名').inputValue(), 'Li Na');
     assert.equal(await page.getByLabel('单位').inputValue(), '东海大学');
 
-    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.getByRole('heading', { name: 'My profile' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'My profile' }).waitFor(); // the choice persists
     await page.screenshot({ path: join(shots, 'profile-en.png'), fullPage: true });
 
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await userMenu(page, 'Log out');
     await page.getByRole('link', { name: 'Log in' }).waitFor();
     const r = await page.request.get(`${base}/api/profile`);
     assert.equal(r.status(), 401);
@@ -91,7 +98,7 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
     assert.equal(await p2.evaluate(() => document.documentElement.lang), 'en');
 
     // She holds no role: none of the work areas is in her navigation.
-    const nav = p2.getByRole('navigation', { name: 'main' });
+    const nav = mainNav(p2);
     // (Ethics review stays: committee members are named people with no platform role.)
     const AREAS = ['Funding', 'Policy tools', 'Integrity', 'Reviews', 'Audit trail'];
     const shown = async (n: typeof nav, names: string[]) => {
@@ -101,15 +108,15 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
       return out;
     };
     assert.deepEqual(await shown(nav, AREAS), []);
-    assert.deepEqual(await shown(nav, ['Challenges', 'Horse races', 'My profile']), [
+    assert.deepEqual(await shown(nav, ['Challenges', 'Horse races', 'Ethics review']), [
       'Challenges',
       'Horse races',
-      'My profile',
+      'Ethics review',
     ]);
 
     // Switching back to Chinese here saves it for her: the first browser now opens in Chinese.
     const saved = p2.waitForResponse((res) => res.url().endsWith('/api/profile/locale'));
-    await p2.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await chooseLanguage(p2, 'zh-CN');
     assert.equal((await saved).status(), 200);
     await p2.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
     await other.close();
@@ -119,7 +126,7 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
     await page.getByLabel('Password').fill('a good long password');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '欢迎，李娜' }).waitFor();
-    await page.getByRole('button', { name: '退出' }).click();
+    await userMenu(page, '退出');
     await page.getByRole('link', { name: '登录' }).waitFor();
 
     // An enterprise proposer sees funding and the policy tools, not the officers' or experts' areas.
@@ -136,7 +143,7 @@ describe('foundation journey in Chromium', { skip: skip ?? false, timeout: 120_0
       'proposer',
     );
     const p3 = await signIn(browser, base, 'wang.qiang@example.cn');
-    const nav3 = p3.getByRole('navigation', { name: 'main' });
+    const nav3 = mainNav(p3);
     assert.deepEqual(await shown(nav3, ['经费', '政策工具', '科研诚信', '评审', '审计日志']), [
       '经费',
       '政策工具',

@@ -65,6 +65,7 @@ for (const kind of backends()) {
         assert.ok(r.body.paths[p]?.post?.requestBody, p);
       assert.ok(r.body.paths['/api/funding/calls/{challengeId}/rules']?.put?.requestBody);
       assert.ok(r.body.paths['/api/funding/ledger']?.get);
+      assert.ok(r.body.paths['/api/funding/ledger/export']?.get);
     });
 
     test('an award from commitment to closing: tranches on their conditions, negative list, performance record', async () => {
@@ -240,9 +241,25 @@ for (const kind of backends()) {
         (await organizer.post(`/api/funding/entries/${wrongEntry}/reverse`, { reason: '再次' })).status,
         409,
       );
-      const releaseEntry = (await ok(organizer.get(`/api/funding/ledger?awardId=${award.id}`))).find(
-        (r: { kind: string }) => r.kind === 'release',
-      ).entryId;
+      // The journal reads as sentences: each entry carries the names its sentence needs, never ids.
+      const journal = await ok(organizer.get(`/api/funding/ledger?awardId=${award.id}&order=asc&pageSize=5`));
+      assert.equal(journal.page, 1);
+      assert.equal(journal.items.length, 5, 'a page of entries');
+      assert.ok(journal.total > 5, 'the total counts every entry of the award');
+      const released = journal.items.find((r: { kind: string }) => r.kind === 'release');
+      assert.equal(released.trancheOrdinal, 1, 'the first tranche');
+      assert.equal(released.amountFen, 120_000_000);
+      assert.match(released.award.challenge.nameZh, /高纯石英坩埚/);
+      assert.ok(released.award.host.nameZh, 'the host organisation by name');
+      assert.equal(released.fund.nameEn, 'Key R&D');
+      assert.ok(released.postedBy.nameZh, 'who released it, by name');
+      const all = await ok(organizer.get(`/api/funding/ledger?awardId=${award.id}&pageSize=200`));
+      assert.equal(all.items[0].seq > all.items.at(-1).seq, true, 'newest first by default');
+      const bought = all.items.find(
+        (r: { kind: string; amountFen: number }) => r.kind === 'expense' && r.amountFen === 60_000_000,
+      );
+      assert.deepEqual(bought.expense.categories, ['equipment'], 'an expense names its category');
+      const releaseEntry = released.entryId;
       assert.equal(
         (await organizer.post(`/api/funding/entries/${releaseEntry}/reverse`, { reason: 'x' })).status,
         409,
@@ -335,14 +352,14 @@ for (const kind of backends()) {
       const v = await ok(admin.get('/api/funding/ledger/verify'));
       assert.equal(v.ok, true, JSON.stringify(v.problems));
       assert.equal((await organizer.get('/api/funding/ledger/verify')).status, 403);
-      const csv = await organizer.get(`/api/funding/ledger?fundId=${fund.id}&format=csv`);
+      const csv = await organizer.get(`/api/funding/ledger/export?fundId=${fund.id}&format=csv`);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
       const rows = String(csv.body).trim().split('\r\n');
       assert.equal(rows[0], 'seq,entry_id,posted_at,kind,memo,reverses,account,debit_fen,credit_fen');
       const debit = rows.slice(1).reduce((s, r) => s + Number(r.split(',').at(-2)), 0);
       const credit = rows.slice(1).reduce((s, r) => s + Number(r.split(',').at(-1)), 0);
       assert.equal(debit, credit, 'the export balances');
-      const xlsx = await organizer.get(`/api/funding/ledger?awardId=${award.id}&format=xlsx`);
+      const xlsx = await organizer.get(`/api/funding/ledger/export?awardId=${award.id}&format=xlsx`);
       assert.equal(xlsx.status, 200);
       assert.equal(String(xlsx.body).slice(0, 2), 'PK');
       assert.equal((await outsider.get(`/api/funding/ledger?fundId=${fund.id}`)).status, 404);
@@ -559,7 +576,7 @@ for (const kind of backends()) {
 
     test('the burden meter records form submissions and summarises them per call', async () => {
       const { solver2, outsider, proposer } = cast;
-      const c = (await ok(proposer.get('/api/challenges/mine')))[0] ?? null;
+      const c = (await ok(proposer.get('/api/challenges/mine'))).items[0] ?? null;
       const challengeId = c?.id ?? (await ok(t.client().get('/api/challenges'))).items[0].id;
       const opened = new Date(t.clock.t - 90_000).toISOString();
       const body = {

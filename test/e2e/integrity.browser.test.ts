@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
 import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
 
 const skip = browserUnavailable();
@@ -143,7 +143,7 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await solver.keyboard.press('Enter');
     // The person's own language preference applies on signing in; the test reads the page in Chinese.
     await solver.getByRole('heading', { name: /欢迎|Welcome/ }).waitFor();
-    await solver.locator('#lang').selectOption('zh-CN');
+    await chooseLanguage(solver, 'zh-CN');
     await solver.getByRole('heading', { name: /欢迎/ }).waitFor();
     await solver.goto(`${base}/challenges/${c.id}`);
     await solver.getByRole('link', { name: '我要揭榜' }).click();
@@ -165,7 +165,7 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     );
     // The headline says the same in the reader's language, from the error's structured details.
     await refusal.getByText('受科研诚信处理限制，2027-10-31（含）前不得揭榜申报。').waitFor();
-    assert.equal((await cast.solver2.get('/api/bids/mine')).body.length, 1, 'no bid was made');
+    assert.equal((await cast.solver2.get('/api/bids/mine')).body.total, 1, 'no bid was made');
     await solver.screenshot({ path: join(shots, 'integrity-refused-zh.png'), fullPage: true });
 
     // The subject sees their record (subject and evidence) and appeals it; the grounds are required.

@@ -86,11 +86,31 @@ for (const kind of backends()) {
       });
       assert.equal(rec.status, 201, JSON.stringify(rec.body));
       assert.equal(
-        (await solver2.get('/api/integrity/records')).body.length,
+        (await solver2.get('/api/integrity/records')).body.items.length,
         1,
         'the subject sees their record',
       );
-      assert.equal((await solver1.get('/api/integrity/records')).body.length, 0, 'others do not');
+      assert.equal((await solver1.get('/api/integrity/records')).body.total, 0, 'others do not');
+      const byName = (await officer.get('/api/integrity/records?q=solver2&pageSize=1')).body;
+      assert.equal(byName.pageSize, 1);
+      assert.ok(byName.total >= 1, 'found by the subject’s name');
+      assert.ok(
+        byName.items.every(
+          (r: { subjectPerson: { nameZh: string } | null }) => r.subjectPerson?.nameZh === 'solver2',
+        ),
+      );
+      assert.equal((await officer.get('/api/integrity/records?q=nobody-by-this-name')).body.total, 0);
+      const csv = await officer.get('/api/integrity/records/export?format=csv');
+      assert.match(String(csv.headers['content-type']), /text\/csv/);
+      assert.match(String(csv.body).split('\r\n')[0], /^created_at,subject_person,/);
+      assert.match(String(csv.body), /solver2/);
+      assert.equal(
+        String((await solver1.get('/api/integrity/records/export?format=csv')).body)
+          .trim()
+          .split('\r\n').length,
+        1,
+        'the export holds only what the reader may see',
+      );
 
       const c = await publishedChallenge(cast, { titleZh: '诚信测试榜单' });
       const body = buildBid(
@@ -151,7 +171,7 @@ for (const kind of backends()) {
 
     test('reading records and flags is itself audited', async () => {
       await officer.get('/api/integrity/records');
-      const entries = (await cast.admin.get('/api/audit?objectType=integrity&limit=5')).body;
+      const entries = (await cast.admin.get('/api/audit?objectType=integrity&pageSize=5')).body.items;
       assert.ok(entries.some((e: { action: string }) => e.action === 'integrity.read_records'));
     });
 
@@ -342,9 +362,9 @@ for (const kind of backends()) {
       assert.equal(ref.subjectOrg.id, university.id);
       assert.equal(ref.challenge.id, challenge.id);
       assert.equal(ref.summary, '验收检测数据系伪造，原始记录缺失');
-      const reads = (await ok(cast.admin.get('/api/audit?objectType=integrity&objectId=referrals'))).map(
-        (e: { action: string }) => e.action,
-      );
+      const reads = (
+        await ok(cast.admin.get('/api/audit?objectType=integrity&objectId=referrals'))
+      ).items.map((e: { action: string }) => e.action);
       assert.ok(reads.includes('integrity.read_referrals'), 'the sensitive read is logged');
 
       // Refused requests change nothing.
@@ -372,14 +392,14 @@ for (const kind of backends()) {
       assert.equal(closed.state, 'closed');
       assert.equal(closed.outcome, 'record');
       const own = await ok(solver1.get('/api/integrity/records'));
-      const rec = own.find((r: { id: string }) => r.id === closed.recordId);
+      const rec = own.items.find((r: { id: string }) => r.id === closed.recordId);
       assert.ok(rec, 'the subject sees the record opened from the referral');
       assert.equal(rec.evidence, '验收检测数据系伪造，原始记录缺失', 'the referral is its evidence');
       assert.equal(rec.subjectOrgId, university.id);
       assert.equal((await officer.post(url, { outcome: 'dismissed', reason: '重复' })).status, 409);
       const trail = (
         await ok(cast.admin.get(`/api/audit?objectType=integrity_referral&objectId=${ref.id}`))
-      ).map((e: { action: string }) => e.action);
+      ).items.map((e: { action: string }) => e.action);
       assert.ok(trail.includes('integrity.referral_record'));
 
       // Another referral is dismissed with a reason: closed, no record written.
@@ -536,7 +556,7 @@ for (const kind of backends()) {
       const officerId = (await officer.session()).body.person.id;
 
       const h0 = await head();
-      await ok(officer.get('/api/audit?objectType=challenge&limit=3'));
+      await ok(officer.get('/api/audit?objectType=challenge&pageSize=3'));
       const read = await latest('audit.read');
       assert.equal(read.actor_id, officerId);
       assert.equal(read.detail.query.objectType, 'challenge');
@@ -576,7 +596,7 @@ for (const kind of backends()) {
       assert.equal(rec.subjectPerson, null);
       const url = `/api/integrity/records/${rec.id}/appeal`;
       const seen = async (who: typeof solver1) =>
-        (await ok(who.get('/api/integrity/records'))).some((r: { id: string }) => r.id === rec.id);
+        (await ok(who.get('/api/integrity/records'))).items.some((r: { id: string }) => r.id === rec.id);
       assert.equal(await seen(hostAdmin), true, 'an admin of the organisation sees it');
       assert.equal(await seen(member), false, 'a member who is not its admin does not');
 
@@ -617,7 +637,7 @@ for (const kind of backends()) {
       assert.equal((await officer.post(`${url}/decision`, { decision: 'upheld', note: '维持' })).status, 409);
       const trail = (
         await ok(cast.admin.get(`/api/audit?objectType=integrity_record&objectId=${rec.id}`))
-      ).map((e: { action: string }) => e.action);
+      ).items.map((e: { action: string }) => e.action);
       assert.deepEqual(trail.sort(), [
         'integrity.appeal_decided',
         'integrity.appeal_lodged',

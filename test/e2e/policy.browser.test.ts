@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from '../../src/db/db.ts';
-import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, serveForBrowser } from '../support/browser.ts';
 import { enterpriseMember, freshDatabase } from '../support/db.ts';
 
 const skip = browserUnavailable();
@@ -90,7 +90,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     assert.ok((await result.locator('ol.steps > li').count()) >= 10);
     await page.screenshot({ path: join(shots, 'policy-deduction-zh.png'), fullPage: true });
 
-    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await result.getByText('Limit on other related costs', { exact: true }).waitFor();
     assert.match((await stepOf('Tax saved at the given rate').textContent()) ?? '', /Result: ?250\.00/);
     assert.match((await stepOf('Excluded-industry test').textContent()) ?? '', /✓ Met/);
@@ -99,6 +99,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     // Printable: the print stylesheet hides navigation and forms, and keeps the explanation.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('header').isVisible(), false);
+    assert.equal(await page.getByRole('navigation').first().isVisible(), false);
     assert.equal(await page.locator('form').first().isVisible(), false);
     assert.equal(await result.isVisible(), true);
     await page.screenshot({ path: join(shots, 'policy-deduction-en-print.png'), fullPage: true });
@@ -157,7 +158,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     assert.equal(ends[4], Number(ends[3]) > 70 ? 'passes' : 'fails');
 
     // Chinese: the same result, in Chinese.
-    await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await chooseLanguage(page, 'zh-CN');
     await condition('拥有核心支持作用的知识产权').waitFor();
     assert.match((await condition('拥有核心支持作用的知识产权').textContent()) ?? '', /不符合$/);
     assert.match((await condition('注册成立一年以上').textContent()) ?? '', /符合$/);
@@ -206,7 +207,7 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
       .screenshot({ path: join(shots, 'policy-hnte-ip-rows-zh.png') });
 
     // English again: the same verdicts.
-    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     assert.match((await condition('S&T staff at least 10%').textContent()) ?? '', /Not met$/);
     assert.match((await condition('Owns IP giving core support').textContent()) ?? '', /Met$/);
     assert.doesNotMatch((await condition('Owns IP giving core support').textContent()) ?? '', /Not met$/);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { awardedRaceChallenge } from '../support/race.ts';
 
@@ -59,6 +59,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.keyboard.press('Enter');
     await org.getByRole('heading', { name: '欢迎，organizer' }).waitFor();
     await org.goto(`${base}/races`);
+    await org.getByRole('button', { name: '发起赛马' }).click();
     await org.getByRole('heading', { name: '发起赛马' }).waitFor();
     await org.getByLabel('榜单', { exact: true }).selectOption({ label: '石英坩埚赛马（browser）' });
     await org.getByRole('group', { name: '第 1 阶段考核指标' }).waitFor();
@@ -268,7 +269,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     assert.equal(await page.getByText('第 2 关决定生效，晋级').count(), 1);
     await page.screenshot({ path: join(shots, 'race-4-finished.png'), fullPage: true });
 
-    await page.getByLabel('语言', { exact: true }).selectOption('en');
+    await chooseLanguage(page, 'en');
     await page.getByText('Winner: solver1').waitFor();
     await page.getByRole('heading', { name: 'Gate 2 · final' }).waitFor();
     await page.screenshot({ path: join(shots, 'race-4-finished-en.png'), fullPage: true });

@@ -21,7 +21,7 @@ describe('race demo data', { timeout: 120_000 }, () => {
     assert.equal(lines.filter((l) => /race/i.test(l)).length, 2, 'demo load makes the two races');
     assert.equal(await loadRaceDemo(ctx), 0, 'a second run changes nothing');
     assert.equal((await loadDemo(ctx)).alreadyLoaded, true);
-    const races = await listRaces(ctx);
+    const races = (await listRaces(ctx, { sort: 'createdAt', order: 'desc', page: 1, pageSize: 20 })).items;
     assert.deepEqual(races.map((r) => r.state).sort(), ['finished', 'running']);
     const running = await getBoard(ctx, races.find((r) => r.state === 'running')!.id);
     assert.deepEqual(

@@ -326,7 +326,7 @@ for (const kind of backends()) {
         ),
         /never changed/,
       );
-      const audit = (await cast.admin.get(`/api/audit?objectType=race&objectId=${raceId}`)).body.map(
+      const audit = (await cast.admin.get(`/api/audit?objectType=race&objectId=${raceId}`)).body.items.map(
         (e: { action: string }) => e.action,
       );
       for (const a of [
@@ -338,7 +338,7 @@ for (const kind of backends()) {
       ])
         assert.ok(audit.includes(a), a);
       assert.equal(
-        (await t.client().get('/api/races')).body.some((r: { id: string }) => r.id === raceId),
+        (await t.client().get('/api/races')).body.items.some((r: { id: string }) => r.id === raceId),
         true,
       );
     });

@@ -152,7 +152,10 @@ for (const kind of backends()) {
       for (const rule of RULES.filter((r) => r.seesNothing)) {
         for (const actor of rule.seesNothing ?? []) {
           const r = await send(w, actor, rule);
-          if (r.status !== 200 || !Array.isArray(r.body) || r.body.length !== 0)
+          // A plain list, or a page of one ({items, total, …}).
+          const list = Array.isArray(r.body) ? r.body : r.body?.items;
+          const total = Array.isArray(r.body) ? 0 : r.body?.total;
+          if (r.status !== 200 || !Array.isArray(list) || list.length !== 0 || total !== 0)
             problems.push(`${rule.route} as ${actor}: ${r.status} ${r.text.slice(0, 160)}`);
         }
       }

@@ -1,9 +1,10 @@
 // The README's demo logins work: every row of its login table, after `demo load`, logs in with
-// the password the README gives and holds the role the row names.
+// the password the README gives and holds the role the row names; and every demo account is in it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ROLES } from '../../src/app/context.ts';
+import { demoLogins } from '../../src/demo/demo-data.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { buildTestApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
@@ -34,6 +35,17 @@ function roleOf(label: string): string {
   return found[0];
 }
 
+test('the README login table lists every demo account, each once', () => {
+  const listed = readmeLogins().rows.map(([, email]) => email);
+  assert.equal(new Set(listed).size, listed.length, 'no login twice');
+  assert.deepEqual(
+    [...listed].sort(),
+    demoLogins()
+      .map((l) => l.email)
+      .sort(),
+  );
+});
+
 for (const kind of backends()) {
   describe(`README demo logins (${kind})`, { timeout: 180_000 }, () => {
     let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -42,6 +54,16 @@ for (const kind of backends()) {
       await loadDemo({ db: t.database.db, now: () => new Date() });
     });
     after(() => t.close());
+
+    test('the integrity officer has a duplicate-submission flag to look at', async () => {
+      const c = t.client();
+      assert.equal((await c.login('integrity@demo.jiebang.cn', readmeLogins().password)).status, 200);
+      const flags = (await c.get('/api/integrity/duplicates')).body as { state: string }[];
+      assert.ok(
+        flags.some((f) => f.state === 'open'),
+        JSON.stringify(flags),
+      );
+    });
 
     test('every login in the README table signs in and holds the role its row names', async () => {
       const { password, rows } = readmeLogins();

@@ -115,7 +115,7 @@ for (const kind of backends()) {
 
       const audit = await admin.get(`/api/audit?objectType=person&objectId=${reg.body.id}`);
       assert.ok(
-        audit.body.some((e: { action: string }) => e.action === 'person.disable'),
+        audit.body.items.some((e: { action: string }) => e.action === 'person.disable'),
         'the disabling is audited',
       );
       assert.equal((await admin.post(`/api/people/${reg.body.id}/enable`)).status, 200);

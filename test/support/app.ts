@@ -17,7 +17,13 @@ export class Clock {
 export async function buildTestApp(kind: DbKind, env: Record<string, string> = {}) {
   const database: Database = await freshDatabase(kind);
   const clock = new Clock();
-  const config = loadConfig({ LOGIN_RATE_MAX: '1000', ...env });
+  // Schedules off: a cron tick must not add notifications in the middle of a test (tests run the scans).
+  const config = loadConfig({
+    LOGIN_RATE_MAX: '1000',
+    JOB_SCHEDULES: 'off',
+    JOB_POLL_SECONDS: '0.5',
+    ...env,
+  });
   const app = await buildServer({ database, config, now: clock.now });
   const client = () => new TestClient(app);
   const ctx = { db: database.db, actor: null, now: clock.now };

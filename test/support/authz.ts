@@ -1,6 +1,8 @@
 // The authorization matrix: every API route the server registers, who may get a 2xx from it
 // with a given request on real objects, and the world of actors and objects it runs against.
 // A route missing here fails security.authz.int.test.ts: add a row saying who may use it.
+
+import { notify } from '../../src/modules/notifications/notifications.service.ts';
 import type { buildTestApp } from './app.ts';
 import { buildBid, buildCast, buildChallenge, publishedChallenge } from './challenges.ts';
 import type { TestClient } from './client.ts';
@@ -194,6 +196,18 @@ export async function buildWorld(t: App) {
     officer,
     admin: cast.admin,
   };
+  // A notification to the outsider, so the admin's outbox has a mail to open.
+  const outsiderId = (await clients.outsider.session()).body.person.id as string;
+  await t.database.db.transaction().execute((tx) =>
+    notify(tx, t.clock.now(), {
+      kind: 'challenge.published',
+      recipients: [outsiderId],
+      object: { type: 'challenge', id: open.id, name: { zh: '公开榜单', en: 'Open challenge' } },
+      href: `/challenges/${open.id}`,
+    }),
+  );
+  const mail = (await t.database.pool.query('SELECT id FROM mail_message ORDER BY created_at LIMIT 1'))
+    .rows[0].id as string;
   const emails: Partial<Record<ActorName, string>> = {};
   for (const a of ACTORS) {
     if (a === 'anonymous') continue;
@@ -212,6 +226,7 @@ export async function buildWorld(t: App) {
     expertCsv: evaluation.csv,
     ids: {
       ...evaluation.ids,
+      mail,
       ...funding,
       open: open.id,
       openTarget: open.targets[0].id,
@@ -461,10 +476,12 @@ async function buildFunding(
     }),
     'expense',
   );
-  const ledger = await ok<{ kind: string; entryId: string }[]>(
-    cast.organizer.get(`/api/funding/ledger?fundId=${fund.id}`),
-    'ledger',
-  );
+  const ledger = (
+    await ok<{ items: { kind: string; entryId: string }[] }>(
+      cast.organizer.get(`/api/funding/ledger?fundId=${fund.id}&pageSize=200`),
+      'ledger',
+    )
+  ).items;
   return {
     fund: fund.id,
     award: award.id,
@@ -673,7 +690,7 @@ export const RULES: Rule[] = [
   {
     route: 'GET /api/audit',
     allow: ['officer', 'admin'],
-    request: () => ({ url: '/api/audit?limit=5' }),
+    request: () => ({ url: '/api/audit?pageSize=5' }),
     proof: 'officer',
   },
   {
@@ -826,6 +843,13 @@ export const RULES: Rule[] = [
   },
 
   // Task books.
+  {
+    route: 'GET /api/task-books',
+    allow: 'signedIn',
+    note: 'a party’s own task books only',
+    request: () => ({ url: '/api/task-books' }),
+    seesNothing: ['outsider', 'reviewer', 'otherProposer', 'otherOrganizer', 'otherOrgSolver', 'officer'],
+  },
   {
     route: 'GET /api/task-books/:id',
     allow: ['commander', 'coApplicant', 'proposer', 'organizer'],
@@ -1012,6 +1036,12 @@ export const RULES: Rule[] = [
     route: 'GET /api/integrity/records',
     allow: 'signedIn',
     request: () => ({ url: '/api/integrity/records' }),
+  },
+  {
+    route: 'GET /api/integrity/records/export',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/integrity/records/export?format=csv' }),
+    note: 'what each reader may see of the records: all for officers, one’s own for everyone else',
   },
   {
     route: 'POST /api/integrity/records',
@@ -1649,10 +1679,10 @@ export const RULES: Rule[] = [
     note: 'the award’s journal, shown on its page to every party',
   },
   {
-    route: 'GET /api/funding/ledger',
+    route: 'GET /api/funding/ledger/export',
     allow: ['organizer', 'admin'],
     notFound: FUND_STRANGERS,
-    request: (w) => ({ url: `/api/funding/ledger?fundId=${w.ids.fund}&format=csv` }),
+    request: (w) => ({ url: `/api/funding/ledger/export?fundId=${w.ids.fund}&format=csv` }),
     note: 'the fund’s journal (CSV export)',
   },
   {
@@ -1661,5 +1691,68 @@ export const RULES: Rule[] = [
     request: () => ({ url: '/api/funding/ledger/verify' }),
     proof: 'admin',
     note: 'reconciling the whole journal is the platform admin’s; last, after the proofs moved money',
+  },
+
+  // Notifications: everyone's own inbox; the admin's outbox and job queues.
+  { route: 'GET /api/notifications', allow: 'signedIn', request: () => ({ url: '/api/notifications' }) },
+  {
+    route: 'GET /api/notifications/unread-count',
+    allow: 'public',
+    request: () => ({ url: '/api/notifications/unread-count' }),
+    note: 'the header bell; 0 when signed out',
+  },
+  {
+    route: 'GET /api/notifications/preferences',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/notifications/preferences' }),
+  },
+  {
+    route: 'PUT /api/notifications/preferences',
+    allow: 'signedIn',
+    request: () => ({
+      url: '/api/notifications/preferences',
+      body: { items: [{ kind: 'bid.announced', enabled: false, mode: 'immediate' }] },
+    }),
+    proof: 'outsider',
+    note: 'only ever one’s own preferences (no id in the path)',
+  },
+  {
+    route: 'POST /api/notifications/:id/read',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/notifications/00000000-0000-4000-8000-000000000000/read' }),
+    note: 'one’s own notifications only: anyone else’s is 404 (notifications.int.test.ts)',
+  },
+  {
+    route: 'POST /api/notifications/read-all',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/notifications/read-all', body: {} }),
+    proof: 'outsider',
+  },
+  {
+    route: 'GET /api/notifications/unsubscribe',
+    allow: 'public',
+    request: () => ({ url: '/api/notifications/unsubscribe?token=forged' }),
+    note: 'authorised by the signed token in the mail, never by a session; a forged one is 400',
+  },
+  {
+    route: 'POST /api/notifications/unsubscribe',
+    allow: 'public',
+    request: () => ({ url: '/api/notifications/unsubscribe?token=forged' }),
+    note: 'RFC 8058 one-click: the signed token is the authority; a forged one is 400',
+  },
+  { route: 'GET /api/admin/outbox', allow: ['admin'], request: () => ({ url: '/api/admin/outbox' }) },
+  {
+    route: 'GET /api/admin/outbox/:id',
+    allow: ['admin'],
+    request: (w) => ({ url: `/api/admin/outbox/${w.ids.mail}` }),
+    discloses: (w) => [w.emails.outsider!],
+    note: 'the outbox shows the admin each mail with its address',
+  },
+  { route: 'GET /api/admin/jobs', allow: ['admin'], request: () => ({ url: '/api/admin/jobs' }) },
+  {
+    route: 'POST /api/admin/jobs/:queue/:id/retry',
+    allow: ['admin'],
+    request: () => ({ url: '/api/admin/jobs/notify.deliver/00000000-0000-4000-8000-000000000000/retry' }),
+    note: 'retrying a failed job; a job that did not fail is 404',
   },
 ];

@@ -65,3 +65,25 @@ export async function signIn(
   await page.getByRole('heading', { name: /欢迎/ }).waitFor();
   return page;
 }
+
+/** The shell's main menu (side bar at ≥ 768 px; on phones open it first with openMenu). */
+export function mainNav(page: import('playwright-core').Page) {
+  return page.getByRole('navigation', { name: /^(主导航|Main menu)$/ });
+}
+
+/** On a phone-sized page: open the menu drawer. */
+export async function openMenu(page: import('playwright-core').Page) {
+  await page.getByRole('button', { name: /^(打开菜单|Open the menu)$/ }).click();
+}
+
+/** Switch the interface language through the header's language menu. */
+export async function chooseLanguage(page: import('playwright-core').Page, lang: 'zh-CN' | 'en') {
+  await page.getByRole('button', { name: /^(语言|Language)[：:]/ }).click();
+  await page.getByRole('menuitem', { name: lang === 'en' ? 'English' : '中文' }).click();
+}
+
+/** Open the header's user menu and choose an entry, e.g. '个人资料' or 'Log out'. */
+export async function userMenu(page: import('playwright-core').Page, entry: string) {
+  await page.getByRole('button', { name: /^(我的账号|My account)[：:]/ }).click();
+  await page.getByRole('menuitem', { name: entry, exact: true }).click();
+}

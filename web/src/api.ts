@@ -1,24 +1,10 @@
-// The browser's API client: same-origin fetch with the session cookie, the CSRF header on
-// every state-changing request, and errors as {code, message, field}.
+// The older untyped helper, kept for pages not yet moved to the typed client (api/client.ts):
+// same-origin fetch with the session cookie, the same CSRF token and Accept-Language as the
+// typed client, and errors as the same ApiError.
+import { commonHeaders, errorOf } from './api/client.ts';
+import { noteCsrf } from './api/csrf.ts';
 
-export interface ApiErrorBody {
-  code: string;
-  message: string;
-  field?: string;
-  /** Structured facts behind the message, for a sentence in the reader's language. */
-  details?: { sanction?: { block: 'bid' | 'review' | 'funds'; until: string } };
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody,
-  ) {
-    super(body.message);
-  }
-}
-
-let csrfToken = '';
+export { ApiError, type ApiErrorBody } from './api/client.ts';
 
 export async function api<T>(
   method: string,
@@ -26,36 +12,30 @@ export async function api<T>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { ...extraHeaders };
+  const headers: Record<string, string> = { ...(await commonHeaders(method)), ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    if (!csrfToken) await api('GET', '/api/auth/session');
-    headers['x-csrf-token'] = csrfToken;
-  }
   const res = await fetch(url, {
     method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
+  if (!res.ok) throw await errorOf(res);
   const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  if (data && typeof data === 'object' && 'csrfToken' in data) csrfToken = data.csrfToken;
-  if (!res.ok) throw new ApiError(res.status, data ?? { code: 'INTERNAL', message: res.statusText });
+  noteCsrf(data);
   return data as T;
 }
 
 /** Upload a file as the raw request body (the server decides what it is by its bytes). */
 export async function upload<T>(url: string, file: File): Promise<T> {
-  if (!csrfToken) await api('GET', '/api/auth/session');
   const res = await fetch(`${url}?name=${encodeURIComponent(file.name)}`, {
     method: 'POST',
-    headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfToken },
+    headers: { ...(await commonHeaders('POST')), 'content-type': file.type || 'application/octet-stream' },
     body: file,
     credentials: 'same-origin',
   });
-  const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
-  if (!res.ok) throw new ApiError(res.status, data ?? { code: 'INTERNAL', message: res.statusText });
-  return data as T;
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
 }
 
 export type Role =

@@ -1,17 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { App } from './App.tsx';
-import './i18n/index.ts';
+import { AppRouter } from './app/AppRouter.tsx';
+import { Providers } from './app/Providers.tsx';
+import './lib/i18n.ts';
 import './styles.css';
-import { SessionProvider } from './session.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <BrowserRouter>
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    </BrowserRouter>
+    <Providers>
+      <AppRouter />
+    </Providers>
   </StrictMode>,
 );

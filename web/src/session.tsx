@@ -2,10 +2,8 @@
 // The person's language follows them: applied when they log in (in any browser), and the
 // header's switch saves it to their profile.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { api, type Role, type SessionView } from './api.ts';
-import { LANGS, setLanguage } from './i18n/index.ts';
-
-type Lang = (typeof LANGS)[number];
+import { api, type SessionView } from './api.ts';
+import { isLang, type Lang, setLanguage } from './lib/i18n.ts';
 
 interface SessionState {
   session: SessionView | null;
@@ -19,8 +17,6 @@ const Ctx = createContext<SessionState>({
   refresh: async () => {},
   chooseLanguage: async () => {},
 });
-
-const isLang = (x: unknown): x is Lang => LANGS.includes(x as Lang);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null>(null);
@@ -58,29 +54,4 @@ export const useSession = () => useContext(Ctx);
 
 export function hasRole(s: SessionView | null, ...roles: string[]) {
   return !!s?.roles.some((r) => roles.includes(r.role));
-}
-
-/**
- * Who the navigation shows each work area to (the pages themselves check nothing from this:
- * the server decides what each person may see and do).
- */
-export const NAV_ROLES = {
-  /** Fund managers (organizers; proposers co-funding), award teams entering expenses, the platform. */
-  funding: ['organizer', 'proposer', 'solver', 'admin'],
-  /** Enterprise tax and HNTE calculators: enterprise members. */
-  policy: ['proposer', 'admin'],
-  /** Officers record findings; organizers check sanctions; solvers see and appeal findings about them. */
-  integrity: ['integrity_officer', 'organizer', 'solver', 'admin'],
-  /**
-   * Organizers set up committees and send bids; but a committee's members are named people who
-   * need no platform role, so everyone signed in has the entry (the page lists their reviews only).
-   */
-  ethics: 'signedIn',
-  /** Experts' review queue, applicants' reviews of their bids, organizers' rounds. */
-  reviews: ['evaluator', 'solver', 'organizer', 'admin'],
-} as const satisfies Record<string, readonly Role[] | 'signedIn'>;
-
-export function showsArea(s: SessionView | null, area: keyof typeof NAV_ROLES): boolean {
-  const who = NAV_ROLES[area];
-  return who === 'signedIn' ? !!s?.person : hasRole(s, ...who);
 }

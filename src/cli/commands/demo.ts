@@ -1,6 +1,6 @@
 // `jiebang demo load`: the bilingual demo data set.
 import { loadConfig } from '../../config.ts';
-import { DEMO_ADMIN, DEMO_PASSWORD, DEMO_PEOPLE } from '../../demo/demo-data.ts';
+import { DEMO_PASSWORD, demoLogins } from '../../demo/demo-data.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -22,11 +22,10 @@ export const registerDemo: RegisterCommand = (program) => {
           r.alreadyLoaded ? 'demo data already loaded' : `demo data loaded in ${Date.now() - t0} ms`,
         );
         console.log(`log in with password ${DEMO_PASSWORD} as:`);
-        const byRole = new Map<string, string>();
-        byRole.set('admin', DEMO_ADMIN.email);
-        for (const p of DEMO_PEOPLE)
-          for (const role of p.roles) if (!byRole.has(role)) byRole.set(role, p.email);
-        for (const [role, email] of byRole) console.log(`  ${role.padEnd(18)} ${email}`);
+        for (const l of demoLogins())
+          console.log(
+            `  ${l.email.padEnd(34)} ${l.roles.join(', ').padEnd(20)} ${l.name}${l.org ? ` · ${l.org}` : ''}`,
+          );
       } finally {
         await database.close();
       }

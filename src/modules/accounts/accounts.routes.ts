@@ -25,6 +25,7 @@ import {
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
 import * as profile from './profile.service.ts';
+import './accounts.tasks.ts';
 
 const errors = {
   400: ErrorBody,

@@ -3,13 +3,18 @@ import type { Ctx, Tx } from '../../app/context.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { t } from '../../i18n/messages.ts';
+import { offsetOf } from '../../http/paging.ts';
+import { type Locale, nameIn } from '../../i18n/locale.ts';
+import { type MessageParams, render, t } from '../../i18n/messages.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { sanctionsBlocking } from '../integrity/integrity.repo.ts';
 import { assertNotSanctioned, flagDuplicates, sanctionDay } from '../integrity/integrity.service.ts';
+import { bidNotice } from '../notifications/events.ts';
 import { bidViewer, challengeRelations, requireActor, seesBid } from './challenges.access.ts';
+import type { ChallengeBidsQuery, MissingItem, MyBidsQuery } from './challenges.lists.ts';
+import './challenges.messages.ts';
 import * as repo from './challenges.repo.ts';
 import type { BidInput } from './challenges.schema.ts';
 import {
@@ -220,6 +225,7 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
         ...input,
       });
       await repo.replaceMembers(tx, b.id, input.members, new Map());
+      await bidNotice(tx, now, 'bid.confirmRequested', b.id);
       await recordAudit(tx, actor, now, {
         action: 'bid.create',
         objectType: 'bid',
@@ -266,6 +272,7 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
     if (!after) throw new AppError('STALE', t('bid.stale'), 'version');
     const confirmed = new Map((await repo.membersOf(tx, id)).map((m) => [m.person_id, m.confirmed_at]));
     await repo.replaceMembers(tx, id, input.members, confirmed);
+    await bidNotice(tx, now, 'bid.confirmRequested', id);
     if (b.state !== 'draft') await repo.setBidState(tx, id, d.to, now);
     await recordAudit(tx, actor, now, {
       action: 'bid.edit',
@@ -329,6 +336,7 @@ export async function signPledge(ctx: Ctx, id: string, as: 'commander' | 'host',
     });
     // A version's content is written once; a different digest under the same number is a bug.
     if (v.digest !== digest) throw new Error(`pledge version ${b.pledge_version} of bid ${id} changed`);
+    if (as === 'commander') await bidNotice(tx, now, 'pledge.hostSignRequested', id);
     await recordAudit(tx, actor, now, {
       action: `bid.sign_pledge_${as}`,
       objectType: 'bid',
@@ -369,6 +377,7 @@ export async function bidAction(
     }
     if (action === 'submit' || action === 'select') await assertTeamNotSanctioned(tx, b, now);
     await repo.setBidState(tx, id, d.to, now, action === 'submit');
+    if (action === 'select') await bidNotice(tx, now, 'bid.selected', id);
     await recordAudit(tx, actor, now, {
       action: `bid.${action}`,
       objectType: 'bid',
@@ -444,52 +453,142 @@ async function getBidTx(q: Tx | Ctx['db'], ctx: Ctx, id: string) {
   const scores = viewer.evaluator || c.state === 'awarded' ? await repo.scoresOf(q, [id]) : [];
   const [commander] = await repo.personNames(q, [b.commander_id]);
   const host = await accounts.findOrganisation(q, b.host_org_id);
+  const guard = await bidGuard(q, b, c, ctx.now());
+  const ethics = await repo.ethicsReviewOf(q, b.id);
+  const hostOrg = { id: b.host_org_id, nameZh: host?.name_zh ?? '', nameEn: host?.name_en ?? '' };
+  const commanderRef = {
+    id: b.commander_id,
+    nameZh: commander?.name_zh ?? '',
+    nameEn: commander?.name_en ?? '',
+  };
   return {
     id: b.id,
     challengeId: b.challenge_id,
     challengeTitleZh: c.title_zh,
     challengeTitleEn: c.title_en,
+    challenge: { id: c.id, nameZh: c.title_zh, nameEn: c.title_en },
+    challengeState: c.state,
+    deadline: c.deadline.toISOString(),
+    budgetCeilingFen: c.budget_ceiling_fen,
     state: b.state,
     version: b.version,
     hostOrgId: b.host_org_id,
     hostOrgName: host?.name_zh ?? '',
+    hostOrg,
     commanderId: b.commander_id,
     commanderName: commander ? commander.name_zh || commander.name_en : '',
+    commander: commanderRef,
+    /** What the draft still needs before it can be submitted, and who must act; empty once it can be. */
+    missing:
+      b.state === 'draft'
+        ? await missingForSubmission(q, ctx.locale ?? 'zh-CN', b, guard, members, commanderRef, hostOrg)
+        : [],
     technicalRoute: b.technical_route,
     budgetFen: b.budget_fen,
-    milestones: b.milestones,
-    pledge: b.pledge,
+    milestones: b.milestones as BidInput['milestones'],
+    pledge: b.pledge as BidInput['pledge'],
     pledgeVersion: b.pledge_version,
     pledgeDigest: pledgeDigest(rowPledge(b)),
     pledgeVersions: (await repo.pledgeVersionsOf(q, b.id)).map((v) => ({
       version: v.version,
       digest: v.digest,
       commanderSignedBy: v.signed_commander_at ? v.commander_zh || v.commander_en || '' : null,
+      commanderSigner: v.signed_commander_at
+        ? { nameZh: v.commander_zh ?? '', nameEn: v.commander_en ?? '' }
+        : null,
       commanderSignedAt: v.signed_commander_at?.toISOString() ?? null,
       hostSignedBy: v.signed_host_at ? v.host_zh || v.host_en || '' : null,
+      hostSigner: v.signed_host_at ? { nameZh: v.host_zh ?? '', nameEn: v.host_en ?? '' } : null,
       hostSignedAt: v.signed_host_at?.toISOString() ?? null,
     })),
     ethicsCategories: b.ethics_categories,
-    ethicsReview: (await repo.ethicsReviewOf(q, b.id)) ?? null,
+    ethicsReview: ethics
+      ? {
+          id: ethics.id,
+          state: ethics.state,
+          conditions: ethics.conditions,
+          dueAt: ethics.dueAt.toISOString(),
+        }
+      : null,
+    /** The challenge's targets the milestones name by id. */
+    targets: (await repo.targetsOf(q, c.id)).map((x) => ({ id: x.id, metric: x.metric, unit: x.unit })),
+    /** Who the reader is to this bid (the buttons it may show). */
+    viewer,
     pledgeSignedByCommander: !!b.pledge_signed_commander_at,
     pledgeSignedByHost: !!b.pledge_signed_host_at,
     submittedAt: b.submitted_at?.toISOString() ?? null,
     members: members.map((m) => ({
       personId: m.person_id,
       name: m.name_zh || m.name_en,
+      nameZh: m.name_zh,
+      nameEn: m.name_en,
       title: m.title,
       role: m.role,
       confirmed: !!m.confirmed_at,
     })),
     scores: scores.map((s) => ({ kind: s.kind, score: Number(s.score), comment: s.comment })),
-    actions: availableActions(bidMachine, b.state as BidState, rel, await bidGuard(q, b, c, ctx.now())),
+    actions: availableActions(bidMachine, b.state as BidState, rel, guard),
   };
+}
+
+type Ref = { id: string; nameZh: string; nameEn: string };
+
+/**
+ * The submission checklist of a draft bid: each condition the bid machine's submit guard checks
+ * that is not met yet, said in the reader's language, with who must act.
+ */
+async function missingForSubmission(
+  q: Tx | Ctx['db'],
+  locale: Locale,
+  b: repo.BidRow,
+  g: BidGuard,
+  members: Awaited<ReturnType<typeof repo.membersOf>>,
+  commander: Ref,
+  hostOrg: Ref,
+): Promise<MissingItem[]> {
+  const out: MissingItem[] = [];
+  const say = (key: string, params?: MessageParams) => render(t(key, params), locale);
+  const name = (r: { nameZh: string; nameEn: string }) => nameIn(locale, r.nameZh, r.nameEn);
+  if (g.challengeState !== 'published' || g.now >= g.deadline)
+    out.push({ code: 'bidding_closed', what: say('bid.missing.biddingClosed'), who: '' });
+  for (const m of members.filter((x) => !x.confirmed_at)) {
+    const who = nameIn(locale, m.name_zh, m.name_en);
+    out.push({
+      code: 'member_confirmation',
+      what: say('bid.missing.memberConfirmation', { name: who }),
+      who,
+    });
+  }
+  if (!g.pledgeSigned) {
+    const signed = await repo.pledgeVersionOf(q, b.id, b.pledge_version);
+    const version = b.pledge_version;
+    if (!b.pledge_signed_commander_at || !signed?.signed_commander_at)
+      out.push({
+        code: 'commander_signature',
+        what: say('bid.missing.commanderSignature', { version }),
+        who: name(commander),
+      });
+    if (!b.pledge_signed_host_at || !signed?.signed_host_at) {
+      const admins = await repo.hostAdmins(q, b.host_org_id);
+      const org = { zh: hostOrg.nameZh, en: hostOrg.nameEn };
+      out.push({
+        code: 'host_signature',
+        what: say('bid.missing.hostSignature', { org, version }),
+        who: admins.length
+          ? admins.map((a) => nameIn(locale, a.name_zh, a.name_en)).join(locale === 'en' ? ', ' : '、')
+          : say('bid.missing.hostAdmins', { org }),
+      });
+    }
+  }
+  if (!g.budgetOk)
+    out.push({ code: 'budget', what: say('bid.missing.budgetOverCeiling'), who: name(commander) });
+  return out;
 }
 
 export const getBid = (ctx: Ctx, id: string) => getBidTx(ctx.db, ctx, id);
 
-/** Bids of a challenge: its organizers and proposer once bidding closed; a commander sees their own. */
-export async function listBids(ctx: Ctx, challengeId: string) {
+/** Bids of a challenge, one page: its organizers and proposer once bidding closed; a commander sees their own. */
+export async function listBids(ctx: Ctx, challengeId: string, q: ChallengeBidsQuery) {
   const actor = requireActor(ctx.actor);
   const c = await repo.findChallenge(ctx.db, challengeId);
   if (!c) throw notFound(t('notFound.challenge'));
@@ -500,21 +599,24 @@ export async function listBids(ctx: Ctx, challengeId: string) {
     challengeId,
     evaluator ? ['submitted', 'selected', 'awarded', 'not_selected'] : undefined,
   );
-  const visible = evaluator ? rows : rows.filter((b) => b.commander_id === actor.personId);
+  const visible = (evaluator ? rows : rows.filter((b) => b.commander_id === actor.personId)).filter(
+    (b) => !q.state || b.state === q.state,
+  );
   const scores = evaluator
     ? await repo.scoresOf(
         ctx.db,
         visible.map((b) => b.id),
       )
     : [];
-  const names = new Map(
-    (
-      await repo.personNames(
-        ctx.db,
-        visible.map((b) => b.commander_id),
-      )
-    ).map((p) => [p.id, p.name_zh || p.name_en]),
-  );
+  const [people, orgs] = await Promise.all([
+    repo.personNames(
+      ctx.db,
+      visible.map((b) => b.commander_id),
+    ),
+    repo.orgNames(ctx.db, [...new Set(visible.map((b) => b.host_org_id))]),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p]));
+  const orgNames = new Map(orgs.map((o) => [o.id, o]));
   // Expert ranking when a review round has ranked the bids, else the organizer's scores.
   const evaluation = evaluator
     ? await evaluationOf(
@@ -525,48 +627,85 @@ export async function listBids(ctx: Ctx, challengeId: string) {
     : null;
   const evaluated = new Map(evaluation?.rows.map((r) => [r.bidId, r]));
   const order = new Map(evaluation?.rows.map((r, i) => [r.bidId, i]));
-  return visible
-    .map((b) => {
-      const mine = scores.filter((s) => s.bid_id === b.id);
-      const avg = (kind: string) => {
-        const xs = mine.filter((s) => s.kind === kind).map((s) => Number(s.score));
-        return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
-      };
-      const e = evaluated.get(b.id);
-      return {
-        id: b.id,
-        state: b.state,
-        commanderName: names.get(b.commander_id) ?? '',
-        budgetFen: b.budget_fen,
-        submittedAt: b.submitted_at?.toISOString() ?? null,
-        organizerScore: avg('organizer'),
-        proposerFit: avg('proposer_fit'),
-        evaluation:
-          evaluation && e
-            ? {
-                source: evaluation.source,
-                score: e.score,
-                rank: e.rank,
-                standardError: e.standardError,
-                count: e.count,
-                decision: evaluation.decision,
-              }
-            : null,
-      };
-    })
-    .sort((x, y) => (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0));
+  const items = visible.map((b) => {
+    const mine = scores.filter((s) => s.bid_id === b.id);
+    const avg = (kind: string) => {
+      const xs = mine.filter((s) => s.kind === kind).map((s) => Number(s.score));
+      return xs.length ? xs.reduce((a, x) => a + x, 0) / xs.length : null;
+    };
+    const e = evaluated.get(b.id);
+    const p = names.get(b.commander_id);
+    const o = orgNames.get(b.host_org_id);
+    return {
+      id: b.id,
+      state: b.state,
+      commanderName: p ? p.name_zh || p.name_en : '',
+      commander: { id: b.commander_id, nameZh: p?.name_zh ?? '', nameEn: p?.name_en ?? '' },
+      hostOrg: { id: b.host_org_id, nameZh: o?.name_zh ?? '', nameEn: o?.name_en ?? '' },
+      budgetFen: b.budget_fen,
+      submittedAt: b.submitted_at?.toISOString() ?? null,
+      organizerScore: avg('organizer'),
+      proposerFit: avg('proposer_fit'),
+      evaluation:
+        evaluation && e
+          ? {
+              source: evaluation.source,
+              score: e.score,
+              rank: e.rank,
+              standardError: e.standardError,
+              count: e.count,
+              decision: evaluation.decision,
+            }
+          : null,
+    };
+  });
+  // Few bids per challenge: sorted here (the ranking is computed, not stored), then paged.
+  const sign = q.order === 'asc' ? 1 : -1;
+  const key: Record<ChallengeBidsQuery['sort'], (x: (typeof items)[number]) => number | string> = {
+    rank: (x) => order.get(x.id) ?? 0,
+    submittedAt: (x) => x.submittedAt ?? '',
+    budget: (x) => x.budgetFen,
+  };
+  const by = key[q.sort];
+  items.sort((x, y) => {
+    const a = by(x);
+    const b = by(y);
+    return (a < b ? -1 : a > b ? 1 : 0) * sign || x.id.localeCompare(y.id);
+  });
+  const from = offsetOf(q);
+  return {
+    items: items.slice(from, from + q.pageSize),
+    total: items.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
-export async function myBids(ctx: Ctx) {
+/** Bids the person leads or belongs to, one page, with names for the challenge, commander and host. */
+export async function myBids(ctx: Ctx, q: MyBidsQuery) {
   const actor = requireActor(ctx.actor);
-  const rows = await repo.bidsOfPerson(ctx.db, actor.personId);
-  return rows.map((b) => ({
-    id: b.id,
-    challengeId: b.challenge_id,
-    challengeTitleZh: b.title_zh,
-    challengeTitleEn: b.title_en,
-    deadline: b.deadline.toISOString(),
-    state: b.state,
-    isCommander: b.commander_id === actor.personId,
-  }));
+  const { rows, total } = await repo.bidsOfPerson(
+    ctx.db,
+    actor.personId,
+    { state: q.state },
+    { sort: q.sort, order: q.order, offset: offsetOf(q), limit: q.pageSize },
+  );
+  return {
+    items: rows.map((b) => ({
+      id: b.id,
+      state: b.state,
+      challenge: { id: b.challenge_id, nameZh: b.title_zh, nameEn: b.title_en },
+      challengeState: b.challenge_state,
+      deadline: b.deadline.toISOString(),
+      isCommander: b.commander_id === actor.personId,
+      commander: { id: b.commander_id, nameZh: b.commander_name_zh, nameEn: b.commander_name_en },
+      hostOrg: { id: b.host_org_id, nameZh: b.host_name_zh, nameEn: b.host_name_en },
+      budgetFen: b.budget_fen,
+      submittedAt: b.submitted_at?.toISOString() ?? null,
+      updatedAt: b.updated_at.toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

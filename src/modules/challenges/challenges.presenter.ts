@@ -15,13 +15,26 @@ export const presentTarget = (t: TargetRow): Target => ({
   mandatory: t.mandatory,
 });
 
-export function presentChallengeSummary(c: ChallengeRow & { org_name_zh?: string; org_name_en?: string }) {
+type Named = {
+  org_name_zh?: string;
+  org_name_en?: string;
+  organiser_name_zh?: string;
+  organiser_name_en?: string;
+};
+
+export function presentChallengeSummary(c: ChallengeRow & Named) {
   return {
     id: c.id,
     state: c.state,
     orgId: c.org_id,
     orgNameZh: c.org_name_zh ?? '',
     orgNameEn: c.org_name_en ?? '',
+    org: { id: c.org_id, nameZh: c.org_name_zh ?? '', nameEn: c.org_name_en ?? '' },
+    organiser: {
+      id: c.organiser_org_id,
+      nameZh: c.organiser_name_zh ?? '',
+      nameEn: c.organiser_name_en ?? '',
+    },
     titleZh: c.title_zh,
     titleEn: c.title_en,
     disciplineCodes: c.discipline_codes,
@@ -31,10 +44,11 @@ export function presentChallengeSummary(c: ChallengeRow & { org_name_zh?: string
     deadline: c.deadline.toISOString(),
     mode: c.mode,
     winnerSlots: c.winner_slots,
+    publishedAt: c.published_at?.toISOString() ?? null,
   };
 }
 
-export function presentChallenge(c: ChallengeRow, targets: TargetRow[]) {
+export function presentChallenge(c: ChallengeRow & Named, targets: TargetRow[]) {
   return {
     ...presentChallengeSummary(c),
     organiserOrgId: c.organiser_org_id,
@@ -48,7 +62,6 @@ export function presentChallenge(c: ChallengeRow, targets: TargetRow[]) {
     noticeDays: c.notice_days,
     ethicsCategories: c.ethics_categories,
     noticeEndsAt: c.notice_ends_at?.toISOString() ?? null,
-    publishedAt: c.published_at?.toISOString() ?? null,
     targets: targets.map(presentTarget),
   };
 }

@@ -165,18 +165,24 @@ export interface ListFilter {
   deadlineBefore?: string;
   orgIds?: string[];
   organiserOrgIds?: string[];
-  limit: number;
 }
 
-export function listChallenges(q: Q, f: ListFilter) {
+export const CHALLENGE_SORTS = ['deadline', 'publishedAt', 'updatedAt', 'budget', 'title'] as const;
+export type ChallengeSort = (typeof CHALLENGE_SORTS)[number];
+const challengeSortColumn = {
+  deadline: 'c.deadline',
+  publishedAt: 'c.published_at',
+  updatedAt: 'c.updated_at',
+  budget: 'c.budget_ceiling_fen',
+  title: 'c.title_zh',
+} as const;
+
+function filteredChallenges(q: Q, f: ListFilter) {
   let query = q
     .selectFrom('challenge as c')
     .innerJoin('organisation as o', 'o.id', 'c.org_id')
-    .selectAll('c')
-    .select(['o.name_zh as org_name_zh', 'o.name_en as org_name_en', 'o.region_code as org_region'])
-    .where('c.state', 'in', f.states)
-    .orderBy('c.deadline')
-    .limit(f.limit);
+    .innerJoin('organisation as a', 'a.id', 'c.organiser_org_id')
+    .where('c.state', 'in', f.states);
   if (f.tsQuery)
     query = query.where(
       sql<boolean>`to_tsvector('simple', c.search_text) @@ plainto_tsquery('simple', ${f.tsQuery})`,
@@ -202,7 +208,36 @@ export function listChallenges(q: Q, f: ListFilter) {
       ]),
     );
   }
-  return query.execute();
+  return query;
+}
+
+/** One page of challenges matching the filter, with the total; ties broken by id for stable pages. */
+export async function listChallenges(
+  q: Q,
+  f: ListFilter,
+  page: { sort: ChallengeSort; order: 'asc' | 'desc'; offset: number; limit: number },
+) {
+  const base = filteredChallenges(q, f);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('c')
+      .select([
+        'o.name_zh as org_name_zh',
+        'o.name_en as org_name_en',
+        'o.region_code as org_region',
+        'a.name_zh as organiser_name_zh',
+        'a.name_en as organiser_name_en',
+      ])
+      .orderBy(challengeSortColumn[page.sort], (ob) =>
+        page.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+      )
+      .orderBy('c.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export const countByState = (q: Q) =>
@@ -257,12 +292,25 @@ export const noticeWinnersOf = (q: Q, challengeId: string, state: 'selected' | '
     .orderBy('b.created_at')
     .execute();
 
-export const bidsOfPerson = (q: Q, personId: string) =>
-  q
+export const MY_BID_SORTS = ['createdAt', 'deadline', 'updatedAt'] as const;
+const myBidSortColumn = {
+  createdAt: 'b.created_at',
+  deadline: 'c.deadline',
+  updatedAt: 'b.updated_at',
+} as const;
+
+/** Bids a person leads or belongs to, one page, with the challenge, host and commander names. */
+export async function bidsOfPerson(
+  q: Q,
+  personId: string,
+  f: { state?: string },
+  page: { sort: (typeof MY_BID_SORTS)[number]; order: 'asc' | 'desc'; offset: number; limit: number },
+) {
+  let base = q
     .selectFrom('bid as b')
     .innerJoin('challenge as c', 'c.id', 'b.challenge_id')
-    .selectAll('b')
-    .select(['c.title_zh', 'c.title_en', 'c.deadline', 'c.state as challenge_state'])
+    .innerJoin('organisation as o', 'o.id', 'b.host_org_id')
+    .innerJoin('person as p', 'p.id', 'b.commander_id')
     .where((eb) =>
       eb.or([
         eb('b.commander_id', '=', personId),
@@ -274,8 +322,42 @@ export const bidsOfPerson = (q: Q, personId: string) =>
             .where('m.person_id', '=', personId),
         ),
       ]),
-    )
-    .orderBy('b.created_at', 'desc')
+    );
+  if (f.state) base = base.where('b.state', '=', f.state);
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('b')
+      .select([
+        'c.title_zh',
+        'c.title_en',
+        'c.deadline',
+        'c.state as challenge_state',
+        'o.name_zh as host_name_zh',
+        'o.name_en as host_name_en',
+        'p.name_zh as commander_name_zh',
+        'p.name_en as commander_name_en',
+      ])
+      .orderBy(myBidSortColumn[page.sort], page.order)
+      .orderBy('b.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The active admins of an organisation: who may countersign a pledge for it. */
+export const hostAdmins = (q: Q, orgId: string) =>
+  q
+    .selectFrom('membership as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name_zh', 'p.name_en'])
+    .where('m.org_id', '=', orgId)
+    .where('m.role', '=', 'admin')
+    .where('m.status', '=', 'active')
+    .where('p.disabled_at', 'is', null)
+    .orderBy('p.name_zh')
     .execute();
 
 export async function insertBid(
@@ -589,6 +671,34 @@ export const taskBooksOfChallenge = (q: Q, challengeId: string) =>
     .where('challenge_id', '=', challengeId)
     .orderBy('created_at')
     .execute();
+
+/** The task books of a challenge with their commander and host organisation named. */
+export const taskBooksOfChallengeNamed = (q: Q, challengeId: string) =>
+  q
+    .selectFrom('task_book as t')
+    .innerJoin('bid as b', 'b.id', 't.bid_id')
+    .innerJoin('person as p', 'p.id', 'b.commander_id')
+    .innerJoin('organisation as h', 'h.id', 'b.host_org_id')
+    .select([
+      't.id',
+      't.bid_id',
+      't.state',
+      'p.id as commander_id',
+      'p.name_zh as commander_zh',
+      'p.name_en as commander_en',
+      'h.id as host_id',
+      'h.name_zh as host_zh',
+      'h.name_en as host_en',
+    ])
+    .where('t.challenge_id', '=', challengeId)
+    .orderBy('t.created_at')
+    .execute();
+
+/** Organisations' names by id. */
+export const orgNames = (q: Q, ids: string[]) =>
+  ids.length
+    ? q.selectFrom('organisation').select(['id', 'name_zh', 'name_en']).where('id', 'in', ids).execute()
+    : Promise.resolve([]);
 
 export const reviseTaskBook = (
   tx: Tx,

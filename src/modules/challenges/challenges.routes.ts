@@ -6,12 +6,23 @@ import { IdParam } from '../accounts/accounts.schema.ts';
 import * as files from './attachments.service.ts';
 import * as bids from './bids.service.ts';
 import {
+  BidDetail,
+  ChallengeBidPage,
+  ChallengeBidsQuery,
+  ChallengePage,
+  MyBidPage,
+  MyBidsQuery,
+  MyChallengesQuery,
+  PublicChallengeQuery,
+  TaskBookPage,
+  TaskBookSearchQuery,
+} from './challenges.lists.ts';
+import {
   ActionBody,
   BidBody,
   BidEditBody,
   ChallengeBody,
   ChallengeEditBody,
-  ChallengeQuery,
   IdempotencyHeader,
   JudgementBody,
   ObjectionBody,
@@ -24,6 +35,7 @@ import {
   TaskBookExpertBody,
 } from './challenges.schema.ts';
 import * as svc from './challenges.service.ts';
+import './challenges.tasks.ts';
 import * as delivery from './delivery.service.ts';
 import { renderTaskBookHtml } from './taskbook.print.ts';
 
@@ -105,16 +117,25 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Published challenges: full-text search (Chinese and English) and filters; no login needed',
-        querystring: ChallengeQuery,
+        summary:
+          'Published challenges, one page: full-text search (Chinese and English), filters and sort; no login needed',
+        querystring: PublicChallengeQuery,
+        response: { 200: ChallengePage },
       },
     },
     async (req) => svc.listPublic(req.ctx, req.query),
   );
   app.get(
     '/challenges/mine',
-    { schema: { tags, summary: 'My organisation’s challenges and my vetting queue, in every state' } },
-    async (req) => svc.listMine(req.ctx),
+    {
+      schema: {
+        tags,
+        summary: 'My organisation’s challenges and my vetting queue, in every state, one page',
+        querystring: MyChallengesQuery,
+        response: { 200: ChallengePage },
+      },
+    },
+    async (req) => svc.listMine(req.ctx, req.query),
   );
   app.get(
     '/challenges/stats',
@@ -160,8 +181,18 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => svc.challengeAction(req.ctx, req.params.id, req.params.action, req.body.comment),
   );
 
-  app.get('/challenges/:id/bids', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
-    bids.listBids(req.ctx, req.params.id),
+  app.get(
+    '/challenges/:id/bids',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Bids of a challenge, one page (best ranked first by default)',
+        params: IdParam,
+        querystring: ChallengeBidsQuery,
+        response: { 200: ChallengeBidPage },
+      },
+    },
+    async (req) => bids.listBids(req.ctx, req.params.id, req.query),
   );
   app.post(
     '/challenges/:id/bids',
@@ -172,6 +203,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         params: IdParam,
         headers: IdempotencyHeader,
         body: BidBody,
+        response: { 200: BidDetail, 201: BidDetail },
       },
     },
     async (req, reply) => {
@@ -179,20 +211,53 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.status(r.created ? 201 : 200).send(r.bid);
     },
   );
-  app.get('/bids/mine', { schema: { tags: ['bids'], summary: 'Bids I lead or belong to' } }, async (req) =>
-    bids.myBids(req.ctx),
+  app.get(
+    '/bids/mine',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Bids I lead or belong to, one page',
+        querystring: MyBidsQuery,
+        response: { 200: MyBidPage },
+      },
+    },
+    async (req) => bids.myBids(req.ctx, req.query),
   );
-  app.get('/bids/:id', { schema: { tags: ['bids'], params: IdParam } }, async (req) =>
-    bids.getBid(req.ctx, req.params.id),
+  app.get(
+    '/bids/:id',
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'One bid, with what it still needs before submission and who must act',
+        params: IdParam,
+        response: { 200: BidDetail },
+      },
+    },
+    async (req) => bids.getBid(req.ctx, req.params.id),
   );
   app.put(
     '/bids/:id',
-    { schema: { tags: ['bids'], summary: 'Edit until the deadline', params: IdParam, body: BidEditBody } },
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'Edit until the deadline',
+        params: IdParam,
+        body: BidEditBody,
+        response: { 200: BidDetail },
+      },
+    },
     async (req) => bids.editBid(req.ctx, req.params.id, req.body.version, req.body.bid),
   );
   app.post(
     '/bids/:id/confirm',
-    { schema: { tags: ['bids'], summary: 'A team member confirms participation', params: IdParam } },
+    {
+      schema: {
+        tags: ['bids'],
+        summary: 'A team member confirms participation',
+        params: IdParam,
+        response: { 200: BidDetail },
+      },
+    },
     async (req) => bids.confirmParticipation(req.ctx, req.params.id),
   );
   app.post(
@@ -203,6 +268,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Sign the pledge (军令状) as commander or as host organisation',
         params: IdParam,
         body: SignBody,
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.signPledge(req.ctx, req.params.id, req.body.as, req.body.pledgeVersion),
@@ -214,6 +280,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['bids'],
         summary: 'submit, withdraw (commander); select, deselect (organizer)',
         params: IdParam.extend({ action: BidAction }),
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.bidAction(req.ctx, req.params.id, req.params.action),
@@ -226,6 +293,7 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Score a bid (organizer) or judge its fit (proposer)',
         params: IdParam,
         body: ScoreBody,
+        response: { 200: BidDetail },
       },
     },
     async (req) => bids.scoreBid(req.ctx, req.params.id, req.body),
@@ -265,6 +333,19 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const tb = ['task books'];
+  app.get(
+    '/task-books',
+    {
+      schema: {
+        tags: tb,
+        summary:
+          'Task books I am a party to, found by the challenge’s title; fundable=true: those I organize that may still be funded',
+        querystring: TaskBookSearchQuery,
+        response: { 200: TaskBookPage },
+      },
+    },
+    async (req) => delivery.searchTaskBooks(req.ctx, req.query),
+  );
   app.get('/task-books/:id', { schema: { tags: tb, params: IdParam } }, async (req) =>
     delivery.getTaskBook(req.ctx, req.params.id),
   );

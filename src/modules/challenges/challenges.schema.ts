@@ -113,7 +113,6 @@ export const ChallengeQuery = z.object({
   deadlineAfter: isoDateTime.optional(),
   deadlineBefore: isoDateTime.optional(),
   state: z.enum(['published', 'evaluating', 'notice', 'awarded']).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
 export const MilestoneInput = z.strictObject({

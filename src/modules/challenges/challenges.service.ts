@@ -4,15 +4,18 @@ import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { tokenize } from '../../core/text/index.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { t } from '../../i18n/messages.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { approvesAward } from '../ethics/ethics.ts';
 import { flagDuplicates } from '../integrity/integrity.service.ts';
+import { bidNotice, challengeActionNotice, taskBookSignNotice } from '../notifications/events.ts';
 import { listAttachments } from './attachments.service.ts';
 import { assertTeamNotSanctioned, bidGuard } from './bids.service.ts';
 import { canSeeChallenge, challengeRelations, PUBLIC_STATES, requireActor } from './challenges.access.ts';
+import type { MyChallengesQuery, PublicChallengeQuery } from './challenges.lists.ts';
 import {
   presentChallenge,
   presentChallengeSummary,
@@ -144,6 +147,8 @@ async function moveBid(
   const d = decide(bidMachine, b.state as BidState, action, SYSTEM, await bidGuard(tx, b, c, now));
   if (!d.ok) throw new AppError(d.code, t('challenge.bidRefused', { id: b.id, reason: d.reason }));
   await repo.setBidState(tx, b.id, d.to, now);
+  if (action !== 'cancel')
+    await bidNotice(tx, now, action === 'award' ? 'bid.awarded' : 'bid.notSelected', b.id);
   await recordAudit(tx, actor, now, {
     action: `bid.${action}`,
     objectType: 'bid',
@@ -178,7 +183,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
     const to = await moveBid(tx, actor, c, b, action, now, {});
     if (to !== 'awarded') continue;
     const milestones = b.milestones as { title: string }[];
-    await repo.insertTaskBook(tx, {
+    const tb = await repo.insertTaskBook(tx, {
       challengeId: c.id,
       bidId: b.id,
       targets,
@@ -198,6 +203,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
       budgetFen: b.budget_fen,
       now,
     });
+    await taskBookSignNotice(tx, now, tb.id);
   }
   return winners.map((w) => w.id);
 }
@@ -227,6 +233,7 @@ export async function challengeAction(ctx: Ctx, id: string, action: ChallengeAct
     let detail: Record<string, unknown> = comment ? { comment } : {};
     if (action === 'award') detail = { ...detail, awardedBids: await award(tx, actor, c, now) };
     const after = await repo.setChallengeState(tx, id, d.to, now, extra);
+    await challengeActionNotice(tx, now, action, id);
     if (['submit', 'return', 'reject', 'publish'].includes(action)) {
       await repo.insertVetting(tx, { challengeId: id, actorId: actor.personId, action, comment, at: now });
     }
@@ -252,9 +259,10 @@ export async function getChallenge(ctx: Ctx, id: string) {
   const c = await repo.findChallenge(ctx.db, id);
   if (!c || !canSeeChallenge(ctx.actor, c)) throw notFound(t('notFound.challenge'));
   const rel = challengeRelations(ctx.actor, c);
-  const [targets, org, guard] = await Promise.all([
+  const [targets, org, organiser, guard] = await Promise.all([
     repo.targetsOf(ctx.db, id),
     accounts.findOrganisation(ctx.db, c.org_id),
+    accounts.findOrganisation(ctx.db, c.organiser_org_id),
     guardOf(ctx.db, c, ctx.now()),
   ]);
   const vetting = rel.size ? await repo.vettingOf(ctx.db, id) : [];
@@ -265,12 +273,18 @@ export async function getChallenge(ctx: Ctx, id: string) {
           presentNoticeWinner,
         )
       : [];
-  const taskBooks =
-    PUBLIC_STATES.has(c.state) && c.state === 'awarded' ? await repo.taskBooksOfChallenge(ctx.db, id) : [];
+  const taskBooks = c.state === 'awarded' ? await repo.taskBooksOfChallengeNamed(ctx.db, id) : [];
   return {
-    ...presentChallenge({ ...c }, targets),
-    orgNameZh: org?.name_zh ?? '',
-    orgNameEn: org?.name_en ?? '',
+    ...presentChallenge(
+      {
+        ...c,
+        org_name_zh: org?.name_zh ?? '',
+        org_name_en: org?.name_en ?? '',
+        organiser_name_zh: organiser?.name_zh ?? '',
+        organiser_name_en: organiser?.name_en ?? '',
+      },
+      targets,
+    ),
     relations: [...rel],
     actions: availableActions(challengeMachine, c.state as ChallengeState, rel, guard),
     bidCount: guard.submittedBids + guard.selectedBids,
@@ -281,42 +295,53 @@ export async function getChallenge(ctx: Ctx, id: string) {
       comment: v.comment,
       at: v.at.toISOString(),
       by: v.name_zh || v.name_en,
+      byNameZh: v.name_zh,
+      byNameEn: v.name_en,
     })),
-    taskBooks: taskBooks.map((t) => ({ id: t.id, bidId: t.bid_id, state: t.state })),
+    taskBooks: taskBooks.map((t) => ({
+      id: t.id,
+      bidId: t.bid_id,
+      state: t.state,
+      commander: { id: t.commander_id, nameZh: t.commander_zh, nameEn: t.commander_en },
+      hostOrg: { id: t.host_id, nameZh: t.host_zh, nameEn: t.host_en },
+    })),
     attachments: await listAttachments(ctx, 'challenge', id),
   };
 }
 
-export async function listPublic(
-  ctx: Ctx,
-  q: Omit<repo.ListFilter, 'states' | 'tsQuery' | 'orgIds' | 'organiserOrgIds'> & {
-    q?: string;
-    state?: string;
-  },
-) {
-  const tsQuery = q.q ? searchWords(q.q) : undefined;
-  if (q.q && !tsQuery) return [];
-  const rows = await repo.listChallenges(ctx.db, {
-    ...q,
-    tsQuery,
-    states: q.state ? [q.state] : [...PUBLIC_STATES],
-  });
-  return rows.map(presentChallengeSummary);
+const pageRange = (q: { page: number; pageSize: number }) => ({
+  offset: offsetOf(q),
+  limit: q.pageSize,
+});
+
+/** Published challenges, searched and filtered, one page. */
+export async function listPublic(ctx: Ctx, q: PublicChallengeQuery) {
+  const { page, pageSize, sort, order, q: text, state, ...filter } = q;
+  const tsQuery = text ? searchWords(text) : undefined;
+  if (text && !tsQuery) return { items: [], total: 0, page, pageSize };
+  const { rows, total } = await repo.listChallenges(
+    ctx.db,
+    { ...filter, tsQuery, states: state ? [state] : [...PUBLIC_STATES] },
+    { sort, order, ...pageRange(q) },
+  );
+  return { items: rows.map(presentChallengeSummary), total, page, pageSize };
 }
 
-/** The proposer's own challenges and the organizer's vetting queue, in every state. */
-export async function listMine(ctx: Ctx) {
+/** The proposer's own challenges and the organizer's vetting queue, in every state, one page. */
+export async function listMine(ctx: Ctx, q: MyChallengesQuery) {
   const actor = requireActor(ctx.actor);
   const orgIds = actor.roles.filter((r) => r.role === 'proposer').map((r) => r.orgId);
   const organiserOrgIds = actor.roles.filter((r) => r.role === 'organizer').map((r) => r.orgId);
-  if (!orgIds.length && !organiserOrgIds.length) return [];
-  const rows = await repo.listChallenges(ctx.db, {
-    states: [...challengeMachine.states],
-    orgIds,
-    organiserOrgIds,
-    limit: 500,
-  });
-  return rows.map(presentChallengeSummary);
+  const { page, pageSize } = q;
+  const tsQuery = q.q ? searchWords(q.q) : undefined;
+  if ((!orgIds.length && !organiserOrgIds.length) || (q.q && !tsQuery))
+    return { items: [], total: 0, page, pageSize };
+  const { rows, total } = await repo.listChallenges(
+    ctx.db,
+    { states: q.state ? [q.state] : [...challengeMachine.states], tsQuery, orgIds, organiserOrgIds },
+    { sort: q.sort, order: q.order, ...pageRange(q) },
+  );
+  return { items: rows.map(presentChallengeSummary), total, page, pageSize };
 }
 
 /** Demand intake figures: collected (all listings ever drafted), vetted, published. */

@@ -148,3 +148,107 @@ export const upsertJudgement = (
     .onConflict((oc) => oc.columns(['task_book_id', 'target_id']).doUpdateSet(row))
     .execute();
 };
+
+// ── finding task books by the challenge's title ──
+export const TASK_BOOK_SORTS = ['createdAt', 'title', 'budget'] as const;
+const taskBookSortColumn = {
+  createdAt: 't.created_at',
+  title: 'c.title_zh',
+  budget: 't.budget_fen',
+} as const;
+
+/** Who is asking: their person id and the organisations where they propose or organize. */
+export interface TaskBookScope {
+  personId: string;
+  proposerOrgIds: string[];
+  organizerOrgIds: string[];
+}
+
+/**
+ * Task books the person is a party to (proposer, organizer, commander, team member, named expert),
+ * searched by the challenge's title in either language; `fundable` keeps those the person organizes
+ * that are still drafting or active and have no funding award yet.
+ */
+export async function searchTaskBooks(
+  q: Q,
+  scope: TaskBookScope,
+  f: { q?: string; state?: string; fundable?: boolean },
+  page: { sort: (typeof TASK_BOOK_SORTS)[number]; order: 'asc' | 'desc'; offset: number; limit: number },
+) {
+  let base = q
+    .selectFrom('task_book as t')
+    .innerJoin('challenge as c', 'c.id', 't.challenge_id')
+    .innerJoin('bid as b', 'b.id', 't.bid_id')
+    .innerJoin('person as p', 'p.id', 'b.commander_id')
+    .innerJoin('organisation as h', 'h.id', 'b.host_org_id')
+    .innerJoin('organisation as o', 'o.id', 'c.org_id')
+    .where((eb) => {
+      const organizes = scope.organizerOrgIds.length
+        ? [eb('c.organiser_org_id', 'in', scope.organizerOrgIds)]
+        : [];
+      if (f.fundable) return eb.or([...organizes, eb.val(false)]);
+      return eb.or([
+        ...organizes,
+        ...(scope.proposerOrgIds.length ? [eb('c.org_id', 'in', scope.proposerOrgIds)] : []),
+        eb('b.commander_id', '=', scope.personId),
+        eb.exists(
+          eb
+            .selectFrom('bid_member as m')
+            .select('m.bid_id')
+            .whereRef('m.bid_id', '=', 'b.id')
+            .where('m.person_id', '=', scope.personId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('task_book_expert as x')
+            .select('x.task_book_id')
+            .whereRef('x.task_book_id', '=', 't.id')
+            .where('x.person_id', '=', scope.personId),
+        ),
+      ]);
+    });
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    base = base.where((eb) => eb.or([eb('c.title_zh', 'ilike', like), eb('c.title_en', 'ilike', like)]));
+  }
+  if (f.state) base = base.where('t.state', '=', f.state);
+  if (f.fundable)
+    base = base
+      .where('t.state', 'in', ['drafting', 'active'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('funding_award as a').select('a.id').whereRef('a.task_book_id', '=', 't.id'),
+          ),
+        ),
+      );
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        't.id',
+        't.state',
+        't.budget_fen',
+        't.created_at',
+        'c.id as challenge_id',
+        'c.title_zh',
+        'c.title_en',
+        'b.id as bid_id',
+        'p.id as commander_id',
+        'p.name_zh as commander_zh',
+        'p.name_en as commander_en',
+        'h.id as host_id',
+        'h.name_zh as host_zh',
+        'h.name_en as host_en',
+        'o.id as proposer_org_id',
+        'o.name_zh as proposer_org_zh',
+        'o.name_en as proposer_org_en',
+      ])
+      .orderBy(taskBookSortColumn[page.sort], page.order)
+      .orderBy('t.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

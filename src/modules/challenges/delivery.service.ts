@@ -4,14 +4,17 @@ import type { Ctx, Tx } from '../../app/context.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { t as msg } from '../../i18n/messages.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import * as coiRepo from '../evaluation/coi.repo.ts';
 import { DEFAULT_COI, pairConflicts } from '../evaluation/coi.ts';
 import { flagDuplicates } from '../integrity/integrity.service.ts';
+import { objectionNotice, reportVerdictNotice, taskBookSignNotice } from '../notifications/events.ts';
 import { listAttachments, presentAttachment } from './attachments.service.ts';
 import { challengeRelations, requireActor } from './challenges.access.ts';
+import type { TaskBookSearchQuery } from './challenges.lists.ts';
 import * as repo from './challenges.repo.ts';
 import {
   acceptanceOutcome,
@@ -38,6 +41,7 @@ export async function raiseObjection(ctx: Ctx, challengeId: string, text: string
       throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionOutsideNotice'));
     }
     const o = await repo.insertObjection(tx, { challengeId, raisedBy: actor.personId, text, now });
+    await objectionNotice(tx, now, 'objection.lodged', o.id);
     await recordAudit(tx, actor, now, {
       action: 'objection.raise',
       objectType: 'objection',
@@ -65,6 +69,7 @@ export async function resolveObjection(
       throw forbidden(msg('delivery.onlyOrganizersResolve'));
     const after = await repo.resolveObjection(tx, id, decision, resolution, actor.personId, now);
     if (!after) throw new AppError('ILLEGAL_TRANSITION', msg('delivery.objectionResolved'));
+    await objectionNotice(tx, now, 'objection.answered', id);
     await recordAudit(tx, actor, now, {
       action: `objection.${decision}`,
       objectType: 'objection',
@@ -80,17 +85,29 @@ export async function listObjections(ctx: Ctx, challengeId: string) {
   const c = await repo.findChallenge(ctx.db, challengeId);
   if (!c) throw notFound(msg('notFound.challenge'));
   const organizer = challengeRelations(actor, c).has('organizer');
-  const rows = await repo.objectionsOf(ctx.db, challengeId);
-  // The organizer sees all; anyone else sees the ones they raised.
-  return rows
-    .filter((o) => organizer || o.raised_by === actor.personId)
-    .map((o) => ({
+  const rows = (await repo.objectionsOf(ctx.db, challengeId)).filter(
+    (o) => organizer || o.raised_by === actor.personId,
+  );
+  // The organizer sees all, with who raised them; anyone else sees the ones they raised.
+  const people = new Map(
+    (
+      await repo.personNames(
+        ctx.db,
+        rows.map((o) => o.raised_by),
+      )
+    ).map((p) => [p.id, p]),
+  );
+  return rows.map((o) => {
+    const p = people.get(o.raised_by);
+    return {
       id: o.id,
       text: o.text,
       state: o.state,
       resolution: o.resolution,
       createdAt: o.created_at.toISOString(),
-    }));
+      raisedBy: { id: o.raised_by, nameZh: p?.name_zh ?? '', nameEn: p?.name_en ?? '' },
+    };
+  });
 }
 
 // ── task books ──
@@ -160,6 +177,10 @@ export async function getTaskBook(ctx: Ctx, id: string) {
     revision: t.revision,
     titleZh: c.title_zh,
     titleEn: c.title_en,
+    challenge: { id: c.id, nameZh: c.title_zh, nameEn: c.title_en },
+    commander: { id: b.commander_id, nameZh: commander?.name_zh ?? '', nameEn: commander?.name_en ?? '' },
+    proposerOrgRef: { id: c.org_id, nameZh: proposerOrg?.name_zh ?? '', nameEn: proposerOrg?.name_en ?? '' },
+    hostOrgRef: { id: b.host_org_id, nameZh: host?.name_zh ?? '', nameEn: host?.name_en ?? '' },
     proposerOrg: proposerOrg?.name_zh ?? '',
     proposerOrgEn: proposerOrg?.name_en ?? '',
     hostOrg: host?.name_zh ?? '',
@@ -208,6 +229,8 @@ export async function getTaskBook(ctx: Ctx, id: string) {
         .map((v) => ({
           reviewerId: v.reviewer_id,
           reviewerName: nameOf(v),
+          reviewerNameZh: v.name_zh,
+          reviewerNameEn: v.name_en,
           role: v.role,
           decision: v.decision,
           comment: v.comment,
@@ -216,9 +239,15 @@ export async function getTaskBook(ctx: Ctx, id: string) {
       /** Named experts whose verdict the report still waits for. */
       awaitingExperts: experts
         .filter((x) => !reviews.some((v) => v.report_id === r.id && v.reviewer_id === x.person_id))
-        .map((x) => ({ id: x.person_id, name: nameOf(x) })),
+        .map((x) => ({ id: x.person_id, name: nameOf(x), nameZh: x.name_zh, nameEn: x.name_en })),
     })),
-    experts: experts.map((x) => ({ id: x.person_id, name: nameOf(x), namedAt: x.named_at.toISOString() })),
+    experts: experts.map((x) => ({
+      id: x.person_id,
+      name: nameOf(x),
+      nameZh: x.name_zh,
+      nameEn: x.name_en,
+      namedAt: x.named_at.toISOString(),
+    })),
     judgements: judgements.map((j) => ({
       targetId: j.target_id,
       measured: j.measured,
@@ -258,6 +287,7 @@ export async function reviseTaskBook(
       );
     const after = await repo.reviseTaskBook(tx, id, input.revision, input.milestones, input.tranches);
     if (!after) throw new AppError('STALE', msg('delivery.stale'), 'revision');
+    await taskBookSignNotice(tx, ctx.now(), id);
     await recordAudit(tx, actor, ctx.now(), {
       action: 'task_book.revise',
       objectType: 'task_book',
@@ -309,6 +339,7 @@ export async function submitReport(
     for (const k of Object.keys(r.measured))
       if (!ids.has(k)) throw new AppError('VALIDATION', msg('delivery.unknownTarget'), 'measured');
     const row = await repo.insertReport(tx, { taskBookId: id, ...r, by: actor.personId, now });
+    await reportVerdictNotice(tx, now, id, row.id);
     await recordAudit(tx, actor, now, {
       action: 'task_book.report',
       objectType: 'milestone_report',
@@ -556,4 +587,36 @@ export async function taskBookAction(
     });
   });
   return getTaskBook(ctx, id);
+}
+
+/** Task books the reader is a party to, found by the challenge's title (a picker's search), one page. */
+export async function searchTaskBooks(ctx: Ctx, q: TaskBookSearchQuery) {
+  const actor = requireActor(ctx.actor);
+  const orgsWith = (role: string) => actor.roles.filter((r) => r.role === role).map((r) => r.orgId);
+  const { rows, total } = await drepo.searchTaskBooks(
+    ctx.db,
+    {
+      personId: actor.personId,
+      proposerOrgIds: orgsWith('proposer'),
+      organizerOrgIds: orgsWith('organizer'),
+    },
+    { q: q.q, state: q.state, fundable: q.fundable },
+    { sort: q.sort, order: q.order, offset: offsetOf(q), limit: q.pageSize },
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      budgetFen: r.budget_fen,
+      createdAt: r.created_at.toISOString(),
+      challenge: { id: r.challenge_id, nameZh: r.title_zh, nameEn: r.title_en },
+      bidId: r.bid_id,
+      commander: { id: r.commander_id, nameZh: r.commander_zh, nameEn: r.commander_en },
+      hostOrg: { id: r.host_id, nameZh: r.host_zh, nameEn: r.host_en },
+      proposerOrg: { id: r.proposer_org_id, nameZh: r.proposer_org_zh, nameEn: r.proposer_org_en },
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }

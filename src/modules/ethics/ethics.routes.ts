@@ -5,6 +5,7 @@ import { zkey } from '../../i18n/validation.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as svc from './ethics.service.ts';
 import { DEFAULT_DECISION_DAYS, MIN_COMMITTEE, MIN_QUORUM } from './ethics.ts';
+import './ethics.tasks.ts';
 
 const CommitteeBody = z.strictObject({
   orgId: z.uuid(),

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
+import { ethicsVoteNotice } from '../notifications/events.ts';
 import { daysOverdue, ethicsDecision, type Vote } from './ethics.ts';
 
 export async function createCommittee(
@@ -118,6 +119,7 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await ethicsVoteNotice(tx, now, r.id);
     await recordAudit(tx, actor, now, {
       action: 'ethics.review_open',
       objectType: 'ethics_review',

@@ -1,17 +1,19 @@
 // Use-cases of the assignment: start a run (recorded with phase, progress and figures in
-// review_assignment_run; the UI polls it), execute it (gather → conflicts → affinity and exact
+// review_assignment_run; the UI polls it; executed by the job queue's `assignment.run`), execute it (gather → conflicts → affinity and exact
 // solve → write, replacing unstarted assignments only), read the result and the conflicts, and the
 // expert's decline / declaration of a conflict, after which only that item is reassigned.
 import { Worker } from 'node:worker_threads';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import type { ChallengeRow } from '../challenges/challenges.repo.ts';
 import { sanctionedUntil } from '../integrity/integrity.service.ts';
+import { reviewAssignedNotice } from '../notifications/events.ts';
 import {
   loadDistribution,
   type PlanExpert,
@@ -37,7 +39,7 @@ const started = (a: { state: string; review_state: string | null }) =>
 
 interface Gathered {
   experts: PlanExpert[];
-  expertNames: Map<string, string>;
+  expertNames: Map<string, { zh: string; en: string }>;
   items: (PlanItem & { label: string })[];
   conflicts: Map<string, Map<number, Conflict[]>>;
   assignments: Awaited<ReturnType<typeof repo.assignmentsOf>>;
@@ -91,7 +93,7 @@ async function gather(
   const dueDate = shanghaiDate(round.due_at);
   const expertFacts: ExpertFacts[] = [];
   const experts: PlanExpert[] = [];
-  const expertNames = new Map<string, string>();
+  const expertNames = new Map<string, { zh: string; en: string }>();
   for (const p of pool) {
     const f = facts.get(p.person_id);
     if (!f) continue;
@@ -109,7 +111,7 @@ async function gather(
       available: availableOn(p.availability as unknown as { from: string; to: string }[], dueDate),
       profile: { keywords: f.keywords, publicationTitles: f.titles, disciplineCodes: f.codes },
     });
-    expertNames.set(p.person_id, p.name_zh || p.name_en);
+    expertNames.set(p.person_id, { zh: p.name_zh, en: p.name_en });
   }
   const index = new ConflictIndex(expertFacts, coi, today);
   // Experts an integrity sanction bars from reviewing are excluded from every item, with the reason.
@@ -220,14 +222,17 @@ function planInWorker(
   });
 }
 
+export const ASSIGNMENT_JOB = 'assignment.run';
+
 /**
- * Starts an assignment run (draft → assigning, or a rerun). The work continues after the answer;
- * `wait` finishes it first (CLI, tests). Rerunning replaces unstarted assignments only.
+ * Starts an assignment run (draft → assigning, or a rerun). The run is a job on the queue, sent in
+ * the transaction that records it: any instance's worker executes it after the answer. `wait`
+ * executes it here and now instead (CLI, demo). Rerunning replaces unstarted assignments only.
  */
 export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean } = {}) {
   // The run outlives the request: its queries must go to the pool, never to a request's transaction.
-  if (ctx.db.isTransaction && !opts.wait)
-    throw new Error('an assignment run cannot start inside a transaction it would outlive');
+  if (ctx.db.isTransaction && opts.wait)
+    throw new Error('an assignment run cannot execute inside a transaction it would outlive');
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const run = await ctx.db.transaction().execute(async (tx) => {
@@ -237,6 +242,10 @@ export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean
     const to = await transition(tx, l, action);
     if (to !== l.round.state) await repo.setRoundState(tx, roundId, to);
     const r = await repo.insertRun(tx, roundId, actor.personId, now);
+    if (!opts.wait) {
+      const [jobId] = await enqueue(tx, ASSIGNMENT_JOB, [{ runId: r.id, roundId, actor }]);
+      await tx.updateTable('review_assignment_run').set({ job_id: jobId }).where('id', '=', r.id).execute();
+    }
     await recordAudit(tx, actor, now, {
       action: 'review_round.assignment_run',
       objectType: 'review_round',
@@ -246,11 +255,57 @@ export async function startRun(ctx: Ctx, roundId: string, opts: { wait?: boolean
     });
     return r;
   });
-  const work = executeRun(ctx, run.id, roundId, actor);
-  if (opts.wait) await work;
-  else work.catch(() => {}); // failures are recorded on the run itself
+  if (opts.wait) await executeRun(ctx, run.id, roundId, actor);
   return presentRun((await repo.findRun(ctx.db, run.id)) ?? run);
 }
+
+/**
+ * Claims a run for this worker: a queued run, or one whose instance stopped beating (it died; the
+ * queue retried its job). 'busy' when another live instance is executing it; 'over' when it ended
+ * or a newer run of the round superseded it.
+ */
+async function claimRun(
+  db: Kysely<DB>,
+  runId: string,
+  roundId: string,
+): Promise<'claimed' | 'busy' | 'over'> {
+  const newer = await db
+    .selectFrom('review_assignment_run as n')
+    .innerJoin('review_assignment_run as r', 'r.round_id', 'n.round_id')
+    .select('n.id')
+    .where('r.id', '=', runId)
+    .where('n.round_id', '=', roundId)
+    .whereRef('n.started_at', '>', 'r.started_at')
+    .executeTakeFirst();
+  if (newer) {
+    await repo.finishRun(db, runId, 'failed', {}, 'superseded by a newer run of the round', new Date());
+    return 'over';
+  }
+  const claimed = await sql<{ id: string }>`
+    UPDATE review_assignment_run SET phase = 'gather', heartbeat_at = now()
+    WHERE id = ${runId} AND state = 'running'
+      AND (phase = 'queued' OR heartbeat_at < now() - make_interval(secs => ${repo.STALL_SECONDS}))
+    RETURNING id`.execute(db);
+  if (claimed.rows.length) return 'claimed';
+  const r = await repo.findRun(db, runId);
+  return r?.state === 'running' ? 'busy' : 'over';
+}
+
+defineJob<{ runId: string; roundId: string; actor: Actor }>({
+  name: ASSIGNMENT_JOB,
+  // A long national-scale run must not be taken for dead: its heartbeat tells (claimRun).
+  options: { retryLimit: 5, retryDelay: 30, retryBackoff: false, expireInSeconds: 3600 },
+  async handle(jobs, env) {
+    for (const j of jobs) {
+      const { runId, roundId, actor } = j.data;
+      const c = await claimRun(env.db, runId, roundId);
+      if (c === 'over') continue;
+      if (c === 'busy') throw new Error(`run ${runId} is executing on another instance`);
+      // Failures are recorded on the run itself (state 'failed' with the error); not retried.
+      await executeRun({ db: env.db, actor, now: env.now }, runId, roundId, actor).catch(() => {});
+    }
+  },
+});
 
 async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor) {
   const started0 = Date.now();
@@ -308,6 +363,12 @@ async function executeRun(ctx: Ctx, runId: string, roundId: string, actor: Actor
           runId,
           now,
         })),
+      );
+      await reviewAssignedNotice(
+        tx,
+        now,
+        roundId,
+        plan.pairs.map((p) => ({ bidId: p.itemId, expertId: p.expertId })),
       );
       const after = await repo.assignmentsOf(tx, roundId);
       const stats = figures(plan.stats, g, after, l.round.reviewers_per_item, removed, Date.now() - started0);
@@ -397,14 +458,17 @@ export async function listAssignments(ctx: Ctx, roundId: string) {
       const mine = rows.filter((r) => r.bid_id === bidId);
       return {
         bidId,
-        host: b ? (orgs.get(b.host_org_id)?.name_zh ?? '') : '',
-        commander: b ? (people.get(b.commander_id)?.name_zh ?? '') : '',
+        hostZh: b ? (orgs.get(b.host_org_id)?.name_zh ?? '') : '',
+        hostEn: b ? (orgs.get(b.host_org_id)?.name_en ?? '') : '',
+        commanderZh: b ? (people.get(b.commander_id)?.name_zh ?? '') : '',
+        commanderEn: b ? (people.get(b.commander_id)?.name_en ?? '') : '',
         active: mine.filter((r) => ACTIVE.has(r.state)).length,
         assignments: mine.map((r) => ({
           id: r.id,
           pseudonym: r.pseudonym,
           expertId: r.expert_id,
-          expertName: people.get(r.expert_id)?.name_zh || people.get(r.expert_id)?.name_en || '',
+          expertNameZh: people.get(r.expert_id)?.name_zh ?? '',
+          expertNameEn: people.get(r.expert_id)?.name_en ?? '',
           affinity: r.affinity,
           sharedTerms: r.shared_terms,
           state: r.state,
@@ -421,15 +485,22 @@ export async function listConflicts(ctx: Ctx, roundId: string) {
   const l = await loadRound(ctx.db, ctx.actor, roundId);
   requireOrganizer(l);
   const g = await gather(ctx.db, l.round, l.challenge, ctx.now(), true);
-  const out: { bidId: string; item: string; expertId: string; expertName: string; conflicts: Conflict[] }[] =
-    [];
+  const out: {
+    bidId: string;
+    item: string;
+    expertId: string;
+    expertNameZh: string;
+    expertNameEn: string;
+    conflicts: Conflict[];
+  }[] = [];
   for (const it of g.items)
     for (const [d, list] of g.conflicts.get(it.id) ?? [])
       out.push({
         bidId: it.id,
         item: it.label,
         expertId: g.experts[d].id,
-        expertName: g.expertNames.get(g.experts[d].id) ?? '',
+        expertNameZh: g.expertNames.get(g.experts[d].id)?.zh ?? '',
+        expertNameEn: g.expertNames.get(g.experts[d].id)?.en ?? '',
         conflicts: list,
       });
   return out;
@@ -457,6 +528,12 @@ export async function reassignItem(tx: Tx, l: LoadedRound, bidId: string, now: D
       runId: null,
       now,
     })),
+  );
+  await reviewAssignedNotice(
+    tx,
+    now,
+    l.round.id,
+    plan.pairs.map((p) => ({ bidId, expertId: p.expertId })),
   );
   return {
     added: plan.pairs.map((p) => ({ expertId: p.expertId, pseudonym: p.pseudonym, affinity: p.affinity })),

@@ -2,17 +2,22 @@
 // expert's decline / declaration of a conflict. Thin: schemas first, services decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
 import * as assignment from './assignment.service.ts';
+import './evaluation.tasks.ts';
 import {
   ExclusionsBody,
   ExpertPatch,
   IdParam,
   ImportQuery,
+  PoolExpert,
   PoolQuery,
   ReasonBody,
   RoundBody,
   RoundEditBody,
+  RoundListItem,
+  RoundListQuery,
 } from './pool.schema.ts';
 import * as pool from './pool.service.ts';
 import { MAX_IMPORT_BYTES } from './pool.ts';
@@ -72,10 +77,13 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The expert pool, searched by name, email, keyword or code (organizer)',
         querystring: PoolQuery,
+        response: { 200: pageOf(PoolExpert) },
       },
     },
-    async (req) =>
-      pool.listExperts(req.ctx, { search: req.query.q, limit: req.query.limit, offset: req.query.offset }),
+    async (req) => {
+      const { q, ...page } = req.query;
+      return pool.listExperts(req.ctx, { search: q, ...page });
+    },
   );
   app.get(
     '/experts/:id',
@@ -112,8 +120,18 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/review-rounds',
-    { schema: { tags: rtags, summary: 'The rounds I organise, newest first' } },
-    async (req) => rounds.listRounds(req.ctx),
+    {
+      schema: {
+        tags: rtags,
+        summary: 'A page of the rounds I organise, newest first',
+        querystring: RoundListQuery,
+        response: { 200: pageOf(RoundListItem) },
+      },
+    },
+    async (req) => {
+      const { q, ...rest } = req.query;
+      return rounds.listRounds(req.ctx, { search: q, ...rest });
+    },
   );
   app.get(
     '/review-rounds/:roundId',

@@ -1,6 +1,6 @@
 // Every SQL statement of the expert pool: experts, their relations, organisation look-ups for the
 // import, people's profile lists written by the import. Rows in, rows out.
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Tx } from '../../app/context.ts';
 import type { DB, ExpertRelationTable, ExpertTable } from '../../db/schema.ts';
 
@@ -241,56 +241,75 @@ export async function replaceRelations(
       .execute();
 }
 
+/** The pool's sortable columns. */
+export const POOL_SORT = ['name', 'load', 'maxLoad'] as const;
+
 /** One page of the pool with each expert's current organisation and load in open rounds. */
-export async function listExperts(q: Q, f: { search?: string; limit: number; offset: number }) {
-  let query = q
-    .selectFrom('expert as x')
-    .innerJoin('person as p', 'p.id', 'x.person_id')
-    .select((eb) => [
-      'x.person_id',
-      'x.max_load',
-      'x.availability',
-      'x.active',
-      'x.source',
-      'p.email',
-      'p.name_zh',
-      'p.name_en',
-      'p.discipline_codes',
-      'p.keywords',
-      eb
-        .selectFrom('employment as e')
-        .select('e.org_name')
-        .whereRef('e.person_id', '=', 'p.id')
-        .where('e.end_date', 'is', null)
-        .orderBy('e.start_date', 'desc')
-        .limit(1)
-        .as('org_name'),
-      eb
-        .selectFrom('review_assignment as a')
-        .innerJoin('review_round as r', 'r.id', 'a.round_id')
-        .select((e2) => e2.fn.countAll<number>().as('n'))
-        .whereRef('a.expert_id', '=', 'p.id')
-        .where('a.state', 'in', ['assigned', 'submitted'])
-        .where('r.state', '<>', 'closed')
-        .as('load'),
-    ]);
+export async function listExperts(
+  q: Q,
+  f: {
+    search?: string;
+    page: number;
+    pageSize: number;
+    sort: (typeof POOL_SORT)[number];
+    order: 'asc' | 'desc';
+  },
+) {
+  const current = (eb: ExpressionBuilder<DB, 'expert' | 'person'>) =>
+    eb
+      .selectFrom('employment as e')
+      .leftJoin('organisation as o', 'o.id', 'e.org_id')
+      .whereRef('e.person_id', '=', 'person.id')
+      .where('e.end_date', 'is', null)
+      .orderBy('e.start_date', 'desc')
+      .limit(1);
+  const load = (eb: ExpressionBuilder<DB, 'expert' | 'person'>) =>
+    eb
+      .selectFrom('review_assignment as a')
+      .innerJoin('review_round as r', 'r.id', 'a.round_id')
+      .select((e2) => e2.fn.countAll<number>().as('n'))
+      .whereRef('a.expert_id', '=', 'person.id')
+      .where('a.state', 'in', ['assigned', 'submitted'])
+      .where('r.state', '<>', 'closed');
+  let query = q.selectFrom('expert').innerJoin('person', 'person.id', 'expert.person_id');
   const search = f.search;
   if (search) {
     const like = `%${search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['p.name_zh']), 'like', like),
-        eb(eb.fn('lower', ['p.name_en']), 'like', like),
-        eb(eb.fn('lower', ['p.email']), 'like', like),
-        eb(sql<string>`lower(array_to_string(p.keywords, ' '))`, 'like', like),
-        eb(sql<string>`array_to_string(p.discipline_codes, ' ')`, 'like', `%${search.toUpperCase()}%`),
+        eb(eb.fn('lower', ['person.name_zh']), 'like', like),
+        eb(eb.fn('lower', ['person.name_en']), 'like', like),
+        eb(eb.fn('lower', ['person.email']), 'like', like),
+        eb(sql<string>`lower(array_to_string(person.keywords, ' '))`, 'like', like),
+        eb(sql<string>`array_to_string(person.discipline_codes, ' ')`, 'like', `%${search.toUpperCase()}%`),
       ]),
     );
   }
-  const rows = await query.orderBy('p.name_zh').orderBy('p.email').limit(f.limit).offset(f.offset).execute();
-  const total = await q
-    .selectFrom('expert')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total.n) };
+  const total = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = query.select((eb) => [
+    'expert.person_id',
+    'expert.max_load',
+    'expert.availability',
+    'expert.active',
+    'expert.source',
+    'person.email',
+    'person.name_zh',
+    'person.name_en',
+    'person.discipline_codes',
+    'person.keywords',
+    current(eb).select(sql<string>`coalesce(o.name_zh, e.org_name)`.as('x')).as('org_name_zh'),
+    current(eb).select(sql<string>`coalesce(nullif(o.name_en, ''), e.org_name)`.as('x')).as('org_name_en'),
+    load(eb).as('load'),
+  ]);
+  const dir = f.order;
+  if (f.sort === 'load') rows = rows.orderBy('load', dir);
+  else if (f.sort === 'maxLoad') rows = rows.orderBy('expert.max_load', dir);
+  rows = rows.orderBy('person.name_zh', f.sort === 'name' ? dir : 'asc').orderBy('person.email');
+  return {
+    rows: await rows
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    total: Number(total.n),
+  };
 }

@@ -1,7 +1,10 @@
 // Request schemas of the expert pool, rounds, assignment runs, exclusions, declines (feed OpenAPI).
 import { z } from 'zod';
+import { pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
+import { POOL_SORT } from './pool.repo.ts';
 import { RELATION_KINDS } from './pool.ts';
+import { ROUND_STATES } from './rounds.ts';
 
 const isoDate = z.iso.date({ message: zkey('validation.format.date') });
 const isoDateTime = z.iso.datetime({
@@ -21,10 +24,16 @@ export const ImportQuery = z.object({
   name: z.string().max(300).optional(),
 });
 
-export const PoolQuery = z.object({
+export const PoolQuery = pageQuery(POOL_SORT).extend({
+  /** Name, email, keyword or discipline code. */
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+/** The round list: page, sort, a state, a search in the round's or the challenge's title. */
+export const RoundListQuery = pageQuery(['createdAt', 'dueAt']).extend({
+  q: z.string().trim().max(100).optional(),
+  state: z.enum(ROUND_STATES).optional(),
 });
 
 export const RelationInput = z
@@ -141,4 +150,35 @@ export const ReasonBody = z.strictObject({
     .trim()
     .min(1, { message: zkey('validation.giveReason') })
     .max(1000),
+});
+
+// ── responses ──
+/** One round in the organizer's list. */
+export const RoundListItem = z.object({
+  id: z.string(),
+  challengeId: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  state: z.enum(ROUND_STATES),
+  dueAt: z.string().describe('ISO 8601 date-time, UTC'),
+  reviewersPerItem: z.number().int(),
+});
+
+/** One expert of the pool, with the current organisation and open load. */
+export const PoolExpert = z.object({
+  id: z.string(),
+  email: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  organisationZh: z.string().nullable(),
+  organisationEn: z.string().nullable(),
+  disciplineCodes: z.array(z.string()),
+  keywords: z.array(z.string()),
+  maxLoad: z.number().int(),
+  load: z.number().int(),
+  availability: z.array(z.object({ from: z.string(), to: z.string() })),
+  active: z.boolean(),
+  source: z.string(),
 });

@@ -254,17 +254,20 @@ export async function importExperts(
 }
 
 /** One page of the pool, searched by name, email, keyword or discipline code. */
-export async function listExperts(ctx: Ctx, q: { search?: string; limit: number; offset: number }) {
+export async function listExperts(ctx: Ctx, q: Parameters<typeof repo.listExperts>[1]) {
   requirePoolManager(ctx);
   const { rows, total } = await repo.listExperts(ctx.db, q);
   return {
     total,
-    experts: rows.map((r) => ({
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((r) => ({
       id: r.person_id,
       email: r.email,
       nameZh: r.name_zh,
       nameEn: r.name_en,
-      organisation: r.org_name ?? null,
+      organisationZh: r.org_name_zh ?? null,
+      organisationEn: r.org_name_en ?? null,
       disciplineCodes: r.discipline_codes,
       keywords: r.keywords,
       maxLoad: r.max_load,

@@ -106,9 +106,7 @@ export async function getRanking(ctx: Ctx, roundId: string) {
     if (!decision) return { round: presentRoundBrief(round), decision: null };
     const outcome = decision.outcome as unknown as RankingRecord;
     const inputs = decision.inputs as unknown as RankingInputs & { reviewerIds: string[] };
-    const names = new Map(
-      (await challenges.personNames(ctx.db, inputs.reviewerIds)).map((p) => [p.id, p.name_zh || p.name_en]),
-    );
+    const names = new Map((await challenges.personNames(ctx.db, inputs.reviewerIds)).map((p) => [p.id, p]));
     const org = new Map(bids.map((b) => [b.id, { zh: b.name_zh, en: b.name_en }]));
     return {
       round: presentRoundBrief(round),
@@ -131,7 +129,8 @@ export async function getRanking(ctx: Ctx, roundId: string) {
         })),
         reviewers: inputs.reviewerIds.map((id, i) => ({
           expertId: id,
-          name: names.get(id) ?? '',
+          nameZh: names.get(id)?.name_zh ?? '',
+          nameEn: names.get(id)?.name_en ?? '',
           bias: outcome.bias[i],
           reviews: inputs.reviews.filter((r) => r.reviewer === i).length,
         })),

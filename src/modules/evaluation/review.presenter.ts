@@ -19,7 +19,8 @@ export interface PresentedReview {
   state?: string;
   assignmentId?: string;
   expertId?: string;
-  expertName?: string;
+  expertNameZh?: string;
+  expertNameEn?: string;
   assignmentState?: string;
   submittedAt?: Date | null;
 }
@@ -33,7 +34,7 @@ export function releasedToApplicant(roundState: string, rebuttalOpen: boolean): 
 export function presentReviews(
   role: ItemRole,
   rows: ItemAssignment[],
-  opts: { released: boolean; names: Map<string, string> },
+  opts: { released: boolean; names: Map<string, { zh: string; en: string }> },
 ): PresentedReview[] {
   const submitted = rows.filter((r) => r.review_state === 'submitted' && r.state === 'submitted');
   switch (role.kind) {
@@ -42,7 +43,8 @@ export function presentReviews(
         assignmentId: r.id,
         pseudonym: r.pseudonym,
         expertId: r.expert_id,
-        expertName: opts.names.get(r.expert_id) ?? '',
+        expertNameZh: opts.names.get(r.expert_id)?.zh ?? '',
+        expertNameEn: opts.names.get(r.expert_id)?.en ?? '',
         assignmentState: r.state,
         state: r.review_state ?? 'none',
         scores: r.scores ?? {},

@@ -107,11 +107,25 @@ export const roundAssignments = (q: Q, roundId: string) =>
     .orderBy('a.pseudonym')
     .execute();
 
-/** The expert's active assignments across rounds, with round, challenge and review state. */
-export const queueOf = (q: Q, expertId: string) =>
-  q
+/** A page of the expert's active assignments across rounds, soonest due first by default. */
+export async function queueOf(
+  q: Q,
+  expertId: string,
+  f: { status?: 'open' | 'submitted'; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
+  let base = q
     .selectFrom('review_assignment as a')
     .innerJoin('review_round as rr', 'rr.id', 'a.round_id')
+    .where('a.expert_id', '=', expertId)
+    .where('rr.state', 'not in', ['draft', 'assigning']);
+  base =
+    f.status === 'open'
+      ? base.where('a.state', '=', 'assigned')
+      : f.status === 'submitted'
+        ? base.where('a.state', '=', 'submitted')
+        : base.where('a.state', 'in', ['assigned', 'submitted']);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
     .innerJoin('challenge as c', 'c.id', 'rr.challenge_id')
     .innerJoin('bid as b', 'b.id', 'a.bid_id')
     .innerJoin('organisation as o', 'o.id', 'b.host_org_id')
@@ -129,6 +143,7 @@ export const queueOf = (q: Q, expertId: string) =>
       'c.title_zh as challenge_title_zh',
       'c.title_en as challenge_title_en',
       'o.name_zh as host_name_zh',
+      'o.name_en as host_name_en',
       'r.state as review_state',
       'r.saved_at',
       'r.submitted_at',
@@ -138,12 +153,13 @@ export const queueOf = (q: Q, expertId: string) =>
         .whereRef('m.assignment_id', '=', 'a.id')
         .as('last_reminded_at'),
     ])
-    .where('a.expert_id', '=', expertId)
-    .where('a.state', 'in', ['assigned', 'submitted'])
-    .where('rr.state', 'not in', ['draft', 'assigning'])
-    .orderBy('rr.due_at')
+    .orderBy('rr.due_at', f.order)
     .orderBy('a.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
     .execute();
+  return { rows, total: Number(total.n) };
+}
 
 export const findReview = (q: Q, assignmentId: string) =>
   q.selectFrom('review').selectAll().where('assignment_id', '=', assignmentId).executeTakeFirst();
@@ -430,3 +446,88 @@ export const insertDecision = (
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+
+// ── my tasks ──
+/** The expert's open assignments in rounds that are reviewing, with whether a sheet was started. */
+export const openAssignmentsOf = (q: Q, expertId: string) =>
+  q
+    .selectFrom('review_assignment as a')
+    .innerJoin('review_round as rr', 'rr.id', 'a.round_id')
+    .leftJoin('review as r', 'r.assignment_id', 'a.id')
+    .select(['a.round_id', 'a.bid_id', 'rr.due_at', 'r.state as review_state'])
+    .where('a.expert_id', '=', expertId)
+    .where('a.state', '=', 'assigned')
+    .where('rr.state', '=', 'reviewing')
+    .orderBy('rr.due_at')
+    .execute();
+
+/** Items where the expert is the rapporteur and the consensus report is still open. */
+export const openConsensusOf = (q: Q, expertId: string, roundStates: string[]) =>
+  q
+    .selectFrom('consensus_report as c')
+    .innerJoin('review_assignment as a', 'a.id', 'c.rapporteur_assignment_id')
+    .innerJoin('review_round as rr', 'rr.id', 'c.round_id')
+    .select(['c.round_id', 'c.bid_id'])
+    .where('a.expert_id', '=', expertId)
+    .where('a.state', '=', 'submitted')
+    .where('c.state', '=', 'open')
+    .where('rr.state', 'in', roundStates)
+    .execute();
+
+/** Proposed consensus reports in rounds on challenges the given agencies organise. */
+export const proposedConsensusFor = (q: Q, orgIds: string[], roundStates: string[]) =>
+  q
+    .selectFrom('consensus_report as c')
+    .innerJoin('review_round as rr', 'rr.id', 'c.round_id')
+    .innerJoin('challenge as ch', 'ch.id', 'rr.challenge_id')
+    .select(['c.round_id', 'c.bid_id'])
+    .where('ch.organiser_org_id', 'in', orgIds)
+    .where('c.state', '=', 'proposed')
+    .where('rr.state', 'in', roundStates)
+    .execute();
+
+/** Pending appeals in rounds on challenges the given agencies organise. */
+export const pendingAppealsFor = (q: Q, orgIds: string[]) =>
+  q
+    .selectFrom('review_appeal as p')
+    .innerJoin('review_round as rr', 'rr.id', 'p.round_id')
+    .innerJoin('challenge as ch', 'ch.id', 'rr.challenge_id')
+    .select(['p.round_id', 'p.bid_id', 'p.filed_at'])
+    .where('ch.organiser_org_id', 'in', orgIds)
+    .where('p.state', '=', 'pending')
+    .orderBy('p.filed_at')
+    .execute();
+
+/** Reviewed bids the person commands whose round's rebuttal window is open and not yet answered. */
+export const rebuttalsOpenFor = (q: Q, personId: string, now: Date) =>
+  q
+    .selectFrom('rebuttal_window as w')
+    .innerJoin('review_round as rr', 'rr.id', 'w.round_id')
+    .innerJoin('bid as b', 'b.challenge_id', 'rr.challenge_id')
+    .select(['w.round_id', 'b.id as bid_id', 'w.closes_at'])
+    .where('b.commander_id', '=', personId)
+    .where('rr.rebuttal_allowed', '=', true)
+    .where('w.opens_at', '<=', now)
+    .where('w.closes_at', '>', now)
+    .where((eb) =>
+      eb.and([
+        eb.exists(
+          eb
+            .selectFrom('review_assignment as a')
+            .select('a.id')
+            .whereRef('a.round_id', '=', 'w.round_id')
+            .whereRef('a.bid_id', '=', 'b.id'),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('rebuttal as x')
+              .select('x.bid_id')
+              .whereRef('x.round_id', '=', 'w.round_id')
+              .whereRef('x.bid_id', '=', 'b.id'),
+          ),
+        ),
+      ]),
+    )
+    .orderBy('w.closes_at')
+    .execute();

@@ -1,5 +1,6 @@
 // zod request schemas of reviews, ranking, consensus, rebuttals and appeals (they feed OpenAPI).
 import { z } from 'zod';
+import { pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
 import { APPEAL_GROUNDS, MAX_COMMENT } from './review.ts';
 
@@ -12,6 +13,12 @@ export const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation
 export const ItemParam = z.object({
   roundId: z.uuid({ message: zkey('validation.format.uuid') }),
   bidId: z.uuid({ message: zkey('validation.format.uuid') }),
+});
+
+/** The expert's queue: page, soonest due first, open or submitted only. */
+export const QueueQuery = pageQuery(['dueAt']).extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  status: z.enum(['open', 'submitted']).optional(),
 });
 
 export const SheetBody = z.strictObject({
@@ -66,4 +73,38 @@ export const AppealDecisionBody = z.strictObject({
     .trim()
     .min(1, { message: zkey('validation.reasonsRequired') })
     .max(MAX_COMMENT),
+});
+
+// ── responses ──
+const Iso = z.string().describe('ISO 8601 date-time, UTC');
+
+/** One assignment in the expert's queue. */
+export const QueueItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  pseudonym: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  applicantOrgZh: z.string(),
+  applicantOrgEn: z.string(),
+  dueAt: Iso,
+  reviewState: z.enum(['none', 'draft', 'submitted']),
+  savedAt: Iso.nullable(),
+  submittedAt: Iso.nullable(),
+  overdue: z.boolean(),
+  lastRemindedAt: Iso.nullable(),
+});
+
+/** A review item of a bid the reader leads or belongs to. */
+export const ApplicantItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
 });

@@ -22,6 +22,9 @@ import {
 } from './review.ts';
 import { nextRoundState, type RoundState } from './rounds.ts';
 
+const isoOrNull = (d: Date | string | null | undefined) =>
+  d === null || d === undefined ? null : new Date(d).toISOString();
+
 function rubricOf(round: repo.RoundRow) {
   try {
     return readRubric(round.rubric);
@@ -41,12 +44,12 @@ const presentRound = (r: repo.RoundRow, now: Date) => ({
   reviewersPerItem: r.reviewers_per_item,
 });
 
-/** The expert's assignments across rounds, soonest due first, with overdue marking. */
-export async function queue(ctx: Ctx) {
+/** A page of the expert's assignments across rounds, soonest due first, with overdue marking. */
+export async function queue(ctx: Ctx, f: Parameters<typeof repo.queueOf>[2]) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  const rows = await repo.queueOf(ctx.db, actor.personId);
-  return rows.map((r) => {
+  const { rows, total } = await repo.queueOf(ctx.db, actor.personId, f);
+  const items = rows.map((r) => {
     const submitted = r.state === 'submitted';
     return {
       roundId: r.round_id,
@@ -58,26 +61,31 @@ export async function queue(ctx: Ctx) {
       challengeTitleZh: r.challenge_title_zh,
       challengeTitleEn: r.challenge_title_en,
       applicantOrgZh: r.host_name_zh,
-      dueAt: r.due_at,
-      reviewState: submitted ? 'submitted' : r.review_state === 'draft' ? 'draft' : 'none',
-      savedAt: r.saved_at,
-      submittedAt: r.submitted_at,
+      applicantOrgEn: r.host_name_en,
+      dueAt: r.due_at.toISOString(),
+      reviewState: (submitted ? 'submitted' : r.review_state === 'draft' ? 'draft' : 'none') as
+        | 'submitted'
+        | 'draft'
+        | 'none',
+      savedAt: isoOrNull(r.saved_at),
+      submittedAt: isoOrNull(r.submitted_at),
       // Overdue only means something while reviewing is open.
       overdue: r.round_state === 'reviewing' && isOverdue(r.due_at, submitted, now),
-      lastRemindedAt: r.last_reminded_at ?? null,
+      lastRemindedAt: isoOrNull(r.last_reminded_at),
     };
   });
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
 async function reviewsFor(ctx: Ctx, a: ItemAccess) {
   const rows = await repo.itemAssignments(ctx.db, a.round.id, a.bid.id);
-  let names = new Map<string, string>();
+  let names = new Map<string, { zh: string; en: string }>();
   if (a.role.kind === 'organizer') {
     const people = await challenges.personNames(
       ctx.db,
       rows.map((r) => r.expert_id),
     );
-    names = new Map(people.map((p) => [p.id, p.name_zh || p.name_en]));
+    names = new Map(people.map((p) => [p.id, { zh: p.name_zh, en: p.name_en }]));
   }
   const window = await repo.findWindow(ctx.db, a.round.id);
   const now = ctx.now();
@@ -207,7 +215,8 @@ export async function progress(ctx: Ctx, roundId: string) {
           assignmentId: r.id,
           pseudonym: r.pseudonym,
           expertId: r.expert_id,
-          expertName: r.name_zh || r.name_en,
+          expertNameZh: r.name_zh,
+          expertNameEn: r.name_en,
           state: r.state,
           reviewState: r.review_state ?? 'none',
           total: r.total === null ? null : Number(r.total),
@@ -251,7 +260,8 @@ export async function remindOverdue(ctx: Ctx, roundId: string) {
         bidId: r.bid_id,
         pseudonym: r.pseudonym,
         expertId: r.expert_id,
-        expertName: r.name_zh || r.name_en,
+        expertNameZh: r.name_zh,
+        expertNameEn: r.name_en,
       })),
     };
   });

@@ -75,19 +75,43 @@ export const roundsOfChallenge = (q: Q, challengeId: string) =>
     .orderBy('created_at')
     .execute();
 
-/** Rounds of the challenges an agency organises (all for the platform admin: `orgIds` null). */
-export function roundsFor(q: Q, orgIds: string[] | null) {
-  let query = q
-    .selectFrom('review_round as r')
-    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+/** A page of the rounds of the challenges an agency organises (all for the platform admin: `orgIds` null). */
+export async function roundsFor(
+  q: Q,
+  orgIds: string[] | null,
+  f: {
+    search?: string;
+    state?: string;
+    sort: 'createdAt' | 'dueAt';
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
+) {
+  if (orgIds && !orgIds.length) return { rows: [], total: 0 };
+  let base = q.selectFrom('review_round as r').innerJoin('challenge as c', 'c.id', 'r.challenge_id');
+  if (orgIds) base = base.where('c.organiser_org_id', 'in', orgIds);
+  if (f.state) base = base.where('r.state', '=', f.state);
+  if (f.search) {
+    const like = `%${f.search.toLowerCase().replace(/[%_\\]/g, (x) => `\\${x}`)}%`;
+    base = base.where((eb) =>
+      eb.or(
+        ['r.title_zh', 'r.title_en', 'c.title_zh', 'c.title_en'].map((col) =>
+          eb(eb.fn('lower', [eb.ref(col as 'r.title_zh')]), 'like', like),
+        ),
+      ),
+    );
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
     .selectAll('r')
     .select(['c.title_zh as challenge_title_zh', 'c.title_en as challenge_title_en'])
-    .orderBy('r.created_at', 'desc');
-  if (orgIds) {
-    if (!orgIds.length) return Promise.resolve([]);
-    query = query.where('c.organiser_org_id', 'in', orgIds);
-  }
-  return query.execute();
+    .orderBy(f.sort === 'dueAt' ? 'r.due_at' : 'r.created_at', f.order)
+    .orderBy('r.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { rows, total: Number(total.n) };
 }
 
 export const insertRun = (tx: Tx, roundId: string, by: string, now: Date) =>

@@ -175,24 +175,25 @@ export async function getRound(ctx: Ctx, id: string) {
   return presentRound(l);
 }
 
-/** Rounds the actor organises, newest first. */
-export async function listRounds(ctx: Ctx) {
+/** A page of the rounds the actor organises, newest first by default. */
+export async function listRounds(ctx: Ctx, f: Parameters<typeof repo.roundsFor>[2]) {
   const actor = requireActor(ctx.actor);
   const orgIds = isPlatformAdmin(actor)
     ? null
     : actor.roles.filter((r) => r.role === 'organizer').map((r) => r.orgId);
-  const rows = await repo.roundsFor(ctx.db, orgIds);
-  return rows.map((r) => ({
+  const { rows, total } = await repo.roundsFor(ctx.db, orgIds, f);
+  const items = rows.map((r) => ({
     id: r.id,
     challengeId: r.challenge_id,
     challengeTitleZh: r.challenge_title_zh,
     challengeTitleEn: r.challenge_title_en,
     titleZh: r.title_zh,
     titleEn: r.title_en,
-    state: r.state,
+    state: r.state as RoundState,
     dueAt: r.due_at.toISOString(),
     reviewersPerItem: r.reviewers_per_item,
   }));
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }
 
 /** assigning → reviewing: the experts' queues open. */

@@ -1,10 +1,10 @@
 // Ledger export (CSV, XLSX) and reconciliation: `jiebang ledger verify` and its HTTP twin recompute
 // every balance from the lines alone and report any unbalanced entry, any floor account below
 // zero, and any tranche or award whose books disagree with the journal.
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../../app/context.ts';
 import { specOf } from '../../core/ledger/grants.ts';
 import { type AccountSpec, type Entry, reconcile } from '../../core/ledger/ledger.ts';
+import { toCsv as csv, toXlsx as xlsx } from '../../http/export.ts';
 import * as repo from './funding.repo.ts';
 import type { LedgerRow } from './funding.service.ts';
 
@@ -31,26 +31,10 @@ const cells = (r: LedgerRow) => [
   r.creditFen,
 ];
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
-export function toCsv(rows: LedgerRow[]): string {
-  const esc = (v: string | number) => {
-    let s = String(v);
-    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `${[HEADER, ...rows.map(cells)].map((r) => r.map(esc).join(',')).join('\r\n')}\r\n`;
-}
+/** The journal as CSV, one row per line. */
+export const toCsv = (rows: LedgerRow[]) => csv(HEADER, rows.map(cells));
 
-export async function toXlsx(rows: LedgerRow[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('journal');
-  ws.addRow(HEADER);
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(cells(r));
-  ws.getColumn(8).numFmt = '0';
-  ws.getColumn(9).numFmt = '0';
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+export const toXlsx = (rows: LedgerRow[]) => xlsx('journal', HEADER, rows.map(cells));
 
 export interface VerifyResult {
   ok: boolean;

@@ -490,3 +490,105 @@ export const insertBurden = (
     .execute();
 export const burdenOf = (q: Q, challengeId: string) =>
   q.selectFrom('form_burden').selectAll().where('challenge_id', '=', challengeId).execute();
+
+// ── the journal as a page of entries, with the names a sentence about each needs ──
+/** Entries touching a fund or an award (or all), one page, with their total count. */
+export async function entryPage(
+  q: Q,
+  f: JournalFilter,
+  p: { offset: number; limit: number; order: 'asc' | 'desc' },
+) {
+  let base = q.selectFrom('journal_entry as e');
+  if (f.awardId) base = base.where('e.award_id', '=', f.awardId);
+  if (f.fundId) {
+    const fundId = f.fundId;
+    base = base.where((eb) =>
+      eb.or([
+        eb('e.fund_id', '=', fundId),
+        eb(
+          'e.award_id',
+          'in',
+          eb
+            .selectFrom('funding_award')
+            .select('id')
+            .where((w) => w.or([w('fund_id', '=', fundId), w('cofund_id', '=', fundId)])),
+        ),
+      ]),
+    );
+  }
+  const { n } = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .leftJoin('fund as f', 'f.id', 'e.fund_id')
+    .leftJoin('funding_award as a', 'a.id', 'e.award_id')
+    .leftJoin('challenge as c', 'c.id', 'a.challenge_id')
+    .leftJoin('bid as b', 'b.id', 'a.bid_id')
+    .leftJoin('organisation as h', 'h.id', 'b.host_org_id')
+    .leftJoin('fund as af', 'af.id', 'a.fund_id')
+    .leftJoin('journal_entry as r', 'r.id', 'e.reverses')
+    .leftJoin('person as p', 'p.id', 'e.posted_by')
+    .select([
+      'e.id',
+      'e.seq',
+      'e.kind',
+      'e.memo',
+      'e.posted_at',
+      'e.fund_id',
+      'e.award_id',
+      'f.name_zh as fund_zh',
+      'f.name_en as fund_en',
+      'af.id as award_fund_id',
+      'af.name_zh as award_fund_zh',
+      'af.name_en as award_fund_en',
+      'c.id as challenge_id',
+      'c.title_zh as challenge_zh',
+      'c.title_en as challenge_en',
+      'h.id as host_id',
+      'h.name_zh as host_zh',
+      'h.name_en as host_en',
+      'r.seq as reverses_seq',
+      'r.kind as reverses_kind',
+      'p.id as by_id',
+      'p.name_zh as by_zh',
+      'p.name_en as by_en',
+      (eb) =>
+        eb
+          .selectFrom('funding_tranche as t')
+          .select('t.no')
+          .whereRef('t.entry_id', '=', 'e.id')
+          .limit(1)
+          .as('tranche_no'),
+    ])
+    .orderBy('e.seq', p.order)
+    .offset(p.offset)
+    .limit(p.limit)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const lines = ids.length
+    ? await q
+        .selectFrom('journal_line')
+        .selectAll()
+        .where('entry_id', 'in', ids)
+        .orderBy('entry_id')
+        .orderBy('line_no')
+        .execute()
+    : [];
+  const expenses = ids.length
+    ? await q
+        .selectFrom('funding_expense')
+        .select(['entry_id', 'category', 'kind', 'description', 'period'])
+        .where('entry_id', 'in', ids)
+        .execute()
+    : [];
+  return { total: Number(n), rows, lines, expenses };
+}
+
+/** Active awards on challenges organised by any of `orgIds`. */
+export const activeAwardsOrganisedBy = (q: Q, orgIds: string[]) =>
+  q
+    .selectFrom('funding_award as a')
+    .innerJoin('challenge as c', 'c.id', 'a.challenge_id')
+    .selectAll('a')
+    .where('a.state', '=', 'active')
+    .where('c.organiser_org_id', 'in', orgIds)
+    .orderBy('a.created_at')
+    .execute();

@@ -10,6 +10,8 @@ import {
   FundBody,
   IdempotencyHeader,
   IdParam,
+  LedgerExportQuery,
+  LedgerPage,
   LedgerQuery,
   OptionalIdempotencyHeader,
   RefundBody,
@@ -19,6 +21,7 @@ import {
   TrancheParam,
 } from './funding.schema.ts';
 import * as svc from './funding.service.ts';
+import './funding.tasks.ts';
 
 const Empty = z.strictObject({}).default({});
 
@@ -225,8 +228,24 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The journal of a fund or award, as JSON, CSV or XLSX',
+        summary:
+          'The journal of a fund or award, a page of entries with the names of what each moved money for',
         querystring: LedgerQuery,
+        response: { 200: LedgerPage },
+      },
+    },
+    async (req) => {
+      const { fundId, awardId, page, pageSize, order } = req.query;
+      return svc.ledgerPage(req.ctx, { fundId, awardId }, { page, pageSize, order });
+    },
+  );
+  app.get(
+    '/funding/ledger/export',
+    {
+      schema: {
+        tags,
+        summary: 'The journal of a fund or award as CSV or XLSX, one row per line',
+        querystring: LedgerExportQuery,
       },
     },
     async (req, reply) => {
@@ -236,12 +255,10 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
           .header('content-type', 'text/csv; charset=utf-8')
           .header('content-disposition', 'attachment; filename="ledger.csv"')
           .send(svc.toCsv(rows));
-      if (req.query.format === 'xlsx')
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="ledger.xlsx"')
-          .send(await svc.toXlsx(rows));
-      return rows;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="ledger.xlsx"')
+        .send(await svc.toXlsx(rows));
     },
   );
   app.get(

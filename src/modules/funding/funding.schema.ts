@@ -1,6 +1,8 @@
 // Request schemas of funding: funds and appropriations, call rules, awards with budgets, tranche
 // releases, expenses, reversals, the burden meter and ledger export.
 import { z } from 'zod';
+import { NameRef } from '../../http/names.ts';
+import { pageOf, pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
 import { CATEGORIES } from './funding.ts';
 
@@ -125,8 +127,37 @@ export const BurdenBody = z.strictObject({
 });
 export type BurdenBody = z.infer<typeof BurdenBody>;
 
-export const LedgerQuery = z.strictObject({
+const LedgerScope = {
   fundId: z.uuid().optional(),
   awardId: z.uuid().optional(),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+};
+export const LedgerQuery = pageQuery(['seq']).extend(LedgerScope);
+export const LedgerExportQuery = z.strictObject({ ...LedgerScope, format: z.enum(['csv', 'xlsx']) });
+
+/** One journal entry with the names a sentence about it needs (the web composes it per kind). */
+export const LedgerEntry = z.object({
+  seq: z.number().int(),
+  entryId: z.string(),
+  postedAt: z.string(),
+  kind: z.enum(['appropriation', 'commitment', 'release', 'expense', 'refund', 'closing', 'reversal']),
+  /** The sum of the entry's debit lines (= its credits). */
+  amountFen: z.number().int(),
+  postedBy: NameRef.nullable(),
+  fund: NameRef.nullable(),
+  award: z.object({ id: z.string(), challenge: NameRef.nullable(), host: NameRef.nullable() }).nullable(),
+  /** A release: which tranche, counted from 1. */
+  trancheOrdinal: z.number().int().nullable(),
+  expense: z
+    .object({ period: z.string(), categories: z.array(z.string()), lines: z.number().int() })
+    .nullable(),
+  reverses: z.object({ seq: z.number().int(), kind: z.string() }).nullable(),
+  lines: z.array(
+    z.object({
+      accountKind: z.string(),
+      category: z.string().nullable(),
+      debitFen: z.number().int(),
+      creditFen: z.number().int(),
+    }),
+  ),
 });
+export const LedgerPage = pageOf(LedgerEntry);

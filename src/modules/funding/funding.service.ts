@@ -11,13 +11,16 @@ import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { entries } from '../../core/ledger/grants.ts';
 import { type Entry, reversal } from '../../core/ledger/ledger.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { nameRef } from '../../http/names.ts';
+import { offsetOf } from '../../http/paging.ts';
 import { type Msg, t as msg } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned, logSensitiveRead } from '../integrity/integrity.service.ts';
-import { heldBefore, postEntry } from './funding.ledger.ts';
+import { trancheNotice } from '../notifications/events.ts';
+import { type EntryKind, heldBefore, postEntry } from './funding.ledger.ts';
 import * as repo from './funding.repo.ts';
 import type {
   AwardBody,
@@ -487,6 +490,7 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
       evidence: cond.evidence,
     });
     if (!done) throw new AppError('ILLEGAL_TRANSITION', msg('funding.trancheReleased', { no: no + 1 }));
+    await trancheNotice(tx, now, a.id, no, tr.amount_fen);
     await audit(tx, actor, now, 'funding_award', a.id, 'tranche.release', {
       no,
       amountFen: tr.amount_fen,
@@ -1004,8 +1008,8 @@ export interface LedgerRow {
   creditFen: number;
 }
 
-/** The journal (optionally of one fund or award) as one row per line; the viewer must manage the fund or organise the award. */
-export async function ledgerRows(ctx: Ctx, f: { fundId?: string; awardId?: string }): Promise<LedgerRow[]> {
+/** The viewer must manage the fund or see the award; the whole journal is the platform admin's. */
+async function requireLedgerReader(ctx: Ctx, f: { fundId?: string; awardId?: string }) {
   const actor = requireActor(ctx.actor);
   if (f.awardId) {
     const a = await repo.findAward(ctx.db, f.awardId);
@@ -1017,7 +1021,71 @@ export async function ledgerRows(ctx: Ctx, f: { fundId?: string; awardId?: strin
     if (!fund || !(await fundRelations(ctx.db, actor, fund)).size) throw notFound(msg('notFound.fund'));
   } else if (!isPlatformAdmin(actor))
     throw new AppError('VALIDATION', msg('funding.chooseFundOrAward'), 'fundId');
+}
+
+/** The journal (optionally of one fund or award) as one row per line (the CSV/XLSX export). */
+export async function ledgerRows(ctx: Ctx, f: { fundId?: string; awardId?: string }): Promise<LedgerRow[]> {
+  await requireLedgerReader(ctx, f);
   return (await repo.journal(ctx.db, f)).map(toRow);
+}
+
+/**
+ * One page of journal entries, each with what a sentence about it needs in both languages: the
+ * fund, the award's challenge and host organisation, the tranche's ordinal, the expense's
+ * category, the entry it reverses, who posted it. The web composes the sentence per kind.
+ */
+export async function ledgerPage(
+  ctx: Ctx,
+  f: { fundId?: string; awardId?: string },
+  p: { page: number; pageSize: number; order: 'asc' | 'desc' },
+) {
+  await requireLedgerReader(ctx, f);
+  const { total, rows, lines, expenses } = await repo.entryPage(ctx.db, f, {
+    offset: offsetOf(p),
+    limit: p.pageSize,
+    order: p.order,
+  });
+  const items = rows.map((e) => {
+    const own = lines.filter((l) => l.entry_id === e.id);
+    const exp = expenses.filter((x) => x.entry_id === e.id);
+    return {
+      seq: e.seq,
+      entryId: e.id,
+      postedAt: e.posted_at.toISOString(),
+      kind: e.kind as EntryKind,
+      amountFen: own.filter((l) => l.side === 'debit').reduce((s, l) => s + l.amount_fen, 0),
+      postedBy: nameRef(e.by_id, e.by_zh, e.by_en),
+      fund:
+        nameRef(e.fund_id, e.fund_zh, e.fund_en) ??
+        nameRef(e.award_fund_id, e.award_fund_zh, e.award_fund_en),
+      award: e.award_id
+        ? {
+            id: e.award_id,
+            challenge: nameRef(e.challenge_id, e.challenge_zh, e.challenge_en),
+            host: nameRef(e.host_id, e.host_zh, e.host_en),
+          }
+        : null,
+      trancheOrdinal: e.tranche_no === null ? null : e.tranche_no + 1,
+      expense: exp.length
+        ? {
+            period: exp[0].period,
+            categories: [...new Set(exp.map((x) => x.category))].sort(),
+            lines: exp.length,
+          }
+        : null,
+      reverses: e.reverses_seq === null ? null : { seq: e.reverses_seq, kind: e.reverses_kind ?? '' },
+      lines: own.map((l) => {
+        const [accountKind, , category] = l.account.split(':');
+        return {
+          accountKind,
+          category: category ?? null,
+          debitFen: l.side === 'debit' ? l.amount_fen : 0,
+          creditFen: l.side === 'credit' ? l.amount_fen : 0,
+        };
+      }),
+    };
+  });
+  return { items, total, page: p.page, pageSize: p.pageSize };
 }
 
 const toRow = (l: Awaited<ReturnType<typeof repo.journal>>[number]): LedgerRow => ({
@@ -1089,4 +1157,25 @@ export async function burdenOfCall(ctx: Ctx, challengeId: string) {
 export function requireAdmin(ctx: Ctx) {
   const actor = requireActor(ctx.actor);
   if (!isPlatformAdmin(actor)) throw forbidden(msg('funding.onlyAdminsReconcile'));
+}
+
+// ── my tasks ──
+/**
+ * The organizer's funding work: planned tranches whose condition is met (ready to release) and
+ * active awards whose task book has ended (to close), on challenges the actor organises.
+ */
+export async function organizerWork(ctx: Ctx & { actor: Actor }) {
+  const orgs = ctx.actor.roles.filter((r) => r.role === 'organizer').map((r) => r.orgId);
+  const release: string[] = [];
+  const close: string[] = [];
+  if (!orgs.length) return { release, close };
+  for (const a of await repo.activeAwardsOrganisedBy(ctx.db, orgs)) {
+    const x = await awardCtx(ctx.db, ctx.actor, a);
+    if (!x.rel.has('organizer')) continue;
+    if (['accepted', 'honest_failure', 'misconduct'].includes(x.t.state)) close.push(a.id);
+    for (const tr of await repo.tranchesOf(ctx.db, a.id))
+      if (tr.state === 'planned' && tr.condition !== 'race' && (await conditionOf(ctx.db, x, tr)).ok)
+        release.push(a.id);
+  }
+  return { release, close };
 }

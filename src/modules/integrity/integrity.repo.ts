@@ -60,13 +60,52 @@ export const insertRecord = (
     .returningAll()
     .executeTakeFirstOrThrow();
 
-/** Records with their sanction, optionally only those about the given person or organisations. */
-export function listRecords(q: Q, subject?: { personId: string; orgIds: string[] }) {
+export interface RecordFilter {
+  /** Only records about this person or these organisations (what a subject sees). */
+  subject?: { personId: string; orgIds: string[] };
+  id?: string;
+  appealStatus?: string;
+  /** The subject's name (Chinese or English, any part) or whole email. */
+  q?: string;
+}
+
+/** Records with their sanction and subject's names, newest first, one page, with the total. */
+export async function listRecords(
+  q: Q,
+  f: RecordFilter,
+  p: { offset: number; limit: number; order: 'asc' | 'desc' } = { offset: 0, limit: 500, order: 'desc' },
+) {
   let query = q
     .selectFrom('integrity_record as r')
     .leftJoin('sanction as s', 's.id', 'r.sanction_id')
     .leftJoin('person as p', 'p.id', 'r.subject_person_id')
-    .leftJoin('organisation as o', 'o.id', 'r.subject_org_id')
+    .leftJoin('organisation as o', 'o.id', 'r.subject_org_id');
+  const { subject, id, appealStatus } = f;
+  if (subject) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('r.subject_person_id', '=', subject.personId),
+        ...(subject.orgIds.length ? [eb('r.subject_org_id', 'in', subject.orgIds)] : []),
+      ]),
+    );
+  }
+  if (id) query = query.where('r.id', '=', id);
+  if (appealStatus) query = query.where('r.appeal_status', '=', appealStatus);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const email = f.q.toLowerCase();
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.name_zh', 'ilike', like),
+        eb('p.name_en', 'ilike', like),
+        eb('p.email_norm', '=', email),
+        eb('o.name_zh', 'ilike', like),
+        eb('o.name_en', 'ilike', like),
+      ]),
+    );
+  }
+  const { n } = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await query
     .selectAll('r')
     .select([
       's.blocks',
@@ -78,17 +117,12 @@ export function listRecords(q: Q, subject?: { personId: string; orgIds: string[]
       'o.name_zh as org_name_zh',
       'o.name_en as org_name_en',
     ])
-    .orderBy('r.created_at', 'desc')
-    .limit(500);
-  if (subject) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('r.subject_person_id', '=', subject.personId),
-        ...(subject.orgIds.length ? [eb('r.subject_org_id', 'in', subject.orgIds)] : []),
-      ]),
-    );
-  }
-  return query.execute();
+    .orderBy('r.created_at', p.order)
+    .orderBy('r.id')
+    .offset(p.offset)
+    .limit(p.limit)
+    .execute();
+  return { total: Number(n), rows };
 }
 
 export const findRecord = (q: Q, id: string) =>

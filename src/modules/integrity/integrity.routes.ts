@@ -1,22 +1,79 @@
 // HTTP adapter for integrity records and duplicate-submission flags.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendTable } from '../../http/export.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import {
   AppealBody,
   AppealDecisionBody,
+  ExportQuery,
   FlagDecisionBody,
   RecordBody,
+  RecordPage,
+  RecordQuery,
   ReferralDecisionBody,
 } from './integrity.schema.ts';
 import * as svc from './integrity.service.ts';
+import './integrity.tasks.ts';
 
 export const integrityRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['integrity'];
   app.get(
     '/integrity/records',
-    { schema: { tags, summary: 'Integrity records: all for officers, one’s own for everyone else' } },
-    async (req) => svc.listRecords(req.ctx),
+    {
+      schema: {
+        tags,
+        summary:
+          'Integrity records, a page at a time, newest first: all for officers, one’s own for everyone else; by appeal status or subject name',
+        querystring: RecordQuery,
+        response: { 200: RecordPage },
+      },
+    },
+    async (req) => svc.listRecords(req.ctx, req.query),
+  );
+  app.get(
+    '/integrity/records/export',
+    {
+      schema: {
+        tags,
+        summary: 'The integrity records the reader may see, as CSV or XLSX (the read is logged)',
+        querystring: ExportQuery,
+      },
+    },
+    async (req, reply) => {
+      const rows = await svc.allRecords(req.ctx);
+      return sendTable(
+        reply,
+        req.query.format,
+        'integrity-records',
+        [
+          'created_at',
+          'subject_person',
+          'subject_email',
+          'subject_organisation',
+          'finding_type',
+          'severity',
+          'decision',
+          'sanction_blocks',
+          'sanction_from',
+          'sanction_to',
+          'appeal_status',
+        ],
+        rows.map((r) => [
+          r.createdAt,
+          r.subjectPerson ? r.subjectPerson.nameZh || r.subjectPerson.nameEn : '',
+          r.subjectPerson?.email ?? '',
+          r.subjectOrg ? r.subjectOrg.nameZh || r.subjectOrg.nameEn : '',
+          r.findingType,
+          r.severity,
+          r.decision,
+          r.sanction?.blocks.join(' ') ?? '',
+          r.sanction?.startsOn ?? '',
+          r.sanction?.endsOn ?? '',
+          r.appealStatus,
+        ]),
+      );
+    },
   );
   app.post(
     '/integrity/records',

@@ -1,5 +1,6 @@
 // Request schemas of integrity records and duplicate flags.
 import { z } from 'zod';
+import { pageOf, pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
 
 export const SANCTION_BLOCKS = ['bid', 'review', 'funds'] as const;
@@ -96,3 +97,32 @@ export const ReferralDecisionBody = z.discriminatedUnion('outcome', [
   }),
 ]);
 export type ReferralDecision = z.infer<typeof ReferralDecisionBody>;
+
+export const RecordQuery = pageQuery(['createdAt']).extend({
+  appealStatus: z.enum(['none', 'pending', 'upheld', 'overturned']).optional(),
+  /** The subject's name (Chinese or English, any part) or whole email. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+const Names = z.object({ nameZh: z.string(), nameEn: z.string() });
+export const IntegrityRecord = z.object({
+  id: z.string(),
+  subjectPersonId: z.string().nullable(),
+  subjectOrgId: z.string().nullable(),
+  subjectPerson: Names.extend({ email: z.string() }).nullable(),
+  subjectOrg: Names.nullable(),
+  findingType: z.string(),
+  severity: z.string(),
+  evidence: z.string(),
+  decision: z.string(),
+  /** none, pending, upheld or overturned. */
+  appealStatus: z.string(),
+  appealGrounds: z.string(),
+  appealNote: z.string(),
+  sanction: z
+    .object({ blocks: z.array(z.string()), startsOn: z.string().nullable(), endsOn: z.string().nullable() })
+    .nullable(),
+  createdAt: z.string(),
+});
+export const RecordPage = pageOf(IntegrityRecord);
+export const ExportQuery = z.strictObject({ format: z.enum(['csv', 'xlsx']) });

@@ -11,6 +11,7 @@ import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { integrityNotice } from '../notifications/events.ts';
 import * as repo from './integrity.repo.ts';
 import type { RecordInput, ReferralDecision } from './integrity.schema.ts';
 
@@ -23,7 +24,7 @@ function requireOfficer(ctx: Ctx): Actor {
   return actor;
 }
 
-const presentRecord = (r: Awaited<ReturnType<typeof repo.listRecords>>[number]) => ({
+const presentRecord = (r: Awaited<ReturnType<typeof repo.listRecords>>['rows'][number]) => ({
   id: r.id,
   subjectPersonId: r.subject_person_id,
   subjectOrgId: r.subject_org_id,
@@ -71,6 +72,7 @@ async function writeRecord(
     by: actor.personId,
     now,
   });
+  await integrityNotice(tx, now, 'integrity.finding', r.id);
   await recordAudit(tx, actor, now, {
     action: 'integrity.record',
     objectType: 'integrity_record',
@@ -85,7 +87,7 @@ export async function createRecord(ctx: Ctx, input: RecordInput) {
   const actor = requireOfficer(ctx);
   const now = ctx.now();
   const id = await inTx(ctx, (tx) => writeRecord(tx, actor, now, input));
-  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
+  return await presentedRecord(ctx, id);
 }
 
 // ── referrals ──
@@ -194,21 +196,49 @@ async function logRead(ctx: Ctx, actor: Actor, what: string, ids: string[]) {
 }
 
 /** Officers see every record; anyone else sees only those about themself or organisations they administer. */
-export async function listRecords(ctx: Ctx, opts: { log?: boolean } = {}) {
-  const actor = requireActor(ctx.actor);
-  if (isIntegrityOfficer(actor)) {
-    const rows = (await repo.listRecords(ctx.db)).map(presentRecord);
-    if (opts.log !== false)
-      await logRead(
-        ctx,
-        actor,
-        'records',
-        rows.map((r) => r.id),
-      );
-    return rows;
-  }
+export interface RecordQuery {
+  page: number;
+  pageSize: number;
+  order: 'asc' | 'desc';
+  appealStatus?: 'none' | 'pending' | 'upheld' | 'overturned';
+  q?: string;
+}
+
+/** What the actor may see: every record for officers (the read is logged), else their own. */
+function recordScope(actor: Actor): repo.RecordFilter {
+  if (isIntegrityOfficer(actor)) return {};
   const orgIds = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
-  return (await repo.listRecords(ctx.db, { personId: actor.personId, orgIds })).map(presentRecord);
+  return { subject: { personId: actor.personId, orgIds } };
+}
+
+/** A page of integrity records: all for officers (the read is logged), one's own for everyone else. */
+export async function listRecords(ctx: Ctx, q: RecordQuery) {
+  const actor = requireActor(ctx.actor);
+  const { total, rows } = await repo.listRecords(
+    ctx.db,
+    { ...recordScope(actor), appealStatus: q.appealStatus, q: q.q },
+    { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.order },
+  );
+  const items = rows.map(presentRecord);
+  if (isIntegrityOfficer(actor))
+    await logRead(
+      ctx,
+      actor,
+      'records',
+      items.map((r) => r.id),
+    );
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Every record the actor may see, for export (the read is logged like a page). */
+export async function allRecords(ctx: Ctx) {
+  const r = await listRecords(ctx, { page: 1, pageSize: 100_000, order: 'desc' });
+  return r.items;
+}
+
+/** One record as presented, after a change. */
+async function presentedRecord(ctx: Ctx, id: string) {
+  return presentRecord((await repo.listRecords(ctx.db, { id })).rows[0]);
 }
 
 /** The record is about the actor, or about an organisation the actor administers. */
@@ -238,7 +268,7 @@ export async function lodgeAppeal(ctx: Ctx, id: string, grounds: string) {
       after: { appealStatus: 'pending', grounds },
     });
   });
-  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
+  return await presentedRecord(ctx, id);
 }
 
 /**
@@ -261,6 +291,7 @@ export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'o
       const yesterday = sanctionDay(new Date(now.getTime() - 86_400_000));
       await repo.endSanction(tx, r.sanction_id, yesterday);
     }
+    await integrityNotice(tx, now, 'appeal.decided', id);
     await recordAudit(tx, actor, now, {
       action: 'integrity.appeal_decided',
       objectType: 'integrity_record',
@@ -269,7 +300,7 @@ export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'o
       after: { appealStatus: decision, note },
     });
   });
-  return (await listRecords(ctx, { log: false })).find((r) => r.id === id)!;
+  return await presentedRecord(ctx, id);
 }
 
 // ── duplicate submissions ──

@@ -82,10 +82,15 @@ export const lockRace = (tx: Tx, id: string) =>
 export const raceOfChallenge = (q: Q, challengeId: string) =>
   q.selectFrom('race').selectAll().where('challenge_id', '=', challengeId).executeTakeFirst();
 
-export const listRaces = (q: Q) =>
-  q
-    .selectFrom('race as r')
-    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+/** A page of races, optionally of one state, sorted by creation or award; newest first by default. */
+export async function listRaces(
+  q: Q,
+  f: { state?: string; sort: 'createdAt' | 'award'; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
+  let base = q.selectFrom('race as r').innerJoin('challenge as c', 'c.id', 'r.challenge_id');
+  if (f.state) base = base.where('r.state', '=', f.state);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
     .select([
       'r.id',
       'r.state',
@@ -108,9 +113,13 @@ export const listRaces = (q: Q) =>
           .where('race_team.status', '=', 'active')
           .as('active_teams'),
     ])
-    .orderBy('r.created_at', 'desc')
-    .limit(200)
+    .orderBy(f.sort === 'award' ? 'r.award_fen' : 'r.created_at', f.order)
+    .orderBy('r.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
     .execute();
+  return { rows, total: Number(total.n) };
+}
 
 export const setRaceState = (
   tx: Tx,
@@ -489,4 +498,95 @@ export const teamEvidenceOf = (q: Q, raceId: string) =>
     .where('race_id', '=', raceId)
     .orderBy('stage_no')
     .orderBy('submitted_at')
+    .execute();
+
+// ── my tasks ──
+/** Running races of the given agencies whose next undecided gate date has come, with no proposal open. */
+export const gatesDueFor = (q: Q, orgIds: string[], now: Date) =>
+  q
+    .selectFrom('race as r')
+    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+    .innerJoin('race_stage as s', 's.race_id', 'r.id')
+    .select(['r.id as race_id', 's.stage_no', 's.gate_at'])
+    .where('r.state', '=', 'running')
+    .where('c.organiser_org_id', 'in', orgIds)
+    .where('s.gate_at', '<=', now)
+    .where((eb) =>
+      eb.and([
+        eb(
+          's.stage_no',
+          '=',
+          eb
+            .selectFrom('race_stage as s2')
+            .select((e) => e.fn.min('s2.stage_no').as('n'))
+            .whereRef('s2.race_id', '=', 'r.id')
+            .where((e) =>
+              e.not(
+                e.exists(
+                  e
+                    .selectFrom('race_gate as g')
+                    .select('g.id')
+                    .whereRef('g.race_id', '=', 'r.id')
+                    .whereRef('g.stage_no', '=', 's2.stage_no')
+                    .where('g.state', '=', 'final'),
+                ),
+              ),
+            ),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('race_gate as g')
+              .select('g.id')
+              .whereRef('g.race_id', '=', 'r.id')
+              .where('g.state', '=', 'proposed'),
+          ),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('race_team as t')
+            .select('t.id')
+            .whereRef('t.race_id', '=', 'r.id')
+            .where('t.status', '=', 'active'),
+        ),
+      ]),
+    )
+    .orderBy('s.gate_at')
+    .execute();
+
+/** Proposed gates of the given agencies' races whose notice period is over and no objection is open. */
+export const gatesToFinalizeFor = (q: Q, orgIds: string[], now: Date) =>
+  q
+    .selectFrom('race_gate as g')
+    .innerJoin('race as r', 'r.id', 'g.race_id')
+    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+    .select(['g.race_id', 'g.notice_ends_at'])
+    .where('c.organiser_org_id', 'in', orgIds)
+    .where('g.state', '=', 'proposed')
+    .where('g.notice_ends_at', '<=', now)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('race_objection as o')
+            .select('o.id')
+            .whereRef('o.gate_id', '=', 'g.id')
+            .where('o.state', '=', 'open'),
+        ),
+      ),
+    )
+    .orderBy('g.notice_ends_at')
+    .execute();
+
+/** Open objections to gate decisions of the given agencies' races. */
+export const openObjectionsFor = (q: Q, orgIds: string[]) =>
+  q
+    .selectFrom('race_objection as o')
+    .innerJoin('race_gate as g', 'g.id', 'o.gate_id')
+    .innerJoin('race as r', 'r.id', 'g.race_id')
+    .innerJoin('challenge as c', 'c.id', 'r.challenge_id')
+    .select(['g.race_id', 'o.created_at'])
+    .where('c.organiser_org_id', 'in', orgIds)
+    .where('o.state', '=', 'open')
+    .orderBy('o.created_at')
     .execute();

@@ -1,6 +1,7 @@
 // HTTP adapter for horse races: thin, every body checked by its zod schema first.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
 import {
   EvaluationBody,
   EvaluationParam,
@@ -8,6 +9,8 @@ import {
   InviteBody,
   MergeBody,
   RaceBody,
+  RaceListItem,
+  RaceListQuery,
   RaceObjectionBody,
   RaceObjectionDecisionBody,
   RaceParam,
@@ -17,13 +20,23 @@ import {
   TeamParam,
 } from './race.schema.ts';
 import * as svc from './race.service.ts';
+import './race.tasks.ts';
 
 const Empty = z.strictObject({}).default({});
 
 export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['races'];
-  app.get('/races', { schema: { tags, summary: 'Every race, newest first (public)' } }, async (req) =>
-    svc.listRaces(req.ctx),
+  app.get(
+    '/races',
+    {
+      schema: {
+        tags,
+        summary: 'A page of races, newest first (public)',
+        querystring: RaceListQuery,
+        response: { 200: pageOf(RaceListItem) },
+      },
+    },
+    async (req) => svc.listRaces(req.ctx, req.query),
   );
   app.post(
     '/races',

@@ -1,8 +1,14 @@
 // Request schemas of the horse race: creation with stages, rules and the tranche plan, evaluation
 // inputs, gate decisions, objections, withdrawal, merging and ending early.
 import { z } from 'zod';
+import { pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
-import { SCORE_SOURCES } from './race.ts';
+import { RACE_STATES, SCORE_SOURCES } from './race.ts';
+
+/** The race list: page, sort, and optionally one state. */
+export const RaceListQuery = pageQuery(['createdAt', 'award']).extend({
+  state: z.enum(RACE_STATES).optional(),
+});
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => text(max).min(1, { message: zkey('validation.required') });
@@ -192,3 +198,16 @@ export const StageParam = RaceParam.extend({ no: z.coerce.number().int().min(1).
 export const EvaluationParam = StageParam.extend({ teamId: z.uuid({ message: zkey('validation.teamId') }) });
 export const TeamParam = RaceParam.extend({ teamId: z.uuid({ message: zkey('validation.teamId') }) });
 export const GateParam = RaceParam.extend({ gateId: z.uuid({ message: zkey('validation.gateId') }) });
+
+/** One race in the list. */
+export const RaceListItem = z.object({
+  id: z.string(),
+  state: z.enum(RACE_STATES),
+  challengeId: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  awardFen: z.number().int(),
+  teams: z.number().int(),
+  activeTeams: z.number().int(),
+  createdAt: z.string().describe('ISO 8601 date-time, UTC'),
+});

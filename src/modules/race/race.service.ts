@@ -18,6 +18,7 @@ import { approvesAward } from '../ethics/ethics.ts';
 import type { RankingRecord } from '../evaluation/ranking.ts';
 import { bookRaceTranche } from '../funding/funding.service.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
+import { raceGateNotice } from '../notifications/events.ts';
 import { presentBoard } from './race.presenter.ts';
 import * as repo from './race.repo.ts';
 import type { EvaluationBody, RaceBody, TeamEvidenceBody } from './race.schema.ts';
@@ -517,6 +518,7 @@ export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
       by: actor.personId,
       now,
     });
+    await raceGateNotice(tx, now, 'race.gateProposed', id, stageNo, gate.id);
     await audit(tx, actor, now, id, 'propose_gate', {
       gateId: gate.id,
       stageNo,
@@ -630,6 +632,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       by: actor.personId,
       now,
     });
+    await raceGateNotice(tx, now, 'race.gateFinal', id, gate.stage_no, gateId);
     await audit(tx, actor, now, id, 'finalize_gate', {
       gateId,
       advancing: settled.advancing,
@@ -863,11 +866,12 @@ export async function getBoard(ctx: Ctx, id: string) {
   });
 }
 
-export async function listRaces(ctx: Ctx) {
-  const rows = await repo.listRaces(ctx.db);
-  return rows.map((r) => ({
+/** A page of races (public). */
+export async function listRaces(ctx: Ctx, f: Parameters<typeof repo.listRaces>[1]) {
+  const { rows, total } = await repo.listRaces(ctx.db, f);
+  const items = rows.map((r) => ({
     id: r.id,
-    state: r.state,
+    state: r.state as RaceState,
     challengeId: r.challenge_id,
     titleZh: r.title_zh,
     titleEn: r.title_en,
@@ -876,4 +880,5 @@ export async function listRaces(ctx: Ctx) {
     activeTeams: Number(r.active_teams ?? 0),
     createdAt: r.created_at.toISOString(),
   }));
+  return { items, total, page: f.page, pageSize: f.pageSize };
 }

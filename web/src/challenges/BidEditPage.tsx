@@ -79,7 +79,7 @@ export function BidEditPage() {
       const [challenge, profile, mine] = await Promise.all([
         api<Challenge>('GET', `/api/challenges/${id}`),
         api<Profile>('GET', '/api/profile'),
-        api<BidListItem[]>('GET', `/api/challenges/${id}/bids`),
+        api<{ items: BidListItem[] }>('GET', `/api/challenges/${id}/bids?pageSize=200`).then((r) => r.items),
       ]);
       setC(challenge);
       setMe(profile);

@@ -389,7 +389,10 @@ function Bids({ c, onChange }: { c: Challenge; onChange: () => Promise<void> }) 
   const owner = c.relations.includes('owner');
   const evaluating = c.state === 'evaluating';
   const load = useCallback(
-    async () => setBids(await api<BidListItem[]>('GET', `/api/challenges/${c.id}/bids`)),
+    async () =>
+      setBids(
+        (await api<{ items: BidListItem[] }>('GET', `/api/challenges/${c.id}/bids?pageSize=200`)).items,
+      ),
     [c.id],
   );
   useEffect(() => {
@@ -521,7 +524,10 @@ function MyBidOn({ challengeId }: { challengeId: string }) {
   const { t } = useTranslation();
   const [mine, setMine] = useState<BidListItem[]>([]);
   useEffect(() => {
-    api<BidListItem[]>('GET', `/api/challenges/${challengeId}/bids`).then(setMine, () => setMine([]));
+    api<{ items: BidListItem[] }>('GET', `/api/challenges/${challengeId}/bids`).then(
+      (r) => setMine(r.items),
+      () => setMine([]),
+    );
   }, [challengeId]);
   if (!mine.length) return null;
   return (

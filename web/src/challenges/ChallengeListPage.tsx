@@ -55,8 +55,9 @@ export function ChallengeListPage() {
       return;
     }
     setError(null);
-    api<ChallengeSummary[]>('GET', `/api/challenges${qs ? `?${qs}` : ''}`).then(setItems, (e) =>
-      setError(toFormError(e)),
+    api<{ items: ChallengeSummary[] }>('GET', `/api/challenges${qs ? `?${qs}` : ''}`).then(
+      (r) => setItems(r.items),
+      (e) => setError(toFormError(e)),
     );
   }, [params, t]);
 

@@ -1,4 +1,4 @@
-// Bids I lead or belong to, with their state; my person ID so a commander can add me to a team.
+// Bids I lead or belong to, with their state.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
@@ -15,17 +15,17 @@ export function MyBidsPage() {
   const [bids, setBids] = useState<MyBid[] | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   useEffect(() => {
-    if (session?.person) api<MyBid[]>('GET', '/api/bids/mine').then(setBids, (e) => setError(toFormError(e)));
+    if (session?.person)
+      api<{ items: MyBid[] }>('GET', '/api/bids/mine?pageSize=200').then(
+        (r) => setBids(r.items),
+        (e) => setError(toFormError(e)),
+      );
   }, [session?.person]);
   if (!session?.person) return <Navigate to="/login" />;
   const lang = i18n.language;
   return (
     <section>
       <h1>{t('bids.mineTitle')}</h1>
-      <p className="muted">
-        {t('bids.myId')}
-        <code>{session.person.id}</code>
-      </p>
       <ErrorBanner error={error} />
       {!bids ? (
         <p aria-busy="true">{t('common.loading')}</p>
@@ -47,7 +47,7 @@ export function MyBidsPage() {
             {bids.map((b) => (
               <tr key={b.id}>
                 <th scope="row">
-                  <Link to={`/bids/${b.id}`}>{pick(lang, b.challengeTitleZh, b.challengeTitleEn)}</Link>
+                  <Link to={`/bids/${b.id}`}>{pick(lang, b.challenge.nameZh, b.challenge.nameEn)}</Link>
                 </th>
                 <td>{b.isCommander ? t('bids.roleCommander') : t('bids.roleMember')}</td>
                 <td>{dateTime(b.deadline, lang)}</td>

@@ -27,7 +27,10 @@ export function MyChallengesPage() {
 
   useEffect(() => {
     if (!session?.person) return;
-    api<ChallengeSummary[]>('GET', '/api/challenges/mine').then(setItems, (e) => setError(toFormError(e)));
+    api<{ items: ChallengeSummary[] }>('GET', '/api/challenges/mine?pageSize=200').then(
+      (r) => setItems(r.items),
+      (e) => setError(toFormError(e)),
+    );
     api<Stats>('GET', '/api/challenges/stats').then(setStats, (e) => setError(toFormError(e)));
   }, [session?.person]);
   const bars = useMemo(

@@ -140,9 +140,7 @@ export interface Bid {
 
 export interface MyBid {
   id: string;
-  challengeId: string;
-  challengeTitleZh: string;
-  challengeTitleEn: string;
+  challenge: { id: string; nameZh: string; nameEn: string };
   deadline: string;
   state: string;
   isCommander: boolean;

@@ -35,13 +35,13 @@ interface Assignments {
   latestRun: Run | null;
   items: {
     bidId: string;
-    host: string;
-    commander: string;
+    hostZh: string;
+    commanderZh: string;
     active: number;
     assignments: {
       id: string;
       pseudonym: string;
-      expertName: string;
+      expertNameZh: string;
       affinity: number;
       sharedTerms: string[];
       state: string;
@@ -52,7 +52,7 @@ interface ConflictRow {
   bidId: string;
   item: string;
   expertId: string;
-  expertName: string;
+  expertNameZh: string;
   conflicts: { code: string; detail: string }[];
 }
 
@@ -279,7 +279,7 @@ export function AssignmentPage() {
           {data.items.map((it) => (
             <table key={it.bidId}>
               <caption>
-                {it.host} · {it.commander} ({it.active}/{data.round.reviewersPerItem})
+                {it.hostZh} · {it.commanderZh} ({it.active}/{data.round.reviewersPerItem})
               </caption>
               <thead>
                 <tr>
@@ -296,7 +296,7 @@ export function AssignmentPage() {
                 {it.assignments.map((a) => (
                   <tr key={a.id}>
                     <td>{a.pseudonym}</td>
-                    <td>{a.expertName}</td>
+                    <td>{a.expertNameZh}</td>
                     <td className="num">{Math.round(a.affinity)}</td>
                     <td>{a.sharedTerms.join('、')}</td>
                     <td>{t(`assign.run.states.${a.state}`)}</td>
@@ -322,7 +322,7 @@ export function AssignmentPage() {
               {conflicts.map((c) => (
                 <tr key={`${c.bidId}-${c.expertId}`}>
                   <td>{c.item}</td>
-                  <td>{c.expertName}</td>
+                  <td>{c.expertNameZh}</td>
                   <td>
                     {c.conflicts
                       .map((x) => `${t(`assign.run.codes.${x.code}`)}${x.detail ? ` (${x.detail})` : ''}`)

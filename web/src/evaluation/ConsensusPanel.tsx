@@ -65,7 +65,7 @@ export function ConsensusPanel({ item, onChange }: { item: ItemView; onChange: (
               { value: '', label: t('review.choose') },
               ...candidates.map((r) => ({
                 value: r.assignmentId!,
-                label: `${t('review.reviewer', { pseudonym: r.pseudonym })} — ${r.expertName}`,
+                label: `${t('review.reviewer', { pseudonym: r.pseudonym })} — ${r.expertNameZh}`,
               })),
             ]}
             value={rapporteur}

@@ -29,7 +29,7 @@ interface Progress {
     assignments: {
       assignmentId: string;
       pseudonym: string;
-      expertName: string;
+      expertNameZh: string;
       state: string;
       reviewState: string;
       total: number | null;
@@ -70,7 +70,7 @@ interface Ranking {
     tieBreak?: string[];
     ranked?: number;
     rows: Row[];
-    reviewers?: { expertId: string; name: string; bias: number | null; reviews: number }[];
+    reviewers?: { expertId: string; nameZh: string; bias: number | null; reviews: number }[];
   } | null;
 }
 
@@ -183,7 +183,7 @@ export function RankingPage() {
                     <ul className="plain">
                       {it.assignments.map((a) => (
                         <li key={a.assignmentId}>
-                          {a.pseudonym} {a.expertName}: {t(`review.reviewStates.${a.reviewState}`, a.state)}
+                          {a.pseudonym} {a.expertNameZh}: {t(`review.reviewStates.${a.reviewState}`, a.state)}
                           {a.state === 'conflict' || a.state === 'declined' ? ` (${a.state})` : ''}
                           {a.total !== null ? ` — ${a.total}` : ''}
                           {a.overdue && <strong className="tag error"> {t('review.overdue')}</strong>}
@@ -344,7 +344,7 @@ export function RankingPage() {
                   <tbody>
                     {d.reviewers.map((r) => (
                       <tr key={r.expertId}>
-                        <th scope="row">{r.name}</th>
+                        <th scope="row">{r.nameZh}</th>
                         <td>{fmt(r.bias)}</td>
                         <td>{r.reviews}</td>
                       </tr>

@@ -20,7 +20,7 @@ function ReviewCard({ r, rubric }: { r: ReviewView; rubric: Criterion[] }) {
     <article className="card" aria-label={t('review.reviewer', { pseudonym: r.pseudonym })}>
       <h3>
         {t('review.reviewer', { pseudonym: r.pseudonym })}
-        {r.expertName ? ` — ${r.expertName}` : ''}
+        {r.expertNameZh ? ` — ${r.expertNameZh}` : ''}
         {r.state && r.state !== 'submitted' ? ` (${t(`review.reviewStates.${r.state}`)})` : ''}
       </h3>
       <dl className="scores">

@@ -19,7 +19,7 @@ export interface ReviewView {
   commentConfidential?: string;
   state?: string;
   assignmentId?: string;
-  expertName?: string;
+  expertNameZh?: string;
   assignmentState?: string;
 }
 

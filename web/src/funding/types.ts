@@ -97,14 +97,17 @@ export interface AwardView {
   trustRule: { textZh: string; textEn: string };
   you: { organizer: boolean; team: boolean; canClose: boolean };
 }
-export interface LedgerRow {
+type Named = { id: string; nameZh: string; nameEn: string } | null;
+export interface LedgerEntry {
   seq: number;
   entryId: string;
   postedAt: string;
-  kind: string;
-  memo: string;
-  reverses: string | null;
-  account: string;
-  debitFen: number;
-  creditFen: number;
+  kind: 'appropriation' | 'commitment' | 'release' | 'expense' | 'refund' | 'closing' | 'reversal';
+  amountFen: number;
+  postedBy: Named;
+  fund: Named;
+  award: { id: string; challenge: Named; host: Named } | null;
+  trancheOrdinal: number | null;
+  expense: { period: string; categories: string[]; lines: number } | null;
+  reverses: { seq: number; kind: string } | null;
 }

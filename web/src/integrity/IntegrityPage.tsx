@@ -73,7 +73,7 @@ export function IntegrityPage() {
   const [saved, setSaved] = useState(false);
 
   const load = useCallback(async () => {
-    setRecords(await api<RecordRow[]>('GET', '/api/integrity/records'));
+    setRecords((await api<{ items: RecordRow[] }>('GET', '/api/integrity/records?pageSize=200')).items);
     if (officer) {
       setFlags(await api<Flag[]>('GET', '/api/integrity/duplicates?state=open'));
       setReferrals(await api<Referral[]>('GET', '/api/integrity/referrals?state=open'));

@@ -8,6 +8,8 @@ interface Entry {
   seq: number;
   at: string;
   actorId: string | null;
+  actor: { nameZh: string; nameEn: string } | null;
+  objectName: { zh: string; en: string } | null;
   action: string;
   objectType: string;
   objectId: string;
@@ -22,8 +24,10 @@ const shanghai = new Intl.DateTimeFormat('zh-CN', {
 });
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<Entry[]>([]);
+  const [total, setTotal] = useState(0);
+  const en = i18n.language === 'en';
   const [error, setError] = useState<FormErrorState>(null);
   const [verify, setVerify] = useState<
     { ok: boolean; entries: number; firstBreak: { seq: number; kind: string } | null } | 'running' | null
@@ -32,12 +36,12 @@ export function AuditPage() {
   const [filter, setFilter] = useState({ objectType: '', objectId: '', actorId: '', actor: '' });
 
   const load = useCallback(
-    async (beforeSeq?: number) => {
-      const qs = new URLSearchParams({ limit: '50' });
+    async (page = 1) => {
+      const qs = new URLSearchParams({ pageSize: '50', page: String(page) });
       for (const [k, v] of Object.entries(filter)) if (v.trim()) qs.set(k, v.trim());
-      if (beforeSeq) qs.set('beforeSeq', String(beforeSeq));
-      const page = await api<Entry[]>('GET', `/api/audit?${qs}`);
-      setEntries((prev) => (beforeSeq ? [...prev, ...page] : page));
+      const r = await api<{ items: Entry[]; total: number }>('GET', `/api/audit?${qs}`);
+      setTotal(r.total);
+      setEntries((prev) => (page > 1 ? [...prev, ...r.items] : r.items));
     },
     [filter],
   );
@@ -124,17 +128,22 @@ export function AuditPage() {
                 <code>{e.action}</code>
               </td>
               <td>
-                {e.objectType} <code>{e.objectId.slice(0, 8)}</code>
+                {e.objectType}{' '}
+                {e.objectName
+                  ? en
+                    ? e.objectName.en || e.objectName.zh
+                    : e.objectName.zh || e.objectName.en
+                  : ''}
               </td>
               <td>
-                <code>{e.actorId?.slice(0, 8) ?? '—'}</code>
+                {e.actor ? (en ? e.actor.nameEn || e.actor.nameZh : e.actor.nameZh || e.actor.nameEn) : '—'}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {entries.length > 0 && entries.length % 50 === 0 && (
-        <button type="button" className="secondary" onClick={() => load(entries[entries.length - 1].seq)}>
+      {entries.length < total && (
+        <button type="button" className="secondary" onClick={() => load(entries.length / 50 + 1)}>
           {t('audit.more')}
         </button>
       )}

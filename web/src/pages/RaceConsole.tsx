@@ -140,8 +140,8 @@ function InviteForm({ board, onChange }: Props) {
   const a = useAction('invite', ['invite.bidId'], onChange);
   const inRace = new Set(board.teams.map((x) => x.bidId));
   useEffect(() => {
-    api<BidRow[]>('GET', `/api/challenges/${board.challenge.id}/bids`)
-      .then(setBids)
+    api<{ items: BidRow[] }>('GET', `/api/challenges/${board.challenge.id}/bids?pageSize=200`)
+      .then((r) => setBids(r.items))
       .catch(() => setBids([]));
   }, [board.challenge.id]);
   const open = (bids ?? []).filter(

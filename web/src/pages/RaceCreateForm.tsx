@@ -155,8 +155,8 @@ export function RaceCreateForm() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<ChallengeSummary[]>('GET', '/api/challenges/mine')
-      .then((all) => {
+    api<{ items: ChallengeSummary[] }>('GET', '/api/challenges/mine?pageSize=200')
+      .then(({ items: all }) => {
         const eligible = all.filter((c) => c.mode === 'race' && c.state === 'awarded');
         setChallenges(eligible);
         if (eligible[0]) setChallengeId(eligible[0].id);

@@ -1,0 +1,41 @@
+// Accounts: log in, register, profile, organisations, memberships (roles). Older pages for now.
+import { defineFeature, lazyPage } from '../../lib/feature.tsx';
+import { NS } from './i18n.ts';
+
+const login = () => import('../../pages/LoginPage.tsx');
+
+export default defineFeature({
+  routes: [
+    { path: '/login', page: lazyPage(login, 'LoginPage'), legacy: true },
+    { path: '/register', page: lazyPage(login, 'RegisterPage'), legacy: true },
+    {
+      path: '/profile',
+      page: lazyPage(() => import('../../pages/ProfilePage.tsx'), 'ProfilePage'),
+      legacy: true,
+    },
+    {
+      path: '/organisations',
+      page: lazyPage(() => import('../../pages/OrganisationsPage.tsx'), 'OrganisationsPage'),
+      legacy: true,
+    },
+    {
+      path: '/roles',
+      page: lazyPage(() => import('../../pages/MembershipsPage.tsx'), 'MembershipsPage'),
+      legacy: true,
+    },
+  ],
+  menu: [
+    {
+      group: 'admin',
+      key: 'organisations',
+      label: `${NS}:menu.organisations`,
+      path: '/organisations',
+      roles: 'anyone',
+      order: 10,
+    },
+  ],
+  userMenu: [
+    { key: 'profile', label: `${NS}:menu.profile`, path: '/profile', order: 10 },
+    { key: 'roles', label: `${NS}:menu.roles`, path: '/roles', order: 20 },
+  ],
+});

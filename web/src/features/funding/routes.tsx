@@ -1,0 +1,33 @@
+// Funding: funds, awards, the ledger. Older pages for now.
+import { defineFeature, lazyPage } from '../../lib/feature.tsx';
+import { NS } from './i18n.ts';
+
+export default defineFeature({
+  routes: [
+    {
+      path: '/funding',
+      page: lazyPage(() => import('../../funding/FundingPage.tsx'), 'FundingPage'),
+      legacy: true,
+    },
+    {
+      path: '/funding/funds/:id',
+      page: lazyPage(() => import('../../funding/FundPage.tsx'), 'FundPage'),
+      legacy: true,
+    },
+    {
+      path: '/funding/awards/:id',
+      page: lazyPage(() => import('../../funding/AwardPage.tsx'), 'AwardPage'),
+      legacy: true,
+    },
+  ],
+  menu: [
+    {
+      group: 'funding',
+      key: 'funding',
+      label: `${NS}:menu.funding`,
+      path: '/funding',
+      // Fund managers (organizers; proposers co-funding), award teams entering expenses, the platform.
+      roles: ['organizer', 'proposer', 'solver', 'admin'],
+    },
+  ],
+});
