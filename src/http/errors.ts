@@ -5,7 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, STATUS } from '../errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
-import { hasMessage, type MessageParams, type Msg, render, t } from '../i18n/messages.ts';
+import { type MessageParams, type Msg, render, t } from '../i18n/messages.ts';
 import { issueMsg, withField } from '../i18n/validation.ts';
 
 /**
