@@ -16,6 +16,8 @@ export interface Config {
   maxEventLoopDelayMs: number;
   /** Jaccard similarity at or above which two submitted texts are flagged as duplicates (0 < t ≤ 1). */
   dedupThreshold: number;
+  /** Server log level (pino): 'warn' by default, so development prints one line at start; 'info' logs every request. */
+  logLevel: string;
   /** smtp://user:pass@host:port (or smtps://…); absent: mail is kept in the outbox the admin reads. */
   smtpUrl?: string;
   /** The From: of every mail, e.g. `揭榜平台 <noreply@jiebang.example>`. */
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateMax: Number(env.LOGIN_RATE_MAX ?? 10),
     maxEventLoopDelayMs: Number(env.MAX_EVENT_LOOP_DELAY_MS ?? (production ? 1000 : 0)),
     dedupThreshold: parseDedupThreshold(env.DEDUP_THRESHOLD),
+    logLevel: env.LOG_LEVEL || 'warn',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || '揭榜平台 Jiebang <noreply@jiebang.local>',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),

@@ -59,6 +59,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.keyboard.press('Enter');
     await org.getByRole('heading', { name: '欢迎，organizer' }).waitFor();
     await org.goto(`${base}/races`);
+    await org.getByRole('button', { name: '发起赛马' }).click();
     await org.getByRole('heading', { name: '发起赛马' }).waitFor();
     await org.getByLabel('榜单', { exact: true }).selectOption({ label: '石英坩埚赛马（browser）' });
     await org.getByRole('group', { name: '第 1 阶段考核指标' }).waitFor();

@@ -2,6 +2,8 @@
 // expert's decline / declaration of a conflict. Thin: schemas first, services decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import * as assignment from './assignment.service.ts';
 import './evaluation.tasks.ts';
 import {
@@ -9,10 +11,12 @@ import {
   ExpertPatch,
   IdParam,
   ImportQuery,
+  PoolExpert,
   PoolQuery,
   ReasonBody,
   RoundBody,
   RoundEditBody,
+  RoundListItem,
   RoundListQuery,
 } from './pool.schema.ts';
 import * as pool from './pool.service.ts';
@@ -20,7 +24,7 @@ import { MAX_IMPORT_BYTES } from './pool.ts';
 import * as rounds from './rounds.service.ts';
 
 const Empty = z.strictObject({}).default({});
-const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation.format.uuid') }) });
 const RoundRunParam = z.object({ roundId: z.uuid(), runId: z.uuid() });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,6 +77,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The expert pool, searched by name, email, keyword or code (organizer)',
         querystring: PoolQuery,
+        response: { 200: pageOf(PoolExpert) },
       },
     },
     async (req) => {
@@ -120,6 +125,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: rtags,
         summary: 'A page of the rounds I organise, newest first',
         querystring: RoundListQuery,
+        response: { 200: pageOf(RoundListItem) },
       },
     },
     async (req) => {

@@ -2,14 +2,17 @@
 // by its zod schema first; every read of an item is shaped for its viewer by the services.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as consensus from './consensus.service.ts';
 import * as ranking from './ranking.service.ts';
 import {
   AppealBody,
   AppealDecisionBody,
+  ApplicantItem,
   ConsensusBody,
   ItemParam,
+  QueueItem,
   QueueQuery,
   RapporteurBody,
   RebuttalBody,
@@ -31,13 +34,20 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A page of my review assignments across rounds, soonest due first',
         querystring: QueueQuery,
+        response: { 200: pageOf(QueueItem) },
       },
     },
     async (req) => svc.queue(req.ctx, req.query),
   );
   app.get(
     '/reviews/applicant-items',
-    { schema: { tags, summary: 'Review items of the bids I lead or belong to' } },
+    {
+      schema: {
+        tags,
+        summary: 'Review items of the bids I lead or belong to',
+        response: { 200: z.array(ApplicantItem) },
+      },
+    },
     async (req) => svc.applicantItems(req.ctx),
   );
   app.get(

@@ -1,17 +1,18 @@
 // zod request schemas of reviews, ranking, consensus, rebuttals and appeals (they feed OpenAPI).
 import { z } from 'zod';
 import { pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { APPEAL_GROUNDS, MAX_COMMENT } from './review.ts';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+  message: zkey('validation.format.datetime'),
 });
 
-export const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+export const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation.format.uuid') }) });
 export const ItemParam = z.object({
-  roundId: z.uuid({ message: 'must be an id' }),
-  bidId: z.uuid({ message: 'must be an id' }),
+  roundId: z.uuid({ message: zkey('validation.format.uuid') }),
+  bidId: z.uuid({ message: zkey('validation.format.uuid') }),
 });
 
 /** The expert's queue: page, soonest due first, open or submitted only. */
@@ -21,10 +22,10 @@ export const QueueQuery = pageQuery(['dueAt']).extend({
 });
 
 export const SheetBody = z.strictObject({
-  scores: z.record(z.string().max(64), z.number({ message: 'must be a number' })).default({}),
+  scores: z.record(z.string().max(64), z.number({ message: zkey('validation.number') })).default({}),
   confidence: z
     .number()
-    .int({ message: 'must be a whole number from 1 to 5' })
+    .int({ message: zkey('review.confidenceRange') })
     .min(1)
     .max(5)
     .nullable()
@@ -33,7 +34,9 @@ export const SheetBody = z.strictObject({
   commentConfidential: z.string().max(MAX_COMMENT).default(''),
 });
 
-export const RapporteurBody = z.strictObject({ assignmentId: z.uuid({ message: 'must be an id' }) });
+export const RapporteurBody = z.strictObject({
+  assignmentId: z.uuid({ message: zkey('validation.format.uuid') }),
+});
 
 export const ConsensusBody = z.strictObject({
   majority: z.string().max(MAX_COMMENT).default(''),
@@ -45,17 +48,63 @@ export const ConsensusBody = z.strictObject({
 export const WindowBody = z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime });
 
 export const RebuttalBody = z.strictObject({
-  body: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(MAX_COMMENT),
 });
 
 export const AppealBody = z.strictObject({
   ground: z.enum(APPEAL_GROUNDS, {
-    message: `an appeal lies only on a procedural ground: ${APPEAL_GROUNDS.join(', ')}`,
+    message: zkey('validation.appealGround', { grounds: APPEAL_GROUNDS.join(', ') }),
   }),
-  statement: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+  statement: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(MAX_COMMENT),
 });
 
 export const AppealDecisionBody = z.strictObject({
   decision: z.enum(['upheld', 'dismissed']),
-  reasons: z.string().trim().min(1, { message: 'reasons are required' }).max(MAX_COMMENT),
+  reasons: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.reasonsRequired') })
+    .max(MAX_COMMENT),
+});
+
+// ── responses ──
+const Iso = z.string().describe('ISO 8601 date-time, UTC');
+
+/** One assignment in the expert's queue. */
+export const QueueItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  pseudonym: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  applicantOrgZh: z.string(),
+  applicantOrgEn: z.string(),
+  dueAt: Iso,
+  reviewState: z.enum(['none', 'draft', 'submitted']),
+  savedAt: Iso.nullable(),
+  submittedAt: Iso.nullable(),
+  overdue: z.boolean(),
+  lastRemindedAt: Iso.nullable(),
+});
+
+/** A review item of a bid the reader leads or belongs to. */
+export const ApplicantItem = z.object({
+  roundId: z.string(),
+  bidId: z.string(),
+  roundTitleZh: z.string(),
+  roundTitleEn: z.string(),
+  roundState: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
 });

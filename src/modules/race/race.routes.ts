@@ -1,6 +1,7 @@
 // HTTP adapter for horse races: thin, every body checked by its zod schema first.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pageOf } from '../../http/paging.ts';
 import {
   EvaluationBody,
   EvaluationParam,
@@ -8,6 +9,7 @@ import {
   InviteBody,
   MergeBody,
   RaceBody,
+  RaceListItem,
   RaceListQuery,
   RaceObjectionBody,
   RaceObjectionDecisionBody,
@@ -26,7 +28,14 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['races'];
   app.get(
     '/races',
-    { schema: { tags, summary: 'A page of races, newest first (public)', querystring: RaceListQuery } },
+    {
+      schema: {
+        tags,
+        summary: 'A page of races, newest first (public)',
+        querystring: RaceListQuery,
+        response: { 200: pageOf(RaceListItem) },
+      },
+    },
     async (req) => svc.listRaces(req.ctx, req.query),
   );
   app.post(

@@ -84,14 +84,3 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   const { data } = await call;
   return data as T;
 }
-
-/**
- * GET a route that may not exist on this server (yet): null on 404, the body otherwise. For
- * optional pieces of the shell; everything else uses the typed `client`.
- */
-export async function getOptional<T>(path: string): Promise<T | null> {
-  const res = await fetch(path, { credentials: 'same-origin', headers: await commonHeaders('GET') });
-  if (res.status === 404) return null;
-  if (!res.ok) throw await errorOf(res);
-  return (await res.json()) as T;
-}

@@ -4459,6 +4459,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byState: {
+                                [key: string]: number;
+                            };
+                            collected: number;
+                            published: number;
+                            vetted: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -5018,6 +5034,37 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                availability: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                disciplineCodes: string[];
+                                email: string;
+                                id: string;
+                                keywords: string[];
+                                load: number;
+                                maxLoad: number;
+                                nameEn: string;
+                                nameZh: string;
+                                organisationEn: string | null;
+                                organisationZh: string | null;
+                                source: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -11968,6 +12015,32 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activeTeams: number;
+                                awardFen: number;
+                                challengeId: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                createdAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                state: "setup" | "running" | "finished" | "ended_early";
+                                teams: number;
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -13887,6 +13960,32 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                challengeId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                id: string;
+                                reviewersPerItem: number;
+                                /** @enum {string} */
+                                state: "draft" | "assigning" | "reviewing" | "consensus" | "ranked" | "closed";
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -16463,6 +16562,23 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bidId: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            roundId: string;
+                            roundState: string;
+                            roundTitleEn: string;
+                            roundTitleZh: string;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {
@@ -16559,6 +16675,39 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantOrgEn: string;
+                                applicantOrgZh: string;
+                                bidId: string;
+                                challengeTitleEn: string;
+                                challengeTitleZh: string;
+                                /** @description ISO 8601 date-time, UTC */
+                                dueAt: string;
+                                lastRemindedAt: string | null;
+                                overdue: boolean;
+                                pseudonym: string;
+                                /** @enum {string} */
+                                reviewState: "none" | "draft" | "submitted";
+                                roundId: string;
+                                roundState: string;
+                                roundTitleEn: string;
+                                roundTitleZh: string;
+                                savedAt: string | null;
+                                submittedAt: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {

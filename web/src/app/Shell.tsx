@@ -6,7 +6,7 @@ import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Sp
 import { Component, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { getOptional } from '../api/client.ts';
+import { ApiError, client, ok } from '../api/client.ts';
 import { api } from '../api.ts';
 import { sees } from '../lib/feature.tsx';
 import { currentLang, type Lang, nameIn } from '../lib/i18n.ts';
@@ -90,13 +90,18 @@ function LanguageSwitch() {
   );
 }
 
-/** The inbox bell, shown only where the server has the unread-count route. */
+/** The inbox bell with the unread count (signed-in people; hidden where the server has no inbox). */
 function InboxBell() {
   const { t } = useTranslation(NS);
   const { session } = useSession();
   const unread = useQuery({
     queryKey: ['notifications', 'unread-count'],
-    queryFn: () => getOptional<{ count: number }>('/api/notifications/unread-count'),
+    // A server without the inbox answers 404: no bell then.
+    queryFn: () =>
+      ok(client.GET('/api/notifications/unread-count')).catch((e) => {
+        if (e instanceof ApiError && e.status === 404) return null;
+        throw e;
+      }),
     enabled: !!session?.person,
     refetchInterval: 60_000,
     retry: false,
@@ -131,7 +136,7 @@ function UserMenu() {
     navigate('/');
   };
   const items: MenuProps['items'] = [
-    ...USER_MENU.map((e) => ({ key: e.key, label: <Link to={e.path}>{t(e.label)}</Link> })),
+    ...USER_MENU.map((e) => ({ key: e.key, label: t(e.label), onClick: () => navigate(e.path) })),
     { type: 'divider' },
     { key: 'logout', label: t('logout'), danger: true, onClick: () => void logout() },
   ];

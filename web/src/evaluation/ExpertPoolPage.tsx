@@ -257,6 +257,9 @@ function EditExpert({ expert, onDone }: { expert: Expert; onDone: () => void }) 
   );
 }
 
+/** Experts per page of the pool (the server pages, searches and counts). */
+const POOL_PAGE = 50;
+
 export function ExpertPoolPage() {
   const { t, i18n } = useTranslation();
   const { session } = useSession();
@@ -264,17 +267,25 @@ export function ExpertPoolPage() {
   const [data, setData] = useState<{ total: number; items: Expert[] } | null>(null);
   const [error, setError] = useState<FormErrorState>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
   const load = useCallback(
-    (search: string) =>
+    (search: string, at = 1) =>
       api<{ total: number; items: Expert[] }>(
         'GET',
-        `/api/experts?pageSize=200&q=${encodeURIComponent(search)}`,
-      ).then(setData, (e) => setError(toFormError(e))),
+        `/api/experts?page=${at}&pageSize=${POOL_PAGE}&q=${encodeURIComponent(search)}`,
+      ).then(
+        (d) => {
+          setData(d);
+          setPage(at);
+        },
+        (e) => setError(toFormError(e)),
+      ),
     [],
   );
   useEffect(() => {
     load('');
   }, [load]);
+  const pages = data ? Math.max(1, Math.ceil(data.total / POOL_PAGE)) : 1;
   if (!hasRole(session, 'organizer', 'admin')) return <p>{t('common.notFound')}</p>;
   const name = (e: Expert) => (i18n.language === 'en' ? e.nameEn || e.nameZh : e.nameZh || e.nameEn);
   return (
@@ -342,7 +353,7 @@ export function ExpertPoolPage() {
                         expert={e}
                         onDone={() => {
                           setEditing(null);
-                          load(q);
+                          load(q, page);
                         }}
                       />
                     ) : (
@@ -359,6 +370,17 @@ export function ExpertPoolPage() {
               ))}
             </tbody>
           </table>
+        )}
+        {pages > 1 && (
+          <nav aria-label={t('assign.pool.pages')}>
+            <button type="button" disabled={page <= 1} onClick={() => load(q, page - 1)}>
+              {t('assign.pool.prev')}
+            </button>{' '}
+            {t('assign.pool.pageOf', { page, pages })}{' '}
+            <button type="button" disabled={page >= pages} onClick={() => load(q, page + 1)}>
+              {t('assign.pool.next')}
+            </button>
+          </nav>
         )}
       </section>
     </>

@@ -3,7 +3,7 @@
 import './assign.i18n.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { ErrorBanner, Field, type FormErrorState, SelectField, toFormError } from '../forms.tsx';
 
@@ -74,64 +74,6 @@ const DEFAULT_RUBRIC: Criterion[] = [
 
 /** 'YYYY-MM-DDTHH:mm' in Beijing time for a datetime-local input. */
 const toLocal = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
-
-export function RoundListPage() {
-  const { t, i18n } = useTranslation();
-  const [rounds, setRounds] = useState<RoundView[] | null>(null);
-  const [error, setError] = useState<FormErrorState>(null);
-  useEffect(() => {
-    api<{ items: RoundView[] }>('GET', '/api/review-rounds?pageSize=200').then(
-      (p) => setRounds(p.items),
-      (e) => setError(toFormError(e)),
-    );
-  }, []);
-  const en = i18n.language === 'en';
-  return (
-    <>
-      <h1>{t('assign.round.listTitle')}</h1>
-      <ErrorBanner error={error} />
-      <p>
-        <Link to="/evaluation/rounds/new">{t('assign.round.new')}</Link> ·{' '}
-        <Link to="/evaluation/experts">{t('assign.pool.title')}</Link>
-      </p>
-      {rounds && rounds.length === 0 && <p>{t('assign.round.none')}</p>}
-      {rounds && rounds.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('assign.round.titleZh')}</th>
-              <th scope="col">{t('assign.round.challenge')}</th>
-              <th scope="col">{t('assign.round.state')}</th>
-              <th scope="col">{t('assign.round.due')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('assign.round.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr key={r.id}>
-                <td>{en ? r.titleEn || r.titleZh : r.titleZh}</td>
-                <td>{en ? r.challengeTitleEn || r.challengeTitleZh : r.challengeTitleZh}</td>
-                <td>{t(`assign.round.states.${r.state}`)}</td>
-                <td>{new Date(r.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</td>
-                <td>
-                  <Link to={`/evaluation/rounds/${r.id}/assignment`}>{t('assign.round.open')}</Link>
-                  {(r.state === 'draft' || r.state === 'assigning') && (
-                    <>
-                      {' · '}
-                      <Link to={`/evaluation/rounds/${r.id}/edit`}>{t('assign.round.edit')}</Link>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
-  );
-}
 
 export function RoundEditorPage() {
   const { t, i18n } = useTranslation();

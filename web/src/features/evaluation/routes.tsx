@@ -1,5 +1,5 @@
 // Expert evaluation: review queue, review items, rankings, expert pool, review rounds and
-// their assignment. Older pages for now.
+// their assignment. The queue and the rounds list are on the new layer; the rest are older pages.
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
@@ -9,10 +9,7 @@ const organisers = ['organizer', 'admin'] as const;
 
 export default defineFeature({
   routes: [
-    p(
-      '/reviews',
-      lazyPage(() => import('../../evaluation/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
-    ),
+    { path: '/reviews', page: lazyPage(() => import('./pages/ReviewQueuePage.tsx'), 'ReviewQueuePage') },
     p(
       '/reviews/:roundId/:bidId',
       lazyPage(() => import('../../evaluation/ReviewItemPage.tsx'), 'ReviewItemPage'),
@@ -25,7 +22,10 @@ export default defineFeature({
       '/evaluation/experts',
       lazyPage(() => import('../../evaluation/ExpertPoolPage.tsx'), 'ExpertPoolPage'),
     ),
-    p('/evaluation/rounds', lazyPage(rounds, 'RoundListPage')),
+    {
+      path: '/evaluation/rounds',
+      page: lazyPage(() => import('./pages/RoundListPage.tsx'), 'RoundListPage'),
+    },
     p('/evaluation/rounds/new', lazyPage(rounds, 'RoundEditorPage')),
     p('/evaluation/rounds/:roundId/edit', lazyPage(rounds, 'RoundEditorPage')),
     p(

@@ -1,12 +1,14 @@
-// Horse races (赛马): list and one race's console. Older pages for now.
+// Horse races (赛马): the list on the new layer; declaring a race and one race's console are
+// older pages for now.
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
 export default defineFeature({
   routes: [
+    { path: '/races', page: lazyPage(() => import('./pages/RaceListPage.tsx'), 'RaceListPage') },
     {
-      path: '/races',
-      page: lazyPage(() => import('../../pages/RaceListPage.tsx'), 'RaceListPage'),
+      path: '/races/new',
+      page: lazyPage(() => import('../../pages/RaceCreateForm.tsx'), 'RaceCreateForm'),
       legacy: true,
     },
     {
