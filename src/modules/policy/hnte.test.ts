@@ -10,7 +10,7 @@ import {
   hnteRdYear,
   rdThresholdPercent,
 } from './hnte.ts';
-import { policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
+import { localizePolicyText, policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
 import { HnteInputSchema, HnteResultSchema, parsePolicyInput, policyMessages } from './policy.schema.ts';
 
 // A request body as the API receives it (yuan strings); overrides are shallow per section.
@@ -176,7 +176,8 @@ describe('HNTE (四) S&T staff — 195号 统计方法', () => {
       sciTechEnd: 1,
     }));
     const c = cond(run(buildHnteBody({ staff: { mode: 'monthly', months: m } })), 'hnte.staff');
-    assert.match(c.steps[0].result, /^staff 10\.50, S&T 1\.00/);
+    assert.match(localizePolicyText(c.steps[0].result, 'en'), /^staff 10\.50, S&T 1\.00/);
+    assert.match(localizePolicyText(c.steps[0].result, 'zh-CN'), /^职工 10\.50, 科技人员 1\.00/);
     assert.equal(c.steps[1].result, '9.5238%');
   });
   test('roster: 183 days makes an S&T person count, 182 does not; part-time under 183 days is not staff', () => {
@@ -378,7 +379,8 @@ describe('HNTE (七) innovation score — 195号 企业创新能力评价', () =
     const totalStep = cond(r, 'hnte.innovation').steps.find((s) => s.code === 'hnte.score.total')!;
     assert.equal(totalStep.values.passAtLow, 'no');
     assert.equal(totalStep.values.passAtHigh, 'yes');
-    assert.match(totalStep.formula, /= 65: fails; .* = 80: passes/);
+    assert.match(localizePolicyText(totalStep.formula, 'en'), /= 65: fails; .* = 80: passes/);
+    assert.match(localizePolicyText(totalStep.formula, 'zh-CN'), /= 65: 未通过; .* = 80: 通过/);
     assert.equal(cond(r, 'hnte.innovation').verdict, 'depends');
     assert.equal(r.verdict, 'depends');
     // Cut management to 10: high end exactly 70 → fails at both ends.
@@ -598,6 +600,17 @@ describe('step values are labelled for the reader', () => {
     for (const k of keys) {
       const label = policyValueLabels[k] ?? (stepCodes as Record<string, { 'zh-CN': string; en: string }>)[k];
       assert.ok(label?.['zh-CN'] && label?.en, `no label for value "${k}"`);
+    }
+    // Formulas and results: every {{term}} resolves; in Chinese no English words remain (min/max and
+    // the guideline's band letters A–F aside).
+    for (const st of steps) {
+      for (const text of [st.formula, st.result]) {
+        for (const locale of ['zh-CN', 'en'] as const) {
+          assert.doesNotMatch(localizePolicyText(text, locale), /\{\{/, text);
+        }
+        const zh = localizePolicyText(text, 'zh-CN').replace(/\b(min|max)\(/g, '(');
+        assert.doesNotMatch(zh, /[A-Za-z]{2,}/, `${st.code}: ${zh}`);
+      }
     }
   });
 });

@@ -194,7 +194,7 @@ function checkRegistration(input: HnteInput): HnteCondition {
         code: 'hnte.registration.days',
         rule: HNTE_RULES.registration,
         values: { registrationDate: input.registrationDate, applicationDate: input.applicationDate },
-        formula: `${input.applicationDate} − ${input.registrationDate} = ${days} days ≥ 365`,
+        formula: `${input.applicationDate} − ${input.registrationDate} = ${days} {{days}} ≥ 365`,
         result: String(days),
         met,
       },
@@ -228,15 +228,14 @@ function checkIp(input: HnteInput): HnteCondition {
         code: 'hnte.ip.usable',
         rule: HNTE_RULES.ip,
         values: { declared: String(input.ip.length), usable: String(usable.length) },
-        formula:
-          'usable = valid in China ∧ owned (self-developed, transfer, gift, merger; not licensed) ∧ not a trademark ∧ (class Ⅰ ∨ class Ⅱ not used before)',
+        formula: '{{ipUsableRule}}',
         result: String(usable.length),
       },
       {
         code: 'hnte.ip.core',
         rule: HNTE_RULES.ip,
         values: { coreSupporting: core.map((i) => i.id).join(', ') || '—' },
-        formula: `usable items with core support = ${core.length} ≥ 1`,
+        formula: `{{ipCoreCount}} = ${core.length} ≥ 1`,
         result: String(core.length),
         met,
       },
@@ -257,7 +256,7 @@ function checkDomain(input: HnteInput): HnteCondition {
         code: 'hnte.domain.check',
         rule: HNTE_RULES.domain,
         values: { domain: input.domain },
-        formula: `${input.domain} ∈ {${HNTE_DOMAINS.join(', ')}}`,
+        formula: `{{domain.${input.domain}}} ∈ {{hnteDomains}}`,
         result: yesNo(met),
         met,
       },
@@ -309,9 +308,8 @@ function checkStaff(input: HnteInput): HnteCondition {
       code: 'hnte.staff.roster',
       rule: HNTE_RULES.staff,
       values: { people: String(people.length), partTimeUnder183: String(excluded), sciTech183: String(sci) },
-      formula:
-        'staff = employees + part-time/temporary with ≥183 days; S&T staff = S&T with ≥183 days; counted on the first and last day of each month',
-      result: `${months.length} months`,
+      formula: '{{staffRosterRule}}',
+      result: `${months.length} {{months}}`,
     });
   } else {
     months = input.staff.months;
@@ -333,8 +331,8 @@ function checkStaff(input: HnteInput): HnteCondition {
         .map((m) => halfSum(BigInt(m.sciTechStart + m.sciTechEnd)).toFixed())
         .join(' + '),
     },
-    formula: `monthly average = (start + end) ÷ 2; annual = Σ monthly averages ÷ ${months.length}: staff ${halfSum(tot2).toFixed()} ÷ ${months.length}, S&T ${halfSum(sci2).toFixed()} ÷ ${months.length}`,
-    result: `staff ${annual(tot2)}, S&T ${annual(sci2)} (shown rounded down to 0.01; the test below is exact)`,
+    formula: `{{monthlyAverage}} = ({{monthStart}} + {{monthEnd}}) ÷ 2; {{annualAverage}} = Σ {{monthlyAverage}} ÷ ${months.length}: {{staff}} ${halfSum(tot2).toFixed()} ÷ ${months.length}, {{sciTechStaff}} ${halfSum(sci2).toFixed()} ÷ ${months.length}`,
+    result: `{{staff}} ${annual(tot2)}, {{sciTechStaff}} ${annual(sci2)} {{roundedDownNote}}`,
   });
   const r = tot2 === 0n ? null : ratio(sci2, tot2);
   const met = r !== null && ratioGte(r, pct(10));
@@ -345,7 +343,7 @@ function checkStaff(input: HnteInput): HnteCondition {
       sciTechAnnual: halfSum(sci2).div(n.toString()).toFixed(),
       totalAnnual: halfSum(tot2).div(n.toString()).toFixed(),
     },
-    formula: `S&T ÷ staff = ${halfSum(sci2).toFixed()} ÷ ${halfSum(tot2).toFixed()} ≥ 10%`,
+    formula: `{{sciTechStaff}} ÷ {{staff}} = ${halfSum(sci2).toFixed()} ÷ ${halfSum(tot2).toFixed()} ≥ 10%`,
     result: r ? formatPercent(r) : '—',
     met,
   });
@@ -416,7 +414,7 @@ function checkRd(input: HnteInput): HnteCondition[] {
         otherLimit: fmtU(r.nonOther / 4n),
         otherCounted: fmtU(r.otherAllowed),
       },
-      formula: `total = internal + 80% × contracted + min(other, (internal + 80% × contracted) × 20% ÷ (1 − 20%)) = ${fmtU(r.nonOther)} + ${fmtU(r.otherAllowed)}`,
+      formula: `{{rdYearTotal}} = {{internalRd}} + 80% × {{contractedRd}} + min({{otherCosts}}, ({{internalRd}} + 80% × {{contractedRd}}) × 20% ÷ (1 − 20%)) = ${fmtU(r.nonOther)} + ${fmtU(r.otherAllowed)}`,
       result: fmtU(r.total),
     };
   });
@@ -429,7 +427,7 @@ function checkRd(input: HnteInput): HnteCondition[] {
     code: 'hnte.rd.threshold',
     rule: HNTE_RULES.rdRatio,
     values: { latestYear: String(latest.year), latestSales: formatFen(latest.salesRevenue) },
-    formula: `latest sales ${formatFen(latest.salesRevenue)}: ≤ 50000000.00 → 5%; ≤ 200000000.00 → 4%; otherwise 3%`,
+    formula: `{{latestSales}} ${formatFen(latest.salesRevenue)}: ≤ 50000000.00 → 5%; ≤ 200000000.00 → 4%; {{otherwise}} 3%`,
     result: `${threshold}%`,
   });
   // Sales in units too: ratio = rdTotal(u) ÷ (sales × 20).
@@ -454,7 +452,7 @@ function checkRd(input: HnteInput): HnteCondition[] {
       code: 'hnte.rd.domestic',
       rule: HNTE_RULES.rdDomestic,
       values: { domestic: fmtU(domestic), rdTotal: fmtU(rdTotal) },
-      formula: `(internal R&D + 80% × contracted in China) ÷ all R&D = ${fmtU(domestic)} ÷ ${fmtU(rdTotal)} ≥ 60%`,
+      formula: `({{internalRd}} + 80% × {{contractedInChina}}) ÷ {{allRd}} = ${fmtU(domestic)} ÷ ${fmtU(rdTotal)} ≥ 60%`,
       result: share ? formatPercent(share) : '—',
       met: domMet,
     },
@@ -481,7 +479,7 @@ function checkHighTechIncome(input: HnteInput): HnteCondition {
         code: 'hnte.highTechIncome.base',
         rule: HNTE_RULES.highTechIncome,
         values: { totalIncome: formatFen(totalIncome), nonTaxableIncome: formatFen(nonTaxableIncome) },
-        formula: `total income = 收入总额 − 不征税收入 = ${formatFen(totalIncome)} − ${formatFen(nonTaxableIncome)}`,
+        formula: `{{incomeBase}} = {{grossIncome}} − {{nonTaxableIncomeTerm}} = ${formatFen(totalIncome)} − ${formatFen(nonTaxableIncome)}`,
         result: formatFen(base),
       },
       {
@@ -570,22 +568,22 @@ function ipScore(input: HnteInput): HnteScoreItem {
         code: 'hnte.score.ip.quantity',
         rule: HNTE_RULES.ipScore,
         values: { classI: String(classI), classII: String(classII), band: qBand },
-        formula: 'A ≥1 class Ⅰ 7–8; B ≥5 class Ⅱ 5–6; C 3–4 class Ⅱ 3–4; D 1–2 class Ⅱ 1–2; E 0',
+        formula:
+          'A ≥1 {{classI}} 7–8; B ≥5 {{classII}} 5–6; C 3–4 {{classII}} 3–4; D 1–2 {{classII}} 1–2; E 0',
         result: r(qty),
       },
       {
         code: 'hnte.score.ip.obtained',
         rule: HNTE_RULES.ipScore,
         values: { selfDeveloped: yesNo(selfDev), band: oBand },
-        formula: 'A some self-developed 1–6; B only transfer/gift/merger 1–3',
+        formula: 'A {{someSelfDeveloped}} 1–6; B {{onlyAcquired}} 1–3',
         result: r(obtained),
       },
       {
         code: 'hnte.score.ip.standards',
         rule: HNTE_RULES.ipScore,
         values: { standards: yesNo(input.innovation.standards) },
-        formula:
-          'bonus: took part in national/industry standards, test methods, technical specifications 1–2; else 0',
+        formula: '{{standardsBonusRule}}',
         result: r(bonus),
       },
       {
@@ -628,7 +626,7 @@ function transformationScore(input: HnteInput): HnteScoreItem {
         code: 'hnte.score.transformation.average',
         rule: HNTE_RULES.transformation,
         values: { perYear: counts.join(', '), years: String(counts.length) },
-        formula: `average = (${counts.join(' + ')}) ÷ ${counts.length}; A ≥5 25–30, B ≥4 19–24, C ≥3 13–18, D ≥2 7–12, E ≥1 1–6, F 0`,
+        formula: `{{average}} = (${counts.join(' + ')}) ÷ ${counts.length}; A ≥5 25–30, B ≥4 19–24, C ≥3 13–18, D ≥2 7–12, E ≥1 1–6, F 0`,
         result: `${formatRatioDecimal(avg, 2)} → ${band} ${range.low}–${range.high}`,
       },
     ],
@@ -710,14 +708,14 @@ function growthStep(
     g.kind === 'threeYears'
       ? `½ × (${vs[1]} ÷ ${vs[0]} + ${vs[2]} ÷ ${vs[1]}) − 1`
       : g.kind === 'lastTwoYears'
-        ? `first year ≤ 0: ${vs[2]} ÷ ${vs[1]} − 1`
+        ? `{{firstYearNonPositive}}: ${vs[2]} ÷ ${vs[1]} − 1`
         : g.kind === 'twoYears'
-          ? `two years of operation: ${vs[1]} ÷ ${vs[0]} − 1`
+          ? `{{twoYearsOperation}}: ${vs[1]} ÷ ${vs[0]} − 1`
           : g.kind === 'secondYearZero'
-            ? 'second year ≤ 0: scored 0'
+            ? '{{secondYearNonPositive}}'
             : g.kind === 'nonPositiveBase'
-              ? 'first year ≤ 0 with two years of operation: scored 0'
-              : 'fewer than two years: scored 0';
+              ? '{{firstYearNonPositiveTwoYears}}'
+              : '{{fewerThanTwoYears}}';
   return [
     {
       code,
@@ -773,7 +771,7 @@ function innovation(input: HnteInput): [HnteInnovation, HnteCondition] {
         passAtLow: yesNo(passAtLow),
         passAtHigh: yesNo(passAtHigh),
       },
-      formula: `low ${items.map((i) => i.range.low).join(' + ')} = ${total.low}: ${passAtLow ? 'passes' : 'fails'}; high ${items.map((i) => i.range.high).join(' + ')} = ${total.high}: ${passAtHigh ? 'passes' : 'fails'}; pass when > 70`,
+      formula: `{{lowEnd}} ${items.map((i) => i.range.low).join(' + ')} = ${total.low}: ${passAtLow ? '{{passes}}' : '{{fails}}'}; {{highEnd}} ${items.map((i) => i.range.high).join(' + ')} = ${total.high}: ${passAtHigh ? '{{passes}}' : '{{fails}}'}; {{passAbove70}}`,
       result: `${total.low}–${total.high}`,
       met: passAtLow,
     },
@@ -821,7 +819,7 @@ function checkIncidents(input: HnteInput): HnteCondition {
           majorQualityAccident: yesNo(i.majorQualityAccident),
           seriousEnvironmentalViolation: yesNo(i.seriousEnvironmentalViolation),
         },
-        formula: 'none of the three in the year before applying',
+        formula: '{{noIncidentsRule}}',
         result: yesNo(met),
         met,
       },

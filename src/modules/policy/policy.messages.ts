@@ -327,6 +327,106 @@ export const policyValueLabels: Partial<Record<string, Label>> = {
   otherRelated: { 'zh-CN': '其他相关费用（元）', en: 'Other related costs (yuan)' },
 };
 
+// Words inside a step's formula or result, written there as {{term}} so the reader's language
+// picks them; a {{code}} of `policyMessages` works too. Numbers stay as computed.
+export const policyTerms: Partial<Record<string, Label>> = {
+  days: { 'zh-CN': '天', en: 'days' },
+  ipUsableRule: {
+    'zh-CN':
+      '可用 = 在中国境内有效 ∧ 拥有所有权（自主研发、受让、受赠、并购，非许可）∧ 非商标 ∧（Ⅰ类 ∨ 未曾用于认定的Ⅱ类）',
+    en: 'usable = valid in China ∧ owned (self-developed, transfer, gift, merger; not licensed) ∧ not a trademark ∧ (class Ⅰ ∨ class Ⅱ not used before)',
+  },
+  ipCoreCount: { 'zh-CN': '发挥核心支持作用的可用知识产权项数', en: 'usable items with core support' },
+  hnteDomains: {
+    'zh-CN': '《国家重点支持的高新技术领域》八大领域',
+    en: 'the eight state-supported high-tech domains',
+  },
+  staffRosterRule: {
+    'zh-CN':
+      '职工 = 在职人员 + 累计工作满183天的兼职、临时聘用人员；科技人员 = 累计工作满183天的科技人员；按每月月初、月末人数统计',
+    en: 'staff = employees + part-time/temporary with ≥183 days; S&T staff = S&T with ≥183 days; counted on the first and last day of each month',
+  },
+  months: { 'zh-CN': '个月', en: 'months' },
+  monthlyAverage: { 'zh-CN': '月平均数', en: 'monthly average' },
+  monthStart: { 'zh-CN': '月初数', en: 'start' },
+  monthEnd: { 'zh-CN': '月末数', en: 'end' },
+  annualAverage: { 'zh-CN': '全年月平均数', en: 'annual' },
+  staff: { 'zh-CN': '职工', en: 'staff' },
+  sciTechStaff: { 'zh-CN': '科技人员', en: 'S&T' },
+  roundedDownNote: {
+    'zh-CN': '（显示值向下取至0.01，下方判断按精确值）',
+    en: '(shown rounded down to 0.01; the test below is exact)',
+  },
+  rdYearTotal: { 'zh-CN': '研发费用合计', en: 'total' },
+  internalRd: { 'zh-CN': '内部研发投入', en: 'internal R&D' },
+  contractedRd: { 'zh-CN': '委托研发', en: 'contracted' },
+  otherCosts: { 'zh-CN': '其他费用', en: 'other' },
+  latestSales: { 'zh-CN': '最近一年销售收入', en: 'latest sales' },
+  otherwise: { 'zh-CN': '其余', en: 'otherwise' },
+  contractedInChina: { 'zh-CN': '委托境内研发', en: 'contracted in China' },
+  allRd: { 'zh-CN': '全部研发费用', en: 'all R&D' },
+  incomeBase: { 'zh-CN': '总收入', en: 'total income' },
+  grossIncome: { 'zh-CN': '收入总额', en: 'gross income' },
+  nonTaxableIncomeTerm: { 'zh-CN': '不征税收入', en: 'non-taxable income' },
+  classI: { 'zh-CN': 'Ⅰ类', en: 'class Ⅰ' },
+  classII: { 'zh-CN': 'Ⅱ类', en: 'class Ⅱ' },
+  someSelfDeveloped: { 'zh-CN': '有自主研发', en: 'some self-developed' },
+  onlyAcquired: { 'zh-CN': '仅受让、受赠、并购', en: 'only transfer/gift/merger' },
+  standardsBonusRule: {
+    'zh-CN': '加分项：参与编制国家标准、行业标准、检测方法、技术规范的 1–2分，否则 0分',
+    en: 'bonus: took part in national/industry standards, test methods, technical specifications 1–2; else 0',
+  },
+  average: { 'zh-CN': '年均', en: 'average' },
+  firstYearNonPositive: { 'zh-CN': '第一年 ≤ 0', en: 'first year ≤ 0' },
+  twoYearsOperation: { 'zh-CN': '经营两年', en: 'two years of operation' },
+  secondYearNonPositive: { 'zh-CN': '第二年 ≤ 0：计0分', en: 'second year ≤ 0: scored 0' },
+  firstYearNonPositiveTwoYears: {
+    'zh-CN': '经营两年且第一年 ≤ 0：计0分',
+    en: 'first year ≤ 0 with two years of operation: scored 0',
+  },
+  fewerThanTwoYears: { 'zh-CN': '经营不足两年：计0分', en: 'fewer than two years: scored 0' },
+  noIncidentsRule: {
+    'zh-CN': '申请认定前一年内未发生以上三类情形',
+    en: 'none of the three in the year before applying',
+  },
+  lowEnd: { 'zh-CN': '低端', en: 'low' },
+  highEnd: { 'zh-CN': '高端', en: 'high' },
+  passes: { 'zh-CN': '通过', en: 'passes' },
+  fails: { 'zh-CN': '未通过', en: 'fails' },
+  passAbove70: { 'zh-CN': '70分以上（不含70分）为通过', en: 'pass when > 70' },
+  notExcludedIndustry: {
+    'zh-CN': '主营业务不属于不适用行业',
+    en: 'main business is not an excluded industry',
+  },
+  excludedIndustry: { 'zh-CN': '属于不适用行业', en: 'excluded industry' },
+  expensedRd: { 'zh-CN': '费用化研发费用', en: 'expensed R&D' },
+  amortiseAt: { 'zh-CN': '资本化按成本的', en: 'amortise at' },
+  cost: { 'zh-CN': '成本', en: 'cost' },
+  fiveCategories: { 'zh-CN': '前五类费用', en: 'five categories' },
+  limit: { 'zh-CN': '限额', en: 'limit' },
+  counted: { 'zh-CN': '计入额', en: 'counted' },
+  carriedForward: { 'zh-CN': '结转以后年度', en: 'carried forward' },
+  cumulativeRounded: { 'zh-CN': '（累计计算，四舍五入到分）', en: '(cumulative, rounded to the fen)' },
+  eligiblePart: { 'zh-CN': '可加计部分', en: 'eligible' },
+  qualifyingTransfer: {
+    'zh-CN': '技术范围、转让方式和合同均符合条件',
+    en: 'qualifying technology, transfer mode and contract',
+  },
+  notQualifying: { 'zh-CN': '不符合条件', en: 'not qualifying' },
+  noQualifyingContract: { 'zh-CN': '没有符合条件的合同', en: 'no qualifying contract' },
+  nothingToExempt: { 'zh-CN': '无可免税所得', en: 'nothing to exempt' },
+};
+
+/** A step's formula or result in `locale`: a coded word (yes, eligible…) by its label, every {{term}} replaced. */
+export function localizePolicyText(text: string, locale: 'zh-CN' | 'en'): string {
+  const word = policyWordLabels[text];
+  if (word) return word[locale];
+  return text.replace(/\{\{([\w.]+)\}\}/g, (whole, key: string) => {
+    const label = policyTerms[key] ?? (policyMessages as Partial<Record<string, Label>>)[key];
+    return label ? label[locale] : whole;
+  });
+}
+
 // Labels of the coded words a step may show as a value or result (yes/no, eligibility, regimes).
 export const policyWordLabels: Partial<Record<string, Label>> = {
   yes: { 'zh-CN': '是', en: 'yes' },

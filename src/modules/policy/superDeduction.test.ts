@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
+import { localizePolicyText, policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
 import {
   DeductionInputSchema,
   DeductionResultSchema,
@@ -579,6 +579,17 @@ describe('step values are labelled for the reader', () => {
     for (const k of keys) {
       const label = policyValueLabels[k] ?? (stepCodes as Record<string, { 'zh-CN': string; en: string }>)[k];
       assert.ok(label?.['zh-CN'] && label?.en, `no label for value "${k}"`);
+    }
+    // Formulas and results: every {{term}} resolves; in Chinese no English words remain (min/max and
+    // the guideline's band letters A–F aside).
+    for (const st of steps) {
+      for (const text of [st.formula, st.result]) {
+        for (const locale of ['zh-CN', 'en'] as const) {
+          assert.doesNotMatch(localizePolicyText(text, locale), /\{\{/, text);
+        }
+        const zh = localizePolicyText(text, 'zh-CN').replace(/\b(min|max)\(/g, '(');
+        assert.doesNotMatch(zh, /[A-Za-z]{2,}/, `${st.code}: ${zh}`);
+      }
     }
   });
 });

@@ -229,7 +229,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
       investmentIncome: formatFen(input.income.investmentIncome),
     },
     input.mainBusiness.industry === 'other'
-      ? 'main business is not an excluded industry'
+      ? '{{notExcludedIndustry}}'
       : `${formatFen(input.mainBusiness.revenue)} > 50% × (${formatFen(input.income.totalIncome)} − ${formatFen(input.income.nonTaxableIncome)} − ${formatFen(input.income.investmentIncome)} = ${formatFen(industryBase)})`,
     excluded ? 'excluded' : 'eligible',
     !excluded,
@@ -240,8 +240,8 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     rateRule,
     { taxYear: String(input.taxYear), regime: input.regime },
     excluded
-      ? 'excluded industry: 0%'
-      : `${pctText(nominal)} of expensed R&D; amortise at ${pctText(ratio(nominal.num + nominal.den, nominal.den))} of cost`,
+      ? '{{excludedIndustry}}: 0%'
+      : `{{expensedRd}} × ${pctText(nominal)}; {{amortiseAt}} ${pctText(ratio(nominal.num + nominal.den, nominal.den))} × {{cost}}`,
     pctText(rate),
   );
 
@@ -257,7 +257,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     'deduction.categories',
     DEDUCTION_RULES.categories,
     Object.fromEntries(DEDUCTION_CATEGORIES.map((c) => [c, formatFen(cat[c])])),
-    `five categories = ${[cat.personnel, cat.directInputs, cat.depreciation, cat.intangibleAmortisation, cat.newProductDesign].map(formatFen).join(' + ')}`,
+    `{{fiveCategories}} = ${[cat.personnel, cat.directInputs, cat.depreciation, cat.intangibleAmortisation, cat.newProductDesign].map(formatFen).join(' + ')}`,
     formatFen(five),
   );
 
@@ -270,7 +270,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
     'deduction.otherLimit',
     DEDUCTION_RULES.otherLimit,
     { fiveCategories: formatFen(five), otherActual: formatFen(otherActual) },
-    `limit = ${formatFen(five)} × 10% ÷ (1 − 10%) = ${formatFen(otherLimit)}; counted = min(${formatFen(otherActual)}, limit)`,
+    `{{limit}} = ${formatFen(five)} × 10% ÷ (1 − 10%) = ${formatFen(otherLimit)}; {{counted}} = min(${formatFen(otherActual)}, {{limit}})`,
     formatFen(otherCounted),
   );
   const ownEligible = five + otherCounted;
@@ -346,7 +346,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
       soldProductMaterials: formatFen(input.soldProductMaterials),
       carriedForward: formatFen(input.materialsCarriedForward),
     },
-    `${formatFen(afterSpecial)} − min(${formatFen(afterSpecial)}, ${formatFen(materials)}); carried forward ${formatFen(materialsCarryForward)}`,
+    `${formatFen(afterSpecial)} − min(${formatFen(afterSpecial)}, ${formatFen(materials)}); {{carriedForward}} ${formatFen(materialsCarryForward)}`,
     formatFen(expensedBase),
   );
   const expensedExtra = mulRate(expensedBase, rate);
@@ -376,7 +376,7 @@ export function computeSuperDeduction(input: DeductionInput): DeductionResult {
         inServiceFrom: a.inServiceFrom,
         usefulLifeYears: String(a.usefulLifeYears),
       },
-      `${formatFen(a.cost)} × ${months} ÷ ${a.usefulLifeYears * 12} months = ${formatFen(amount)} (cumulative, rounded to the fen); eligible (${formatFen(a.cost)} − ${formatFen(a.nonTaxableFunded)}) × ${months} ÷ ${a.usefulLifeYears * 12}`,
+      `${formatFen(a.cost)} × ${months} ÷ ${a.usefulLifeYears * 12} {{months}} = ${formatFen(amount)} {{cumulativeRounded}}; {{eligiblePart}} (${formatFen(a.cost)} − ${formatFen(a.nonTaxableFunded)}) × ${months} ÷ ${a.usefulLifeYears * 12}`,
       formatFen(eligible),
     );
     return { a, months, amount, eligible };

@@ -177,8 +177,8 @@ export function computeTechTransfer(input: TransferInput): TransferResult {
         exportRestricted: t.exportRestricted ? 'yes' : 'no',
       },
       eligible
-        ? 'qualifying technology, transfer mode and contract'
-        : `not qualifying: ${reasons.join(', ')}`,
+        ? '{{qualifyingTransfer}}'
+        : `{{notQualifying}}: ${reasons.map((x) => `{{transfer.reason.${x}}}`).join(', ')}`,
       eligible ? 'eligible' : 'ineligible',
       eligible,
     );
@@ -216,7 +216,7 @@ export function computeTechTransfer(input: TransferInput): TransferResult {
           .filter((i) => i.eligible)
           .map((i) => formatFen(i.income))
           .join(' + ')
-      : 'no qualifying contract',
+      : '{{noQualifyingContract}}',
     formatFen(eligibleIncome),
   );
 
@@ -231,7 +231,7 @@ export function computeTechTransfer(input: TransferInput): TransferResult {
     thresholdRule,
     { income: formatFen(eligibleIncome), threshold: formatFen(threshold) },
     eligibleIncome <= 0n
-      ? `${formatFen(eligibleIncome)} ≤ 0: nothing to exempt`
+      ? `${formatFen(eligibleIncome)} ≤ 0: {{nothingToExempt}}`
       : `min(${formatFen(eligibleIncome)}, ${formatFen(threshold)})`,
     formatFen(exempt),
   );

@@ -9,10 +9,10 @@ import deductionExample from '../../../docs/examples/policy/deduction.json';
 import hnteExample from '../../../docs/examples/policy/hnte.json';
 import transferExample from '../../../docs/examples/policy/transfer.json';
 import {
+  localizePolicyText,
   type PolicyMessageCode,
   policyMessages,
   policyValueLabels,
-  policyWordLabels,
 } from '../../../src/modules/policy/policy.messages.ts';
 import {
   type EnterpriseFacts,
@@ -953,7 +953,7 @@ const CODED_VALUES: Record<string, (v: string) => string> = {
 function stepText(key: string | null, v: string, msg: Msg, lang: 'zh-CN' | 'en'): string {
   const coded = key ? CODED_VALUES[key] : undefined;
   if (coded) return msg(coded(v));
-  return policyWordLabels[v]?.[lang] ?? v;
+  return localizePolicyText(v, lang);
 }
 
 function StepList({ steps, msg }: { steps: Step[]; msg: Msg }) {
@@ -973,7 +973,7 @@ function StepList({ steps, msg }: { steps: Step[]; msg: Msg }) {
             )}
           </div>
           <div>
-            {t('policy.formula')}: <code>{s.formula}</code>
+            {t('policy.formula')}: <code>{localizePolicyText(s.formula, lang)}</code>
           </div>
           {Object.keys(s.values).length > 0 && (
             <dl className="values" aria-label={t('policy.values')}>
