@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import * as assignment from './assignment.service.ts';
 import './evaluation.tasks.ts';
 import {
@@ -23,7 +24,7 @@ import { MAX_IMPORT_BYTES } from './pool.ts';
 import * as rounds from './rounds.service.ts';
 
 const Empty = z.strictObject({}).default({});
-const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation.format.uuid') }) });
 const RoundRunParam = z.object({ roundId: z.uuid(), runId: z.uuid() });
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

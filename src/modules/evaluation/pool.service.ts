@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Actor, type Ctx, inTx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { findPeople, findPlatformOrganisation, upsertMembership } from '../accounts/accounts.repo.ts';
 import { hashPassword, normaliseEmail } from '../accounts/accounts.service.ts';
@@ -20,7 +21,7 @@ export function canManagePool(actor: Actor | null): boolean {
 
 function requirePoolManager(ctx: Ctx): Actor {
   const actor = requireActor(ctx.actor);
-  if (!canManagePool(actor)) throw forbidden('only organizers manage the expert pool');
+  if (!canManagePool(actor)) throw forbidden(t('pool.onlyOrganizers'));
   return actor;
 }
 
@@ -28,13 +29,13 @@ function requirePoolManager(ctx: Ctx): Actor {
 async function agencyFor(ctx: Ctx, actor: Actor, agencyId: string | undefined): Promise<string> {
   if (agencyId) {
     if (!isPlatformAdmin(actor) && !hasRole(actor, 'organizer', agencyId))
-      throw new AppError('FORBIDDEN', 'you are not an organizer of this agency', 'agencyId');
+      throw new AppError('FORBIDDEN', t('pool.notAgencyOrganizer'), 'agencyId');
     return agencyId;
   }
   const mine = actor.roles.find((r) => r.role === 'organizer');
   if (mine) return mine.orgId;
   const platform = await findPlatformOrganisation(ctx.db);
-  if (!platform) throw new AppError('VALIDATION', 'name the agency the experts serve', 'agencyId');
+  if (!platform) throw new AppError('VALIDATION', t('pool.nameAgency'), 'agencyId');
   return platform.id;
 }
 
@@ -282,7 +283,7 @@ export async function listExperts(ctx: Ctx, q: Parameters<typeof repo.listExpert
 export async function getExpert(ctx: Ctx, id: string) {
   requirePoolManager(ctx);
   const e = await repo.findExpert(ctx.db, id);
-  if (!e) throw notFound('expert');
+  if (!e) throw notFound(t('notFound.expert'));
   const relations = await repo.relationsOf(ctx.db, [id]);
   const linked = relations.flatMap((r) => (r.other_person_id ? [r.other_person_id] : []));
   const names = new Map((await findPeople(ctx.db, linked)).map((p) => [p.id, p.name_zh || p.name_en]));
@@ -308,16 +309,12 @@ export async function editExpert(ctx: Ctx, id: string, patch: ExpertPatch) {
   const now = ctx.now();
   await inTx(ctx, async (tx) => {
     const before = await repo.lockExpert(tx, id);
-    if (!before) throw notFound('expert');
+    if (!before) throw notFound(t('notFound.expert'));
     await repo.updateExpert(tx, id, { ...patch, now });
     if (patch.relations) {
       for (const [i, r] of patch.relations.entries())
         if (r.otherPersonId === id)
-          throw new AppError(
-            'VALIDATION',
-            'an expert cannot be related to themselves',
-            `relations.${i}.otherPersonId`,
-          );
+          throw new AppError('VALIDATION', t('pool.selfRelation'), `relations.${i}.otherPersonId`);
       await repo.replaceRelations(
         tx,
         id,

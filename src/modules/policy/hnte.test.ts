@@ -474,7 +474,7 @@ describe('HNTE input validation names the field', () => {
       true,
     );
     const r = parsePolicyInput(HnteInputSchema, roster({ from: '2024-07-01', daysWorked: 185 }));
-    assert.deepEqual(r.ok ? [] : r.errors, [
+    assert.deepEqual(r.ok ? [] : r.errors.map(({ code, field, message }) => ({ code, field, message })), [
       {
         code: 'VALIDATION',
         field: 'staff.people.0.daysWorked',
@@ -488,7 +488,7 @@ describe('HNTE input validation names the field', () => {
   });
   test('every message names a field with a readable reason', () => {
     const r = parsePolicyInput(HnteInputSchema, { ...buildHnteBody(), domain: 'biotech' });
-    assert.deepEqual(r.ok ? null : r.errors, [
+    assert.deepEqual(r.ok ? null : r.errors.map(({ code, field, message }) => ({ code, field, message })), [
       { code: 'VALIDATION', field: 'domain', message: 'must be one of the eight domains or "none"' },
     ]);
   });

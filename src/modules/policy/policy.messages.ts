@@ -1,3 +1,5 @@
+import { defineMessages } from '../../i18n/messages.ts';
+
 // Bilingual labels for every condition, step and enumerated value the policy engine emits,
 // keyed by a stable code. The UI picks `policyMessages[code][locale]`.
 
@@ -222,3 +224,20 @@ export const policyMessages = {
 } as const satisfies Record<string, Label>;
 
 export type PolicyMessageCode = keyof typeof policyMessages;
+
+// Error messages of the policy module (catalogue keys, rendered in the reader's language).
+export const policyErrorMessages = defineMessages({
+  'policy.onlyMembersRead': {
+    'zh-CN': '只有本单位成员才能查看本单位的测算表',
+    en: 'only members of this organisation may read its worksheets',
+  },
+  'policy.onlyMembersSave': {
+    'zh-CN': '只有本单位成员才能保存本单位的测算表',
+    en: 'only members of this organisation may save its worksheets',
+  },
+  'policy.taxYearEqual': { 'zh-CN': '必须等于 input.taxYear', en: 'must equal input.taxYear' },
+  'policy.taxYearLatest': {
+    'zh-CN': '必须是 input.years 中最近的会计年度',
+    en: 'must be the latest fiscal year of input.years',
+  },
+});
