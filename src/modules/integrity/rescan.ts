@@ -8,12 +8,20 @@ import { z } from 'zod';
 import type { Ctx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { forbidden } from '../../errors.ts';
+import { defineMessages, t } from '../../i18n/messages.ts';
 import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import { isIntegrityOfficer, rescanTexts } from './integrity.service.ts';
 
 export const RESCAN_JOB = 'integrity.rescan';
+
+defineMessages({
+  'rescan.officersOnly': {
+    'zh-CN': '只有科研诚信专员可以发起或查看查重扫描',
+    en: 'only integrity officers start or read the duplicate rescan',
+  },
+});
 const KEY = 'integrity_rescan';
 
 const Status = z.object({
@@ -53,7 +61,7 @@ export async function rescanStatus(db: Kysely<DB>): Promise<Status> {
 /** Queues a rescan (integrity officers); the answer is the status, polled at GET. */
 export async function startRescan(ctx: Ctx, threshold?: number): Promise<Status> {
   const actor = requireActor(ctx.actor);
-  if (!isIntegrityOfficer(actor)) throw forbidden('only integrity officers may do this');
+  if (!isIntegrityOfficer(actor)) throw forbidden(t('rescan.officersOnly'));
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     await enqueue(tx, RESCAN_JOB, [{ threshold: threshold ?? null }]);
@@ -142,7 +150,7 @@ export const rescanRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req.actor);
-      if (!isIntegrityOfficer(actor)) throw forbidden('only integrity officers may do this');
+      if (!isIntegrityOfficer(actor)) throw forbidden(t('rescan.officersOnly'));
       return rescanStatus(req.ctx.db);
     },
   );
