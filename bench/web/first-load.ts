@@ -21,13 +21,11 @@ try {
   page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
     scripts.push(
-      res
-        .body()
-        .then((b) => ({
-          url: res.url().replace(base, ''),
-          raw: b.length,
-          gzip: gzipSync(b, { level: 9 }).length,
-        })),
+      res.body().then((b) => ({
+        url: res.url().replace(base, ''),
+        raw: b.length,
+        gzip: gzipSync(b, { level: 9 }).length,
+      })),
     );
   });
   await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
