@@ -107,7 +107,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
     await org
       .locator('#f-stages-1-gateAt-err')
-      .getByText('must be after the previous stage’s gate')
+      .getByText('必须晚于上一阶段的关口')
       .waitFor();
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(90));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
