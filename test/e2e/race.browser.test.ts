@@ -210,7 +210,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await objections.getByRole('button', { name: '处理异议' }).click();
     await org.getByText('第 1 关异议不成立').waitFor();
     await org.getByRole('button', { name: '决定生效' }).click();
-    await org.getByText('the notice period for objections has not ended').waitFor();
+    await org.getByText('异议公示期尚未结束').waitFor();
     t.clock.t += 4 * DAY;
     await org.getByRole('button', { name: '决定生效' }).click();
     await org.getByText('关口决定已生效。').waitFor();
