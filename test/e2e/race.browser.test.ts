@@ -105,10 +105,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     // A server refusal shows next to the field it names; fixing the field lets the declaration through.
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(30));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
-    await org
-      .locator('#f-stages-1-gateAt-err')
-      .getByText('必须晚于上一阶段的关口')
-      .waitFor();
+    await org.locator('#f-stages-1-gateAt-err').getByText('必须晚于上一阶段的关口').waitFor();
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(90));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
     await org.getByRole('heading', { name: /赛马：/ }).waitFor();
