@@ -1,8 +1,9 @@
-// One error type for the whole application. Services throw AppError with a domain code;
-// the HTTP edge maps the code to a status (STATUS below) and renders {code, message, field?}.
+// One error type for the whole application. Services throw AppError with a domain code and a
+// message key with parameters (t('bid.deadlinePassed')); the HTTP edge maps the code to a status
+// (STATUS below) and renders {code, message, key, params, field?} in the reader's language.
 
 import './i18n/catalogue.ts';
-import { type Msg, render } from './i18n/messages.ts';
+import { type Msg, render, t } from './i18n/messages.ts';
 
 export const STATUS = {
   /** Input failed validation; `field` names the offending field (dotted path). */
@@ -38,18 +39,15 @@ export const STATUS = {
 export type ErrorCode = keyof typeof STATUS;
 
 export class AppError extends Error {
-  /** The message as a catalogue key with parameters, rendered in the reader's language at the edge. */
-  readonly msg?: Msg;
-
   constructor(
     readonly code: ErrorCode,
-    message: string | Msg,
+    /** The message as a catalogue key with parameters, rendered in the reader's language at the edge. */
+    readonly msg: Msg,
     readonly field?: string,
     readonly details?: Record<string, unknown>,
   ) {
-    super(typeof message === 'string' ? message : render(message, 'en'));
+    super(render(msg, 'en'));
     this.name = 'AppError';
-    if (typeof message !== 'string') this.msg = message;
   }
 
   get status(): number {
@@ -57,7 +55,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string | Msg) =>
-  typeof what !== 'string' ? new AppError('NOT_FOUND', what) : new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (why: string | Msg = 'not allowed') => new AppError('FORBIDDEN', why);
-export const invalid = (field: string, message: string | Msg) => new AppError('VALIDATION', message, field);
+export const notFound = (what: Msg) => new AppError('NOT_FOUND', what);
+export const forbidden = (why: Msg = t('auth.notAllowed')) => new AppError('FORBIDDEN', why);
+export const invalid = (field: string, message: Msg) => new AppError('VALIDATION', message, field);

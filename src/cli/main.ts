@@ -1,5 +1,8 @@
 // The `jiebang` command line: one subcommand per file under ./commands.
 import { Command } from 'commander';
+import { AppError } from '../errors.ts';
+import { localeFromEnv } from '../i18n/locale.ts';
+import { withField } from '../i18n/validation.ts';
 import { commands } from './commands/index.ts';
 
 const program = new Command()
@@ -12,6 +15,13 @@ for (const register of commands) register(program);
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  console.error(`jiebang: ${err instanceof Error ? err.message : String(err)}`);
+  // Errors read in the language of LANG / LC_ALL (zh… → Chinese, else English).
+  const text =
+    err instanceof AppError
+      ? withField(err.field, err.msg, localeFromEnv(process.env))
+      : err instanceof Error
+        ? err.message
+        : String(err);
+  console.error(`jiebang: ${text}`);
   process.exitCode = 1;
 }

@@ -12,5 +12,5 @@ export function duplicateError(err: unknown, fields: Record<string, string>): Ap
   const e = err as PgError;
   if (e?.code !== '23505' || !e.constraint) return null;
   const field = fields[e.constraint];
-  return field ? new AppError('DUPLICATE', t('db.alreadyRegistered', { field }), field) : null;
+  return field ? new AppError('DUPLICATE', t('db.alreadyRegistered'), field) : null;
 }

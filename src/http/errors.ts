@@ -1,25 +1,45 @@
-// The one place where errors become HTTP responses: {code, message, field?}.
+// The one place where errors become HTTP responses, in the reader's language:
+// {code, message, key, params, field?, details?}.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, STATUS } from '../errors.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locale.ts';
+import { type MessageParams, type Msg, render, t } from '../i18n/messages.ts';
+import { issueMsg, withField } from '../i18n/validation.ts';
 
 /**
- * Every error answer: {code, message, field?}. Loose: some answers carry more (the expert
- * import's per-row `errors`), and the documented shape must not deny them.
+ * Every error answer. Loose: some answers carry more (the expert import's per-row `errors`),
+ * and the documented shape must not deny them.
  */
 export const ErrorBody = z
   .looseObject({
     code: z.enum(Object.keys(STATUS) as [keyof typeof STATUS, ...(keyof typeof STATUS)[]]),
-    message: z.string().meta({ description: 'for people; in English' }),
+    message: z.string().meta({
+      description: "for people, in the reader's language (profile, else Accept-Language, else zh-CN)",
+    }),
+    key: z.string().meta({ description: 'the stable message key, e.g. bid.deadlinePassed' }),
+    params: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: "the message's parameters; names come as {zh, en}" }),
     field: z.string().optional().meta({ description: 'the offending input, as a dotted path' }),
     details: z
       .record(z.string(), z.unknown())
       .optional()
       .meta({ description: 'structured facts behind the message, e.g. {sanction: {block, until}}' }),
   })
-  .meta({ description: 'An error: the code says what kind (src/errors.ts), field which input' });
-export type ErrorBody = { code: string; message: string; field?: string };
+  .meta({
+    description: 'An error: the code says what kind (src/errors.ts), key which message, field which input',
+  });
+export type ErrorBody = {
+  code: string;
+  message: string;
+  key: string;
+  params?: MessageParams;
+  field?: string;
+  details?: Record<string, unknown>;
+};
 
 /** The error answers every route may give, documented where a route names none of its own. */
 export const ERROR_RESPONSES = Object.fromEntries(
@@ -39,37 +59,62 @@ export function withErrorResponses<S extends { hide?: boolean; response?: unknow
   return { ...schema, response };
 }
 
-function fromValidation(err: FastifyError): ErrorBody {
+type ValidationEntry = {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+function fromValidation(err: FastifyError, locale: Locale): ErrorBody {
   // Entries are { keyword: zod issue code, instancePath: '/a/0/b', message, params: rest of the issue }.
-  const first = (err.validation ?? [])[0] as
-    | { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } }
-    | undefined;
+  const first = (err.validation ?? [])[0] as ValidationEntry | undefined;
   const path = String(first?.instancePath ?? '')
     .split('/')
     .filter(Boolean);
-  const context =
-    err.validationContext && err.validationContext !== 'body' ? `${err.validationContext} ` : '';
-  if (first?.keyword === 'unrecognized_keys' && first.params?.keys?.length) {
-    const field = [...path, first.params.keys[0]].join('.');
-    return { code: 'VALIDATION', message: `${context}unknown field ${first.params.keys.join(', ')}`, field };
-  }
-  let message = first?.message ?? 'is invalid';
-  if (first?.keyword === 'invalid_type' && /received undefined/.test(message)) message = 'is required';
-  const field = path.join('.');
+  const where = err.validationContext && err.validationContext !== 'body' ? err.validationContext : '';
+  const keys = first?.params?.keys;
+  // An unknown key is named by its own path.
+  const field =
+    first?.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length
+      ? [...path, String(keys[0])].join('.')
+      : path.join('.') || undefined;
+  const issue = issueMsg({ ...first?.params, code: first?.keyword, message: first?.message });
+  const params: MessageParams = {
+    ...issue.params,
+    ...(field ? { field } : {}),
+    ...(where ? { in: where } : {}),
+  };
   return {
     code: 'VALIDATION',
-    message: field ? `${context}${field}: ${message}` : `${context}${message}`,
-    field: field || undefined,
+    message: first?.keyword === 'unrecognized_keys' ? render(issue, locale) : withField(field, issue, locale),
+    key: issue.key,
+    params,
+    field,
   };
 }
 
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+/** An error body for a message without a field. */
+export function errorBody(code: ErrorBody['code'], msg: Msg, locale: Locale): ErrorBody {
+  return { code, message: render(msg, locale), key: msg.key, ...(msg.params ? { params: msg.params } : {}) };
+}
+
+function plain(status: number, code: ErrorBody['code'], msg: Msg, locale: Locale) {
+  return { status, body: errorBody(code, msg, locale) };
+}
+
+export function toErrorResponse(
+  err: unknown,
+  locale: Locale = DEFAULT_LOCALE,
+): { status: number; body: ErrorBody } {
   if (err instanceof AppError) {
     return {
       status: err.status,
       body: {
         code: err.code,
-        message: err.field ? `${err.field}: ${err.message}` : err.message,
+        message: withField(err.field, err.msg, locale),
+        key: err.msg.key,
+        ...(err.msg.params ? { params: err.msg.params } : {}),
         field: err.field,
         ...(err.details ? { details: err.details } : {}),
       },
@@ -77,37 +122,26 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   }
   const fe = err as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fe) || fe.validation)
-    return { status: 400, body: fromValidation(fe) };
-  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET') {
-    return {
-      status: 403,
-      body: {
-        code: 'CSRF',
-        message:
-          'missing or invalid CSRF token: fetch /api/auth/session and send its csrfToken as x-csrf-token',
-      },
-    };
-  }
-  if (fe.statusCode === 429) return { status: 429, body: { code: 'RATE_LIMITED', message: fe.message } };
+    return { status: 400, body: fromValidation(fe, locale) };
+  if (fe.code === 'FST_CSRF_INVALID_TOKEN' || fe.code === 'FST_CSRF_MISSING_SECRET')
+    return plain(403, 'CSRF', t('http.csrf'), locale);
+  if (fe.statusCode === 429) return plain(429, 'RATE_LIMITED', t('http.rateLimited'), locale);
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return { status: 415, body: { code: 'VALIDATION', message: 'send application/json' } };
+    return plain(415, 'VALIDATION', t('http.sendJson'), locale);
   if (
     fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
     fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     fe instanceof SyntaxError
-  ) {
-    return { status: 400, body: { code: 'VALIDATION', message: 'body is not valid JSON' } };
-  }
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return { status: 413, body: { code: 'VALIDATION', message: 'body too large' } };
-  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return { status: fe.statusCode, body: { code: 'VALIDATION', message: fe.message } };
-  }
-  return { status: 500, body: { code: 'INTERNAL', message: 'internal error; nothing was changed' } };
+  )
+    return plain(400, 'VALIDATION', t('http.badJson'), locale);
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return plain(413, 'VALIDATION', t('http.tooLarge'), locale);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return plain(fe.statusCode, 'VALIDATION', t('http.badRequest', { detail: fe.message }), locale);
+  return plain(500, 'INTERNAL', t('http.internal'), locale);
 }
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  const { status, body } = toErrorResponse(err);
+  const { status, body } = toErrorResponse(err, req.ctx?.locale ?? DEFAULT_LOCALE);
   if (status >= 500) req.log.error({ err }, 'request failed');
   return reply.status(status).send(body);
 }

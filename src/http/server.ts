@@ -19,7 +19,8 @@ import {
 import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
-import { pickLocale } from '../i18n/locale.ts';
+import { DEFAULT_LOCALE, pickLocale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
 import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
@@ -37,7 +38,7 @@ import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notif
 import '../modules/notifications/scans.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
-import { errorHandler, withErrorResponses } from './errors.ts';
+import { errorBody, errorHandler, withErrorResponses } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import {
@@ -122,11 +123,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       maxEventLoopDelay: config.maxEventLoopDelayMs,
       // The mean lag over each interval is compared (10 ms resolution, so at least 100 ms of samples).
       sampleInterval: Math.min(1000, Math.max(100, Math.round(config.maxEventLoopDelayMs / 2))),
-      pressureHandler: (_req, reply) => {
+      pressureHandler: (req, reply) => {
         reply
           .status(503)
           .header('retry-after', '5')
-          .send({ code: 'OVERLOADED', message: 'the server is overloaded: retry in a few seconds' });
+          .send(
+            errorBody('OVERLOADED', t('http.overloaded'), pickLocale(null, req.headers['accept-language'])),
+          );
       },
     });
   await app.register(fastifySwagger, {
@@ -211,9 +214,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(`${webDist}/index.html`)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` });
+    const msg = t('http.noRoute', { method: req.method, path: req.url.split('?')[0] });
+    return reply.status(404).send(errorBody('NOT_FOUND', msg, req.ctx?.locale ?? DEFAULT_LOCALE));
   });
   return app;
 }

@@ -40,3 +40,9 @@ export function nameIn(locale: Locale, zh: string | null | undefined, en: string
   const [first, second] = locale === 'en' ? [en, zh] : [zh, en];
   return (first?.trim() ? first : second) ?? '';
 }
+
+/** The language of a command-line run: LC_ALL, else LC_MESSAGES, else LANG (zh… → Chinese, else English). */
+export function localeFromEnv(env: Record<string, string | undefined>): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(tag) ? 'zh-CN' : 'en';
+}

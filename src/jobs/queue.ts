@@ -80,9 +80,9 @@ function senderBoss(): PgBoss {
 }
 
 async function ensureQueue(q: Executor, name: string): Promise<void> {
-  const def = defs.get(name);
-  if (!def) throw new Error(`no job ${name} is defined`);
-  await sql`SELECT ${sql.raw(SCHEMA)}.create_queue(${name}, ${JSON.stringify({ policy: 'standard', ...def.options })}::json)`.execute(
+  // Options of a queue this process has not loaded the handler of: a runner applies the real ones on start.
+  const options = defs.get(name)?.options ?? {};
+  await sql`SELECT ${sql.raw(SCHEMA)}.create_queue(${name}, ${JSON.stringify({ policy: 'standard', ...options })}::json)`.execute(
     q,
   );
 }

@@ -6,6 +6,7 @@ import { buildTestApp } from '../support/app.ts';
 import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
 import { buildOrganisation } from '../support/factories.ts';
+import { messageEn } from '../support/messages.ts';
 
 const PROFILE = {
   registrationDate: '2019-03-15',
@@ -112,7 +113,7 @@ for (const kind of backends()) {
         assert.equal(r.status, 400, `${field}: ${JSON.stringify(r.body)}`);
         assert.equal(r.body.code, 'VALIDATION');
         assert.equal(r.body.field, field);
-        assert.match(r.body.message, message);
+        assert.match(messageEn(r.body), message);
       }
       assert.deepEqual((await c.get(`/api/organisations/${orgId}`)).body.enterprise, {
         ...PROFILE,

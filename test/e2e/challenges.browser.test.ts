@@ -38,6 +38,17 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     return page;
   }
 
+  /** Press an action button and confirm its effect in the pop-up. */
+  async function confirmed(page: Page, action: string, ok: string | RegExp) {
+    await page.getByRole('button', { name: action, exact: true }).click();
+    // antd spaces out a two-character Chinese button label ('确 认').
+    const name = typeof ok === 'string' && ok.length === 2 ? new RegExp(`^${ok[0]}\\s?${ok[1]}$`) : ok;
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name, exact: typeof name === 'string' })
+      .click();
+  }
+
   before(async () => {
     mkdirSync(shots, { recursive: true });
     // The clock jumps past the deadline and the notice period; sessions must outlive it.
@@ -57,7 +68,7 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     // ── The proposer lists the challenge (Chinese UI). ──
     const proposer = await as('proposer@example.cn', 'zh-CN');
     await proposer.getByRole('link', { name: '我的榜单' }).click();
-    await proposer.getByRole('link', { name: '发布榜单' }).click();
+    await proposer.getByRole('button', { name: '发布榜单' }).click();
     await proposer.getByLabel('标题（中文）').fill('半导体级高纯石英坩埚');
     await proposer.getByLabel('标题（英文）').fill('Semiconductor-grade high-purity quartz crucible');
     await proposer
@@ -106,10 +117,12 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     // ── The organizer vets and publishes it from the queue. ──
     const organizer = await as('organizer@example.cn', 'zh-CN');
     await organizer.getByRole('link', { name: '我的榜单' }).click();
-    await organizer.locator('.chart canvas').waitFor(); // ECharts arrives as its own chunk
-    const queue = organizer.getByRole('region', { name: '待我审核' });
+    await organizer.getByText('需求征集情况').waitFor();
+    // The vetting queue is "my challenges" filtered on 'awaiting vetting' (where "my tasks" links).
+    await organizer.locator('.ant-segmented').getByText('待审核', { exact: true }).click();
+    await organizer.waitForURL(/state=submitted/);
     await organizer.screenshot({ path: join(shots, 'challenges-mine-organizer-zh.png'), fullPage: true });
-    await queue.getByRole('link', { name: '半导体级高纯石英坩埚' }).click();
+    await organizer.getByRole('link', { name: '半导体级高纯石英坩埚' }).click();
     await organizer.getByRole('button', { name: '审核通过并发布' }).click();
     await organizer.getByText('操作完成：榜单现为“揭榜中”。').waitFor();
 
@@ -119,11 +132,12 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     await visitor.getByLabel('搜索（中文或英文）').fill('坩埚');
     await visitor.getByLabel('经费下限（元）').fill('1000000');
     await visitor.getByLabel('搜索（中文或英文）').press('Enter');
+    await visitor.waitForURL(/budgetMinFen=100000000/, { timeout: 15_000 });
     await visitor.getByRole('link', { name: '半导体级高纯石英坩埚' }).waitFor();
     await visitor.screenshot({ path: join(shots, 'challenges-list-zh.png'), fullPage: true });
-    await visitor.getByLabel('经费下限（元）').fill('6000000');
-    await visitor.getByRole('button', { name: '搜索', exact: true }).click();
-    await visitor.getByText('没有符合条件的榜单。').waitFor();
+    await visitor.getByLabel('经费下限（元）').fill('6,000,000');
+    await visitor.getByRole('button', { name: '查询榜单', exact: true }).click();
+    await visitor.getByText('没有符合条件的榜单').waitFor();
     await visitor.close();
 
     // ── Team 1 bids through the UI (English), with a member and the host's countersignature. ──
@@ -160,26 +174,37 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
       .getByLabel('Consequences if we fail')
       .fill('Return unspent funds; recorded in the credit file.');
     await solver.getByRole('button', { name: 'Save bid' }).dblclick(); // one key per form: one bid
-    await solver.getByRole('button', { name: 'Sign the pledge as commander' }).click();
+    // The bid page says what is missing before submission, and who must act.
+    const missing = solver.getByRole('list', { name: 'Still needed before it can be submitted' });
+    await missing.getByText('member has not confirmed joining the team — To be done by member').waitFor();
+    await missing
+      .getByText(/The host organisation .* has not signed version 1 of the pledge — To be done by hostadmin/)
+      .waitFor();
+    await confirmed(solver, 'Sign the pledge as commander', 'Confirm');
     await solver.getByText('✓ Signed by the commander').waitFor();
+    assert.equal(await missing.getByText(/The commander has not signed/).count(), 0);
     const bidId = solver.url().split('/').at(-1) ?? '';
     const mine = (await cast.solver1.get('/api/bids/mine')).body;
     assert.equal(mine.total, 1, 'a double click made one bid');
 
     const member = await as('member@example.cn', 'zh-CN');
     await member.getByRole('link', { name: '我的揭榜' }).click();
-    await member.getByRole('link', { name: '半导体级高纯石英坩埚' }).click();
-    await member.getByRole('button', { name: '确认参与' }).click();
+    await member
+      .getByRole('row', { name: /团队成员/ })
+      .getByRole('link', { name: '半导体级高纯石英坩埚' })
+      .click();
+    await confirmed(member, '确认参与', '确认');
     await member.getByText('✓ 已确认').waitFor();
 
     const hostAdmin = await as('hostadmin@example.cn', 'zh-CN');
     await hostAdmin.goto(`${base}/bids/${bidId}`);
-    await hostAdmin.getByRole('button', { name: '以依托单位身份签署' }).click();
+    await confirmed(hostAdmin, '以依托单位身份签署', '确认');
     await hostAdmin.getByText('✓ 依托单位已签署').waitFor();
 
     await solver.reload();
-    await solver.getByRole('button', { name: 'Submit bid' }).click();
-    await solver.locator('.badge.state-submitted').waitFor();
+    await solver.getByText('Everything is in place: the commander can submit.').waitFor();
+    await confirmed(solver, 'Submit bid', 'Confirm');
+    await solver.locator('[data-state=submitted]').first().waitFor();
     await solver.screenshot({ path: join(shots, 'bid-en.png'), fullPage: true });
 
     // ── Team 2 bids over HTTP. ──

@@ -11,6 +11,7 @@ import {
   submittedBid,
 } from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
+import { messageEn } from '../support/messages.ts';
 
 for (const kind of backends()) {
   describe(`challenges (${kind})`, () => {
@@ -168,10 +169,10 @@ for (const kind of backends()) {
 
       let s = await solver1.post(`/api/bids/${bidId}/actions/submit`);
       assert.equal(s.status, 409);
-      assert.match(s.body.message, /confirmed/);
+      assert.match(messageEn(s.body), /confirmed/);
       await member.post(`/api/bids/${bidId}/confirm`);
       s = await solver1.post(`/api/bids/${bidId}/actions/submit`);
-      assert.match(s.body.message, /pledge/);
+      assert.match(messageEn(s.body), /pledge/);
       assert.equal(
         (await solver1.post(`/api/bids/${bidId}/sign`, { as: 'host' })).status,
         403,
@@ -208,7 +209,7 @@ for (const kind of backends()) {
       t.clock.t = Date.parse('2026-12-31T09:00:00Z'); // exactly the deadline (17:00 Beijing)
       const late = await solver2.post(`/api/bids/${draft.body.id}/actions/submit`);
       assert.equal(late.status, 409);
-      assert.match(late.body.message, /deadline/);
+      assert.match(messageEn(late.body), /deadline/);
       const lateNew = await solver2.request(
         'POST',
         `/api/challenges/${c.id}/bids`,
@@ -238,7 +239,7 @@ for (const kind of backends()) {
       await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${solver2.id}'`);
       assert.equal(r.status, 403);
       assert.equal(r.body.code, 'INELIGIBLE');
-      assert.match(r.body.message, /2027-06-30/);
+      assert.match(messageEn(r.body), /2027-06-30/);
     });
 
     test('selection, public notice with an objection, award, task book, report and acceptance target by target', async () => {
@@ -283,7 +284,7 @@ for (const kind of backends()) {
       );
       t.clock.t += 6 * 86_400_000;
       const blocked = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
-      assert.match(blocked.body.message, /objection/);
+      assert.match(messageEn(blocked.body), /objection/);
       assert.equal(
         (
           await outsider.post(`/api/objections/${obj.body.id}/resolve`, {
@@ -367,7 +368,7 @@ for (const kind of backends()) {
       );
       const acc = await proposer.post(`/api/task-books/${bookId}/actions/accept`, {});
       assert.equal(acc.status, 409);
-      assert.match(acc.body.message, /mandatory target is not met/);
+      assert.match(messageEn(acc.body), /mandatory target is not met/);
       assert.equal(
         (await proposer.post(`/api/task-books/${bookId}/actions/fail_honest`, { comment: 'x' })).status,
         403,

@@ -13,6 +13,7 @@ import {
   insertAssignments,
   insertRound,
 } from '../support/evaluation.ts';
+import { messageEn } from '../support/messages.ts';
 
 for (const kind of backends()) {
   describe(`challenge selection (${kind})`, () => {
@@ -93,7 +94,7 @@ for (const kind of backends()) {
       assert.equal(refused.status, 403);
       assert.equal(refused.body.code, 'INELIGIBLE');
       assert.equal(refused.body.field, 'members');
-      assert.match(refused.body.message, /team member member: barred from bidding .* until 2026-11-30/);
+      assert.match(messageEn(refused.body), /team member member: barred from bidding .* until 2026-11-30/);
       assert.equal((await solver1.get(`/api/bids/${b.id}`)).body.state, 'draft', 'nothing changed');
       // 23:30 on 30 November in Beijing is still the last day of the sanction …
       t.clock.t = Date.parse('2026-11-30T15:30:00Z');
@@ -126,7 +127,7 @@ for (const kind of backends()) {
       const sel = await organizer.post(`/api/bids/${b2.id}/actions/select`);
       assert.equal(sel.status, 403);
       assert.equal(sel.body.field, 'commander');
-      assert.match(sel.body.message, /until 2027-12-31/);
+      assert.match(messageEn(sel.body), /until 2027-12-31/);
       assert.equal((await organizer.post(`/api/bids/${b1.id}/actions/select`)).status, 200);
       await organizer.post(`/api/challenges/${c.id}/actions/announce`, {});
       t.clock.t += 6 * 86_400_000;
@@ -137,7 +138,7 @@ for (const kind of backends()) {
       const award = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
       assert.equal(award.status, 403);
       assert.equal(award.body.field, 'hostOrgId');
-      assert.match(award.body.message, /host organisation: barred from bidding .* until 2027-03-31/);
+      assert.match(messageEn(award.body), /host organisation: barred from bidding .* until 2027-03-31/);
       const after = (await organizer.get(`/api/challenges/${c.id}`)).body;
       assert.equal(after.state, 'notice', 'the refused award changed nothing');
       assert.deepEqual(after.taskBooks, []);
@@ -277,7 +278,7 @@ for (const kind of backends()) {
         assert.ok(!v.pledgeSignedByCommander && !v.pledgeSignedByHost, 'both signatures cleared');
         const refused = await solver1.post(`/api/bids/${b.id}/actions/submit`);
         assert.equal(refused.status, 409);
-        assert.match(refused.body.message, /pledge must be signed/);
+        assert.match(messageEn(refused.body), /pledge must be signed/);
       }
       // Signing what one read: an old version number is refused and signs nothing.
       const stale = await hostAdmin.post(`/api/bids/${b.id}/sign`, { as: 'host', pledgeVersion: 1 });

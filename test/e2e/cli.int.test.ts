@@ -10,7 +10,13 @@ import { openDatabase } from '../../src/db/db.ts';
 
 const bin = new URL('../../bin/jiebang.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'jiebang-cli-'));
-const env = { ...process.env, DATABASE_URL: '', JIEBANG_DATA_DIR: join(dir, 'data') };
+const env = {
+  ...process.env,
+  DATABASE_URL: '',
+  JIEBANG_DATA_DIR: join(dir, 'data'),
+  LANG: 'C.UTF-8',
+  LC_ALL: '',
+};
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 120_000 });
@@ -40,6 +46,23 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
     const r = run('admin', 'create', '--email', 'root@example.cn', '--password', 'short');
     assert.notEqual(r.status, 0);
     assert.match(r.out, /--password: must be at least 10 characters/);
+  });
+
+  test('errors read in the language of LANG / LC_ALL', () => {
+    const args = [bin, 'admin', 'create', '--email', 'root@example.cn', '--password', 'short'];
+    for (const [langEnv, said] of [
+      [{ LANG: 'zh_CN.UTF-8' }, /--password: 至少 10 个字符/],
+      [{ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }, /--password: must be at least 10 characters/],
+      [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, /--password: 至少 10 个字符/],
+    ] as const) {
+      const r = spawnSync(process.execPath, args, {
+        env: { ...env, ...langEnv },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.notEqual(r.status, 0);
+      assert.match(`${r.stdout}${r.stderr}`, said);
+    }
   });
 
   test('demo load creates the demo data, and a second run changes nothing', () => {

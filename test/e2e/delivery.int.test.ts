@@ -9,6 +9,7 @@ import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
 import { activeTaskBook as activate, DAY, deliveryCounts, ok, PDF, uploadAs } from '../support/delivery.ts';
 import { buildOrganisation } from '../support/factories.ts';
+import { messageEn } from '../support/messages.ts';
 
 for (const kind of backends()) {
   describe(`delivery (${kind})`, () => {
@@ -134,9 +135,9 @@ for (const kind of backends()) {
       assert.equal(notPool.body.field, 'personId');
       const host = await name(cast.organizer, sameOrg.id);
       assert.equal(host.body.field, 'personId');
-      assert.match(host.body.message, /same_org/);
+      assert.match(messageEn(host.body), /same_org/);
       const staff = await name(cast.organizer, proposerStaff.id);
-      assert.match(staff.body.message, /proposer_staff/);
+      assert.match(messageEn(staff.body), /proposer_staff/);
       assert.deepEqual(await unchanged(), before);
       assert.equal((await a.get(`/api/task-books/${book.id}`)).status, 404, 'not yet named');
 
@@ -258,7 +259,7 @@ for (const kind of backends()) {
       const otherLab = await judge({ evidence: '检测报告', verifier: '某民营检测公司' });
       assert.equal(otherLab.status, 400);
       assert.equal(otherLab.body.field, 'verifierReason');
-      assert.match(otherLab.body.message, /国家石英材料质检中心/);
+      assert.match(messageEn(otherLab.body), /国家石英材料质检中心/);
       const otherKind = await judge({ evidence: '产线记录', verifierKind: 'proposer' });
       assert.equal(otherKind.body.field, 'verifierReason');
       const noEvidence = await judge({});

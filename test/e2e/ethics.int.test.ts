@@ -6,6 +6,7 @@ import { buildTestApp, snapshotCounts } from '../support/app.ts';
 import { buildBid, buildCast, publishedChallenge } from '../support/challenges.ts';
 import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
+import { messageEn } from '../support/messages.ts';
 
 for (const kind of backends()) {
   describe(`ethics review (${kind})`, () => {
@@ -56,7 +57,7 @@ for (const kind of backends()) {
         { headers: { 'idempotency-key': 'ethics-bid-0' } },
       );
       assert.equal(undeclared.body.field, 'ethicsCategories');
-      assert.match(undeclared.body.message, /human_subjects/);
+      assert.match(messageEn(undeclared.body), /human_subjects/);
       assert.deepEqual(await snapshotCounts(t.database), before);
       const bid = await solver1.request(
         'POST',
@@ -76,7 +77,7 @@ for (const kind of backends()) {
       t.clock.t += 6 * 86_400_000;
       const early = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
       assert.equal(early.status, 409);
-      assert.match(early.body.message, /needs ethics approval/);
+      assert.match(messageEn(early.body), /needs ethics approval/);
 
       assert.equal(
         (await solver1.post(`/api/bids/${bid.body.id}/ethics-review`, { committeeId: committee.body.id }))
@@ -136,10 +137,10 @@ for (const kind of backends()) {
       const fewer = await organizer.post('/api/ethics/committees', { ...body, minMembers: 6 });
       assert.equal(fewer.status, 400);
       assert.equal(fewer.body.field, 'minMembers');
-      assert.match(fewer.body.message, /at least 7/);
+      assert.match(messageEn(fewer.body), /at least 7/);
       const quorum = await organizer.post('/api/ethics/committees', { ...body, quorum: 4 });
       assert.equal(quorum.body.field, 'quorum');
-      assert.match(quorum.body.message, /at least 5/);
+      assert.match(messageEn(quorum.body), /at least 5/);
       const tooMany = await organizer.post('/api/ethics/committees', { ...body, minMembers: 8 });
       assert.equal(tooMany.body.field, 'members', 'fewer members than its own floor');
       assert.equal(
@@ -235,7 +236,7 @@ for (const kind of backends()) {
       );
       const refused = await organizer.post(`/api/challenges/${c.id}/actions/award`, {});
       assert.equal(refused.status, 409);
-      assert.match(refused.body.message, /needs ethics approval/);
+      assert.match(messageEn(refused.body), /needs ethics approval/);
       assert.equal(
         (await members[5].post(`/api/ethics/reviews/${id}/votes`, { vote: 'approve' })).status,
         409,

@@ -90,7 +90,7 @@ describe('expert assignment in Chromium', { skip: skip ?? false, timeout: 120_00
 
     // A review round on the challenge.
     await mainNav(page).getByRole('link', { name: '评审轮次' }).click();
-    await page.getByRole('link', { name: '新建评审轮次' }).click();
+    await page.getByRole('button', { name: '新建评审轮次' }).click();
     await page.getByLabel('榜单').selectOption({ label: '高纯石英坩埚评审' });
     await page.getByLabel('标题（中文）').fill('初评');
     await page.getByLabel('评审截止').fill('2027-01-15T17:00');

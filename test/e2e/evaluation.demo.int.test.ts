@@ -8,6 +8,8 @@ import { loadDemo } from '../../src/demo/load.ts';
 import { loadReviewDemo } from '../../src/demo/review-demo.ts';
 import * as accountsRepo from '../../src/modules/accounts/accounts.repo.ts';
 import '../../src/modules/evaluation/evaluation.tasks.ts';
+// The notices demo load sends are delivered by the job this module defines (the server loads it too).
+import '../../src/modules/notifications/mail.ts';
 import { queue } from '../../src/modules/evaluation/review.service.ts';
 import { tasksFor } from '../../src/modules/home/tasks.ts';
 import { freshDatabase } from '../support/db.ts';

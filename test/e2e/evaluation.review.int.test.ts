@@ -18,6 +18,7 @@ import {
   insertAssignments,
   insertRound,
 } from '../support/evaluation.ts';
+import { messageEn } from '../support/messages.ts';
 
 const DAY = 86_400_000;
 
@@ -269,7 +270,7 @@ for (const kind of backends()) {
       assert.equal(r.status, 403);
       assert.equal(r.body.code, 'INELIGIBLE');
       assert.match(
-        r.body.message,
+        messageEn(r.body),
         new RegExp(`barred from reviewing by an integrity sanction until ${endsOn}`),
       );
       t.clock.t = Date.parse(`${endsOn}T00:00:00Z`) + DAY + 3_600_000; // the day after it ends (clock injected)

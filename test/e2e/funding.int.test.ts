@@ -18,6 +18,7 @@ import {
   release,
   signTaskBook,
 } from '../support/funding.ts';
+import { messageEn } from '../support/messages.ts';
 import { awardedRaceChallenge, buildRace } from '../support/race.ts';
 
 for (const kind of backends()) {
@@ -112,7 +113,7 @@ for (const kind of backends()) {
       // The signing tranche waits for both signatures.
       const early = await release(organizer, award.id, 0);
       assert.equal(early.status, 409);
-      assert.match(early.body.message, /not yet signed/);
+      assert.match(messageEn(early.body), /not yet signed/);
       await signTaskBook(cast, solver1, tb);
       assert.equal(
         (await release(solver1, award.id, 0)).status,
@@ -135,7 +136,7 @@ for (const kind of backends()) {
       );
       const twice = await release(organizer, award.id, 0);
       assert.equal(twice.status, 409, 'a second release with another key is refused');
-      assert.match(twice.body.message, /already released/);
+      assert.match(messageEn(twice.body), /already released/);
       assert.deepEqual(await snapshot(), before0, 'neither wrote anything');
       assert.equal((await release(organizer, award.id, 1)).status, 409, 'milestone 1 is not accepted yet');
 
@@ -155,7 +156,7 @@ for (const kind of backends()) {
       });
       assert.equal(banned.status, 400);
       assert.equal(banned.body.field, 'lines.1.description');
-      assert.match(banned.body.message, /宴请.*negative list/);
+      assert.match(messageEn(banned.body), /宴请.*negative list/);
       const byKind = await solver1.post(`/api/funding/awards/${award.id}/expenses`, {
         period: month(),
         lines: [{ category: 'operational', kind: 'gifts', description: '节日慰问品', amountFen: 1 }],
@@ -173,7 +174,7 @@ for (const kind of backends()) {
         ],
       });
       assert.equal(over.body.field, 'lines.0.amountFen');
-      assert.match(over.body.message, /not yet spent/);
+      assert.match(messageEn(over.body), /not yet spent/);
       const future = await solver1.post(`/api/funding/awards/${award.id}/expenses`, {
         period: '2099-01',
         lines: [{ category: 'labour', kind: 'personnel', description: '研究生劳务', amountFen: 1 }],
@@ -403,7 +404,7 @@ for (const kind of backends()) {
         fundId: small.id,
         budget: lumpSum(),
       });
-      assert.match(short.body.message, /has ¥3,000,000.00 available/);
+      assert.match(messageEn(short.body), /has ¥3,000,000.00 available/);
       assert.deepEqual(await snapshot(), before);
 
       // Categorised budgets: indirect costs within the call's cap.
@@ -435,7 +436,7 @@ for (const kind of backends()) {
         },
       });
       assert.equal(capped.body.field, 'budget.categories.indirect');
-      assert.match(capped.body.message, /at most 20% of direct costs/);
+      assert.match(messageEn(capped.body), /at most 20% of direct costs/);
       const award = await ok(
         organizer.post('/api/funding/awards', {
           taskBookId: tb,
@@ -461,7 +462,7 @@ for (const kind of backends()) {
         ],
       });
       assert.equal(overCat.body.field, 'lines.1.amountFen');
-      assert.match(overCat.body.message, /over its budget/);
+      assert.match(messageEn(overCat.body), /over its budget/);
     });
 
     test('a race books its tranches on the funded teams’ awards in the same transaction', async () => {
@@ -549,7 +550,7 @@ for (const kind of backends()) {
       assert.equal(during.body.code, 'INELIGIBLE', JSON.stringify(during.body));
       assert.equal(during.body.field, 'taskBookId');
       assert.match(
-        during.body.message,
+        messageEn(during.body),
         new RegExp(`barred from receiving funds by an integrity sanction until ${until1}`),
       );
       assert.deepEqual(await snapshot(), before, 'the refused award writes nothing');
@@ -564,7 +565,7 @@ for (const kind of backends()) {
       const refused = await release(organizer, award.id, 0);
       assert.equal(refused.body.code, 'INELIGIBLE');
       assert.match(
-        refused.body.message,
+        messageEn(refused.body),
         new RegExp(`receiving funds by an integrity sanction until ${until2}`),
       );
       assert.deepEqual(await snapshot(), held, 'the refused release moves no money');

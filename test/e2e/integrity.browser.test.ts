@@ -191,15 +191,19 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
 
     // The audit trail viewer: verified on opening, searchable by object.
     await page.getByRole('link', { name: '审计日志' }).click();
-    await page.getByText(/哈希链完整：已校验 \d+ 条记录/).waitFor();
-    await page.getByLabel('对象类型').fill('duplicate_flag');
-    await page.getByRole('button', { name: '查询' }).click();
-    await page.getByRole('cell', { name: 'duplicate.confirmed' }).waitFor();
+    await page.getByText(/哈希链完整：共 \d+ 条记录/).waitFor();
+    await page.getByLabel('对象类型').fill('重复提交标记');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /^查\s?找$/ }).click();
+    // Who did what to which object, in words; the action's code on hover.
+    await page.getByRole('cell', { name: '确认重复提交' }).first().waitFor();
+    assert.equal((await page.locator('abbr[title="duplicate.confirmed"]').count()) > 0, true);
     // …and by the actor's name.
-    await page.getByLabel('对象类型').fill('');
+    await page.reload();
     await page.getByLabel('操作人').fill('周明');
-    await page.getByRole('button', { name: '查询' }).click();
-    await page.getByRole('cell', { name: 'integrity.appeal_decided' }).waitFor();
+    await page.getByRole('button', { name: /^查\s?找$/ }).click();
+    await page.getByRole('cell', { name: '裁决申诉' }).first().waitFor();
+    await page.getByRole('cell', { name: '周明' }).first().waitFor();
     await page.screenshot({ path: join(shots, 'audit-zh.png'), fullPage: true });
     await page.close();
   });

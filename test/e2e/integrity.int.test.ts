@@ -13,6 +13,7 @@ import {
 } from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
 import { awardedChallenge, ok, signTaskBook } from '../support/funding.ts';
+import { messageEn } from '../support/messages.ts';
 
 const ROUTE =
   '采用两段酸浸除去石英砂中的铁、铝、钛等金属杂质，再经高温氯化焙烧深度提纯；坩埚内层以电弧熔制形成无气泡透明层，外层保留气泡层以保证强度。' +
@@ -120,7 +121,7 @@ for (const kind of backends()) {
         headers: { 'idempotency-key': 'integrity-1' },
       });
       assert.equal(blocked.body.code, 'INELIGIBLE');
-      assert.match(blocked.body.message, /2028-10-31/);
+      assert.match(messageEn(blocked.body), /2028-10-31/);
       await ok(
         solver2.post(`/api/integrity/records/${rec.body.id}/appeal`, { grounds: '数据系仪器故障所致' }),
       );
@@ -327,7 +328,7 @@ for (const kind of backends()) {
       await asOwner(t.database, `DELETE FROM sanction WHERE person_id = '${organizer.id}'`);
       t.clock.t = saved;
       assert.equal(r.body.code, 'INELIGIBLE');
-      assert.match(r.body.message, /barred from reviewing by an integrity sanction until 2027-12-31/);
+      assert.match(messageEn(r.body), /barred from reviewing by an integrity sanction until 2027-12-31/);
       assert.deepEqual(r.body.details, { sanction: { block: 'review', until: '2027-12-31' } });
       assert.equal(afterwards.status, 200, JSON.stringify(afterwards.body));
     });

@@ -42,7 +42,7 @@ async function startInstance(dbUrl: string, smtp: SmtpSink): Promise<Instance> {
       DATABASE_URL: dbUrl,
       SMTP_URL: smtp.url,
       MAIL_FROM: 'Jiebang <noreply@jiebang.test>',
-      JOB_POLL_SECONDS: '0.2',
+      JOB_POLL_SECONDS: '0.5',
       JOB_EXPIRE_SECONDS: '4',
       JOB_MAINTENANCE_SECONDS: '1',
       JOB_SCHEDULES: 'off',
@@ -65,7 +65,7 @@ async function startInstance(dbUrl: string, smtp: SmtpSink): Promise<Instance> {
 }
 
 function stop(i: Instance, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (i.proc.exitCode !== null) return Promise.resolve();
+  if (i.proc.exitCode !== null || i.proc.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     i.proc.once('exit', () => resolve());
     i.proc.kill(signal);

@@ -5,6 +5,8 @@ import type { Database } from '../../src/db/db.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { loadRaceDemo } from '../../src/demo/race-demo.ts';
 import { getBoard, listRaces } from '../../src/modules/race/race.service.ts';
+// The notices demo load sends are delivered by the job this module defines (the server loads it too).
+import '../../src/modules/notifications/mail.ts';
 import { freshDatabase } from '../support/db.ts';
 
 describe('race demo data', { timeout: 120_000 }, () => {

@@ -8,6 +8,7 @@ import { buildCast, publishedChallenge } from '../support/challenges.ts';
 import { asOwner, backends } from '../support/db.ts';
 import { buildExperts, insertAssignments, RUBRIC } from '../support/evaluation.ts';
 import { lumpSum, ok, programmeFund, signTaskBook } from '../support/funding.ts';
+import { messageEn } from '../support/messages.ts';
 import { awardedRaceChallenge, buildRace } from '../support/race.ts';
 
 const DAY = 86_400_000;
@@ -194,7 +195,7 @@ for (const kind of backends()) {
 
       const early = await organizer.post(`/api/races/${raceId}/stages/1/gate`, {});
       assert.equal(early.status, 409, 'not before the gate date');
-      assert.match(early.body.message, /opens at/);
+      assert.match(messageEn(early.body), /opens at/);
       t.clock.t += 31 * DAY;
       assert.equal((await solver1.post(`/api/races/${raceId}/stages/1/gate`, {})).status, 403);
       assert.equal(
@@ -241,14 +242,14 @@ for (const kind of backends()) {
       });
       assert.equal(obj.status, 201);
       const fin = `/api/races/${raceId}/gates/${gate1.id}/finalize`;
-      assert.match((await organizer.post(fin, {})).body.message, /notice period/);
+      assert.match(messageEn((await organizer.post(fin, {})).body), /notice period/);
       t.clock.t += 4 * DAY;
       assert.equal(
         (await member.post(`/api/races/${raceId}/gates/${gate1.id}/objections`, { text: '迟到的异议' }))
           .status,
         409,
       );
-      assert.match((await organizer.post(fin, {})).body.message, /objection/);
+      assert.match(messageEn((await organizer.post(fin, {})).body), /objection/);
       assert.equal(
         (
           await solver1.post(`/api/race-objections/${obj.body.id}/resolve`, {
@@ -484,7 +485,7 @@ for (const kind of backends()) {
       const gateUrl = `/api/races/${raceId}/stages/1/gate`;
       const none = await organizer.post(gateUrl, {});
       assert.equal(none.status, 409);
-      assert.match(none.body.message, /none has been run/);
+      assert.match(messageEn(none.body), /none has been run/);
 
       // The round for stage 1: three experts review every team; B best, then A, then C.
       const experts = await buildExperts(t, 3);
@@ -531,7 +532,7 @@ for (const kind of backends()) {
             .execute();
       const unranked = await organizer.post(gateUrl, {});
       assert.equal(unranked.status, 409);
-      assert.match(unranked.body.message, /no ranking decision yet/);
+      assert.match(messageEn(unranked.body), /no ranking decision yet/);
       assert.equal((await organizer.post(`/api/review-rounds/${round.id}/ranking`)).status, 201);
       const decision = (await organizer.get(`/api/review-rounds/${round.id}/ranking`)).body.decision;
       const calibrated = new Map(
@@ -599,7 +600,7 @@ for (const kind of backends()) {
       const before = await snapshotCounts(t.database);
       const refused = await organizer.post(`/api/races/${race.id}/start`, {});
       assert.equal(refused.status, 409, 'a funded race does not start with an unfunded team');
-      assert.match(refused.body.message, /team 3 has no funding award/);
+      assert.match(messageEn(refused.body), /team 3 has no funding award/);
       assert.deepEqual(await snapshotCounts(t.database), before, 'the refused start wrote nothing');
       awards.push(
         await ok(
@@ -885,7 +886,7 @@ for (const kind of backends()) {
       assert.equal(r.status, 403);
       assert.equal(r.body.code, 'INELIGIBLE');
       assert.match(
-        r.body.message,
+        messageEn(r.body),
         new RegExp(`barred from receiving funds by an integrity sanction until ${endsOn}`),
       );
       t.clock.t = Date.parse(`${endsOn}T00:00:00Z`) + 86_400_000 + 3_600_000; // the day after it ends

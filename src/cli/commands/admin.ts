@@ -1,6 +1,9 @@
 // `jiebang admin create`: the first platform administrator.
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../config.ts';
+import { localeFromEnv } from '../../i18n/locale.ts';
+import { render } from '../../i18n/messages.ts';
+import { issueMsg } from '../../i18n/validation.ts';
 import { Email, Password } from '../../modules/accounts/accounts.schema.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
@@ -26,12 +29,14 @@ export const registerAdmin: RegisterCommand = (program) => {
     )
     .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
     .action(async (opts: { email: string; name: string; password?: string; dataDir: string }) => {
+      const locale = localeFromEnv(process.env);
       const email = Email.safeParse(opts.email);
-      if (!email.success) throw new Error(`--email: ${email.error.issues[0].message}`);
+      if (!email.success) throw new Error(`--email: ${render(issueMsg(email.error.issues[0]), locale)}`);
       const password = Password.safeParse(
         opts.password ?? process.env.JIEBANG_ADMIN_PASSWORD ?? (await askPassword()),
       );
-      if (!password.success) throw new Error(`--password: ${password.error.issues[0].message}`);
+      if (!password.success)
+        throw new Error(`--password: ${render(issueMsg(password.error.issues[0]), locale)}`);
       const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
       try {
         const { createPlatformAdmin } = await import('../../modules/accounts/accounts.service.ts');

@@ -1,6 +1,8 @@
 // `jiebang policy hnte|deduction|transfer --in FILE.json`: the policy tools offline, printing
 // the same result JSON as the API. Invalid input prints each field with its message; exit 1.
 import { readFileSync } from 'node:fs';
+import { localeFromEnv } from '../../i18n/locale.ts';
+import { render } from '../../i18n/messages.ts';
 import { checkHnte } from '../../modules/policy/hnte.ts';
 import {
   DeductionInputSchema,
@@ -67,7 +69,9 @@ export const registerPolicy: RegisterCommand = (program) => {
           process.stdout.write(`${JSON.stringify(out.result, null, 2)}\n`);
           return;
         }
-        for (const e of out.errors) process.stderr.write(`${e.field || '(input)'}: ${e.message}\n`);
+        const locale = localeFromEnv(process.env);
+        for (const e of out.errors)
+          process.stderr.write(`${e.field || '(input)'}: ${render(e.msg, locale)}\n`);
         process.exitCode = 1;
       });
   }

@@ -2,6 +2,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorBody } from '../../http/errors.ts';
 import { sessionCookieName } from '../../http/security.ts';
 import { sessionKey } from '../../http/server.ts';
 import {
@@ -26,7 +27,6 @@ import * as svc from './accounts.service.ts';
 import * as profile from './profile.service.ts';
 import './accounts.tasks.ts';
 
-const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const errors = {
   400: ErrorBody,
   401: ErrorBody,

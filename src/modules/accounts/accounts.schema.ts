@@ -1,6 +1,7 @@
 // Request and response schemas of accounts, sessions and profiles (they feed OpenAPI).
 import { z } from 'zod';
 import { ROLES } from '../../app/context.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { HNTE_DOMAINS } from '../policy/hnte.ts';
 import { industryCodeProblem, orcidProblem, usccProblem } from './identifiers.ts';
 
@@ -14,14 +15,14 @@ export const ORG_KINDS = [
 ] as const;
 
 const name = z.string().trim().max(100);
-const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const isoDate = z.iso.date({ message: zkey('validation.format.date') });
 const year = z.number().int().min(1900).max(2100);
 
-export const Email = z.email({ message: 'must be an email address' }).max(254);
+export const Email = z.email({ message: zkey('validation.format.email') }).max(254);
 export const Password = z
   .string()
-  .min(10, { message: 'must be at least 10 characters' })
-  .max(200, { message: 'must be at most 200 characters' });
+  .min(10, { message: zkey('validation.atLeast10Chars') })
+  .max(200, { message: zkey('validation.atMost200Chars') });
 
 export const RegisterBody = z
   .strictObject({
@@ -31,7 +32,7 @@ export const RegisterBody = z
     nameEn: name.default(''),
     locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   })
-  .refine((b) => b.nameZh || b.nameEn, { message: 'give a name in Chinese or English', path: ['nameZh'] });
+  .refine((b) => b.nameZh || b.nameEn, { message: zkey('profile.nameRequired'), path: ['nameZh'] });
 
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 
@@ -41,7 +42,7 @@ export const Uscc = z
   .toUpperCase()
   .superRefine((v, c) => {
     const p = usccProblem(v);
-    if (p) c.addIssue({ code: 'custom', message: `unified social credit code ${p}` });
+    if (p) c.addIssue({ code: 'custom', message: zkey('validation.uscc', { problem: p }) });
   });
 export const Orcid = z
   .string()
@@ -49,23 +50,23 @@ export const Orcid = z
   .toUpperCase()
   .superRefine((v, c) => {
     const p = orcidProblem(v);
-    if (p) c.addIssue({ code: 'custom', message: `ORCID iD ${p}` });
+    if (p) c.addIssue({ code: 'custom', message: zkey('validation.orcid', { problem: p }) });
   });
 
 export const OrganisationBody = z
   .strictObject({
     kind: z.enum(ORG_KINDS),
-    nameZh: name.min(1, { message: 'is required' }),
+    nameZh: name.min(1, { message: zkey('validation.required') }),
     nameEn: name.default(''),
     uscc: Uscc.nullable().default(null),
     regionCode: z
       .string()
-      .regex(/^\d{6}$/, { message: 'must be a 6-digit administrative division code (GB/T 2260)' })
+      .regex(/^\d{6}$/, { message: zkey('validation.divisionCode') })
       .nullable()
       .default(null),
   })
   .refine((b) => b.kind === 'platform' || b.kind === 'grassroots' || b.uscc !== null, {
-    message: 'is required for enterprises, universities, institutes and agencies',
+    message: zkey('validation.usccRequired'),
     path: ['uscc'],
   });
 export const SPECIAL_CATEGORIES = ['none', 'integratedCircuit', 'industrialMotherMachine'] as const;
@@ -79,24 +80,28 @@ export const EnterprisePatch = z.strictObject({
     .toUpperCase()
     .superRefine((v, c) => {
       const p = industryCodeProblem(v);
-      if (p) c.addIssue({ code: 'custom', message: p });
+      if (p) c.addIssue({ code: 'custom', message: zkey(p.key, p.params) });
     })
     .nullable()
     .optional(),
-  mainBusiness: z.string().trim().max(500, { message: 'must be at most 500 characters' }).optional(),
+  mainBusiness: z
+    .string()
+    .trim()
+    .max(500, { message: zkey('validation.atMost500Chars') })
+    .optional(),
   hnteDomain: z
-    .enum(HNTE_DOMAINS, { message: 'must be one of the eight supported high-tech domains' })
+    .enum(HNTE_DOMAINS, { message: zkey('validation.highTechDomain') })
     .nullable()
     .optional(),
   employeeCount: z
-    .number({ message: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(0, { message: 'must not be negative' })
-    .max(10_000_000, { message: 'must be at most 10000000' })
+    .number({ message: zkey('validation.wholeNumber') })
+    .int({ message: zkey('validation.wholeNumber') })
+    .min(0, { message: zkey('validation.notNegative') })
+    .max(10_000_000, { message: zkey('validation.atMost10M') })
     .nullable()
     .optional(),
   specialCategory: z
-    .enum(SPECIAL_CATEGORIES, { message: 'must be none, integratedCircuit or industrialMotherMachine' })
+    .enum(SPECIAL_CATEGORIES, { message: zkey('validation.specialIndustry') })
     .nullable()
     .optional(),
 });
@@ -107,7 +112,7 @@ export const OrganisationPatch = z.strictObject({
   nameEn: name.optional(),
   regionCode: z
     .string()
-    .regex(/^\d{6}$/, { message: 'must be a 6-digit code' })
+    .regex(/^\d{6}$/, { message: zkey('validation.sixDigitCode') })
     .nullable()
     .optional(),
   enterprise: EnterprisePatch.optional(),
@@ -136,12 +141,12 @@ export const Organisation = z.object({
 
 export const RoleName = z.enum(ROLES);
 export const MembershipRequestBody = z.strictObject({
-  orgId: z.uuid({ message: 'must be an organisation id' }),
+  orgId: z.uuid({ message: zkey('validation.orgId') }),
   role: RoleName,
 });
 export const MembershipGrantBody = z.strictObject({
-  personId: z.uuid({ message: 'must be a person id' }),
-  orgId: z.uuid({ message: 'must be an organisation id' }),
+  personId: z.uuid({ message: zkey('validation.personId') }),
+  orgId: z.uuid({ message: zkey('validation.orgId') }),
   role: RoleName,
 });
 export const MembershipDecisionBody = z.strictObject({ decision: z.enum(['approve', 'reject', 'revoke']) });
@@ -159,13 +164,13 @@ export const Membership = z.object({
 export const Employment = z
   .strictObject({
     orgId: z.uuid().nullable().default(null),
-    orgName: name.min(1, { message: 'is required' }),
+    orgName: name.min(1, { message: zkey('validation.required') }),
     jobTitle: name.default(''),
     startDate: isoDate,
     endDate: isoDate.nullable().default(null),
   })
   .refine((e) => e.endDate === null || e.endDate >= e.startDate, {
-    message: 'must not be before the start date',
+    message: zkey('validation.notBeforeStartDate'),
     path: ['endDate'],
   });
 export const Publication = z.strictObject({
@@ -175,7 +180,7 @@ export const Publication = z.strictObject({
   doi: z
     .string()
     .trim()
-    .regex(/^10\.\d{4,9}\/\S+$/, { message: 'must be a DOI such as 10.1000/xyz123' })
+    .regex(/^10\.\d{4,9}\/\S+$/, { message: zkey('validation.doi') })
     .nullable()
     .default(null),
   coauthors: z.array(name.min(1)).max(200).default([]),
@@ -189,7 +194,7 @@ export const Project = z
     endYear: year.nullable().default(null),
   })
   .refine((p) => p.endYear === null || p.endYear >= p.startYear, {
-    message: 'must not be before the start year',
+    message: zkey('validation.notBeforeStartYear'),
     path: ['endYear'],
   });
 
@@ -197,7 +202,7 @@ const DisciplineCode = z
   .string()
   .trim()
   .regex(/^[A-Z]\d{2,6}$|^\d{3}(\.\d{1,4})?$/, {
-    message: 'must be an NSFC code (F0201) or a GB/T 13745 code (520.2010)',
+    message: zkey('validation.disciplineCode'),
   });
 
 /** The language a person works in: applied at login in every browser they use. */
@@ -274,4 +279,4 @@ export const SessionView = z.object({
 });
 
 export const Ok = z.object({ ok: z.literal(true) });
-export const IdParam = z.object({ id: z.uuid({ message: 'must be an id' }) });
+export const IdParam = z.object({ id: z.uuid({ message: zkey('validation.format.uuid') }) });

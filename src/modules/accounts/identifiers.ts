@@ -1,4 +1,5 @@
 // Check digits of the identifiers organisations and people bring with them.
+import { type Msg, t } from '../../i18n/messages.ts';
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -16,12 +17,12 @@ export function usccCheckChar(first17: string): string | null {
 }
 
 /** Why a unified social credit code is invalid, or null when it is valid. */
-export function usccProblem(code: string): string | null {
+export function usccProblem(code: string): Msg | null {
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) {
-    return 'must be 18 characters: digits and capitals other than I, O, S, V, Z, with a 6-digit region code';
+    return t('validation.usccShape');
   }
   const check = usccCheckChar(code.slice(0, 17));
-  return check === code[17] ? null : `check character should be ${check}`;
+  return check === code[17] ? null : t('validation.usccCheck', { check: check ?? '' });
 }
 
 /** The ISO 7064 MOD 11-2 check character of an ORCID's first 15 digits. */
@@ -33,11 +34,11 @@ export function orcidCheckChar(digits15: string): string {
 }
 
 /** Why an ORCID iD (0000-0002-1825-0097 form) is invalid, or null when it is valid. */
-export function orcidProblem(id: string): string | null {
-  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(id)) return 'must look like 0000-0002-1825-0097';
+export function orcidProblem(id: string): Msg | null {
+  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(id)) return t('validation.orcidShape');
   const digits = id.replaceAll('-', '');
   const check = orcidCheckChar(digits.slice(0, 15));
-  return check === digits[15] ? null : `check digit should be ${check}`;
+  return check === digits[15] ? null : t('validation.orcidCheck', { check });
 }
 
 // GB/T 4754-2017 sections and the two-digit divisions each contains (门类 → 大类).
@@ -65,15 +66,15 @@ const GBT4754_DIVISIONS: Record<string, [number, number]> = {
 };
 
 /** Why an industry code is not a GB/T 4754-2017 code (section letter + 2–4 digits, e.g. C3562), or null. */
-export function industryCodeProblem(code: string): string | null {
+export function industryCodeProblem(code: string): Msg | null {
   const m = /^([A-T])(\d{2}(\d{1,2})?)?$/.exec(code);
-  if (!m) return 'must be a GB/T 4754-2017 code: a section letter A–T and 2 to 4 digits, e.g. C3562';
+  if (!m) return t('validation.industryCodeShape');
   if (!m[2]) return null;
   const [lo, hi] = GBT4754_DIVISIONS[m[1]];
   const division = Number(m[2].slice(0, 2));
   if (division < lo || division > hi) {
     const range = lo === hi ? String(lo).padStart(2, '0') : `${String(lo).padStart(2, '0')}–${hi}`;
-    return `division ${m[2].slice(0, 2)} is not in section ${m[1]} (its divisions are ${range})`;
+    return t('validation.industryDivision', { division: m[2].slice(0, 2), section: m[1], range });
   }
   return null;
 }

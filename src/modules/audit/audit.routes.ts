@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, forbidden } from '../../errors.ts';
 import { NameRef, nameRef } from '../../http/names.ts';
 import { pageOf, pageQuery } from '../../http/paging.ts';
+import { t } from '../../i18n/messages.ts';
 import { can } from '../accounts/accounts.policy.ts';
 import { logSensitiveRead } from '../integrity/integrity.service.ts';
 import { listEntries, objectNames } from './audit.repo.ts';
@@ -30,9 +31,8 @@ const Entry = z.object({
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/audit')) return;
-    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
-    if (!can(req.actor, 'audit.read', { type: 'audit' }))
-      throw forbidden('only integrity officers and the platform admin read the audit trail');
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
+    if (!can(req.actor, 'audit.read', { type: 'audit' })) throw forbidden(t('audit.onlyOfficers'));
   });
 
   app.get(

@@ -32,7 +32,7 @@ function checkFile(bytes: Uint8Array): MediaType {
   if (bytes.length > MAX_ATTACHMENT_BYTES)
     throw new AppError(
       'VALIDATION',
-      msg('attachment.tooLarge', { MAXATTACHMENTBYTES: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
+      msg('attachment.tooLarge', { mib: MAX_ATTACHMENT_BYTES / 1024 / 1024 }),
       'file',
     );
   const type = sniffMediaType(bytes);
@@ -64,7 +64,7 @@ async function authoriseUpload(tx: Tx, ctx: Ctx, ownerType: OwnerType, ownerId: 
   if (!t) throw notFound(msg('notFound.taskBook'));
   const [b, c] = await Promise.all([repo.findBid(tx, t.bid_id), repo.findChallenge(tx, t.challenge_id)]);
   const rel = taskBookRelations(actor, b!, c!);
-  if (rel.size === 0) throw notFound(report ? 'report' : 'task book');
+  if (rel.size === 0) throw notFound(report ? msg('notFound.report') : msg('notFound.taskBook'));
   if (t.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('attachment.taskBookNotActive'));
   if (report) {
     if (!rel.has('commander')) throw forbidden(msg('attachment.onlyCommander'));

@@ -37,25 +37,41 @@ const today = sanctionDay;
 export async function assertTeamNotSanctioned(q: Tx, b: repo.BidRow, now: Date) {
   const members = await repo.membersOf(q, b.id);
   const [commander] = await repo.personNames(q, [b.commander_id]);
-  const name = (p: { name_zh: string; name_en: string } | undefined) => (p ? p.name_zh || p.name_en : '');
+  const name = (p: { name_zh: string; name_en: string } | undefined) => ({
+    zh: p ? p.name_zh || p.name_en : '',
+    en: p ? p.name_en || p.name_zh : '',
+  });
   await assertNotSanctioned(
     q,
     'bid',
-    [{ label: `the commander ${name(commander)}`.trim(), personIds: [b.commander_id], orgId: null }],
+    [
+      {
+        label: {
+          zh: `负责人 ${name(commander).zh}`.trim(),
+          en: `the commander ${name(commander).en}`.trim(),
+        },
+        personIds: [b.commander_id],
+        orgId: null,
+      },
+    ],
     now,
     'commander',
   );
   await assertNotSanctioned(
     q,
     'bid',
-    members.map((m) => ({ label: `team member ${name(m)}`, personIds: [m.person_id], orgId: null })),
+    members.map((m) => ({
+      label: { zh: `团队成员 ${name(m).zh}`, en: `team member ${name(m).en}` },
+      personIds: [m.person_id],
+      orgId: null,
+    })),
     now,
     'members',
   );
   await assertNotSanctioned(
     q,
     'bid',
-    [{ label: 'the host organisation', personIds: [], orgId: b.host_org_id }],
+    [{ label: { zh: '依托单位', en: 'the host organisation' }, personIds: [], orgId: b.host_org_id }],
     now,
     'hostOrgId',
   );
@@ -403,7 +419,7 @@ export async function scoreBid(
     await assertNotSanctioned(
       tx,
       'review',
-      [{ label: 'you', personIds: [actor.personId], orgId: null }],
+      [{ label: { zh: '您', en: 'you' }, personIds: [actor.personId], orgId: null }],
       now,
     );
     await repo.upsertScore(tx, {

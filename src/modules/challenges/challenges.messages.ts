@@ -28,7 +28,7 @@ export const challengesMessages = defineMessages({
     'zh-CN': '只有任务书执行期间才能附加佐证材料',
     en: 'evidence is attached while the task book is active',
   },
-  'attachment.tooLarge': { 'zh-CN': '文件超过 {mib} MiB', en: 'the file exceeds {MAXATTACHMENTBYTES} MiB' },
+  'attachment.tooLarge': { 'zh-CN': '文件超过 {mib} MiB', en: 'the file exceeds {mib} MiB' },
   'bid.alreadyLeading': {
     'zh-CN': '您已在领衔本榜单的一份揭榜申请；请编辑或撤回该申请',
     en: 'you already lead a bid for this challenge; edit it or withdraw it first',

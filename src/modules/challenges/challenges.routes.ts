@@ -139,7 +139,20 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/challenges/stats',
-    { schema: { tags, summary: 'Demand intake: collected, vetted, published' } },
+    {
+      schema: {
+        tags,
+        summary: 'Demand intake: collected, vetted, published',
+        response: {
+          200: z.object({
+            collected: z.number(),
+            vetted: z.number(),
+            published: z.number(),
+            byState: z.record(z.string(), z.number()),
+          }),
+        },
+      },
+    },
     async (req) => svc.stats(req.ctx),
   );
   app.get(

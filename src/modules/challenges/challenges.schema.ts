@@ -1,21 +1,22 @@
 // Request and response schemas of challenges, bids, selection, task books and acceptance.
 import { z } from 'zod';
+import { zkey } from '../../i18n/validation.ts';
 import { ORG_KINDS } from '../accounts/accounts.schema.ts';
 import { ETHICS_CATEGORIES } from '../ethics/ethics.ts';
 import { COMPARATORS, VERIFIERS } from './challenges.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => text(max).min(1, { message: 'is required' });
+const required = (max: number) => text(max).min(1, { message: zkey('validation.required') });
 const decimal = z
   .string()
   .trim()
-  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: 'must be a decimal number such as 99.95' });
-const fen = z.number().int({ message: 'must be a whole number of fen' });
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: zkey('validation.decimal') });
+const fen = z.number().int({ message: zkey('validation.wholeFen') });
 const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO date-time with offset, e.g. 2026-12-31T17:00:00+08:00',
+  message: zkey('validation.format.datetime'),
 });
-const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const isoDate = z.iso.date({ message: zkey('validation.format.date') });
 
 export const TargetInput = z
   .strictObject({
@@ -32,13 +33,17 @@ export const TargetInput = z
   .superRefine((t, c) => {
     if (t.comparator === 'range') {
       if (t.thresholdHigh === null)
-        c.addIssue({ code: 'custom', message: 'is required for a range', path: ['thresholdHigh'] });
+        c.addIssue({ code: 'custom', message: zkey('validation.rangeRequired'), path: ['thresholdHigh'] });
       else if (Number(t.thresholdHigh) < Number(t.threshold)) {
-        c.addIssue({ code: 'custom', message: 'must not be below the threshold', path: ['thresholdHigh'] });
+        c.addIssue({
+          code: 'custom',
+          message: zkey('validation.notBelowThreshold'),
+          path: ['thresholdHigh'],
+        });
       }
     }
     if (t.verifier === 'lab' && !t.verifierName)
-      c.addIssue({ code: 'custom', message: 'name the third-party lab', path: ['verifierName'] });
+      c.addIssue({ code: 'custom', message: zkey('validation.nameLab'), path: ['verifierName'] });
   });
 export type TargetInput = z.infer<typeof TargetInput>;
 
@@ -50,8 +55,8 @@ export const EligibilityRuleInput = z.discriminatedUnion('kind', [
 
 export const ChallengeBody = z
   .strictObject({
-    orgId: z.uuid({ message: 'must be your organisation id' }),
-    organiserOrgId: z.uuid({ message: 'must be the id of the agency that vets it' }),
+    orgId: z.uuid({ message: zkey('validation.ownOrgId') }),
+    organiserOrgId: z.uuid({ message: zkey('validation.vettingAgencyId') }),
     titleZh: required(200),
     titleEn: text(300).default(''),
     statementZh: required(20000),
@@ -60,10 +65,10 @@ export const ChallengeBody = z
     keywords: z.array(required(60)).max(30).default([]),
     regionCode: z
       .string()
-      .regex(/^\d{6}$/, { message: 'must be a 6-digit region code' })
+      .regex(/^\d{6}$/, { message: zkey('validation.regionCode') })
       .nullable()
       .default(null),
-    budgetCeilingFen: fen.positive({ message: 'must be more than zero' }),
+    budgetCeilingFen: fen.positive({ message: zkey('validation.positive2') }),
     cofundFen: fen.min(0).default(0),
     deadline: isoDateTime,
     durationMonths: z.number().int().min(1).max(120),
@@ -74,14 +79,17 @@ export const ChallengeBody = z
     noticeDays: z.number().int().min(1).max(30).default(5),
     /** Ethics categories the work involves; bids must declare them and need an ethics approval. */
     ethicsCategories: z.array(z.enum(ETHICS_CATEGORIES)).max(ETHICS_CATEGORIES.length).optional(),
-    targets: z.array(TargetInput).min(1, { message: 'list at least one measurable target' }).max(30),
+    targets: z
+      .array(TargetInput)
+      .min(1, { message: zkey('validation.oneTarget') })
+      .max(30),
   })
   .refine((b) => b.cofundFen <= b.budgetCeilingFen, {
-    message: 'must not exceed the budget ceiling',
+    message: zkey('validation.notOverCeiling'),
     path: ['cofundFen'],
   })
   .refine((b) => b.mode !== 'single' || b.winnerSlots === 1, {
-    message: 'a single-winner challenge has one slot',
+    message: zkey('validation.singleWinnerOneSlot'),
     path: ['winnerSlots'],
   });
 export type ChallengeInput = z.infer<typeof ChallengeBody>;
@@ -116,10 +124,13 @@ export const MilestoneInput = z.strictObject({
 });
 
 export const BidBody = z.strictObject({
-  hostOrgId: z.uuid({ message: 'must be the id of the organisation hosting the team' }),
+  hostOrgId: z.uuid({ message: zkey('validation.hostOrgId') }),
   technicalRoute: required(20000),
-  budgetFen: fen.positive({ message: 'must be more than zero' }),
-  milestones: z.array(MilestoneInput).min(1, { message: 'plan at least one milestone' }).max(30),
+  budgetFen: fen.positive({ message: zkey('validation.positive2') }),
+  milestones: z
+    .array(MilestoneInput)
+    .min(1, { message: zkey('validation.oneMilestone') })
+    .max(30),
   pledge: z.strictObject({
     commitments: required(5000),
     consequences: required(5000),
@@ -137,7 +148,7 @@ export const BidEditBody = z.strictObject({ version: z.number().int().min(1), bi
 export const IdempotencyHeader = z.object({
   'idempotency-key': z
     .string()
-    .min(8, { message: 'send an Idempotency-Key header of 8–100 characters (e.g. a UUID)' })
+    .min(8, { message: zkey('http.idempotencyKeyRequired') })
     .max(100),
 });
 
@@ -175,7 +186,7 @@ export const ReportReviewBody = z.strictObject({
   comment: text(5000).default(''),
 });
 export const TaskBookExpertBody = z.strictObject({
-  personId: z.uuid({ message: 'must be the id of an expert in the pool' }),
+  personId: z.uuid({ message: zkey('validation.expertId') }),
 });
 export const JudgementBody = z.strictObject({
   targetId: z.uuid(),

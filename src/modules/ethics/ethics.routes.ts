@@ -1,6 +1,7 @@
 // HTTP adapter for ethics committees and reviews.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zkey } from '../../i18n/validation.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as svc from './ethics.service.ts';
 import { DEFAULT_DECISION_DAYS, MIN_COMMITTEE, MIN_QUORUM } from './ethics.ts';
@@ -14,20 +15,20 @@ const CommitteeBody = z.strictObject({
   minMembers: z
     .number()
     .int()
-    .min(MIN_COMMITTEE, { message: `an ethics committee has at least ${MIN_COMMITTEE} members` })
+    .min(MIN_COMMITTEE, { message: zkey('validation.committeeMin', { min: MIN_COMMITTEE }) })
     .max(100)
     .default(MIN_COMMITTEE),
   quorum: z
     .number()
     .int()
-    .min(MIN_QUORUM, { message: `the quorum is at least ${MIN_QUORUM} votes` })
+    .min(MIN_QUORUM, { message: zkey('validation.quorumMin', { min: MIN_QUORUM }) })
     .max(100)
     .default(MIN_QUORUM),
   decisionDays: z
     .number()
     .int()
-    .min(1, { message: 'at least one day' })
-    .max(365, { message: 'at most 365 days' })
+    .min(1, { message: zkey('validation.atLeastOneDay') })
+    .max(365, { message: zkey('validation.atMost365Days') })
     .default(DEFAULT_DECISION_DAYS),
 });
 

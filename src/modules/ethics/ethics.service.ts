@@ -3,6 +3,7 @@
 // within the committee's deadline, and no award without approval (see challenges award()).
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
@@ -28,27 +29,19 @@ export async function createCommittee(
     !hasRole(actor, 'admin', input.orgId) &&
     !hasRole(actor, 'organizer', input.orgId)
   ) {
-    throw new AppError(
-      'FORBIDDEN',
-      'only the organisation’s admins or organizers set up its ethics committee',
-      'orgId',
-    );
+    throw new AppError('FORBIDDEN', t('ethics.onlyAdminsSetUp'), 'orgId');
   }
   const members = [...new Set(input.members)];
   if (members.length < input.minMembers) {
-    throw new AppError(
-      'VALIDATION',
-      `an ethics committee needs at least ${input.minMembers} members`,
-      'members',
-    );
+    throw new AppError('VALIDATION', t('ethics.tooFewMembers', { minMembers: input.minMembers }), 'members');
   }
   if (input.quorum > members.length)
-    throw new AppError('VALIDATION', 'cannot exceed the number of members', 'quorum');
+    throw new AppError('VALIDATION', t('ethics.quorumOverMembers'), 'quorum');
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const found = await tx.selectFrom('person').select('id').where('id', 'in', members).execute();
     if (found.length !== members.length)
-      throw new AppError('VALIDATION', 'names a person who is not registered', 'members');
+      throw new AppError('VALIDATION', t('ethics.unregisteredPerson'), 'members');
     const c = await tx
       .insertInto('ethics_committee')
       .values({
@@ -89,19 +82,18 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const b = await challenges.lockBid(tx, bidId);
-    if (!b) throw notFound('bid');
+    if (!b) throw notFound(t('notFound.bid'));
     const c = (await challenges.findChallenge(tx, b.challenge_id))!;
-    if (!challengeRelations(actor, c).has('organizer')) throw notFound('bid');
-    if (!b.ethics_categories.length)
-      throw new AppError('VALIDATION', 'this bid declares no ethics categories', 'bidId');
+    if (!challengeRelations(actor, c).has('organizer')) throw notFound(t('notFound.bid'));
+    if (!b.ethics_categories.length) throw new AppError('VALIDATION', t('ethics.noCategories'), 'bidId');
     if (!['submitted', 'selected'].includes(b.state))
-      throw new AppError('ILLEGAL_TRANSITION', `a ${b.state} bid is not reviewed`);
+      throw new AppError('ILLEGAL_TRANSITION', t('ethics.bidNotReviewed', { state: b.state }));
     const committee = await tx
       .selectFrom('ethics_committee')
       .selectAll()
       .where('id', '=', committeeId)
       .executeTakeFirst();
-    if (!committee) throw new AppError('VALIDATION', 'no such committee', 'committeeId');
+    if (!committee) throw new AppError('VALIDATION', t('ethics.noSuchCommittee'), 'committeeId');
     const size = await tx
       .selectFrom('ethics_committee_member')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -110,11 +102,11 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
     if (Number(size.n) < committee.min_members)
       throw new AppError(
         'VALIDATION',
-        `the committee has fewer than ${committee.min_members} members`,
+        t('ethics.committeeTooSmall', { minMembers: committee.min_members }),
         'committeeId',
       );
     if (await challenges.ethicsReviewOf(tx, bidId))
-      throw new AppError('DUPLICATE', 'this bid already has an ethics review', 'bidId');
+      throw new AppError('DUPLICATE', t('ethics.reviewExists'), 'bidId');
     const r = await tx
       .insertInto('ethics_review')
       .values({
@@ -149,27 +141,27 @@ export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment:
       .where('id', '=', reviewId)
       .forUpdate()
       .executeTakeFirst();
-    if (!r) throw notFound('ethics review');
+    if (!r) throw notFound(t('notFound.ethicsReview'));
     const member = await tx
       .selectFrom('ethics_committee_member')
       .select('person_id')
       .where('committee_id', '=', r.committee_id)
       .where('person_id', '=', actor.personId)
       .executeTakeFirst();
-    if (!member) throw forbidden('only members of the committee vote');
+    if (!member) throw forbidden(t('ethics.onlyMembersVote'));
     const b = (await challenges.findBid(tx, r.bid_id))!;
     const team = [b.commander_id, ...(await challenges.membersOf(tx, b.id)).map((m) => m.person_id)];
-    if (team.includes(actor.personId))
-      throw new AppError('FORBIDDEN', 'you are on this team: declare the conflict and abstain');
-    if (r.state !== 'open') throw new AppError('ILLEGAL_TRANSITION', `the review is already ${r.state}`);
+    if (team.includes(actor.personId)) throw new AppError('FORBIDDEN', t('ethics.onTeamAbstain'));
+    if (r.state !== 'open')
+      throw new AppError('ILLEGAL_TRANSITION', t('ethics.reviewAlready', { state: r.state }));
     await assertNotSanctioned(
       tx,
       'review',
-      [{ label: 'you', personIds: [actor.personId], orgId: null }],
+      [{ label: { zh: '您', en: 'you' }, personIds: [actor.personId], orgId: null }],
       now,
     );
     if (v.vote === 'conditions' && !v.comment)
-      throw new AppError('VALIDATION', 'state the conditions', 'comment');
+      throw new AppError('VALIDATION', t('ethics.stateConditions'), 'comment');
     await tx
       .insertInto('ethics_vote')
       .values({ review_id: reviewId, member_id: actor.personId, vote: v.vote, comment: v.comment, at: now })
@@ -215,7 +207,7 @@ export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment:
 
 async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
   const r = await q.selectFrom('ethics_review').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!r) throw notFound('ethics review');
+  if (!r) throw notFound(t('notFound.ethicsReview'));
   const b = (await challenges.findBid(q, r.bid_id))!;
   const c = (await challenges.findChallenge(q, b.challenge_id))!;
   const members = await q
@@ -227,7 +219,7 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
   const isMember = !!actor && members.some((m) => m.person_id === actor.personId);
   const organizer = challengeRelations(actor, c).has('organizer');
   const commander = actor?.personId === b.commander_id;
-  if (!isMember && !organizer && !commander) throw notFound('ethics review');
+  if (!isMember && !organizer && !commander) throw notFound(t('notFound.ethicsReview'));
   const votes = await q
     .selectFrom('ethics_vote')
     .select(['member_id', 'vote', 'comment'])

@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
@@ -422,7 +423,7 @@ export async function getRun(ctx: Ctx, roundId: string, runId: string) {
   const l = await loadRound(ctx.db, ctx.actor, roundId);
   requireOrganizer(l);
   const r = await repo.findRun(ctx.db, runId);
-  if (!r || r.round_id !== roundId) throw notFound('assignment run');
+  if (!r || r.round_id !== roundId) throw notFound(t('notFound.assignmentRun'));
   return presentRun(r);
 }
 
@@ -551,17 +552,17 @@ export async function leaveAssignment(
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const a0 = await repo.findAssignment(tx, assignmentId);
-    if (!a0 || a0.expert_id !== actor.personId) throw notFound('assignment');
+    if (!a0 || a0.expert_id !== actor.personId) throw notFound(t('notFound.assignment'));
     const l = await loadRound(tx, actor, a0.round_id, true);
     const a = await repo.lockAssignment(tx, assignmentId);
-    if (!a) throw notFound('assignment');
+    if (!a) throw notFound(t('notFound.assignment'));
     if (!['assigning', 'reviewing'].includes(l.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `the round is ${l.round.state}`);
+      throw new AppError('ILLEGAL_TRANSITION', t('assignment.roundState', { state: l.round.state }));
     if (a.state !== 'assigned')
-      throw new AppError('ILLEGAL_TRANSITION', `this assignment is ${a.state}: it can no longer be declined`);
+      throw new AppError('ILLEGAL_TRANSITION', t('assignment.cannotDecline', { state: a.state }));
     const review = (await repo.assignmentsOf(tx, a.round_id)).find((x) => x.id === a.id);
     if (kind === 'declined' && review?.review_state === 'submitted')
-      throw new AppError('ILLEGAL_TRANSITION', 'the review is already submitted');
+      throw new AppError('ILLEGAL_TRANSITION', t('assignment.reviewSubmitted'));
     await repo.decideAssignment(tx, a.id, kind, reason, now);
     const change = await reassignItem(tx, l, a.bid_id, now);
     await recordAudit(tx, actor, now, {

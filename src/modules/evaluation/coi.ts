@@ -1,3 +1,4 @@
+import { type Msg, t } from '../../i18n/messages.ts';
 // Conflict-of-interest rules between an expert and an item (a bid under review). Pure: the repo
 // gathers the facts (coi.repo.ts), these functions decide. Every conflict carries a reason code
 // the organizer sees. `pairConflicts` is the definition; `ConflictIndex` only narrows which
@@ -300,13 +301,14 @@ export class ConflictIndex {
 export function exclusionProblem(
   list: readonly { expertId: string; reason: string }[],
   max: number,
-): { index: number; field: string; reason: string } | null {
+): { index: number; field: string; reason: Msg } | null {
   if (list.length > max)
-    return { index: max, field: 'exclusions', reason: `at most ${max} experts may be named` };
+    return { index: max, field: 'exclusions', reason: t('round.tooManyExclusions', { max }) };
   const seen = new Set<string>();
   for (const [i, x] of list.entries()) {
-    if (!x.reason.trim()) return { index: i, field: `exclusions.${i}.reason`, reason: 'give a reason' };
-    if (seen.has(x.expertId)) return { index: i, field: `exclusions.${i}`, reason: 'names an expert twice' };
+    if (!x.reason.trim())
+      return { index: i, field: `exclusions.${i}.reason`, reason: t('round.exclusionReason') };
+    if (seen.has(x.expertId)) return { index: i, field: `exclusions.${i}`, reason: t('round.expertTwice') };
     seen.add(x.expertId);
   }
   return null;

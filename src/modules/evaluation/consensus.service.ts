@@ -5,6 +5,7 @@
 // declared procedural ground, and the organizer decides them with reasons.
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type ItemAccess, itemAccess, organizerRound } from './review.access.ts';
 import { presentAppeal } from './review.presenter.ts';
@@ -71,17 +72,18 @@ export async function chooseRapporteur(ctx: Ctx, roundId: string, bidId: string,
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
-    if (a.role.kind !== 'organizer') throw new AppError('FORBIDDEN', 'the organizer chooses the rapporteur');
+    if (a.role.kind !== 'organizer')
+      throw new AppError('FORBIDDEN', t('consensus.organizerChoosesRapporteur'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `no consensus in a ${a.round.state} round`);
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
     const chosen = await repo.findAssignment(tx, assignmentId);
     if (!chosen || chosen.round_id !== roundId || chosen.bid_id !== bidId)
-      throw new AppError('VALIDATION', 'is not a reviewer of this item', 'assignmentId');
+      throw new AppError('VALIDATION', t('consensus.notReviewerOfItem'), 'assignmentId');
     if (chosen.state !== 'submitted')
-      throw new AppError('VALIDATION', 'the rapporteur must have submitted a review', 'assignmentId');
+      throw new AppError('VALIDATION', t('consensus.rapporteurMustHaveReviewed'), 'assignmentId');
     const existing = await repo.findConsensus(tx, roundId, bidId);
     if (existing?.state === 'accepted')
-      throw new AppError('ILLEGAL_TRANSITION', 'the consensus report has been accepted');
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.reportAccepted'));
     await repo.setRapporteur(tx, roundId, bidId, assignmentId, now);
     await recordAudit(tx, a.actor, now, {
       action: 'consensus.rapporteur',
@@ -104,15 +106,14 @@ export async function saveConsensus(
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
     const c = await repo.findConsensus(tx, roundId, bidId);
     if (a.role.kind !== 'reviewer' || !c || c.rapporteur_assignment_id !== a.role.assignment.id)
-      throw new AppError('FORBIDDEN', 'only the rapporteur drafts the consensus report');
+      throw new AppError('FORBIDDEN', t('consensus.onlyRapporteurDrafts'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `no consensus in a ${a.round.state} round`);
-    if (c.state === 'accepted')
-      throw new AppError('ILLEGAL_TRANSITION', 'the consensus report has been accepted');
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
+    if (c.state === 'accepted') throw new AppError('ILLEGAL_TRANSITION', t('consensus.reportAccepted'));
     if (input.propose && !input.majority.trim())
-      throw new AppError('VALIDATION', 'the majority view is required', 'majority');
+      throw new AppError('VALIDATION', t('consensus.majorityViewRequired'), 'majority');
     if (input.propose && !input.recommendation)
-      throw new AppError('VALIDATION', 'a recommendation is required', 'recommendation');
+      throw new AppError('VALIDATION', t('consensus.recommendationRequired'), 'recommendation');
     await repo.updateConsensus(
       tx,
       roundId,
@@ -139,13 +140,12 @@ export async function acceptConsensus(ctx: Ctx, roundId: string, bidId: string) 
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
-    if (a.role.kind !== 'organizer')
-      throw new AppError('FORBIDDEN', 'the organizer accepts the consensus report');
+    if (a.role.kind !== 'organizer') throw new AppError('FORBIDDEN', t('consensus.organizerAccepts'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `no consensus in a ${a.round.state} round`);
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
     const c = await repo.findConsensus(tx, roundId, bidId);
     if (c?.state !== 'proposed')
-      throw new AppError('ILLEGAL_TRANSITION', 'only a proposed consensus report can be accepted');
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.onlyProposedAccepted'));
     await repo.updateConsensus(
       tx,
       roundId,
@@ -168,12 +168,11 @@ export async function setRebuttalWindow(ctx: Ctx, roundId: string, input: { open
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { actor, round } = await organizerRound(tx, ctx.actor, roundId, true);
-    if (!round.rebuttal_allowed)
-      throw new AppError('ILLEGAL_TRANSITION', 'this round does not allow rebuttals');
+    if (!round.rebuttal_allowed) throw new AppError('ILLEGAL_TRANSITION', t('consensus.noRebuttals'));
     if (input.closesAt.getTime() <= input.opensAt.getTime())
-      throw new AppError('VALIDATION', 'must be after the opening', 'closesAt');
+      throw new AppError('VALIDATION', t('consensus.mustBeAfterOpening'), 'closesAt');
     if (input.closesAt.getTime() <= now.getTime())
-      throw new AppError('VALIDATION', 'must be in the future', 'closesAt');
+      throw new AppError('VALIDATION', t('consensus.mustBeFuture'), 'closesAt');
     await repo.upsertWindow(tx, roundId, input.opensAt, input.closesAt, actor.personId);
     await recordAudit(tx, actor, now, {
       action: 'rebuttal.window',
@@ -191,13 +190,13 @@ export async function submitRebuttal(ctx: Ctx, roundId: string, bidId: string, b
   await ctx.db.transaction().execute(async (tx) => {
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
     if (a.role.kind !== 'applicant' || !a.role.commander)
-      throw new AppError('FORBIDDEN', 'the bid’s commander answers the reviews');
-    if (!a.round.rebuttal_allowed)
-      throw new AppError('ILLEGAL_TRANSITION', 'this round does not allow rebuttals');
+      throw new AppError('FORBIDDEN', t('consensus.commanderAnswers'));
+    if (!a.round.rebuttal_allowed) throw new AppError('ILLEGAL_TRANSITION', t('consensus.noRebuttals'));
     const window = await repo.findWindow(tx, roundId);
-    if (!windowOpen(window, now)) throw new AppError('ILLEGAL_TRANSITION', 'the rebuttal window is not open');
+    if (!windowOpen(window, now))
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.rebuttalWindowClosed'));
     if (await repo.findRebuttal(tx, roundId, bidId))
-      throw new AppError('DUPLICATE', 'the reviews have already been answered', 'body');
+      throw new AppError('DUPLICATE', t('consensus.alreadyAnswered'), 'body');
     await repo.insertRebuttal(tx, roundId, bidId, body, a.actor.personId, now);
     await recordAudit(tx, a.actor, now, {
       action: 'rebuttal.submit',
@@ -219,14 +218,11 @@ export async function fileAppeal(
   return ctx.db.transaction().execute(async (tx) => {
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
     if (a.role.kind !== 'applicant' || !a.role.commander)
-      throw new AppError('FORBIDDEN', 'the bid’s commander files an appeal');
+      throw new AppError('FORBIDDEN', t('consensus.commanderAppeals'));
     if (!APPEAL_STATES.has(a.round.state))
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'appeals are filed after reviewing and before the round closes',
-      );
+      throw new AppError('ILLEGAL_TRANSITION', t('consensus.appealWindow'));
     const pending = (await repo.appealsOf(tx, roundId, bidId)).some((p) => p.state === 'pending');
-    if (pending) throw new AppError('DUPLICATE', 'an appeal of this item is already pending', 'ground');
+    if (pending) throw new AppError('DUPLICATE', t('consensus.appealPending'), 'ground');
     const p = await repo.insertAppeal(tx, { roundId, bidId, ...input, by: a.actor.personId, now });
     await recordAudit(tx, a.actor, now, {
       action: 'appeal.file',
@@ -247,11 +243,11 @@ export async function decideAppeal(
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const p = await repo.lockAppeal(tx, appealId);
-    if (!p) throw new AppError('NOT_FOUND', 'appeal not found');
+    if (!p) throw new AppError('NOT_FOUND', t('notFound.appeal'));
     const { actor } = await organizerRound(tx, ctx.actor, p.round_id).catch(() => {
-      throw new AppError('NOT_FOUND', 'appeal not found');
+      throw new AppError('NOT_FOUND', t('notFound.appeal'));
     });
-    if (p.state !== 'pending') throw new AppError('ILLEGAL_TRANSITION', 'this appeal has been decided');
+    if (p.state !== 'pending') throw new AppError('ILLEGAL_TRANSITION', t('consensus.appealDecided'));
     const d = await repo.decideAppeal(tx, appealId, input.decision, input.reasons, actor.personId, now);
     await recordAudit(tx, actor, now, {
       action: 'appeal.decide',

@@ -1,25 +1,26 @@
 // Request schemas of the expert pool, rounds, assignment runs, exclusions, declines (feed OpenAPI).
 import { z } from 'zod';
 import { pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { POOL_SORT } from './pool.repo.ts';
 import { RELATION_KINDS } from './pool.ts';
 import { ROUND_STATES } from './rounds.ts';
 
-const isoDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+const isoDate = z.iso.date({ message: zkey('validation.format.date') });
 const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+  message: zkey('validation.format.datetime'),
 });
 const Window = z
   .strictObject({ from: isoDate, to: isoDate })
-  .refine((w) => w.to >= w.from, { message: 'must not end before it starts', path: ['to'] });
+  .refine((w) => w.to >= w.from, { message: zkey('validation.endBeforeStart'), path: ['to'] });
 
 export const ImportQuery = z.object({
   skipBadRows: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  agencyId: z.uuid({ message: 'must be an organisation id' }).optional(),
+  agencyId: z.uuid({ message: zkey('validation.orgId') }).optional(),
   name: z.string().max(300).optional(),
 });
 
@@ -42,7 +43,10 @@ export const RelationInput = z
     otherName: z.string().trim().max(100).optional(),
     note: z.string().trim().max(500).optional(),
   })
-  .refine((r) => !!r.otherPersonId || !!r.otherName, { message: 'name the person', path: ['otherName'] });
+  .refine((r) => !!r.otherPersonId || !!r.otherName, {
+    message: zkey('validation.namePerson'),
+    path: ['otherName'],
+  });
 
 export const ExpertPatch = z.strictObject({
   maxLoad: z.number().int().min(0).max(1000).optional(),
@@ -61,12 +65,19 @@ export const CriterionInput = z.strictObject({
   key: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'must be a short key such as innovation' }),
-  nameZh: z.string().trim().min(1, { message: 'is required' }).max(100),
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, { message: zkey('validation.shortKey') }),
+  nameZh: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(100),
   nameEn: z.string().trim().max(100).default(''),
-  weight: z.number().positive({ message: 'must be positive' }).max(100),
-  min: z.number().int({ message: 'must be a whole number' }),
-  max: z.number().int({ message: 'must be a whole number' }),
+  weight: z
+    .number()
+    .positive({ message: zkey('validation.positive') })
+    .max(100),
+  min: z.number().int({ message: zkey('validation.wholeNumber') }),
+  max: z.number().int({ message: zkey('validation.wholeNumber') }),
   descriptors: z.array(Descriptor).max(20).default([]),
 });
 
@@ -79,9 +90,16 @@ export const CoiInput = z.strictObject({
 });
 
 const roundFields = {
-  titleZh: z.string().trim().min(1, { message: 'is required' }).max(200),
+  titleZh: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(200),
   titleEn: z.string().trim().max(300).default(''),
-  rubric: z.array(CriterionInput).min(1, { message: 'needs at least one criterion' }).max(20),
+  rubric: z
+    .array(CriterionInput)
+    .min(1, { message: zkey('round.rubricEmpty') })
+    .max(20),
   reviewersPerItem: z.number().int().min(1).max(20).default(3),
   fairness: z.boolean().default(false),
   coi: CoiInput.default({
@@ -92,7 +110,11 @@ const roundFields = {
     acceptance: false,
   }),
   dueAt: isoDateTime,
-  budgetFen: z.number().int({ message: 'must be a whole number of fen' }).min(0).default(0),
+  budgetFen: z
+    .number()
+    .int({ message: zkey('validation.wholeFen') })
+    .min(0)
+    .default(0),
   tieBreak: z.string().trim().min(1).max(200).default('confidence'),
   rebuttalAllowed: z.boolean().default(false),
   raceStageNo: z.number().int().min(1).nullable().default(null),
@@ -103,7 +125,7 @@ export type RoundBody = z.infer<typeof RoundBody>;
 export const RoundEditBody = z.strictObject({ version: z.number().int().min(1), ...roundFields });
 export type RoundEditBody = z.infer<typeof RoundEditBody>;
 
-export const IdParam = z.object({ id: z.uuid({ message: 'must be an id' }) });
+export const IdParam = z.object({ id: z.uuid({ message: zkey('validation.format.uuid') }) });
 export const ChallengeParam = z.object({ challengeId: z.uuid() });
 export const RunParam = z.object({ id: z.uuid(), runId: z.uuid() });
 
@@ -111,15 +133,23 @@ export const ExclusionsBody = z.strictObject({
   exclusions: z
     .array(
       z.strictObject({
-        email: z.email({ message: 'must be the expert’s email' }),
-        reason: z.string().trim().min(1, { message: 'give a reason' }).max(500),
+        email: z.email({ message: zkey('validation.expertEmail') }),
+        reason: z
+          .string()
+          .trim()
+          .min(1, { message: zkey('validation.giveReason') })
+          .max(500),
       }),
     )
     .max(20),
 });
 
 export const ReasonBody = z.strictObject({
-  reason: z.string().trim().min(1, { message: 'give a reason' }).max(1000),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.giveReason') })
+    .max(1000),
 });
 
 // ── responses ──

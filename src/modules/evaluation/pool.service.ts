@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Actor, type Ctx, inTx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { findPeople, findPlatformOrganisation, upsertMembership } from '../accounts/accounts.repo.ts';
 import { hashPassword, normaliseEmail } from '../accounts/accounts.service.ts';
@@ -20,7 +21,7 @@ export function canManagePool(actor: Actor | null): boolean {
 
 function requirePoolManager(ctx: Ctx): Actor {
   const actor = requireActor(ctx.actor);
-  if (!canManagePool(actor)) throw forbidden('only organizers manage the expert pool');
+  if (!canManagePool(actor)) throw forbidden(t('pool.onlyOrganizers'));
   return actor;
 }
 
@@ -28,13 +29,13 @@ function requirePoolManager(ctx: Ctx): Actor {
 async function agencyFor(ctx: Ctx, actor: Actor, agencyId: string | undefined): Promise<string> {
   if (agencyId) {
     if (!isPlatformAdmin(actor) && !hasRole(actor, 'organizer', agencyId))
-      throw new AppError('FORBIDDEN', 'you are not an organizer of this agency', 'agencyId');
+      throw new AppError('FORBIDDEN', t('pool.notAgencyOrganizer'), 'agencyId');
     return agencyId;
   }
   const mine = actor.roles.find((r) => r.role === 'organizer');
   if (mine) return mine.orgId;
   const platform = await findPlatformOrganisation(ctx.db);
-  if (!platform) throw new AppError('VALIDATION', 'name the agency the experts serve', 'agencyId');
+  if (!platform) throw new AppError('VALIDATION', t('pool.nameAgency'), 'agencyId');
   return platform.id;
 }
 
@@ -112,8 +113,7 @@ export async function importExperts(
   );
 
   for (const { row, ref } of refusedOrgs)
-    if (!orgs.has(orgKeyOf(ref)))
-      errors.push({ row, field: 'organisation', reason: 'no registered organisation has this USCC or name' });
+    if (!orgs.has(orgKeyOf(ref))) errors.push({ row, field: 'organisation', reason: t('import.noSuchOrg') });
   const good: ExpertRow[] = [];
   for (const r of rows) {
     const rowErrors: RowError[] = [];
@@ -121,20 +121,24 @@ export async function importExperts(
       rowErrors.push({
         row: r.row,
         field: 'organisation',
-        reason: 'no registered organisation has this USCC or name',
+        reason: t('import.noSuchOrg'),
       });
     for (const e of r.employment ?? [])
       if ('uscc' in e.org && !orgs.has(orgKeyOf(e.org)))
         rowErrors.push({
           row: r.row,
           field: 'employment',
-          reason: `no registered organisation has the USCC ${e.org.uscc}`,
+          reason: t('import.noOrgWithUscc', { uscc: e.org.uscc }),
         });
     for (const x of r.relations ?? []) {
       if (!x.other.includes('@')) continue;
       const em = normaliseEmail(x.other);
       if (!known.has(em) && !fileEmails.has(em))
-        rowErrors.push({ row: r.row, field: 'relations', reason: `no person has the email ${x.other}` });
+        rowErrors.push({
+          row: r.row,
+          field: 'relations',
+          reason: t('import.noPersonWithEmail', { other: x.other }),
+        });
     }
     if (rowErrors.length) errors.push(...rowErrors);
     else good.push(r);
@@ -282,7 +286,7 @@ export async function listExperts(ctx: Ctx, q: Parameters<typeof repo.listExpert
 export async function getExpert(ctx: Ctx, id: string) {
   requirePoolManager(ctx);
   const e = await repo.findExpert(ctx.db, id);
-  if (!e) throw notFound('expert');
+  if (!e) throw notFound(t('notFound.expert'));
   const relations = await repo.relationsOf(ctx.db, [id]);
   const linked = relations.flatMap((r) => (r.other_person_id ? [r.other_person_id] : []));
   const names = new Map((await findPeople(ctx.db, linked)).map((p) => [p.id, p.name_zh || p.name_en]));
@@ -308,16 +312,12 @@ export async function editExpert(ctx: Ctx, id: string, patch: ExpertPatch) {
   const now = ctx.now();
   await inTx(ctx, async (tx) => {
     const before = await repo.lockExpert(tx, id);
-    if (!before) throw notFound('expert');
+    if (!before) throw notFound(t('notFound.expert'));
     await repo.updateExpert(tx, id, { ...patch, now });
     if (patch.relations) {
       for (const [i, r] of patch.relations.entries())
         if (r.otherPersonId === id)
-          throw new AppError(
-            'VALIDATION',
-            'an expert cannot be related to themselves',
-            `relations.${i}.otherPersonId`,
-          );
+          throw new AppError('VALIDATION', t('pool.selfRelation'), `relations.${i}.otherPersonId`);
       await repo.replaceRelations(
         tx,
         id,

@@ -5,6 +5,7 @@
 import type { Ctx } from '../../app/context.ts';
 import { canonicalJson, stateDigest } from '../../core/audit/chain.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
@@ -22,19 +23,19 @@ export async function computeDecision(ctx: Ctx, roundId: string) {
   const actor = requireActor(ctx.actor);
   await ctx.db.transaction().execute(async (tx) => {
     const round = await repo.lockRound(tx, roundId);
-    if (!round) throw new AppError('NOT_FOUND', 'review round not found');
+    if (!round) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
     const challenge = (await challenges.findChallenge(tx, round.challenge_id))!;
-    if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', 'review round not found');
+    if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
     if (!RANKING_STATES.has(round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `a ${round.state} round is not ranked; open consensus first`);
+      throw new AppError('ILLEGAL_TRANSITION', t('ranking.roundNotRankable', { state: round.state }));
     try {
       parseTieBreak(round.tie_break);
     } catch (e) {
-      throw new AppError('ILLEGAL_TRANSITION', (e as Error).message);
+      throw new AppError('ILLEGAL_TRANSITION', t('round.tieBreakInvalid', { detail: (e as Error).message }));
     }
     const bids = await repo.roundBids(tx, roundId);
     const reviews = await repo.submittedReviews(tx, roundId);
-    if (reviews.length === 0) throw new AppError('ILLEGAL_TRANSITION', 'no review has been submitted');
+    if (reviews.length === 0) throw new AppError('ILLEGAL_TRANSITION', t('ranking.noReviewSubmitted'));
     const itemIndex = new Map(bids.map((b, i) => [b.id, i]));
     const reviewers = [...new Set(reviews.map((r) => r.expert_id))].sort();
     const reviewerIndex = new Map(reviewers.map((r, i) => [r, i]));
@@ -97,7 +98,7 @@ export async function computeDecision(ctx: Ctx, roundId: string) {
 export async function getRanking(ctx: Ctx, roundId: string) {
   const actor = requireActor(ctx.actor);
   const round = await repo.findRound(ctx.db, roundId);
-  if (!round) throw new AppError('NOT_FOUND', 'review round not found');
+  if (!round) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   const challenge = (await challenges.findChallenge(ctx.db, round.challenge_id))!;
   const decision = await repo.latestDecision(ctx.db, roundId);
   const bids = await repo.roundBids(ctx.db, roundId);
@@ -141,7 +142,7 @@ export async function getRanking(ctx: Ctx, roundId: string) {
     if (await repo.isApplicant(ctx.db, b.id, b.commander_id, actor.personId)) mine.push(b.id);
   // Rounds still being set up are the organizer's only (as for the items, review.ts itemRole).
   if (!mine.length || round.state === 'draft' || round.state === 'assigning')
-    throw new AppError('NOT_FOUND', 'review round not found');
+    throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   if (!decision) return { round: presentRoundBrief(round), decision: null };
   const outcome = decision.outcome as unknown as RankingRecord;
   const ranked = outcome.rows.filter((r) => r.position !== null).length;
@@ -179,11 +180,11 @@ const presentRoundBrief = (r: repo.RoundRow) => ({
 export async function verifyDecision(ctx: Ctx, roundId: string) {
   const actor = requireActor(ctx.actor);
   const round = await repo.findRound(ctx.db, roundId);
-  if (!round) throw new AppError('NOT_FOUND', 'review round not found');
+  if (!round) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   const challenge = (await challenges.findChallenge(ctx.db, round.challenge_id))!;
-  if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', 'review round not found');
+  if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   const decision = await repo.latestDecision(ctx.db, roundId);
-  if (!decision) throw new AppError('NOT_FOUND', 'no ranking decision yet');
+  if (!decision) throw new AppError('NOT_FOUND', t('ranking.noDecision'));
   const { reviewerIds: _ids, ...inputs } = decision.inputs as unknown as RankingInputs & {
     reviewerIds: string[];
   };

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, Tx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
@@ -30,7 +31,7 @@ export interface ItemAccess {
 /** The round machine's guard inputs; the review-side transitions have no guards. */
 export const NO_GUARD = { assignments: 0, itemsShort: 0, running: false };
 
-export const itemNotFound = () => new AppError('NOT_FOUND', 'review item not found');
+export const itemNotFound = () => new AppError('NOT_FOUND', t('notFound.reviewItem'));
 
 /** Whether the actor organizes the round (the challenge's organizer, or a platform admin). */
 export function organizes(actor: Actor | null, c: challenges.ChallengeRow): boolean {
@@ -72,8 +73,8 @@ export async function itemAccess(
 export async function organizerRound(q: Q, actorIn: Actor | null, roundId: string, lock = false) {
   const actor = requireActor(actorIn);
   const round = lock ? await repo.lockRound(q as Tx, roundId) : await repo.findRound(q, roundId);
-  if (!round) throw new AppError('NOT_FOUND', 'review round not found');
+  if (!round) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   const challenge = (await challenges.findChallenge(q, round.challenge_id))!;
-  if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', 'review round not found');
+  if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
   return { actor, round, challenge };
 }

@@ -1,17 +1,18 @@
 // zod request schemas of reviews, ranking, consensus, rebuttals and appeals (they feed OpenAPI).
 import { z } from 'zod';
 import { pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { APPEAL_GROUNDS, MAX_COMMENT } from './review.ts';
 
 const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+  message: zkey('validation.format.datetime'),
 });
 
-export const RoundParam = z.object({ roundId: z.uuid({ message: 'must be an id' }) });
+export const RoundParam = z.object({ roundId: z.uuid({ message: zkey('validation.format.uuid') }) });
 export const ItemParam = z.object({
-  roundId: z.uuid({ message: 'must be an id' }),
-  bidId: z.uuid({ message: 'must be an id' }),
+  roundId: z.uuid({ message: zkey('validation.format.uuid') }),
+  bidId: z.uuid({ message: zkey('validation.format.uuid') }),
 });
 
 /** The expert's queue: page, soonest due first, open or submitted only. */
@@ -21,10 +22,10 @@ export const QueueQuery = pageQuery(['dueAt']).extend({
 });
 
 export const SheetBody = z.strictObject({
-  scores: z.record(z.string().max(64), z.number({ message: 'must be a number' })).default({}),
+  scores: z.record(z.string().max(64), z.number({ message: zkey('validation.number') })).default({}),
   confidence: z
     .number()
-    .int({ message: 'must be a whole number from 1 to 5' })
+    .int({ message: zkey('review.confidenceRange') })
     .min(1)
     .max(5)
     .nullable()
@@ -33,7 +34,9 @@ export const SheetBody = z.strictObject({
   commentConfidential: z.string().max(MAX_COMMENT).default(''),
 });
 
-export const RapporteurBody = z.strictObject({ assignmentId: z.uuid({ message: 'must be an id' }) });
+export const RapporteurBody = z.strictObject({
+  assignmentId: z.uuid({ message: zkey('validation.format.uuid') }),
+});
 
 export const ConsensusBody = z.strictObject({
   majority: z.string().max(MAX_COMMENT).default(''),
@@ -45,19 +48,31 @@ export const ConsensusBody = z.strictObject({
 export const WindowBody = z.strictObject({ opensAt: isoDateTime, closesAt: isoDateTime });
 
 export const RebuttalBody = z.strictObject({
-  body: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+  body: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(MAX_COMMENT),
 });
 
 export const AppealBody = z.strictObject({
   ground: z.enum(APPEAL_GROUNDS, {
-    message: `an appeal lies only on a procedural ground: ${APPEAL_GROUNDS.join(', ')}`,
+    message: zkey('validation.appealGround', { grounds: APPEAL_GROUNDS.join(', ') }),
   }),
-  statement: z.string().trim().min(1, { message: 'is required' }).max(MAX_COMMENT),
+  statement: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(MAX_COMMENT),
 });
 
 export const AppealDecisionBody = z.strictObject({
   decision: z.enum(['upheld', 'dismissed']),
-  reasons: z.string().trim().min(1, { message: 'reasons are required' }).max(MAX_COMMENT),
+  reasons: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.reasonsRequired') })
+    .max(MAX_COMMENT),
 });
 
 // ── responses ──

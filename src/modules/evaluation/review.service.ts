@@ -3,6 +3,7 @@
 // organizer, and moving the round from reviewing to consensus.
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
@@ -28,7 +29,7 @@ function rubricOf(round: repo.RoundRow) {
   try {
     return readRubric(round.rubric);
   } catch (e) {
-    throw new AppError('ILLEGAL_TRANSITION', `the round's rubric cannot be used: ${(e as Error).message}`);
+    throw new AppError('ILLEGAL_TRANSITION', t('review.rubricUnusable', { message: (e as Error).message }));
   }
 }
 
@@ -151,13 +152,12 @@ export async function saveReview(
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
-    if (a.role.kind !== 'reviewer')
-      throw new AppError('FORBIDDEN', 'only an assigned reviewer writes a review');
+    if (a.role.kind !== 'reviewer') throw new AppError('FORBIDDEN', t('review.onlyAssignedReviewer'));
     const assignment = a.role.assignment;
     if (assignment.state === 'submitted')
-      throw new AppError('ILLEGAL_TRANSITION', 'this review has been submitted and can no longer change');
+      throw new AppError('ILLEGAL_TRANSITION', t('review.submittedLocked'));
     if (!REVIEWING_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `the round is ${a.round.state}; reviews are closed`);
+      throw new AppError('ILLEGAL_TRANSITION', t('review.roundClosedForReviews', { state: a.round.state }));
     const rubric = rubricOf(a.round);
     const sheet: ScoreSheet = { ...input };
     const problems = sheetProblems(rubric, sheet, mode);
@@ -167,7 +167,7 @@ export async function saveReview(
       await assertNotSanctioned(
         tx,
         'review',
-        [{ label: 'reviewer', personIds: [a.actor.personId], orgId: null }],
+        [{ label: { zh: '评审专家', en: 'reviewer' }, personIds: [a.actor.personId], orgId: null }],
         now,
       );
     const total = weightedTotal(rubric, input.scores);
@@ -236,7 +236,7 @@ export async function remindOverdue(ctx: Ctx, roundId: string) {
   return ctx.db.transaction().execute(async (tx) => {
     const { actor, round } = await organizerRound(tx, ctx.actor, roundId, true);
     if (!REVIEWING_STATES.has(round.state))
-      throw new AppError('ILLEGAL_TRANSITION', `the round is ${round.state}; nobody is reviewing`);
+      throw new AppError('ILLEGAL_TRANSITION', t('review.roundNotReviewing', { state: round.state }));
     const rows = await repo.roundAssignments(tx, roundId);
     const overdue = rows.filter((r) => r.state === 'assigned' && isOverdue(round.due_at, false, now));
     await repo.insertReminders(
@@ -308,10 +308,7 @@ export async function closeRound(ctx: Ctx, roundId: string) {
     const { actor, round } = await organizerRound(tx, ctx.actor, roundId, true);
     const pending = (await repo.roundAppeals(tx, roundId)).filter((p) => p.state === 'pending');
     if (pending.length)
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `${pending.length} appeal(s) still pending: decide them first`,
-      );
+      throw new AppError('ILLEGAL_TRANSITION', t('review.appealsPending', { length: pending.length }));
     const d = nextRoundState(round.state as RoundState, 'close', new Set(['organizer']), NO_GUARD);
     if (!d.ok) throw new AppError(d.code, d.reason);
     await repo.setRoundState(tx, roundId, d.to);

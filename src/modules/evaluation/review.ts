@@ -2,6 +2,7 @@
 // weighted total, what counts as overdue, and which procedural grounds an appeal may claim.
 // No I/O: the service loads rows and calls these.
 
+import { type Msg, t } from '../../i18n/messages.ts';
 import type { Criterion, Descriptor } from './rounds.ts';
 
 export type { Criterion, Descriptor } from './rounds.ts';
@@ -15,7 +16,7 @@ export interface ScoreSheet {
 
 export interface SheetProblem {
   field: string;
-  message: string;
+  message: Msg;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -102,30 +103,30 @@ export function sheetProblems(
   const problems: SheetProblem[] = [];
   const keys = new Set(rubric.map((c) => c.key));
   for (const k of Object.keys(sheet.scores))
-    if (!keys.has(k)) problems.push({ field: `scores.${k}`, message: 'is not a criterion of this rubric' });
+    if (!keys.has(k)) problems.push({ field: `scores.${k}`, message: t('review.notACriterion') });
   for (const c of rubric) {
     const s = sheet.scores[c.key];
     if (s === undefined) {
-      if (mode === 'submit') problems.push({ field: `scores.${c.key}`, message: 'is required' });
+      if (mode === 'submit') problems.push({ field: `scores.${c.key}`, message: t('validation.required') });
       continue;
     }
     if (!Number.isInteger(s) || s < c.min || s > c.max)
       problems.push({
         field: `scores.${c.key}`,
-        message: `must be a whole number from ${c.min} to ${c.max}`,
+        message: t('review.scoreRange', { min: c.min, max: c.max }),
       });
   }
   if (sheet.confidence === null) {
-    if (mode === 'submit') problems.push({ field: 'confidence', message: 'is required' });
+    if (mode === 'submit') problems.push({ field: 'confidence', message: t('validation.required') });
   } else if (!Number.isInteger(sheet.confidence) || sheet.confidence < 1 || sheet.confidence > 5) {
-    problems.push({ field: 'confidence', message: 'must be a whole number from 1 to 5' });
+    problems.push({ field: 'confidence', message: t('review.confidenceRange') });
   }
   if (mode === 'submit' && sheet.commentApplicant.trim().length === 0)
-    problems.push({ field: 'commentApplicant', message: 'is required' });
+    problems.push({ field: 'commentApplicant', message: t('validation.required') });
   if (sheet.commentApplicant.length > MAX_COMMENT)
-    problems.push({ field: 'commentApplicant', message: `at most ${MAX_COMMENT} characters` });
+    problems.push({ field: 'commentApplicant', message: t('validation.maxChars', { max: MAX_COMMENT }) });
   if (sheet.commentConfidential.length > MAX_COMMENT)
-    problems.push({ field: 'commentConfidential', message: `at most ${MAX_COMMENT} characters` });
+    problems.push({ field: 'commentConfidential', message: t('validation.maxChars', { max: MAX_COMMENT }) });
   return problems;
 }
 

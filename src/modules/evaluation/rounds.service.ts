@@ -3,6 +3,7 @@
 // Every change is one transaction with its audit entry.
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { normaliseEmail } from '../accounts/accounts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -34,16 +35,16 @@ export interface LoadedRound {
 /** The round with the actor's relation to it; NOT_FOUND for those who may not know it. */
 export async function loadRound(q: Db, actor: Actor | null, id: string, lock = false): Promise<LoadedRound> {
   const round = lock ? await repo.lockRound(q as Tx, id) : await repo.findRound(q, id);
-  if (!round) throw notFound('review round');
+  if (!round) throw notFound(t('notFound.reviewRound'));
   const challenge = await challenges.findChallenge(q, round.challenge_id);
-  if (!challenge) throw notFound('review round');
+  if (!challenge) throw notFound(t('notFound.reviewRound'));
   const rel = new Set([...challengeRelations(actor, challenge)].filter((r) => r === 'organizer'));
   if (isPlatformAdmin(actor)) rel.add('organizer');
   return { round, challenge, rel };
 }
 
 export function requireOrganizer(l: LoadedRound) {
-  if (!l.rel.has('organizer')) throw forbidden('only the organizers of this challenge may do this');
+  if (!l.rel.has('organizer')) throw forbidden(t('round.onlyChallengeOrganizers'));
 }
 
 export const coiOf = (round: repo.RoundRow): CoiSettings => ({
@@ -74,10 +75,14 @@ function checkFields(b: RoundBody | RoundEditBody, now: Date) {
   try {
     parseTieBreak(b.tieBreak);
   } catch (e) {
-    throw new AppError('VALIDATION', (e as Error).message, 'tieBreak');
+    throw new AppError(
+      'VALIDATION',
+      t('round.tieBreakInvalid', { detail: (e as Error).message }),
+      'tieBreak',
+    );
   }
   if (new Date(b.dueAt).getTime() <= now.getTime())
-    throw new AppError('VALIDATION', 'must be in the future', 'dueAt');
+    throw new AppError('VALIDATION', t('round.mustBeFuture'), 'dueAt');
 }
 
 const fieldsOf = (b: RoundBody | RoundEditBody): repo.RoundFields => ({
@@ -125,14 +130,11 @@ export async function createRound(ctx: Ctx, body: RoundBody) {
   checkFields(body, now);
   return ctx.db.transaction().execute(async (tx) => {
     const c = await challenges.lockChallenge(tx, body.challengeId);
-    if (!c) throw new AppError('NOT_FOUND', 'challenge not found', 'challengeId');
+    if (!c) throw new AppError('NOT_FOUND', t('notFound.challenge'), 'challengeId');
     if (!challengeRelations(actor, c).has('organizer') && !isPlatformAdmin(actor))
-      throw forbidden('only the organizers of this challenge may create its review rounds');
+      throw forbidden(t('round.onlyOrganizersCreate'));
     if (['draft', 'returned', 'submitted', 'rejected', 'cancelled'].includes(c.state))
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `the challenge is ${c.state}: review rounds start once it is published`,
-      );
+      throw new AppError('ILLEGAL_TRANSITION', t('round.challengeNotPublished', { state: c.state }));
     const round = await repo.insertRound(tx, c.id, fieldsOf(body), actor.personId, now);
     await recordAudit(tx, actor, now, {
       action: 'review_round.create',
@@ -151,8 +153,7 @@ export async function editRound(ctx: Ctx, id: string, body: RoundEditBody) {
   return ctx.db.transaction().execute(async (tx) => {
     const l = await loadRound(tx, actor, id, true);
     requireOrganizer(l);
-    if (l.round.version !== body.version)
-      throw new AppError('STALE', 'the round changed since you opened it: reload', 'version');
+    if (l.round.version !== body.version) throw new AppError('STALE', t('round.stale'), 'version');
     checkFields(body, now);
     const to = await transition(tx, l, 'edit');
     await repo.updateRound(tx, id, fieldsOf(body));
@@ -220,7 +221,7 @@ export async function openReviews(ctx: Ctx, id: string) {
 
 async function exclusionContext(q: Db, actor: Actor, bidId: string) {
   const bid = await challenges.findBid(q, bidId);
-  if (!bid || bid.commander_id !== actor.personId) throw notFound('bid');
+  if (!bid || bid.commander_id !== actor.personId) throw notFound(t('notFound.bid'));
   const rounds = await repo.roundsOfChallenge(q, bid.challenge_id);
   const open = rounds.filter((r) => r.state !== 'closed');
   const drafts = open.filter((r) => r.state === 'draft');
@@ -260,11 +261,7 @@ export async function setExclusions(ctx: Ctx, bidId: string, list: { email: stri
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const { locked, max } = await exclusionContext(tx, actor, bidId);
-    if (locked)
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'a review round of this challenge is already assigning: exclusions are closed',
-      );
+    if (locked) throw new AppError('ILLEGAL_TRANSITION', t('round.exclusionsClosed'));
     const experts = new Map(
       (
         await coiRepo.expertsByEmail(
@@ -275,8 +272,7 @@ export async function setExclusions(ctx: Ctx, bidId: string, list: { email: stri
     );
     const resolved = list.map((x, i) => {
       const id = experts.get(normaliseEmail(x.email));
-      if (!id)
-        throw new AppError('VALIDATION', 'no expert in the pool has this email', `exclusions.${i}.email`);
+      if (!id) throw new AppError('VALIDATION', t('round.noExpertWithEmail'), `exclusions.${i}.email`);
       return { expertId: id, reason: x.reason };
     });
     const p = exclusionProblem(resolved, max);

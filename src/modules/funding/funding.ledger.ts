@@ -13,6 +13,7 @@ import {
   type LedgerProblem,
 } from '../../core/ledger/ledger.ts';
 import { AppError } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import * as repo from './funding.repo.ts';
 
 export type EntryKind =
@@ -49,7 +50,7 @@ export async function postEntry(
   }
   const bad = entryProblems(e, specs);
   if (bad.length)
-    throw new AppError('INTERNAL', `refusing a malformed journal entry: ${JSON.stringify(bad[0])}`);
+    throw new AppError('INTERNAL', t('ledger.malformedEntry', { stringify: JSON.stringify(bad[0]) }));
   await repo.ensureAccounts(
     tx,
     [...specs.values()].map((s) => {

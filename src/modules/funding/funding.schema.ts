@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import { NameRef } from '../../http/names.ts';
 import { pageOf, pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { CATEGORIES } from './funding.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => text(max).min(1, { message: 'is required' });
-const fen = z.number().int({ message: 'must be a whole number of fen' });
-const positiveFen = fen.positive({ message: 'must be more than 0 fen' }).max(1e15);
+const required = (max: number) => text(max).min(1, { message: zkey('validation.required') });
+const fen = z.number().int({ message: zkey('validation.wholeFen') });
+const positiveFen = fen.positive({ message: zkey('validation.positiveFen') }).max(1e15);
 
 export const IdParam = z.strictObject({ id: z.uuid() });
 export const TrancheParam = z.strictObject({ id: z.uuid(), no: z.coerce.number().int().min(0).max(1000) });
@@ -19,9 +20,9 @@ export const IdempotencyHeader = z.object({
   'idempotency-key': z
     .string()
     .trim()
-    .min(8, { message: 'must be at least 8 characters' })
+    .min(8, { message: zkey('validation.atLeast8Chars') })
     .max(100)
-    .regex(/^[A-Za-z0-9._:-]+$/, { message: 'may use letters, digits and . _ : - only' }),
+    .regex(/^[A-Za-z0-9._:-]+$/, { message: zkey('validation.keyChars') }),
 });
 export const OptionalIdempotencyHeader = z.object({
   'idempotency-key': IdempotencyHeader.shape['idempotency-key'].optional(),
@@ -46,7 +47,7 @@ export type FundBody = z.infer<typeof FundBody>;
 export const AppropriationBody = z.strictObject({ amountFen: positiveFen, memo: text(500).default('') });
 
 export const NegativeItemInput = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'must be a code such as entertainment' }),
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: zkey('validation.negativeListCode') }),
   labelZh: required(100),
   labelEn: text(100).default(''),
   keywords: z.array(required(40)).max(30).default([]),
@@ -54,17 +55,20 @@ export const NegativeItemInput = z.strictObject({
 
 export const RulesBody = z.strictObject({
   budgetMode: z.enum(['lump_sum', 'categorised']),
-  indirectCapPct: z.number().int().min(0).max(60, { message: 'must be at most 60%' }),
+  indirectCapPct: z
+    .number()
+    .int()
+    .min(0)
+    .max(60, { message: zkey('validation.atMost60Pct') }),
   negativeList: z.array(NegativeItemInput).max(50).optional(),
   surplus: z.enum(['return', 'retain_if_accepted']),
 });
 export type RulesBody = z.infer<typeof RulesBody>;
 
 const categories = z.strictObject(
-  Object.fromEntries(CATEGORIES.map((c) => [c, fen.min(0, { message: 'must not be negative' })])) as Record<
-    (typeof CATEGORIES)[number],
-    z.ZodNumber
-  >,
+  Object.fromEntries(
+    CATEGORIES.map((c) => [c, fen.min(0, { message: zkey('validation.notNegative') })]),
+  ) as Record<(typeof CATEGORIES)[number], z.ZodNumber>,
 );
 export const BudgetInput = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('lump_sum'), totalFen: positiveFen }),
@@ -74,20 +78,23 @@ export const BudgetInput = z.discriminatedUnion('mode', [
 export const AwardBody = z.strictObject({
   taskBookId: z.uuid(),
   fundId: z.uuid(),
-  cofundFen: fen.min(0, { message: 'must not be negative' }).default(0),
+  cofundFen: fen.min(0, { message: zkey('validation.notNegative') }).default(0),
   budget: BudgetInput,
 });
 export type AwardBody = z.infer<typeof AwardBody>;
 
 export const ExpenseLineInput = z.strictObject({
   category: z.enum(CATEGORIES),
-  kind: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: 'must be a spending kind such as materials' }),
+  kind: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, { message: zkey('validation.spendingKind') }),
   description: required(500),
   amountFen: positiveFen,
 });
 export const ExpenseBody = z.strictObject({
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month such as 2027-03' }),
-  lines: z.array(ExpenseLineInput).min(1, { message: 'add at least one line' }).max(100),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: zkey('validation.monthExample') }),
+  lines: z
+    .array(ExpenseLineInput)
+    .min(1, { message: zkey('validation.oneLine') })
+    .max(100),
   /** Burden meter: how the form was filled (optional; recorded with the submission). */
   burden: z
     .strictObject({

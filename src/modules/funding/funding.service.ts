@@ -13,6 +13,7 @@ import { type Entry, reversal } from '../../core/ledger/ledger.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { nameRef } from '../../http/names.ts';
 import { offsetOf } from '../../http/paging.ts';
+import { type Msg, t as msg } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
@@ -104,8 +105,8 @@ async function awardCtx(q: Q, actor: Actor | null, a: repo.AwardRow): Promise<Aw
 }
 
 const requireOrganizer = (x: AwardCtx) => {
-  if (!x.rel.size) throw notFound('award');
-  if (!x.rel.has('organizer')) throw forbidden('only the organizers of this challenge may do this');
+  if (!x.rel.size) throw notFound(msg('notFound.award'));
+  if (!x.rel.has('organizer')) throw forbidden(msg('funding.onlyChallengeOrganizers'));
 };
 
 async function rulesOf(q: Q, challengeId: string): Promise<CallRules> {
@@ -130,25 +131,17 @@ export async function createFund(ctx: Ctx, input: FundBody) {
     let nameEn: string;
     if (input.kind === 'programme') {
       if (!hasRole(actor, 'organizer', input.orgId))
-        throw new AppError(
-          'FORBIDDEN',
-          'only organizers of this agency may open its programme fund',
-          'orgId',
-        );
+        throw new AppError('FORBIDDEN', msg('funding.onlyAgencyOrganizers'), 'orgId');
       orgId = input.orgId;
       nameZh = input.nameZh;
       nameEn = input.nameEn;
     } else {
       const c = await challenges.lockChallenge(tx, input.challengeId);
-      if (!c) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
+      if (!c) throw new AppError('VALIDATION', msg('funding.noSuchChallenge'), 'challengeId');
       if (!hasRole(actor, 'proposer', c.org_id))
-        throw new AppError(
-          'FORBIDDEN',
-          'only the proposer of this challenge opens its co-funding account',
-          'challengeId',
-        );
+        throw new AppError('FORBIDDEN', msg('funding.onlyProposerCofund'), 'challengeId');
       if (await repo.cofundOf(tx, c.id))
-        throw new AppError('DUPLICATE', 'this challenge already has a co-funding account', 'challengeId');
+        throw new AppError('DUPLICATE', msg('funding.cofundExists'), 'challengeId');
       orgId = c.org_id;
       challengeId = c.id;
       nameZh = `${c.title_zh} · 发榜方配套`;
@@ -175,10 +168,10 @@ export async function appropriate(ctx: Ctx, id: string, amountFen: number, memo:
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const [f] = await repo.lockFunds(tx, [id]);
-    if (!f) throw notFound('fund');
+    if (!f) throw notFound(msg('notFound.fund'));
     const rel = await fundRelations(tx, actor, f);
-    if (!rel.size) throw notFound('fund');
-    if (!rel.has('manager')) throw forbidden('only the fund’s managers appropriate to it');
+    if (!rel.size) throw notFound(msg('notFound.fund'));
+    if (!rel.has('manager')) throw forbidden(msg('funding.onlyManagersAppropriate'));
     const entryKey = `appropriation:${f.id}:${key ?? randomUUID()}`;
     if (key && (await repo.entryByKey(tx, entryKey))) return;
     const e = entries.appropriation(entryKey, f.id, amountFen);
@@ -187,7 +180,7 @@ export async function appropriate(ctx: Ctx, id: string, amountFen: number, memo:
       tx,
       e,
       { kind: 'appropriation', fundId: f.id, awardId: null, by: actor.personId, now },
-      () => new AppError('VALIDATION', 'refused', 'amountFen'),
+      () => new AppError('VALIDATION', msg('funding.refused'), 'amountFen'),
     );
     await audit(tx, actor, now, 'fund', f.id, 'appropriate', { amountFen, memo, entryId: row.id });
   });
@@ -251,9 +244,9 @@ export async function listFunds(ctx: Ctx) {
 export async function getFund(ctx: Ctx, id: string) {
   const actor = requireActor(ctx.actor);
   const f = await repo.findFund(ctx.db, id);
-  if (!f) throw notFound('fund');
+  if (!f) throw notFound(msg('notFound.fund'));
   const rel = await fundRelations(ctx.db, actor, f);
-  if (!rel.size) throw notFound('fund');
+  if (!rel.size) throw notFound(msg('notFound.fund'));
   const fig = await fundFigures(ctx.db, f);
   const lines = await repo.journal(ctx.db, { fundId: f.id });
   const months = new Map<string, { committedFen: number; disbursedFen: number; spentFen: number }>();
@@ -301,9 +294,9 @@ export async function setRules(ctx: Ctx, challengeId: string, input: RulesBody) 
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const c = await challenges.lockChallenge(tx, challengeId);
-    if (!c) throw notFound('challenge');
+    if (!c) throw notFound(msg('notFound.challenge'));
     if (!hasRole(actor, 'organizer', c.organiser_org_id))
-      throw forbidden('only the organizers of this challenge set its funding rules');
+      throw forbidden(msg('funding.onlyOrganizersSetRules'));
     const negativeList = input.negativeList ?? (await rulesOf(tx, challengeId)).negativeList;
     await repo.upsertRule(tx, { challengeId, ...input, negativeList, by: actor.personId, now });
     await audit(tx, actor, now, 'challenge', challengeId, 'rules', { ...input, negativeList });
@@ -314,7 +307,7 @@ export async function setRules(ctx: Ctx, challengeId: string, input: RulesBody) 
 export async function getRules(ctx: Ctx, challengeId: string) {
   const actor = requireActor(ctx.actor);
   const c = await challenges.findChallenge(ctx.db, challengeId);
-  if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
+  if (!c || !canSeeChallenge(actor, c)) throw notFound(msg('notFound.challenge'));
   return { challengeId, ...(await rulesOf(ctx.db, challengeId)), trustRule: TRUST_RULE };
 }
 
@@ -324,39 +317,30 @@ export async function createAward(ctx: Ctx, input: AwardBody) {
   const now = ctx.now();
   const id = await ctx.db.transaction().execute(async (tx) => {
     const t = await challenges.lockTaskBook(tx, input.taskBookId);
-    if (!t) throw new AppError('VALIDATION', 'no such task book', 'taskBookId');
+    if (!t) throw new AppError('VALIDATION', msg('funding.noSuchTaskBook'), 'taskBookId');
     const b = (await challenges.findBid(tx, t.bid_id))!;
     const c = (await challenges.findChallenge(tx, t.challenge_id))!;
-    if (!taskBookRelations(actor, b, c).has('organizer'))
-      throw forbidden('only the organizers of this challenge fund its awards');
+    if (!taskBookRelations(actor, b, c).has('organizer')) throw forbidden(msg('funding.onlyOrganizersFund'));
     if (!['drafting', 'active'].includes(t.state))
-      throw new AppError('VALIDATION', `a ${t.state} task book can no longer be funded`, 'taskBookId');
+      throw new AppError('VALIDATION', msg('funding.taskBookNotFundable', { state: t.state }), 'taskBookId');
     if (await repo.awardOfTaskBook(tx, t.id))
-      throw new AppError('DUPLICATE', 'this task book is already funded', 'taskBookId');
+      throw new AppError('DUPLICATE', msg('funding.taskBookFunded'), 'taskBookId');
     const rules = await rulesOf(tx, c.id);
     const amount = t.budget_fen;
     const problem = budgetProblem(input.budget as Budget, amount, rules);
     if (problem) throw new AppError('VALIDATION', problem.message, problem.field);
     const fund = await repo.findFund(tx, input.fundId);
     if (fund?.kind !== 'programme' || fund.org_id !== c.organiser_org_id)
-      throw new AppError(
-        'VALIDATION',
-        'must be a programme fund of the agency running this challenge',
-        'fundId',
-      );
+      throw new AppError('VALIDATION', msg('funding.notAgencyFund'), 'fundId');
     if (input.cofundFen > amount)
-      throw new AppError('VALIDATION', `must not exceed the award (${amount} fen)`, 'cofundFen');
+      throw new AppError('VALIDATION', msg('funding.cofundOverAward', { amount }), 'cofundFen');
     const cofund = input.cofundFen > 0 ? await repo.cofundOf(tx, c.id) : undefined;
     if (input.cofundFen > 0 && !cofund)
-      throw new AppError(
-        'VALIDATION',
-        'the proposer has not opened a co-funding account for this challenge',
-        'cofundFen',
-      );
+      throw new AppError('VALIDATION', msg('funding.noCofundAccount'), 'cofundFen');
     await assertNotSanctioned(
       tx,
       'funds',
-      [{ label: 'the team', personIds: [b.commander_id], orgId: b.host_org_id }],
+      [{ label: { zh: '该团队', en: 'the team' }, personIds: [b.commander_id], orgId: b.host_org_id }],
       now,
       'taskBookId',
     );
@@ -392,7 +376,11 @@ export async function createAward(ctx: Ctx, input: AwardBody) {
         const isCofund = cofund && p.account === `available:${cofund.id}`;
         return new AppError(
           'VALIDATION',
-          `${isCofund ? 'the co-funding account' : 'the fund'} has ${yuan(have)} available; this award needs ${yuan(isCofund ? input.cofundFen : amount - input.cofundFen)}`,
+          msg('funding.insufficient', {
+            value: isCofund ? 'the co-funding account' : 'the fund',
+            have: yuan(have),
+            value2: yuan(isCofund ? input.cofundFen : amount - input.cofundFen),
+          }),
           isCofund ? 'cofundFen' : 'fundId',
         );
       },
@@ -421,15 +409,15 @@ async function conditionOf(
   q: Q,
   x: AwardCtx,
   tr: repo.TrancheRow,
-): Promise<{ ok: true; evidence: Record<string, unknown> } | { ok: false; reason: string }> {
+): Promise<{ ok: true; evidence: Record<string, unknown> } | { ok: false; reason: Msg }> {
   if (x.t.state === 'misconduct' || x.t.state === 'honest_failure')
     return {
       ok: false,
-      reason: `the task book is closed as ${x.t.state.replace('_', ' ')}; no further tranches`,
+      reason: msg('funding.taskBookClosedAs', { replace: x.t.state.replace('_', ' ') }),
     };
   if (tr.condition === 'signing') {
     if (!x.t.signed_proposer_at || !x.t.signed_commander_at)
-      return { ok: false, reason: 'the task book is not yet signed by both parties' };
+      return { ok: false, reason: msg('funding.taskBookUnsigned') };
     return {
       ok: true,
       evidence: {
@@ -442,10 +430,13 @@ async function conditionOf(
     const reports = await challenges.reportsOf(q, x.t.id);
     const r = reports.find((m) => m.milestone_no === tr.milestone_no && m.review_state === 'accepted');
     if (!r)
-      return { ok: false, reason: `milestone ${(tr.milestone_no ?? 0) + 1} has no accepted report yet` };
+      return {
+        ok: false,
+        reason: msg('funding.milestoneNotAccepted', { milestoneNo: (tr.milestone_no ?? 0) + 1 }),
+      };
     return { ok: true, evidence: { reportId: r.id, milestoneNo: r.milestone_no, reviewedBy: r.reviewed_by } };
   }
-  return { ok: false, reason: 'a race tranche is released by its gate decision' };
+  return { ok: false, reason: msg('funding.raceTrancheByGate') };
 }
 
 export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key: string) {
@@ -453,32 +444,31 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await repo.lockAward(tx, awardId);
-    if (!a) throw notFound('award');
+    if (!a) throw notFound(msg('notFound.award'));
     const x = await awardCtx(tx, actor, a);
     requireOrganizer(x);
     const replay = await repo.trancheByKey(tx, key);
     if (replay) {
       if (replay.award_id === awardId && replay.no === no) return;
-      throw new AppError(
-        'IDEMPOTENCY_MISMATCH',
-        'this Idempotency-Key was used for another release',
-        'idempotency-key',
-      );
+      throw new AppError('IDEMPOTENCY_MISMATCH', msg('funding.idempotencyKeyReused'), 'idempotency-key');
     }
-    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
+    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardClosed'));
     const tr = (await repo.tranchesOf(tx, awardId)).find((t) => t.no === no);
-    if (!tr) throw notFound('tranche');
+    if (!tr) throw notFound(msg('notFound.tranche'));
     if (tr.state === 'released')
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        `tranche ${no + 1} was already released on ${tr.released_at?.toISOString().slice(0, 10)}`,
+        msg('funding.trancheReleasedOn', {
+          no: no + 1,
+          releasedAt: tr.released_at?.toISOString().slice(0, 10) ?? '',
+        }),
       );
     const cond = await conditionOf(tx, x, tr);
     if (!cond.ok) throw new AppError('ILLEGAL_TRANSITION', cond.reason);
     await assertNotSanctioned(
       tx,
       'funds',
-      [{ label: 'the team', personIds: [x.b.commander_id], orgId: x.b.host_org_id }],
+      [{ label: { zh: '该团队', en: 'the team' }, personIds: [x.b.commander_id], orgId: x.b.host_org_id }],
       now,
     );
     const e = entries.release(`tranche:${tr.id}`, a.id, tr.amount_fen);
@@ -489,7 +479,7 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
       (p) =>
         new AppError(
           'ILLEGAL_TRANSITION',
-          `only ${yuan(heldBefore(p, e, p.account))} of the award is still committed`,
+          msg('funding.onlyCommitted', { p: yuan(heldBefore(p, e, p.account)) }),
         ),
     );
     const done = await repo.markReleased(tx, tr.id, {
@@ -499,7 +489,7 @@ export async function releaseTranche(ctx: Ctx, awardId: string, no: number, key:
       now,
       evidence: cond.evidence,
     });
-    if (!done) throw new AppError('ILLEGAL_TRANSITION', `tranche ${no + 1} was already released`);
+    if (!done) throw new AppError('ILLEGAL_TRANSITION', msg('funding.trancheReleased', { no: no + 1 }));
     await trancheNotice(tx, now, a.id, no, tr.amount_fen);
     await audit(tx, actor, now, 'funding_award', a.id, 'tranche.release', {
       no,
@@ -532,13 +522,10 @@ export async function bookRaceTranche(
   const found = await repo.awardOfBid(tx, rt.bid_id);
   if (!found) {
     if (!r.funded) return 'unfunded';
-    throw new AppError(
-      'ILLEGAL_TRANSITION',
-      `team ${rt.entry_no} has no funding award while the race is funded; fund its task book first so the release reaches the ledger`,
-    );
+    throw new AppError('ILLEGAL_TRANSITION', msg('funding.teamWithoutAward', { entryNo: rt.entry_no }));
   }
   const a = (await repo.lockAward(tx, found.id))!;
-  if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the team’s funding award is closed');
+  if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.teamAwardClosed'));
   const no = r.stageNo;
   const tr = await repo.insertTranche(tx, {
     awardId: a.id,
@@ -556,7 +543,11 @@ export async function bookRaceTranche(
     (p) =>
       new AppError(
         'ILLEGAL_TRANSITION',
-        `team ${rt.entry_no}: only ${yuan(heldBefore(p, e, p.account))} of its funding award is still committed; this tranche is ${yuan(rt.amount_fen)}`,
+        msg('funding.teamOnlyCommitted', {
+          entryNo: rt.entry_no,
+          p: yuan(heldBefore(p, e, p.account)),
+          amountFen: yuan(rt.amount_fen),
+        }),
       ),
   );
   await repo.markReleased(tx, tr.id, {
@@ -575,16 +566,16 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await repo.lockAward(tx, awardId);
-    if (!a) throw notFound('award');
+    if (!a) throw notFound(msg('notFound.award'));
     const x = await awardCtx(tx, actor, a);
-    if (!x.rel.size) throw notFound('award');
+    if (!x.rel.size) throw notFound(msg('notFound.award'));
     if (!x.rel.has('commander') && !x.rel.has('member'))
-      throw forbidden('only the team reports its spending');
+      throw forbidden(msg('funding.onlyTeamReportsSpending'));
     const k = key ?? randomUUID();
     if (key && (await repo.entryByKey(tx, `expense:${a.id}:${k}:0`))) return;
-    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
+    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardClosed'));
     if (input.period > now.toISOString().slice(0, 7))
-      throw new AppError('VALIDATION', 'must not be a future month', 'period');
+      throw new AppError('VALIDATION', msg('funding.futureMonth'), 'period');
     const rules = await rulesOf(tx, a.challenge_id);
     input.lines.forEach((l, i) => {
       const hit = negativeListHit(l, rules.negativeList, `lines.${i}`);
@@ -603,7 +594,11 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
         if (so > budget[l.category])
           throw new AppError(
             'VALIDATION',
-            `${l.category} spending would reach ${yuan(so)}, over its budget of ${yuan(budget[l.category])}`,
+            msg('funding.categoryOverBudget', {
+              category: l.category,
+              so: yuan(so),
+              budget: yuan(budget[l.category]),
+            }),
             `lines.${i}.amountFen`,
           );
       });
@@ -619,7 +614,9 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
         (p) =>
           new AppError(
             'VALIDATION',
-            `exceeds the money received and not yet spent (${yuan(heldBefore(p, e, p.account) + sumBefore(input.lines, i))} before this submission)`,
+            msg('funding.exceedsUnspent', {
+              p: yuan(heldBefore(p, e, p.account) + sumBefore(input.lines, i)),
+            }),
             `lines.${i}.amountFen`,
           ),
       );
@@ -664,11 +661,12 @@ export async function recordRefund(ctx: Ctx, awardId: string, input: RefundBody)
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a = await repo.lockAward(tx, awardId);
-    if (!a) throw notFound('award');
+    if (!a) throw notFound(msg('notFound.award'));
     const x = await awardCtx(tx, actor, a);
-    if (!x.rel.size) throw notFound('award');
-    if (!x.rel.has('commander') && !x.rel.has('member')) throw forbidden('only the team reports refunds');
-    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
+    if (!x.rel.size) throw notFound(msg('notFound.award'));
+    if (!x.rel.has('commander') && !x.rel.has('member'))
+      throw forbidden(msg('funding.onlyTeamReportsRefunds'));
+    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardClosed'));
     const e = entries.refund(`refund:${a.id}:${randomUUID()}`, a.id, input.category, input.amountFen);
     e.memo = `${input.category} refund · ${input.description}`.slice(0, 500);
     const entry = await postEntry(
@@ -678,7 +676,7 @@ export async function recordRefund(ctx: Ctx, awardId: string, input: RefundBody)
       (p) =>
         new AppError(
           'VALIDATION',
-          `only ${yuan(heldBefore(p, e, p.account))} was spent on ${input.category}`,
+          msg('funding.refundOverSpent', { p: yuan(heldBefore(p, e, p.account)), category: input.category }),
           'amountFen',
         ),
     );
@@ -707,13 +705,13 @@ export async function reverseEntry(ctx: Ctx, entryId: string, reason: string) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const e = await repo.findEntry(tx, entryId);
-    if (!e) throw notFound('journal entry');
+    if (!e) throw notFound(msg('notFound.journalEntry'));
     // Who may correct it comes first: to anyone else the entry (and its kind) does not exist.
     if (e.fund_id) {
       const [f] = await repo.lockFunds(tx, [e.fund_id]);
       const rel = await fundRelations(tx, actor, f);
-      if (!rel.size) throw notFound('journal entry');
-      if (!rel.has('manager')) throw forbidden('only the fund’s managers correct its entries');
+      if (!rel.size) throw notFound(msg('notFound.journalEntry'));
+      if (!rel.has('manager')) throw forbidden(msg('funding.onlyManagersCorrect'));
     }
     let award: repo.AwardRow | undefined;
     if (e.award_id) {
@@ -721,13 +719,11 @@ export async function reverseEntry(ctx: Ctx, entryId: string, reason: string) {
       requireOrganizer(await awardCtx(tx, actor, award));
     }
     if (!REVERSIBLE.has(e.kind))
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `a ${e.kind} entry is not corrected by reversal; only appropriations, expenses and refunds are`,
-      );
-    if (award && award.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is closed');
+      throw new AppError('ILLEGAL_TRANSITION', msg('funding.notReversible', { kind: e.kind }));
+    if (award && award.state !== 'active')
+      throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardClosed'));
     if (await repo.reversalOf(tx, e.id))
-      throw new AppError('ILLEGAL_TRANSITION', 'this entry is already reversed');
+      throw new AppError('ILLEGAL_TRANSITION', msg('funding.alreadyReversed'));
     const lines = (
       await repo.journal(tx, e.award_id ? { awardId: e.award_id } : { fundId: e.fund_id! })
     ).filter((l) => l.id === e.id);
@@ -744,7 +740,7 @@ export async function reverseEntry(ctx: Ctx, entryId: string, reason: string) {
       (p) =>
         new AppError(
           'ILLEGAL_TRANSITION',
-          `reversing it would take ${p.account.split(':')[0]} below zero (${yuan(p.balance)})`,
+          msg('funding.reversalBelowZero', { split: p.account.split(':')[0], balance: yuan(p.balance) }),
         ),
     );
     if (e.kind === 'expense' || e.kind === 'refund') {
@@ -773,17 +769,14 @@ export async function closeAward(ctx: Ctx, awardId: string) {
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     const a0 = await repo.findAward(tx, awardId);
-    if (!a0) throw notFound('award');
+    if (!a0) throw notFound(msg('notFound.award'));
     await repo.lockFunds(tx, [a0.fund_id, ...(a0.cofund_id ? [a0.cofund_id] : [])]);
     const a = (await repo.lockAward(tx, awardId))!;
     const x = await awardCtx(tx, actor, a);
     requireOrganizer(x);
-    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', 'the award is already closed');
+    if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardAlreadyClosed'));
     if (!['accepted', 'honest_failure', 'misconduct'].includes(x.t.state))
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'the task book must be accepted, or closed as an honest failure or for misconduct, first',
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('funding.taskBookNotConcluded'));
     const rules = await rulesOf(tx, a.challenge_id);
     const bal = await repo.balances(tx, [`committed:${a.id}`, `disbursed:${a.id}`]);
     const held = bal.get(`disbursed:${a.id}`) ?? 0;
@@ -799,7 +792,7 @@ export async function closeAward(ctx: Ctx, awardId: string) {
         tx,
         e,
         { kind: 'closing', fundId: a.fund_id, awardId: a.id, by: actor.personId, now },
-        () => new AppError('INTERNAL', 'closing would break a floor'),
+        () => new AppError('INTERNAL', msg('funding.closingBreaksFloor')),
       );
     const targets = x.t.targets as { id: string }[];
     const judged = await challenges.judgementsOf(tx, x.t.id);
@@ -880,7 +873,7 @@ export async function trackRecord(ctx: Ctx, kind: 'person' | 'org', id: string) 
   const official =
     isPlatformAdmin(actor) ||
     actor.roles.some((r) => r.role === 'organizer' || r.role === 'integrity_officer');
-  if (!own && !official) throw notFound('track record');
+  if (!own && !official) throw notFound(msg('notFound.trackRecord'));
   const rows = kind === 'person' ? await repo.trackOfPerson(ctx.db, id) : await repo.trackOfOrg(ctx.db, id);
   // Someone else's integrity findings read by an official: a sensitive read, logged.
   if (!own)
@@ -900,9 +893,9 @@ export async function trackRecord(ctx: Ctx, kind: 'person' | 'org', id: string) 
 export async function getAward(ctx: Ctx, id: string) {
   const actor = requireActor(ctx.actor);
   const a = await repo.findAward(ctx.db, id);
-  if (!a) throw notFound('award');
+  if (!a) throw notFound(msg('notFound.award'));
   const x = await awardCtx(ctx.db, actor, a);
-  if (!x.rel.size) throw notFound('award');
+  if (!x.rel.size) throw notFound(msg('notFound.award'));
   const bal = await repo.balancesLike(ctx.db, [
     `committed:${a.id}`,
     `disbursed:${a.id}`,
@@ -1020,13 +1013,14 @@ async function requireLedgerReader(ctx: Ctx, f: { fundId?: string; awardId?: str
   const actor = requireActor(ctx.actor);
   if (f.awardId) {
     const a = await repo.findAward(ctx.db, f.awardId);
-    if (!a) throw notFound('award');
+    if (!a) throw notFound(msg('notFound.award'));
     const x = await awardCtx(ctx.db, actor, a);
-    if (!x.rel.size) throw notFound('award');
+    if (!x.rel.size) throw notFound(msg('notFound.award'));
   } else if (f.fundId) {
     const fund = await repo.findFund(ctx.db, f.fundId);
-    if (!fund || !(await fundRelations(ctx.db, actor, fund)).size) throw notFound('fund');
-  } else if (!isPlatformAdmin(actor)) throw new AppError('VALIDATION', 'choose a fund or an award', 'fundId');
+    if (!fund || !(await fundRelations(ctx.db, actor, fund)).size) throw notFound(msg('notFound.fund'));
+  } else if (!isPlatformAdmin(actor))
+    throw new AppError('VALIDATION', msg('funding.chooseFundOrAward'), 'fundId');
 }
 
 /** The journal (optionally of one fund or award) as one row per line (the CSV/XLSX export). */
@@ -1118,11 +1112,12 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   const c = await challenges.findChallenge(ctx.db, input.challengeId);
-  if (!c || !canSeeChallenge(actor, c)) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
+  if (!c || !canSeeChallenge(actor, c))
+    throw new AppError('VALIDATION', msg('funding.noSuchChallenge'), 'challengeId');
   if (input.fieldsPrefilled > input.fieldsTotal)
-    throw new AppError('VALIDATION', 'cannot exceed the number of fields', 'fieldsPrefilled');
+    throw new AppError('VALIDATION', msg('funding.tooManyFields'), 'fieldsPrefilled');
   const opened = Date.parse(input.openedAt);
-  if (opened > now.getTime()) throw new AppError('VALIDATION', 'must not be in the future', 'openedAt');
+  if (opened > now.getTime()) throw new AppError('VALIDATION', msg('funding.notFuture'), 'openedAt');
   const measured = {
     form: input.form,
     challengeId: c.id,
@@ -1143,7 +1138,7 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
 export async function burdenOfCall(ctx: Ctx, challengeId: string) {
   const actor = requireActor(ctx.actor);
   const c = await challenges.findChallenge(ctx.db, challengeId);
-  if (!c || !canSeeChallenge(actor, c)) throw notFound('challenge');
+  if (!c || !canSeeChallenge(actor, c)) throw notFound(msg('notFound.challenge'));
   const rows = await repo.burdenOf(ctx.db, challengeId);
   return {
     challengeId,
@@ -1161,7 +1156,7 @@ export async function burdenOfCall(ctx: Ctx, challengeId: string) {
 
 export function requireAdmin(ctx: Ctx) {
   const actor = requireActor(ctx.actor);
-  if (!isPlatformAdmin(actor)) throw forbidden('only platform administrators reconcile the whole journal');
+  if (!isPlatformAdmin(actor)) throw forbidden(msg('funding.onlyAdminsReconcile'));
 }
 
 // ── my tasks ──

@@ -10,6 +10,8 @@ import {
   scheduleFromTaskBook,
   summariseBurden,
 } from './funding.ts';
+import '../../i18n/catalogue.ts';
+import { render } from '../../i18n/messages.ts';
 
 describe('funding rules', () => {
   test('the negative list names the field: the kind first, then a keyword in the description', () => {
@@ -24,7 +26,7 @@ describe('funding rules', () => {
       at,
     );
     assert.equal(hit?.field, 'lines.2.description');
-    assert.match(hit?.message ?? '', /banquet.*业务招待与宴请/);
+    assert.match(hit ? render(hit.message, 'en') : '', /banquet.*业务招待与宴请/);
     assert.equal(
       negativeListHit({ kind: 'materials', description: '石英砂' }, DEFAULT_NEGATIVE_LIST, at),
       null,

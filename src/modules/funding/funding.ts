@@ -1,3 +1,4 @@
+import { type Msg, t } from '../../i18n/messages.ts';
 // Pure rules of trust-and-performance funding: the call's negative list and budget rules, the
 // tranche schedule read from a task book, the performance grade at closing, the declared trust
 // rule that turns a track record into a reporting interval, and the burden meter's summary.
@@ -81,7 +82,7 @@ export interface ExpenseLine {
 
 export interface Refusal {
   field: string;
-  message: string;
+  message: Msg;
 }
 
 /** Why an expense line falls on the call's negative list (null: it does not). `at` prefixes the field. */
@@ -94,7 +95,7 @@ export function negativeListHit(
     if (line.kind === item.code)
       return {
         field: `${at}.kind`,
-        message: `“${item.labelZh} / ${item.labelEn}” is on this call’s negative list and is never paid from these funds`,
+        message: t('funding.negativeListItem', { labelZh: item.labelZh, labelEn: item.labelEn }),
       };
   }
   const text = line.description.toLowerCase();
@@ -103,7 +104,7 @@ export function negativeListHit(
     if (word)
       return {
         field: `${at}.description`,
-        message: `mentions “${word}”, which is “${item.labelZh} / ${item.labelEn}” on this call’s negative list; it is never paid from these funds`,
+        message: t('funding.negativeListWord', { word, labelZh: item.labelZh, labelEn: item.labelEn }),
       };
   }
   return null;
@@ -119,11 +120,13 @@ export function budgetProblem(b: Budget, amountFen: number, rules: CallRules): R
   if (b.mode !== rules.budgetMode)
     return {
       field: 'budget.mode',
-      message: `this call uses ${rules.budgetMode === 'lump_sum' ? 'lump-sum (包干制)' : 'categorised'} budgets`,
+      message: t('funding.budgetMode', {
+        value: rules.budgetMode === 'lump_sum' ? 'lump-sum (包干制)' : 'categorised',
+      }),
     };
   if (b.mode === 'lump_sum') {
     if (b.totalFen !== amountFen)
-      return { field: 'budget.totalFen', message: `must equal the award (${amountFen} fen)` };
+      return { field: 'budget.totalFen', message: t('funding.mustEqualAward', { amountFen }) };
     return null;
   }
   const c = b.categories;
@@ -131,14 +134,14 @@ export function budgetProblem(b: Budget, amountFen: number, rules: CallRules): R
   if (total !== amountFen)
     return {
       field: 'budget.categories',
-      message: `the categories add up to ${total} fen; they must equal the award (${amountFen} fen)`,
+      message: t('funding.categoriesSum', { total, amountFen }),
     };
   const direct = c.equipment + c.operational + c.labour;
   const cap = Math.floor((direct * rules.indirectCapPct) / 100);
   if (c.indirect > cap)
     return {
       field: 'budget.categories.indirect',
-      message: `indirect costs may be at most ${rules.indirectCapPct}% of direct costs (${cap} fen)`,
+      message: t('funding.indirectCap', { indirectCapPct: rules.indirectCapPct, cap }),
     };
   return null;
 }

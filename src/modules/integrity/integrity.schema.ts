@@ -1,6 +1,7 @@
 // Request schemas of integrity records and duplicate flags.
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 
 export const SANCTION_BLOCKS = ['bid', 'review', 'funds'] as const;
 
@@ -16,14 +17,19 @@ const FindingType = z.enum([
 const Severity = z.enum(['minor', 'serious', 'grave']);
 const Sanction = z
   .strictObject({
-    blocks: z.array(z.enum(SANCTION_BLOCKS)).min(1, { message: 'name what the sanction blocks' }),
-    startsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
-    endsOn: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
+    blocks: z.array(z.enum(SANCTION_BLOCKS)).min(1, { message: zkey('validation.sanctionBlocks') }),
+    startsOn: z.iso.date({ message: zkey('validation.format.date') }),
+    endsOn: z.iso.date({ message: zkey('validation.format.date') }),
   })
-  .refine((s) => s.endsOn >= s.startsOn, { message: 'must not be before the start', path: ['endsOn'] })
+  .refine((s) => s.endsOn >= s.startsOn, { message: zkey('validation.notBeforeStart'), path: ['endsOn'] })
   .nullable()
   .default(null);
-const Required = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
+const Required = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.required') })
+    .max(max);
 
 export const RecordBody = z
   .strictObject({
@@ -36,23 +42,35 @@ export const RecordBody = z
     sanction: Sanction,
   })
   .refine((b) => b.subjectPersonId || b.subjectOrgId, {
-    message: 'name a person or an organisation',
+    message: zkey('validation.personOrOrg'),
     path: ['subjectPersonId'],
   });
 export type RecordInput = z.infer<typeof RecordBody>;
 
 /** The subject of a record (or an admin of the organisation it is about) lodges one appeal. */
 export const AppealBody = z.strictObject({
-  grounds: z.string().trim().min(1, { message: 'give the grounds of the appeal' }).max(20000),
+  grounds: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.appealGrounds') })
+    .max(20000),
 });
 /** An officer decides a pending appeal: upheld (the finding stands) or overturned (it is removed). */
 export const AppealDecisionBody = z.strictObject({
   decision: z.enum(['upheld', 'overturned']),
-  note: z.string().trim().min(1, { message: 'record why' }).max(20000),
+  note: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.recordWhy') })
+    .max(20000),
 });
 export const FlagDecisionBody = z.strictObject({
   decision: z.enum(['dismissed', 'confirmed']),
-  note: z.string().trim().min(1, { message: 'record why' }).max(5000),
+  note: z
+    .string()
+    .trim()
+    .min(1, { message: zkey('validation.recordWhy') })
+    .max(5000),
 });
 
 /**
@@ -62,7 +80,11 @@ export const FlagDecisionBody = z.strictObject({
 export const ReferralDecisionBody = z.discriminatedUnion('outcome', [
   z.strictObject({
     outcome: z.literal('dismissed'),
-    reason: z.string().trim().min(1, { message: 'record why' }).max(5000),
+    reason: z
+      .string()
+      .trim()
+      .min(1, { message: zkey('validation.recordWhy') })
+      .max(5000),
   }),
   z.strictObject({
     outcome: z.literal('record'),

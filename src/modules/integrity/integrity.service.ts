@@ -7,6 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { DedupIndex, findDuplicatePairs, overlappingPassages } from '../../core/dedup/index.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
@@ -19,7 +20,7 @@ export const isIntegrityOfficer = (actor: Actor | null) =>
 
 function requireOfficer(ctx: Ctx): Actor {
   const actor = requireActor(ctx.actor);
-  if (!isIntegrityOfficer(actor)) throw forbidden('only integrity officers may do this');
+  if (!isIntegrityOfficer(actor)) throw forbidden(t('integrity.onlyOfficers'));
   return actor;
 }
 
@@ -139,9 +140,9 @@ export async function decideReferral(ctx: Ctx, id: string, input: ReferralDecisi
   const now = ctx.now();
   await inTx(ctx, async (tx) => {
     const f = await repo.lockReferral(tx, id);
-    if (!f) throw notFound('referral');
+    if (!f) throw notFound(t('notFound.referral'));
     if (f.state !== 'open')
-      throw new AppError('ILLEGAL_TRANSITION', `this referral is already closed (${f.outcome})`);
+      throw new AppError('ILLEGAL_TRANSITION', t('integrity.referralClosed', { outcome: f.outcome ?? '' }));
     let recordId: string | null = null;
     if (input.outcome === 'record') {
       recordId = await writeRecord(
@@ -250,10 +251,14 @@ export async function lodgeAppeal(ctx: Ctx, id: string, grounds: string) {
   const now = ctx.now();
   await inTx(ctx, async (tx) => {
     const r = await repo.lockRecord(tx, id);
-    if (!r || (!isSubjectOf(actor, r) && !isIntegrityOfficer(actor))) throw notFound('integrity record');
-    if (!isSubjectOf(actor, r)) throw forbidden('only the subject of a record lodges an appeal against it');
+    if (!r || (!isSubjectOf(actor, r) && !isIntegrityOfficer(actor)))
+      throw notFound(t('notFound.integrityRecord'));
+    if (!isSubjectOf(actor, r)) throw forbidden(t('integrity.onlySubjectAppeals'));
     if (r.appeal_status !== 'none')
-      throw new AppError('ILLEGAL_TRANSITION', `an appeal was already lodged (${r.appeal_status})`);
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('integrity.appealAlreadyLodged', { appealStatus: r.appeal_status }),
+      );
     await repo.setAppeal(tx, id, 'none', 'pending', { grounds }, now);
     await recordAudit(tx, actor, now, {
       action: 'integrity.appeal_lodged',
@@ -275,9 +280,12 @@ export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'o
   const now = ctx.now();
   await inTx(ctx, async (tx) => {
     const r = await repo.lockRecord(tx, id);
-    if (!r) throw notFound('integrity record');
+    if (!r) throw notFound(t('notFound.integrityRecord'));
     if (r.appeal_status !== 'pending')
-      throw new AppError('ILLEGAL_TRANSITION', `no appeal is pending on this record (${r.appeal_status})`);
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('integrity.noPendingAppeal', { appealStatus: r.appeal_status }),
+      );
     await repo.setAppeal(tx, id, 'pending', decision, { note }, now);
     if (decision === 'overturned' && r.sanction_id) {
       const yesterday = sanctionDay(new Date(now.getTime() - 86_400_000));
@@ -469,9 +477,9 @@ export async function decideFlag(ctx: Ctx, id: string, decision: 'dismissed' | '
   const actor = requireOfficer(ctx);
   await ctx.db.transaction().execute(async (tx) => {
     const f = await repo.findFlag(tx, id);
-    if (!f) throw notFound('duplicate flag');
+    if (!f) throw notFound(t('notFound.duplicateFlag'));
     const after = await repo.decideFlag(tx, id, decision, note, actor.personId);
-    if (!after) throw new AppError('ILLEGAL_TRANSITION', `this flag is already ${f.state}`);
+    if (!after) throw new AppError('ILLEGAL_TRANSITION', t('integrity.flagAlready', { state: f.state }));
     await recordAudit(tx, actor, ctx.now(), {
       action: `duplicate.${decision}`,
       objectType: 'duplicate_flag',
@@ -494,7 +502,7 @@ export async function rescanTexts(
 ) {
   const threshold = opts.threshold ?? THRESHOLD;
   if (!(threshold > 0 && threshold <= 1))
-    throw new AppError('VALIDATION', 'must be greater than 0 and at most 1', 'threshold');
+    throw new AppError('VALIDATION', t('integrity.thresholdRange'), 'threshold');
   const kinds = new Map<string, TextKind>();
   const docs: { id: string; text: string }[] = [];
   for (const kind of KINDS) {
@@ -553,7 +561,7 @@ export function sanctionDay(now: Date): string {
 export async function assertNotSanctioned(
   q: Kysely<DB>,
   block: SanctionBlock,
-  subjects: { label: string; personIds: string[]; orgId: string | null }[],
+  subjects: { label: { zh: string; en: string }; personIds: string[]; orgId: string | null }[],
   now: Date,
   field?: string,
 ): Promise<void> {
@@ -565,10 +573,14 @@ export async function assertNotSanctioned(
         .map((h) => h.ends_on)
         .sort()
         .at(-1);
-      const what = { bid: 'bidding', review: 'reviewing', funds: 'receiving funds' }[block];
+      const what = {
+        bid: { zh: '揭榜申报', en: 'bidding' },
+        review: { zh: '参与评审', en: 'reviewing' },
+        funds: { zh: '接收经费', en: 'receiving funds' },
+      }[block];
       throw new AppError(
         'INELIGIBLE',
-        `${s.label}: barred from ${what} by an integrity sanction until ${until}`,
+        t('integrity.sanctioned', { label: s.label, what, until: until ?? '' }),
         field,
         { sanction: { block, until } },
       );

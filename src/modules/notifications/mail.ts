@@ -26,7 +26,8 @@ const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let tr = transports.get(url);
   if (!tr) {
-    tr = nodemailer.createTransport(url);
+    // Pooled connections: a batch speaks one SMTP session instead of one per message.
+    tr = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 1000 });
     transports.set(url, tr);
   }
   return tr;

@@ -63,7 +63,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ unsubscribeSecret: str
   opts,
 ) => {
   const requireSignedIn = (actor: unknown) => {
-    if (!actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+    if (!actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   };
 
   app.get(

@@ -3,6 +3,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { ErrorBody } from '../../http/errors.ts';
+import { t } from '../../i18n/messages.ts';
 import {
   DeductionInputSchema,
   DeductionResultSchema,
@@ -16,13 +18,12 @@ import {
 } from './policy.schema.ts';
 import * as svc from './policy.service.ts';
 
-const ErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 export const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   // Everything here is for signed-in users: refuse anonymous callers before reading their input.
   app.addHook('preValidation', async (req) => {
-    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   });
 
   app.post(

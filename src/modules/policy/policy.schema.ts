@@ -3,6 +3,8 @@
 // responses carry money as yuan strings with exactly two decimals. Every validation issue
 // names its field, so the HTTP layer can answer {code:'VALIDATION', field, message}.
 import { z } from 'zod';
+import { type Msg, render } from '../../i18n/messages.ts';
+import { issueMsg, parseKeyed, zkey } from '../../i18n/validation.ts';
 import {
   GRADES,
   HNTE_DOMAINS,
@@ -41,37 +43,34 @@ const MAX_JSON_NUMBER_YUAN = 1e13;
 
 /** A yuan amount ("1234.56" or 1234.56) parsed to integer fen; non-negative unless `signed`. */
 export const yuan = (signed = false) =>
-  z
-    .union([z.string(), z.number()], { error: 'must be an amount in yuan, e.g. "1234.56"' })
-    .transform((v, ctx) => {
-      if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) >= MAX_JSON_NUMBER_YUAN) {
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message:
-            'as a JSON number must be below 10000000000000 (a double cannot hold every fen beyond that); send the amount as a string, e.g. "12345678901234.56"',
-        });
-        return z.NEVER;
-      }
-      const fen = parseYuanToFen(v);
-      if (fen === null) {
-        ctx.issues.push({
-          code: 'custom',
-          input: v,
-          message: 'must be an amount in yuan with at most two decimals, e.g. "1234.56"',
-        });
-        return z.NEVER;
-      }
-      if (!signed && fen < 0n) {
-        ctx.issues.push({ code: 'custom', input: v, message: 'must not be negative' });
-        return z.NEVER;
-      }
-      if (fen > MAX_FEN || fen < -MAX_FEN) {
-        ctx.issues.push({ code: 'custom', input: v, message: 'is out of range' });
-        return z.NEVER;
-      }
-      return fen;
-    });
+  z.union([z.string(), z.number()], { error: zkey('validation.yuan') }).transform((v, ctx) => {
+    if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) >= MAX_JSON_NUMBER_YUAN) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: zkey('validation.jsonNumberTooLarge'),
+      });
+      return z.NEVER;
+    }
+    const fen = parseYuanToFen(v);
+    if (fen === null) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        message: zkey('validation.yuanTwoDecimals'),
+      });
+      return z.NEVER;
+    }
+    if (!signed && fen < 0n) {
+      ctx.issues.push({ code: 'custom', input: v, message: zkey('validation.notNegative') });
+      return z.NEVER;
+    }
+    if (fen > MAX_FEN || fen < -MAX_FEN) {
+      ctx.issues.push({ code: 'custom', input: v, message: zkey('validation.outOfRange') });
+      return z.NEVER;
+    }
+    return fen;
+  });
 
 const isCalendarDate = (s: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -90,20 +89,20 @@ export function daysEmployedInYear(year: number, from: string, to: string | null
 }
 
 const isoDate = z
-  .string({ error: 'must be a date YYYY-MM-DD' })
+  .string({ error: zkey('validation.format.date') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isCalendarDate, 'is not a calendar date');
 
 const count = (max = 10_000_000) =>
   z
-    .number({ error: 'must be a whole number' })
+    .number({ error: zkey('validation.wholeNumber') })
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .max(max, `must be at most ${max}`);
 
 const points = (max: number) =>
   z
-    .number({ error: `must be a whole number from 0 to ${max}` })
+    .number({ error: zkey('validation.wholeNumberUpTo', { max }) })
     .int(`must be a whole number from 0 to ${max}`)
     .min(0, `must be a whole number from 0 to ${max}`)
     .max(max, `must be a whole number from 0 to ${max}`);
@@ -124,7 +123,7 @@ const HnteRdSchema = z.strictObject({
 
 const HnteYearSchema = z.strictObject({
   year: z
-    .number({ error: 'must be a year' })
+    .number({ error: zkey('validation.year') })
     .int('must be a year')
     .min(1980, 'must be 1980 or later')
     .max(2100),
@@ -142,8 +141,8 @@ const HnteStaffMonthSchema = z.strictObject({
 });
 
 const HntePersonSchema = z.strictObject({
-  kind: z.enum(['employee', 'partTime', 'temporary'], { error: 'must be employee, partTime or temporary' }),
-  sciTech: z.boolean({ error: 'must be true or false' }),
+  kind: z.enum(['employee', 'partTime', 'temporary'], { error: zkey('validation.employmentKind') }),
+  sciTech: z.boolean({ error: zkey('validation.boolean') }),
   daysWorked: count(366),
   from: isoDate,
   to: isoDate.nullable().default(null),
@@ -165,26 +164,26 @@ const HnteStaffSchema = z.discriminatedUnion(
       people: z.array(HntePersonSchema).min(1, 'needs at least one person'),
     }),
   ],
-  { error: 'mode must be "monthly" or "roster"' },
+  { error: zkey('validation.staffMode') },
 );
 
 const HnteIpSchema = z.strictObject({
   id: z.string().min(1, 'must not be empty').max(200),
-  kind: z.enum(Object.keys(IP_KINDS) as [IpKind, ...IpKind[]], { error: 'is not a known IP kind' }),
-  obtainedBy: z.enum(IP_OBTAINED, { error: 'must be selfDeveloped, transfer, gift, merger or licence' }),
-  coreSupport: z.boolean({ error: 'must be true or false' }),
-  validInChina: z.boolean({ error: 'must be true or false' }).default(true),
-  previouslyUsedForHnte: z.boolean({ error: 'must be true or false' }).default(false),
+  kind: z.enum(Object.keys(IP_KINDS) as [IpKind, ...IpKind[]], { error: zkey('validation.ipKind') }),
+  obtainedBy: z.enum(IP_OBTAINED, { error: zkey('validation.ipSource') }),
+  coreSupport: z.boolean({ error: zkey('validation.boolean') }),
+  validInChina: z.boolean({ error: zkey('validation.boolean') }).default(true),
+  previouslyUsedForHnte: z.boolean({ error: zkey('validation.boolean') }).default(false),
 });
 
-const grade = z.enum(GRADES, { error: 'must be a grade A to E' });
+const grade = z.enum(GRADES, { error: zkey('validation.grade') });
 
 /** Request body of the HNTE self-check. */
 export const HnteInputSchema = z
   .strictObject({
     registrationDate: isoDate,
     applicationDate: isoDate,
-    domain: z.enum([...HNTE_DOMAINS, 'none'], { error: 'must be one of the eight domains or "none"' }),
+    domain: z.enum([...HNTE_DOMAINS, 'none'], { error: zkey('validation.domainOrNone') }),
     years: z
       .array(HnteYearSchema)
       .min(1, 'needs one to three fiscal years')
@@ -199,7 +198,7 @@ export const HnteInputSchema = z
     innovation: z.strictObject({
       advancement: grade,
       coreSupport: grade,
-      standards: z.boolean({ error: 'must be true or false' }).default(false),
+      standards: z.boolean({ error: zkey('validation.boolean') }).default(false),
       rdManagement: z.strictObject({
         system: points(6),
         institution: points(6),
@@ -213,9 +212,9 @@ export const HnteInputSchema = z
         .default(null),
     }),
     incidents: z.strictObject({
-      majorSafetyAccident: z.boolean({ error: 'must be true or false' }).default(false),
-      majorQualityAccident: z.boolean({ error: 'must be true or false' }).default(false),
-      seriousEnvironmentalViolation: z.boolean({ error: 'must be true or false' }).default(false),
+      majorSafetyAccident: z.boolean({ error: zkey('validation.boolean') }).default(false),
+      majorQualityAccident: z.boolean({ error: zkey('validation.boolean') }).default(false),
+      seriousEnvironmentalViolation: z.boolean({ error: zkey('validation.boolean') }).default(false),
     }),
   })
   .superRefine((v, ctx) => {
@@ -223,7 +222,7 @@ export const HnteInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['registrationDate'],
-        message: 'must not be after the application date',
+        message: zkey('validation.notAfterApplication'),
       });
     }
     // 32号 Art. 11(五) and 195号: the three fiscal years before the application year (the latest is
@@ -251,7 +250,7 @@ export const HnteInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['years', last, 'year'],
-        message: `the latest fiscal year must be the year before the application year (${applicationYear - 1})`,
+        message: zkey('validation.latestFiscalYear', { applicationYear: String(applicationYear - 1) }),
       });
     }
     v.years.forEach((y, i) => {
@@ -259,7 +258,7 @@ export const HnteInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['years', i, 'year'],
-          message: 'years must be consecutive, oldest first',
+          message: zkey('validation.consecutiveYears'),
         });
       }
     });
@@ -267,7 +266,7 @@ export const HnteInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['latestYearIncome', 'nonTaxableIncome'],
-        message: 'must not exceed total income',
+        message: zkey('validation.notOverIncome'),
       });
     }
     if (
@@ -277,7 +276,7 @@ export const HnteInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['latestYearIncome', 'highTechRevenue'],
-        message: 'must not exceed total income less non-taxable income',
+        message: zkey('validation.notOverTaxableIncome'),
       });
     }
     if (v.staff.mode === 'monthly') {
@@ -286,14 +285,14 @@ export const HnteInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['staff', 'months', i, 'sciTechStart'],
-            message: 'S&T staff must not exceed all staff',
+            message: zkey('validation.staffExceedsAll'),
           });
         }
         if (m.sciTechEnd > m.totalEnd) {
           ctx.addIssue({
             code: 'custom',
             path: ['staff', 'months', i, 'sciTechEnd'],
-            message: 'S&T staff must not exceed all staff',
+            message: zkey('validation.staffExceedsAll'),
           });
         }
       });
@@ -304,7 +303,7 @@ export const HnteInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['staff', 'people', i, 'to'],
-            message: 'must not be before "from"',
+            message: zkey('validation.notBeforeFrom'),
           });
           return;
         }
@@ -314,7 +313,7 @@ export const HnteInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['staff', 'people', i, 'daysWorked'],
-            message: `must not exceed the ${available} days from "from" to "to" within ${year}`,
+            message: zkey('validation.daysWithinYear', { available, year: String(year) }),
           });
         }
       });
@@ -325,7 +324,7 @@ export const HnteInputSchema = z
 
 /** An income tax rate from 0 to 1 ("0.25", 0.15) as an exact ratio; 25% when absent. */
 const taxRate = z
-  .union([z.string(), z.number()], { error: 'must be a rate such as "0.25"' })
+  .union([z.string(), z.number()], { error: zkey('validation.rate') })
   .default('0.25')
   .transform((v, ctx) => {
     const r = parseDecimalRatio(String(v));
@@ -333,7 +332,7 @@ const taxRate = z
       ctx.issues.push({
         code: 'custom',
         input: v,
-        message: 'must be a rate from 0 to 1, such as "0.25"',
+        message: zkey('validation.rate01'),
       });
       return z.NEVER;
     }
@@ -346,7 +345,7 @@ const DeductionProjectSchema = z.strictObject({
   lines: z
     .array(
       z.strictObject({
-        category: z.enum(DEDUCTION_CATEGORIES, { error: 'is not a known R&D expense category' }),
+        category: z.enum(DEDUCTION_CATEGORIES, { error: zkey('validation.rdCategory') }),
         amount: yuan(),
       }),
     )
@@ -356,8 +355,8 @@ const DeductionProjectSchema = z.strictObject({
     .array(
       z.strictObject({
         amount: yuan(),
-        location: z.enum(['domestic', 'overseas'], { error: 'must be domestic or overseas' }),
-        recipient: z.enum(['organisation', 'individual'], { error: 'must be organisation or individual' }),
+        location: z.enum(['domestic', 'overseas'], { error: zkey('validation.domesticOrOverseas') }),
+        recipient: z.enum(['organisation', 'individual'], { error: zkey('validation.orgOrIndividual') }),
       }),
     )
     .max(100_000)
@@ -366,8 +365,8 @@ const DeductionProjectSchema = z.strictObject({
     .array(
       z.strictObject({
         amount: yuan(),
-        accounting: z.enum(['netted', 'income'], { error: 'must be netted or income' }),
-        taxable: z.boolean({ error: 'must be true or false' }),
+        accounting: z.enum(['netted', 'income'], { error: zkey('validation.nettedOrIncome') }),
+        taxable: z.boolean({ error: zkey('validation.boolean') }),
       }),
     )
     .max(10_000)
@@ -378,7 +377,7 @@ const DeductionProjectSchema = z.strictObject({
 export const DeductionInputSchema = z
   .strictObject({
     taxYear: z
-      .number({ error: 'must be a year' })
+      .number({ error: zkey('validation.year') })
       .int('must be a year')
       .min(
         2023,
@@ -386,10 +385,10 @@ export const DeductionInputSchema = z
       )
       .max(2100, 'must be 2100 or earlier'),
     regime: z.enum(DEDUCTION_REGIMES, {
-      error: 'must be general, integratedCircuit or industrialMotherMachine',
+      error: zkey('validation.deductionIndustry'),
     }),
     mainBusiness: z.strictObject({
-      industry: z.enum([...EXCLUDED_INDUSTRIES, 'other'], { error: 'is not a known industry' }),
+      industry: z.enum([...EXCLUDED_INDUSTRIES, 'other'], { error: zkey('validation.industry') }),
       revenue: yuan(),
     }),
     income: z.strictObject({
@@ -408,10 +407,10 @@ export const DeductionInputSchema = z
           cost: yuan(),
           nonTaxableFunded: yuan().default(0n),
           inServiceFrom: z
-            .string({ error: 'must be a month YYYY-MM' })
+            .string({ error: zkey('validation.month') })
             .regex(/^(19[89]\d|20\d\d|2100)-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM'),
           usefulLifeYears: z
-            .number({ error: 'must be a whole number of years' })
+            .number({ error: zkey('validation.wholeYears') })
             .int('must be a whole number of years')
             .min(1, 'must be at least 1 year')
             .max(100, 'must be at most 100 years'),
@@ -427,7 +426,7 @@ export const DeductionInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['income', 'nonTaxableIncome'],
-        message: 'non-taxable and investment income must not exceed total income',
+        message: zkey('validation.nonTaxableOverIncome'),
       });
     }
     v.intangibles.forEach((a, i) => {
@@ -435,13 +434,17 @@ export const DeductionInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['intangibles', i, 'nonTaxableFunded'],
-          message: 'must not exceed the cost',
+          message: zkey('validation.notOverCost'),
         });
     });
     const seen = new Set<string>();
     v.projects.forEach((p, i) => {
       if (seen.has(p.id))
-        ctx.addIssue({ code: 'custom', path: ['projects', i, 'id'], message: 'duplicate project id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projects', i, 'id'],
+          message: zkey('validation.duplicateProject'),
+        });
       seen.add(p.id);
     });
   });
@@ -451,31 +454,31 @@ export const DeductionInputSchema = z
 const TransferItemSchema = z.strictObject({
   id: z.string().min(1, 'must not be empty').max(200),
   name: z.string().max(500).default(''),
-  technology: z.enum(TRANSFER_TECHNOLOGIES, { error: 'is not a known kind of technology' }),
+  technology: z.enum(TRANSFER_TECHNOLOGIES, { error: zkey('validation.techKind') }),
   mode: z.enum(TRANSFER_MODES, {
-    error: 'must be ownership, exclusiveLicence5y, nonExclusiveLicence5y or shortLicence',
+    error: zkey('validation.transferKind'),
   }),
   revenue: yuan(),
   costs: yuan().default(0n),
   relatedTaxes: yuan().default(0n),
   periodExpenses: yuan().default(0n),
-  registered: z.boolean({ error: 'must be true or false' }).default(true),
-  fullyOwnedRelatedParty: z.boolean({ error: 'must be true or false' }).default(false),
-  exportRestricted: z.boolean({ error: 'must be true or false' }).default(false),
+  registered: z.boolean({ error: zkey('validation.boolean') }).default(true),
+  fullyOwnedRelatedParty: z.boolean({ error: zkey('validation.boolean') }).default(false),
+  exportRestricted: z.boolean({ error: zkey('validation.boolean') }).default(false),
 });
 
 /** Request body of the technology-transfer income calculator. */
 export const TransferInputSchema = z
   .strictObject({
     taxYear: z
-      .number({ error: 'must be a year' })
+      .number({ error: zkey('validation.year') })
       .int('must be a year')
       .min(
         2016,
         'tax years before 2016 are not supported (财税〔2015〕116号 changed the scope on 2015-10-01)',
       )
       .max(2100, 'must be 2100 or earlier'),
-    regime: z.enum(TRANSFER_REGIMES, { error: 'must be general or zhongguancun' }).default('general'),
+    regime: z.enum(TRANSFER_REGIMES, { error: zkey('validation.generalOrZhongguancun') }).default('general'),
     transfers: z
       .array(TransferItemSchema)
       .min(1, 'needs at least one transfer contract')
@@ -487,19 +490,23 @@ export const TransferInputSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['regime'],
-        message: 'the Zhongguancun pilot (财税〔2020〕61号) applies from tax year 2020',
+        message: zkey('validation.zhongguancunFrom2020'),
       });
     }
     const seen = new Set<string>();
     v.transfers.forEach((t, i) => {
       if (seen.has(t.id))
-        ctx.addIssue({ code: 'custom', path: ['transfers', i, 'id'], message: 'duplicate contract id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['transfers', i, 'id'],
+          message: zkey('validation.duplicateContract'),
+        });
       seen.add(t.id);
       if (t.mode === 'ownership' && t.periodExpenses > 0n) {
         ctx.addIssue({
           code: 'custom',
           path: ['transfers', i, 'periodExpenses'],
-          message: 'apportioned period expenses apply to licences only (公告2015年第82号)',
+          message: zkey('validation.apportionedLicencesOnly'),
         });
       }
     });
@@ -642,10 +649,16 @@ export const _schemaTypeChecks = {
 
 // ------------------------------------------------------------------ validation helper
 
-export type PolicyValidationError = { code: 'VALIDATION'; field: string; message: string };
+export type PolicyValidationError = { code: 'VALIDATION'; field: string; message: string; msg: Msg };
 export type PolicyParse<T> = { ok: true; value: T } | { ok: false; errors: PolicyValidationError[] };
 
 /** Parses a request body; on failure lists every issue with its dotted field path ("years.2.salesRevenue"). */
+/** A zod message in English: a zkey() message rendered, any other as written. */
+const english = (message: string) => {
+  const keyed = parseKeyed(message);
+  return keyed ? render(keyed, 'en') : message;
+};
+
 export function parsePolicyInput<S extends z.ZodType>(schema: S, data: unknown): PolicyParse<z.output<S>> {
   const r = schema.safeParse(data);
   if (r.success) return { ok: true, value: r.data };
@@ -658,8 +671,14 @@ export function parsePolicyInput<S extends z.ZodType>(schema: S, data: unknown):
             code: 'VALIDATION' as const,
             field: [...i.path, i.keys[0]].map(String).join('.'),
             message: `unknown field ${i.keys.join(', ')}`,
+            msg: issueMsg(i),
           }
-        : { code: 'VALIDATION' as const, field: i.path.map(String).join('.'), message: i.message },
+        : {
+            code: 'VALIDATION' as const,
+            field: i.path.map(String).join('.'),
+            message: english(i.message),
+            msg: issueMsg(i),
+          },
     ),
   };
 }
@@ -668,24 +687,24 @@ export function parsePolicyInput<S extends z.ZodType>(schema: S, data: unknown):
 
 export const WORKSHEET_KINDS = ['hnte', 'deduction', 'transfer'] as const;
 export type WorksheetKind = (typeof WORKSHEET_KINDS)[number];
-const worksheetKind = z.enum(WORKSHEET_KINDS, { error: 'must be hnte, deduction or transfer' });
+const worksheetKind = z.enum(WORKSHEET_KINDS, { error: zkey('validation.worksheetKind') });
 
 /** Query of GET /policy/worksheets. */
 export const WorksheetQuery = z.strictObject({
-  orgId: z.uuid({ error: 'must be an organisation id' }),
+  orgId: z.uuid({ error: zkey('validation.orgId') }),
   kind: worksheetKind.optional(),
 });
 
 /** Body of PUT /policy/worksheets: the input of one tool for one organisation and tax year. */
 export const WorksheetBody = z.strictObject({
-  orgId: z.uuid({ error: 'must be an organisation id' }),
+  orgId: z.uuid({ error: zkey('validation.orgId') }),
   kind: worksheetKind,
   taxYear: z
-    .number({ error: 'must be a year' })
+    .number({ error: zkey('validation.year') })
     .int('must be a year')
     .min(1980, 'must be 1980 or later')
     .max(2100, 'must be 2100 or earlier'),
-  input: z.record(z.string(), z.unknown(), { error: 'must be the tool’s input object' }),
+  input: z.record(z.string(), z.unknown(), { error: zkey('validation.toolInput') }),
 });
 
 export const WorksheetView = z.object({

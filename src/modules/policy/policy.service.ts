@@ -2,6 +2,7 @@
 // organisation's saved worksheets (per-object policy, one transaction with its audit entry).
 import { type Actor, type Ctx, inTx } from '../../app/context.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
+import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { checkHnte, type HnteInput, type HnteResult } from './hnte.ts';
 import { can } from './policy.policy.ts';
@@ -12,7 +13,7 @@ import { computeSuperDeduction, type DeductionInput, type DeductionResult } from
 import { computeTechTransfer, type TransferInput, type TransferResult } from './techTransfer.ts';
 
 function requireActor(ctx: Ctx): Actor {
-  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'log in first');
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   return ctx.actor;
 }
 
@@ -38,7 +39,7 @@ export function techTransfer(ctx: Ctx, input: TransferInput): TransferResult {
 export async function listWorksheets(ctx: Ctx, orgId: string, kind?: WorksheetKind) {
   const actor = requireActor(ctx);
   if (!can(actor, 'worksheet.read', { type: 'worksheet', orgId }))
-    throw forbidden('only members of this organisation may read its worksheets');
+    throw forbidden(t('policy.onlyMembersRead'));
   return (await repo.listWorksheets(ctx.db, orgId, kind)).map(presentWorksheet);
 }
 
@@ -56,18 +57,15 @@ export async function saveWorksheet(
 ) {
   const actor = requireActor(ctx);
   if (!can(actor, 'worksheet.write', { type: 'worksheet', orgId: body.orgId }))
-    throw forbidden('only members of this organisation may save its worksheets');
+    throw forbidden(t('policy.onlyMembersSave'));
   // Only input the tool accepts is kept, so a pre-filled form never starts from an error.
   const parsed = parsePolicyInput(INPUT_SCHEMAS[body.kind], body.input);
   if (!parsed.ok) {
     const first = parsed.errors[0];
-    throw invalid(first.field ? `input.${first.field}` : 'input', first.message);
+    throw invalid(first.field ? `input.${first.field}` : 'input', first.msg);
   }
   if (inputYear(body.kind, body.input) !== body.taxYear) {
-    throw invalid(
-      'taxYear',
-      body.kind === 'hnte' ? 'must be the latest fiscal year of input.years' : 'must equal input.taxYear',
-    );
+    throw invalid('taxYear', body.kind === 'hnte' ? t('policy.taxYearLatest') : t('policy.taxYearEqual'));
   }
   const now = ctx.now();
   return inTx(ctx, async (tx) => {

@@ -2,6 +2,7 @@
 // inputs, gate decisions, objections, withdrawal, merging and ending early.
 import { z } from 'zod';
 import { pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { RACE_STATES, SCORE_SOURCES } from './race.ts';
 
 /** The race list: page, sort, and optionally one state. */
@@ -10,23 +11,27 @@ export const RaceListQuery = pageQuery(['createdAt', 'award']).extend({
 });
 
 const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => text(max).min(1, { message: 'is required' });
+const required = (max: number) => text(max).min(1, { message: zkey('validation.required') });
 const decimal = z
   .string()
   .trim()
-  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: 'must be a decimal number such as 99.95' });
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, { message: zkey('validation.decimal') });
 /** An expert score: 0–100 with at most two decimals. */
 const score = z
   .string()
   .trim()
-  .regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'must be a score such as 85.5 (at most two decimals)' })
-  .refine((s) => Number(s) <= 100, { message: 'must be at most 100' });
-const fen = z.number().int({ message: 'must be a whole number of fen' });
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, { message: zkey('validation.score') })
+  .refine((s) => Number(s) <= 100, { message: zkey('validation.atMost100') });
+const fen = z.number().int({ message: zkey('validation.wholeFen') });
 const isoDateTime = z.iso.datetime({
   offset: true,
-  message: 'must be an ISO date-time with offset, e.g. 2027-06-30T17:00:00+08:00',
+  message: zkey('validation.format.datetime'),
 });
-const percent = z.number().int({ message: 'must be a whole percent' }).min(0).max(100);
+const percent = z
+  .number()
+  .int({ message: zkey('validation.wholePercent') })
+  .min(0)
+  .max(100);
 
 export const AdvanceRuleInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('top_k'), k: z.number().int().min(1).max(100) }),
@@ -51,7 +56,7 @@ export const StageInput = z
     titleEn: text(300).default(''),
     gateAt: isoDateTime,
     targetIds: z
-      .array(z.uuid({ message: 'must be target ids of the challenge' }))
+      .array(z.uuid({ message: zkey('validation.challengeTargets') }))
       .min(1)
       .max(30),
     /** Interim threshold per target shown at this stage (defaults to the frozen threshold). */
@@ -67,13 +72,13 @@ export const StageInput = z
   .superRefine((s, c) => {
     const ids = new Set(s.targetIds);
     if (ids.size !== s.targetIds.length)
-      c.addIssue({ code: 'custom', message: 'lists a target twice', path: ['targetIds'] });
+      c.addIssue({ code: 'custom', message: zkey('validation.targetTwice'), path: ['targetIds'] });
     if (s.rule.kind === 'targets_met') {
       s.rule.targetIds.forEach((id, i) => {
         if (!ids.has(id))
           c.addIssue({
             code: 'custom',
-            message: 'must be one of the stage’s targets',
+            message: zkey('validation.stageTarget'),
             path: ['rule', 'targetIds', i],
           });
       });
@@ -82,7 +87,7 @@ export const StageInput = z
       if (!ids.has(id))
         c.addIssue({
           code: 'custom',
-          message: 'must be one of the stage’s targets',
+          message: zkey('validation.stageTarget'),
           path: ['targetValues', id],
         });
     }
@@ -90,16 +95,16 @@ export const StageInput = z
       if (tb.kind === 'target' && !ids.has(tb.targetId))
         c.addIssue({
           code: 'custom',
-          message: 'must be one of the stage’s targets',
+          message: zkey('validation.stageTarget'),
           path: ['tieBreak', i, 'targetId'],
         });
       if (tb.kind === 'lot' && i !== s.tieBreak.length - 1)
-        c.addIssue({ code: 'custom', message: 'the lot comes last', path: ['tieBreak', i] });
+        c.addIssue({ code: 'custom', message: zkey('validation.lotLast'), path: ['tieBreak', i] });
     });
     if (s.tieBreak.at(-1)?.kind !== 'lot')
       c.addIssue({
         code: 'custom',
-        message: 'must end with a lot, so every tie is decided',
+        message: zkey('validation.endWithLot'),
         path: ['tieBreak'],
       });
   });
@@ -121,32 +126,35 @@ export const TranchePlanInput = z.strictObject({
 
 export const RaceBody = z
   .strictObject({
-    challengeId: z.uuid({ message: 'must be the id of an awarded race-mode challenge' }),
-    awardFen: fen.positive({ message: 'must be more than zero' }).max(10_000_000_000_000),
+    challengeId: z.uuid({ message: zkey('validation.raceChallengeId') }),
+    awardFen: fen.positive({ message: zkey('validation.positive2') }).max(10_000_000_000_000),
     noticeDays: z.number().int().min(1).max(30).default(5),
     tranchePlan: TranchePlanInput,
-    stages: z.array(StageInput).min(1, { message: 'declare at least one stage' }).max(10),
+    stages: z
+      .array(StageInput)
+      .min(1, { message: zkey('validation.oneStage') })
+      .max(10),
   })
   .superRefine((b, c) => {
     for (let i = 1; i < b.stages.length; i++) {
       if (Date.parse(b.stages[i].gateAt) <= Date.parse(b.stages[i - 1].gateAt))
         c.addIssue({
           code: 'custom',
-          message: 'must be after the previous stage’s gate',
+          message: zkey('validation.afterPreviousGate'),
           path: ['stages', i, 'gateAt'],
         });
     }
     if (b.tranchePlan.stages.length !== b.stages.length)
       c.addIssue({
         code: 'custom',
-        message: `declare one entry per stage (${b.stages.length})`,
+        message: zkey('race.tranchePlanStages', { stageCount: b.stages.length }),
         path: ['tranchePlan', 'stages'],
       });
     const shares = b.tranchePlan.stages.reduce((a, s) => a + s.sharePercent, 0);
     if (shares !== 100)
       c.addIssue({
         code: 'custom',
-        message: `stage shares must add up to 100 (they add up to ${shares})`,
+        message: zkey('race.tranchePlanShares', { shares }),
         path: ['tranchePlan', 'stages'],
       });
   });
@@ -165,18 +173,18 @@ export type EvaluationBody = z.infer<typeof EvaluationBody>;
 export const TeamEvidenceBody = z.strictObject({
   text: required(5000),
   attachmentIds: z
-    .array(z.uuid({ message: 'must be an attachment id' }))
+    .array(z.uuid({ message: zkey('validation.attachmentId') }))
     .max(20)
     .default([]),
 });
 export type TeamEvidenceBody = z.infer<typeof TeamEvidenceBody>;
 
-export const InviteBody = z.strictObject({ bidId: z.uuid({ message: 'must be a bid id' }) });
+export const InviteBody = z.strictObject({ bidId: z.uuid({ message: zkey('validation.bidId') }) });
 export const ReasonBody = z.strictObject({ reason: required(5000) });
 export const MergeBody = z
   .strictObject({ intoTeamId: z.uuid(), fromTeamId: z.uuid(), reason: required(5000) })
   .refine((b) => b.intoTeamId !== b.fromTeamId, {
-    message: 'a team cannot merge with itself',
+    message: zkey('validation.mergeSelf'),
     path: ['fromTeamId'],
   });
 export const RaceObjectionBody = z.strictObject({ text: required(5000) });
@@ -185,11 +193,11 @@ export const RaceObjectionDecisionBody = z.strictObject({
   resolution: required(5000),
 });
 
-export const RaceParam = z.object({ id: z.uuid({ message: 'must be an id' }) });
+export const RaceParam = z.object({ id: z.uuid({ message: zkey('validation.format.uuid') }) });
 export const StageParam = RaceParam.extend({ no: z.coerce.number().int().min(1).max(10) });
-export const EvaluationParam = StageParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
-export const TeamParam = RaceParam.extend({ teamId: z.uuid({ message: 'must be a team id' }) });
-export const GateParam = RaceParam.extend({ gateId: z.uuid({ message: 'must be a gate id' }) });
+export const EvaluationParam = StageParam.extend({ teamId: z.uuid({ message: zkey('validation.teamId') }) });
+export const TeamParam = RaceParam.extend({ teamId: z.uuid({ message: zkey('validation.teamId') }) });
+export const GateParam = RaceParam.extend({ gateId: z.uuid({ message: zkey('validation.gateId') }) });
 
 /** One race in the list. */
 export const RaceListItem = z.object({

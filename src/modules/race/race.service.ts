@@ -9,6 +9,7 @@ import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { t as msg } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import { presentTarget } from '../challenges/challenges.presenter.ts';
@@ -69,7 +70,7 @@ export const mayObject = (l: Pick<Loaded, 'rel' | 'myTeams' | 'proposer'>) =>
 
 async function load(q: Db, actor: Actor | null, id: string, lock = false): Promise<Loaded> {
   const race = lock ? await repo.lockRace(q as Tx, id) : await repo.findRace(q, id);
-  if (!race) throw notFound('race');
+  if (!race) throw notFound(msg('notFound.race'));
   const [c, stages, teams, gates, members] = await Promise.all([
     challenges.findChallenge(q, race.challenge_id),
     repo.stagesOf(q, id),
@@ -77,7 +78,7 @@ async function load(q: Db, actor: Actor | null, id: string, lock = false): Promi
     repo.gatesOf(q, id),
     repo.teamMembersOf(q, id),
   ]);
-  if (!c) throw notFound('race');
+  if (!c) throw notFound(msg('notFound.race'));
   const rel = challengeRelations(actor, c);
   const myTeams = new Set<string>();
   if (actor) {
@@ -117,7 +118,7 @@ function check(l: Loaded, action: RaceAction, now: Date, relations: ReadonlySet<
 }
 
 function requireOrganizer(l: Loaded) {
-  if (!l.rel.has('organizer')) throw forbidden('only the organizers of this challenge may do this');
+  if (!l.rel.has('organizer')) throw forbidden(msg('race.onlyChallengeOrganizers'));
 }
 
 const planOf = (r: repo.RaceRow) => r.tranche_plan as TranchePlan;
@@ -161,33 +162,27 @@ export async function createRace(ctx: Ctx, input: RaceBody) {
   const now = ctx.now();
   const id = await ctx.db.transaction().execute(async (tx) => {
     const c = await challenges.lockChallenge(tx, input.challengeId);
-    if (!c) throw new AppError('VALIDATION', 'no such challenge', 'challengeId');
-    if (!challengeRelations(actor, c).has('organizer'))
-      throw forbidden('only the organizers of this challenge may run it as a race');
+    if (!c) throw new AppError('VALIDATION', msg('race.noSuchChallenge'), 'challengeId');
+    if (!challengeRelations(actor, c).has('organizer')) throw forbidden(msg('race.onlyOrganizersRun'));
     if (c.mode !== 'race' || c.state !== 'awarded')
-      throw new AppError('VALIDATION', 'must be an awarded challenge in race mode', 'challengeId');
+      throw new AppError('VALIDATION', msg('race.mustBeAwardedRaceChallenge'), 'challengeId');
     if (await repo.raceOfChallenge(tx, c.id))
-      throw new AppError('DUPLICATE', 'this challenge already has a race', 'challengeId');
+      throw new AppError('DUPLICATE', msg('race.alreadyExists'), 'challengeId');
     const frozen = await challenges.targetsOf(tx, c.id);
     const known = new Set(frozen.map((t) => t.id));
     input.stages.forEach((s, i) => {
       s.targetIds.forEach((tid, j) => {
         if (!known.has(tid))
-          throw new AppError('VALIDATION', 'is not a target of this challenge', `stages.${i}.targetIds.${j}`);
+          throw new AppError('VALIDATION', msg('race.notChallengeTarget'), `stages.${i}.targetIds.${j}`);
       });
     });
     if (Date.parse(input.stages[0].gateAt) <= now.getTime())
-      throw new AppError('VALIDATION', 'must be in the future', 'stages.0.gateAt');
+      throw new AppError('VALIDATION', msg('race.mustBeFuture'), 'stages.0.gateAt');
     const field = await challenges.bidsOf(tx, c.id, ['awarded']);
-    if (field.length === 0)
-      throw new AppError('VALIDATION', 'the challenge has no awarded teams', 'challengeId');
+    if (field.length === 0) throw new AppError('VALIDATION', msg('race.noAwardedTeams'), 'challengeId');
     const budgets = field.reduce((a, b) => a + b.budget_fen, 0);
     if (input.awardFen > budgets)
-      throw new AppError(
-        'VALIDATION',
-        `must not exceed what the awarded teams requested together (${budgets} fen)`,
-        'awardFen',
-      );
+      throw new AppError('VALIDATION', msg('race.awardExceedsRequests', { budgets }), 'awardFen');
     const plan: TranchePlan = { awardFen: input.awardFen, ...input.tranchePlan };
     const race = await repo.insertRace(tx, {
       challengeId: c.id,
@@ -219,19 +214,15 @@ export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
     check(l, 'invite', now);
     const b = await challenges.findBid(tx, bidId);
     if (!b || b.challenge_id !== l.c.id)
-      throw new AppError('VALIDATION', 'must be a bid on this race’s challenge', 'bidId');
+      throw new AppError('VALIDATION', msg('race.bidNotOnChallenge'), 'bidId');
     if (!['submitted', 'not_selected', 'awarded'].includes(b.state))
-      throw new AppError(
-        'VALIDATION',
-        `a ${b.state} bid cannot be invited; it must have been submitted`,
-        'bidId',
-      );
+      throw new AppError('VALIDATION', msg('race.bidNotSubmitted', { state: b.state }), 'bidId');
     if (l.teams.some((t) => t.bid_id === bidId))
-      throw new AppError('DUPLICATE', 'this team is already in the race', 'bidId');
+      throw new AppError('DUPLICATE', msg('race.teamAlreadyIn'), 'bidId');
     if (b.ethics_categories.length && !approvesAward((await challenges.ethicsReviewOf(tx, b.id))?.state))
       throw new AppError(
         'VALIDATION',
-        `the bid involves ${b.ethics_categories.join(', ')} and needs ethics approval first`,
+        msg('race.needsEthicsApproval', { ethicsCategories: b.ethics_categories.join(', ') }),
         'bidId',
       );
     // An invited team gets a task book as the awarded ones did, so it can be funded and its
@@ -280,7 +271,11 @@ async function assertFundsAllowed(
     'funds',
     teams
       .filter((t) => paid.has(t.id))
-      .map((t) => ({ label: `team ${t.entry_no}`, personIds: [t.commander_id], orgId: t.host_org_id })),
+      .map((t) => ({
+        label: { zh: `团队 ${t.entry_no}`, en: `team ${t.entry_no}` },
+        personIds: [t.commander_id],
+        orgId: t.host_org_id,
+      })),
     now,
   );
 }
@@ -299,14 +294,14 @@ async function assertFunding(tx: Tx, l: Loaded): Promise<boolean> {
     if (a?.state !== 'active')
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        `team ${t.entry_no} has ${a ? 'a closed' : 'no'} funding award while the race is funded; fund its task book first so every release reaches the ledger`,
+        msg('race.teamWithoutAward', { entryNo: t.entry_no, value: a ? 'a closed' : 'no' }),
       );
   }
   const committed = l.teams.reduce((sum, t) => sum + Number(byBid.get(t.bid_id)!.amount_fen), 0);
   if (committed < Number(l.race.award_fen))
     throw new AppError(
       'ILLEGAL_TRANSITION',
-      `the teams’ funding awards commit ${committed} fen together, less than the race’s award of ${l.race.award_fen} fen`,
+      msg('race.awardsShort', { committed, awardFen: l.race.award_fen }),
     );
   return true;
 }
@@ -369,28 +364,21 @@ export async function recordEvaluation(
     check(l, 'evaluate', now);
     const next = guardOf(l, now).nextStage;
     const stage = l.stages.find((s) => s.stage_no === stageNo);
-    if (!stage) throw notFound('stage');
+    if (!stage) throw notFound(msg('notFound.stage'));
     if (stageNo !== next)
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        `stage ${stageNo} is not open for evaluation; stage ${next} is`,
+        msg('race.stageNotOpenForEvaluation', { stageNo, next: next ?? '' }),
       );
     const team = l.teams.find((t) => t.id === teamId);
-    if (!team) throw notFound('team');
+    if (!team) throw notFound(msg('notFound.team'));
     if (team.status !== 'active')
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `the team is ${team.status}; only teams in the race are evaluated`,
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.teamNotRacingEvaluated', { status: team.status }));
     if (stage.score_source === 'review_round' && e.scores.length > 0)
-      throw new AppError(
-        'VALIDATION',
-        'this stage takes its scores from the calibrated ranking of its review round',
-        'scores',
-      );
+      throw new AppError('VALIDATION', msg('race.stageScoresFromRound'), 'scores');
     for (const tid of Object.keys(e.measured)) {
       if (!stage.target_ids.includes(tid))
-        throw new AppError('VALIDATION', 'is not one of this stage’s targets', `measured.${tid}`);
+        throw new AppError('VALIDATION', msg('race.notStageTarget'), `measured.${tid}`);
     }
     await repo.upsertEvaluation(tx, {
       raceId: id,
@@ -425,31 +413,26 @@ export async function submitTeamEvidence(
   await inTx(ctx, async (tx) => {
     const l = await load(tx, actor, id, true);
     const team = l.teams.find((t) => t.id === teamId);
-    if (!team) throw notFound('team');
-    if (!l.myTeams.has(teamId)) throw forbidden('only the team itself submits its evidence');
+    if (!team) throw notFound(msg('notFound.team'));
+    if (!l.myTeams.has(teamId)) throw forbidden(msg('race.onlyTeamSubmitsEvidence'));
     if (l.race.state !== 'running')
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        `the race is ${l.race.state}; evidence goes to a running race`,
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.notRunning', { state: l.race.state }));
     const g = guardOf(l, now);
     const stage = l.stages.find((s) => s.stage_no === stageNo);
-    if (!stage) throw notFound('stage');
+    if (!stage) throw notFound(msg('notFound.stage'));
     if (stageNo !== g.nextStage)
-      throw new AppError('ILLEGAL_TRANSITION', `stage ${stageNo} is not open; stage ${g.nextStage} is`);
-    if (g.openGate)
-      throw new AppError('ILLEGAL_TRANSITION', 'the gate has been proposed; its inputs are frozen');
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        msg('race.stageNotOpen', { stageNo, nextStage: g.nextStage ?? '' }),
+      );
+    if (g.openGate) throw new AppError('ILLEGAL_TRANSITION', msg('race.gateFrozen'));
     if (team.status !== 'active')
-      throw new AppError('ILLEGAL_TRANSITION', `the team is ${team.status}; only teams in the race submit`);
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.teamNotRacingSubmits', { status: team.status }));
     const book = (await challenges.taskBooksOfChallenge(tx, l.c.id)).find((b) => b.bid_id === team.bid_id);
     for (const [i, aid] of e.attachmentIds.entries()) {
       const a = await challenges.findAttachment(tx, aid);
       if (a?.owner_type !== 'task_book' || a.owner_id !== book?.id)
-        throw new AppError(
-          'VALIDATION',
-          'must be a file attached to the team’s own task book',
-          `attachmentIds.${i}`,
-        );
+        throw new AppError('VALIDATION', msg('race.fileNotOnTaskBook'), `attachmentIds.${i}`);
     }
     const attachmentIds = [...new Set(e.attachmentIds)];
     await repo.upsertTeamEvidence(tx, {
@@ -484,8 +467,9 @@ export async function proposeGate(ctx: Ctx, id: string, stageNo: number) {
     check(l, 'propose_gate', now);
     const next = guardOf(l, now).nextStage;
     const stage = l.stages.find((s) => s.stage_no === stageNo);
-    if (!stage) throw notFound('stage');
-    if (stageNo !== next) throw new AppError('ILLEGAL_TRANSITION', `the next gate is stage ${next}'s`);
+    if (!stage) throw notFound(msg('notFound.stage'));
+    if (stageNo !== next)
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.nextGate', { next: next ?? '' }));
     const frozen = await challenges.targetsOf(tx, l.c.id);
     const evaluations = (await repo.evaluationsOf(tx, id)).filter((e) => e.stage_no === stageNo);
     const evidence = (await repo.teamEvidenceOf(tx, id)).filter((e) => e.stage_no === stageNo);
@@ -562,8 +546,8 @@ async function scoreOrigin(tx: Tx, l: Loaded, stage: repo.StageRow): Promise<Sco
     throw new AppError(
       'ILLEGAL_TRANSITION',
       rounds.length
-        ? `the review round of stage ${stage.stage_no} has no ranking decision yet; compute its ranking first`
-        : `stage ${stage.stage_no} takes its scores from a review round, and none has been run for it`,
+        ? msg('race.roundNotRanked', { stageNo: stage.stage_no })
+        : msg('race.noRoundForStage', { stageNo: stage.stage_no }),
     );
   }
   const byBid = new Map(
@@ -588,7 +572,7 @@ async function scoreOrigin(tx: Tx, l: Loaded, stage: repo.StageRow): Promise<Sco
 async function loadGate(tx: Tx, actor: Actor, id: string, gateId: string) {
   const l = await load(tx, actor, id, true);
   const gate = await repo.lockGate(tx, gateId);
-  if (!gate || gate.race_id !== id) throw notFound('gate decision');
+  if (!gate || gate.race_id !== id) throw notFound(msg('notFound.gateDecision'));
   return { l, gate };
 }
 
@@ -605,7 +589,8 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
       upheldObjections: objections.filter((o) => o.state === 'upheld').length,
     });
     if (!d.ok) throw new AppError(d.code, d.reason);
-    if (l.race.state !== 'running') throw new AppError('ILLEGAL_TRANSITION', `the race is ${l.race.state}`);
+    if (l.race.state !== 'running')
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.state', { state: l.race.state }));
     const outcome = gate.outcome as GateOutcome;
     const active = new Set(l.teams.filter((t) => t.status === 'active').map((t) => t.id));
     const settled = settleGate(planOf(l.race), gate.stage_no, outcome.advancing, active);
@@ -691,13 +676,9 @@ export async function raiseObjection(ctx: Ctx, id: string, gateId: string, text:
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { l, gate } = await loadGate(tx, actor, id, gateId);
-    if (!mayObject(l))
-      throw forbidden('only the race’s teams, its organizers and the challenge’s proposer may object');
+    if (!mayObject(l)) throw forbidden(msg('race.whoMayObject'));
     if (gate.state !== 'proposed' || now >= gate.notice_ends_at)
-      throw new AppError(
-        'ILLEGAL_TRANSITION',
-        'objections are accepted only during the gate’s notice period',
-      );
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.objectionOutsideNotice'));
     const o = await repo.insertObjection(tx, { gateId, by: actor.personId, text, now });
     // The history says that an objection was raised, not what it says (that stays with the
     // organizers and whoever raised it).
@@ -724,12 +705,12 @@ export async function resolveObjection(
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const o = await repo.findObjection(tx, objectionId);
-    if (!o) throw notFound('objection');
+    if (!o) throw notFound(msg('notFound.objection'));
     const gate = (await repo.lockGate(tx, o.gate_id))!;
     const l = await load(tx, actor, gate.race_id, true);
     requireOrganizer(l);
     const after = await repo.resolveObjection(tx, objectionId, decision, resolution, actor.personId, now);
-    if (!after) throw new AppError('ILLEGAL_TRANSITION', 'this objection is already resolved');
+    if (!after) throw new AppError('ILLEGAL_TRANSITION', msg('race.objectionResolved'));
     await repo.insertEvent(tx, {
       raceId: gate.race_id,
       kind: `objection_${decision}`,
@@ -779,7 +760,7 @@ export async function withdrawTeam(ctx: Ctx, id: string, teamId: string, reason:
   await ctx.db.transaction().execute(async (tx) => {
     const l = await load(tx, actor, id, true);
     const team = l.teams.find((t) => t.id === teamId);
-    if (!team) throw notFound('team');
+    if (!team) throw notFound(msg('notFound.team'));
     const rel = new Set(l.rel);
     if (actor.personId === team.commander_id) rel.add('commander');
     const d = decide(teamMachine, team.status as TeamState, 'withdraw', rel, {
@@ -814,10 +795,8 @@ export async function mergeTeams(
     check(l, 'merge', now);
     const into = l.teams.find((t) => t.id === intoTeamId);
     const from = l.teams.find((t) => t.id === fromTeamId);
-    if (into?.status !== 'active')
-      throw new AppError('VALIDATION', 'must be a team still in the race', 'intoTeamId');
-    if (from?.status !== 'active')
-      throw new AppError('VALIDATION', 'must be a team still in the race', 'fromTeamId');
+    if (into?.status !== 'active') throw new AppError('VALIDATION', msg('race.notRacingTeam'), 'intoTeamId');
+    if (from?.status !== 'active') throw new AppError('VALIDATION', msg('race.notRacingTeam'), 'fromTeamId');
     const d = decide(teamMachine, 'active' as TeamState, 'merge', l.rel, { raceState: 'running' });
     if (!d.ok) throw new AppError(d.code, d.reason);
     await repo.setTeamStatus(tx, fromTeamId, d.to, reason, now, intoTeamId);

@@ -4459,6 +4459,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byState: {
+                                [key: string]: number;
+                            };
+                            collected: number;
+                            published: number;
+                            vetted: number;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), field which input */
                 400: {
                     headers: {

@@ -138,14 +138,6 @@ export interface Bid {
   actions: string[];
 }
 
-export interface MyBid {
-  id: string;
-  challenge: { id: string; nameZh: string; nameEn: string };
-  deadline: string;
-  state: string;
-  isCommander: boolean;
-}
-
 export interface Objection {
   id: string;
   text: string;

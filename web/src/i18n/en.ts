@@ -405,7 +405,6 @@ export const en = {
     scores: 'Scores',
     done: 'Done.',
     mineTitle: 'My bids',
-    myId: 'Your person ID (a commander adds you to a team with it): ',
     challenge: 'Challenge',
     myRole: 'My role',
     roleCommander: 'Commander',

@@ -382,7 +382,6 @@ export const zhCN: Messages = {
     scores: '评分',
     done: '操作完成。',
     mineTitle: '我的揭榜',
-    myId: '您的人员编号（负责人据此将您加入团队）：',
     challenge: '榜单',
     myRole: '我的身份',
     roleCommander: '负责人',

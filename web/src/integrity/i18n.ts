@@ -1,16 +1,8 @@
-// Strings of the integrity desk and the audit viewer's search, added to the shared i18n
+// Strings of the integrity desk, added to the shared i18n
 // resources as their own bundle (deep-merged into the existing namespaces).
 import i18n from '../i18n/index.ts';
 
 const en = {
-  audit: {
-    objectType: 'Object type',
-    objectId: 'Object id',
-    actorId: 'Actor id',
-    actorSearch: 'Actor',
-    actorHint: 'Name, email or id',
-    search: 'Search',
-  },
   integrity: {
     title: 'Integrity',
     referrals: 'Misconduct referrals',
@@ -80,14 +72,6 @@ const en = {
 };
 
 const zhCN: typeof en = {
-  audit: {
-    objectType: '对象类型',
-    objectId: '对象编号',
-    actorId: '操作人编号',
-    actorSearch: '操作人',
-    actorHint: '姓名、电子邮箱或编号',
-    search: '查询',
-  },
   integrity: {
     title: '科研诚信',
     referrals: '不端行为移送',

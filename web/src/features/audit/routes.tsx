@@ -3,9 +3,7 @@ import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
 export default defineFeature({
-  routes: [
-    { path: '/audit', page: lazyPage(() => import('../../pages/AuditPage.tsx'), 'AuditPage'), legacy: true },
-  ],
+  routes: [{ path: '/audit', page: lazyPage(() => import('./pages/AuditPage.tsx'), 'AuditPage') }],
   menu: [
     {
       group: 'admin',

@@ -1,44 +1,40 @@
-// Challenges (揭榜挂帅): list, detail, editing, bids, task books. Older pages for now.
+// Challenges (揭榜挂帅): the public list, my challenges, my bids, task books and the bid page on
+// Ant Design; the challenge page, the editors and the task book page are still the older ones.
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
-const p = (path: string, page: ReturnType<typeof lazyPage>) => ({ path, page, legacy: true });
+const legacy = (path: string, page: ReturnType<typeof lazyPage>) => ({ path, page, legacy: true });
 
 export default defineFeature({
   routes: [
-    p(
-      '/challenges',
-      lazyPage(() => import('../../challenges/ChallengeListPage.tsx'), 'ChallengeListPage'),
-    ),
-    p(
+    {
+      path: '/challenges',
+      page: lazyPage(() => import('./pages/ChallengeListPage.tsx'), 'ChallengeListPage'),
+    },
+    {
+      path: '/challenges/mine',
+      page: lazyPage(() => import('./pages/MyChallengesPage.tsx'), 'MyChallengesPage'),
+    },
+    { path: '/bids/mine', page: lazyPage(() => import('./pages/MyBidsPage.tsx'), 'MyBidsPage') },
+    { path: '/bids/:id', page: lazyPage(() => import('./pages/BidPage.tsx'), 'BidPage') },
+    { path: '/task-books', page: lazyPage(() => import('./pages/TaskBooksPage.tsx'), 'TaskBooksPage') },
+    legacy(
       '/challenges/new',
       lazyPage(() => import('../../challenges/ChallengeEditPage.tsx'), 'ChallengeEditPage'),
     ),
-    p(
-      '/challenges/mine',
-      lazyPage(() => import('../../challenges/MyChallengesPage.tsx'), 'MyChallengesPage'),
-    ),
-    p(
+    legacy(
       '/challenges/:id',
       lazyPage(() => import('../../challenges/ChallengeDetailPage.tsx'), 'ChallengeDetailPage'),
     ),
-    p(
+    legacy(
       '/challenges/:id/edit',
       lazyPage(() => import('../../challenges/ChallengeEditPage.tsx'), 'ChallengeEditPage'),
     ),
-    p(
+    legacy(
       '/challenges/:id/bid',
       lazyPage(() => import('../../challenges/BidEditPage.tsx'), 'BidEditPage'),
     ),
-    p(
-      '/bids/mine',
-      lazyPage(() => import('../../challenges/MyBidsPage.tsx'), 'MyBidsPage'),
-    ),
-    p(
-      '/bids/:id',
-      lazyPage(() => import('../../challenges/BidPage.tsx'), 'BidPage'),
-    ),
-    p(
+    legacy(
       '/task-books/:id',
       lazyPage(() => import('../../challenges/TaskBookPage.tsx'), 'TaskBookPage'),
     ),
@@ -66,6 +62,14 @@ export default defineFeature({
       path: '/bids/mine',
       roles: ['solver'],
       order: 120,
+    },
+    {
+      group: 'challenges',
+      key: 'taskBooks',
+      label: `${NS}:menu.taskBooks`,
+      path: '/task-books',
+      roles: ['proposer', 'organizer', 'solver', 'evaluator'],
+      order: 130,
     },
   ],
 });

@@ -9,6 +9,12 @@ export default defineFeature({
       page: lazyPage(() => import('../../integrity/IntegrityPage.tsx'), 'IntegrityPage'),
       legacy: true,
     },
+    // Where My tasks sends officers: flags, referrals and appeals are sections of the same page.
+    ...['/integrity/flags', '/integrity/referrals', '/integrity/records'].map((path) => ({
+      path,
+      page: lazyPage(() => import('../../integrity/IntegrityPage.tsx'), 'IntegrityPage'),
+      legacy: true,
+    })),
     {
       path: '/ethics',
       page: lazyPage(() => import('../../ethics/EthicsPage.tsx'), 'EthicsPage'),

@@ -77,7 +77,7 @@ export function RoundListPage() {
               aria-label={t('rounds.search')}
               placeholder={t('rounds.search')}
               onSearch={(v) => setSearch(v.trim())}
-              style={{ maxWidth: 280 }}
+              style={{ width: 260, maxWidth: '100%' }}
             />
             <Select<RoundState>
               allowClear

@@ -1,0 +1,33 @@
+// Every notification kind (the server's list, from the typed client), for filters and labels.
+import type { Kind } from './api.ts';
+
+export const KINDS: NonNullable<Kind>[] = [
+  'review.assigned',
+  'review.dueSoon',
+  'review.overdue',
+  'bid.confirmRequested',
+  'pledge.hostSignRequested',
+  'challenge.submitted',
+  'challenge.returned',
+  'challenge.rejected',
+  'challenge.published',
+  'objection.lodged',
+  'objection.answered',
+  'bid.selected',
+  'bid.announced',
+  'bid.awarded',
+  'bid.notSelected',
+  'taskbook.signRequested',
+  'milestone.dueSoon',
+  'milestone.overdue',
+  'report.verdictRequested',
+  'tranche.released',
+  'ethics.voteRequested',
+  'ethics.overdue',
+  'integrity.finding',
+  'sanction.started',
+  'sanction.ended',
+  'appeal.decided',
+  'race.gateProposed',
+  'race.gateFinal',
+];
