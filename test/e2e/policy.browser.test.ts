@@ -88,6 +88,17 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     assert.match((await stepOf('按适用税率计算的减税额').textContent()) ?? '', /250\.00/);
     assert.match((await stepOf('是否属于不适用加计扣除的行业').textContent()) ?? '', /✓ 符合/);
     assert.ok((await result.locator('ol.steps > li').count()) >= 10);
+    // The Chinese page names every step value in Chinese: no variable names such as `fiveCategories`.
+    const valueNames = await result.locator('ol.steps dl.values dt').allTextContents();
+    assert.ok(valueNames.length >= 10);
+    assert.deepEqual(
+      valueNames.filter((n) => /[A-Za-z]/.test(n)),
+      [],
+    );
+    assert.doesNotMatch(
+      (await result.locator('.step-result').allTextContents()).join(' '),
+      /\b(yes|no|eligible|excluded)\b/,
+    );
     await page.screenshot({ path: join(shots, 'policy-deduction-zh.png'), fullPage: true });
 
     await chooseLanguage(page, 'en');

@@ -10,6 +10,7 @@ import {
   hnteRdYear,
   rdThresholdPercent,
 } from './hnte.ts';
+import { policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
 import { HnteInputSchema, HnteResultSchema, parsePolicyInput, policyMessages } from './policy.schema.ts';
 
 // A request body as the API receives it (yuan strings); overrides are shallow per section.
@@ -581,5 +582,22 @@ describe('HNTE result shape', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('step values are labelled for the reader', () => {
+  test('every named value of every step has a label in both languages (numeric year keys excepted)', () => {
+    const r = run(
+      buildHnteBody({
+        innovation: { ...(buildHnteBody().innovation as Raw), expertScores: [71, 72, 73, 74, 75] },
+      }),
+    );
+    const steps = [...r.conditions.flatMap((c) => c.steps), ...r.innovation.items.flatMap((i) => i.steps)];
+    const keys = new Set(steps.flatMap((s) => Object.keys(s.values)).filter((k) => !/^\d+$/.test(k)));
+    assert.ok(keys.size > 0);
+    for (const k of keys) {
+      const label = policyValueLabels[k] ?? (stepCodes as Record<string, { 'zh-CN': string; en: string }>)[k];
+      assert.ok(label?.['zh-CN'] && label?.en, `no label for value "${k}"`);
+    }
   });
 });

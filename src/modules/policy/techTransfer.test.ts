@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { policyValueLabels, policyMessages as stepCodes } from './policy.messages.ts';
 import {
   parsePolicyInput,
   policyMessages,
@@ -333,5 +334,17 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('step values are labelled for the reader', () => {
+  test('every named value of every step has a label in both languages (numeric year keys excepted)', () => {
+    const steps = run(buildTransferBody()).steps;
+    const keys = new Set(steps.flatMap((s) => Object.keys(s.values)).filter((k) => !/^\d+$/.test(k)));
+    assert.ok(keys.size > 0);
+    for (const k of keys) {
+      const label = policyValueLabels[k] ?? (stepCodes as Record<string, { 'zh-CN': string; en: string }>)[k];
+      assert.ok(label?.['zh-CN'] && label?.en, `no label for value "${k}"`);
+    }
   });
 });

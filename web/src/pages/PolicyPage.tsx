@@ -8,7 +8,12 @@ import { useTranslation } from 'react-i18next';
 import deductionExample from '../../../docs/examples/policy/deduction.json';
 import hnteExample from '../../../docs/examples/policy/hnte.json';
 import transferExample from '../../../docs/examples/policy/transfer.json';
-import { type PolicyMessageCode, policyMessages } from '../../../src/modules/policy/policy.messages.ts';
+import {
+  type PolicyMessageCode,
+  policyMessages,
+  policyValueLabels,
+  policyWordLabels,
+} from '../../../src/modules/policy/policy.messages.ts';
 import {
   type EnterpriseFacts,
   fitHnteYears,
@@ -936,8 +941,24 @@ function RowEditor({
   );
 }
 
+// Values whose text is itself a code: shown through the label of that code.
+const CODED_VALUES: Record<string, (v: string) => string> = {
+  domain: (v) => `domain.${v}`,
+  industry: (v) => `industry.${v}`,
+  technology: (v) => `transfer.technology.${v}`,
+  mode: (v) => `transfer.mode.${v}`,
+};
+
+/** A step value or result in the reader's language: coded words and enum values get their label. */
+function stepText(key: string | null, v: string, msg: Msg, lang: 'zh-CN' | 'en'): string {
+  const coded = key ? CODED_VALUES[key] : undefined;
+  if (coded) return msg(coded(v));
+  return policyWordLabels[v]?.[lang] ?? v;
+}
+
 function StepList({ steps, msg }: { steps: Step[]; msg: Msg }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   const keyed = steps.map((s, i) => ({ s, key: `${s.code}#${i}` }));
   return (
     <ol className="steps">
@@ -958,14 +979,15 @@ function StepList({ steps, msg }: { steps: Step[]; msg: Msg }) {
             <dl className="values" aria-label={t('policy.values')}>
               {Object.entries(s.values).map(([k, v]) => (
                 <div key={k}>
-                  <dt>{k}</dt>
-                  <dd>{v}</dd>
+                  <dt>{policyValueLabels[k]?.[lang] ?? msg(k)}</dt>
+                  <dd>{stepText(k, v, msg, lang)}</dd>
                 </div>
               ))}
             </dl>
           )}
           <div>
-            {t('policy.resultValue')}: <strong className="step-result">{s.result}</strong>
+            {t('policy.resultValue')}:{' '}
+            <strong className="step-result">{stepText(null, s.result, msg, lang)}</strong>
           </div>
           <div className="rule">
             {t('policy.rule')}: <cite>{s.rule}</cite>
