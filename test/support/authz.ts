@@ -1693,6 +1693,15 @@ export const RULES: Rule[] = [
     note: 'reconciling the whole journal is the platform admin’s; last, after the proofs moved money',
   },
 
+  // Home: my own tasks; whether an administrator exists yet (a public yes/no).
+  {
+    route: 'GET /api/me/tasks',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/me/tasks' }),
+    note: 'only ever one’s own tasks (no id in the path)',
+  },
+  { route: 'GET /api/setup', allow: 'public', request: () => ({ url: '/api/setup' }) },
+
   // Notifications: everyone's own inbox; the admin's outbox and job queues.
   { route: 'GET /api/notifications', allow: 'signedIn', request: () => ({ url: '/api/notifications' }) },
   {
