@@ -48,7 +48,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -57,7 +57,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -66,7 +66,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -75,7 +75,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -84,7 +84,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -93,7 +93,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -102,7 +102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -155,7 +155,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -164,7 +164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -173,7 +173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -182,7 +182,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -191,7 +191,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -200,7 +200,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -209,7 +209,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -274,7 +274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -283,7 +283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -292,7 +292,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -301,7 +301,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -310,7 +310,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -319,7 +319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -328,7 +328,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -387,7 +387,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -396,7 +396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -405,7 +405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -414,7 +414,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -423,7 +423,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -432,7 +432,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -441,7 +441,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -479,7 +479,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -488,7 +488,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -497,7 +497,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -506,7 +506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -515,7 +515,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -524,7 +524,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -533,7 +533,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -615,7 +615,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -624,7 +624,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -633,7 +633,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -642,7 +642,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -651,7 +651,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -660,7 +660,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -669,7 +669,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -723,7 +723,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -732,7 +732,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -741,7 +741,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -750,7 +750,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -759,7 +759,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -768,7 +768,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -777,7 +777,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -850,52 +850,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -904,13 +904,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -951,52 +951,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1005,13 +1005,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1074,52 +1074,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1128,13 +1128,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1189,7 +1189,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1198,7 +1198,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1207,7 +1207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1216,7 +1216,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1225,7 +1225,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1234,7 +1234,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1243,7 +1243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1393,7 +1393,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1402,7 +1402,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1411,7 +1411,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1420,7 +1420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,7 +1429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1438,7 +1438,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1447,7 +1447,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1616,7 +1616,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1625,7 +1625,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1634,7 +1634,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1643,7 +1643,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1652,7 +1652,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,7 +1661,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1670,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1822,7 +1822,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1831,7 +1831,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1840,7 +1840,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1849,7 +1849,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1858,7 +1858,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1867,7 +1867,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1876,7 +1876,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2026,7 +2026,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2035,7 +2035,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2044,7 +2044,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2053,7 +2053,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2062,7 +2062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2071,7 +2071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2080,7 +2080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2125,7 +2125,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2134,7 +2134,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2143,7 +2143,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2152,7 +2152,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2161,7 +2161,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2170,7 +2170,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2179,7 +2179,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2215,7 +2215,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2224,7 +2224,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2233,7 +2233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2242,7 +2242,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2251,7 +2251,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2260,7 +2260,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2269,7 +2269,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2302,7 +2302,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,7 +2311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2320,7 +2320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2329,7 +2329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2338,7 +2338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2347,7 +2347,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2356,7 +2356,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2517,7 +2517,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2526,7 +2526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2535,7 +2535,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2544,7 +2544,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2553,7 +2553,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2562,7 +2562,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2571,7 +2571,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2729,7 +2729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2738,7 +2738,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2747,7 +2747,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2756,7 +2756,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2765,7 +2765,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2774,7 +2774,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2783,7 +2783,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2861,7 +2861,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2870,7 +2870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2879,7 +2879,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2888,7 +2888,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2897,7 +2897,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2906,7 +2906,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2915,7 +2915,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3004,7 +3004,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3013,7 +3013,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3022,7 +3022,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3031,7 +3031,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3040,7 +3040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +3049,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3058,7 +3058,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3150,7 +3150,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3159,7 +3159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3168,7 +3168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3177,7 +3177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3186,7 +3186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3195,7 +3195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3204,7 +3204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3240,7 +3240,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3249,7 +3249,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3258,7 +3258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3267,7 +3267,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3276,7 +3276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3285,7 +3285,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3294,7 +3294,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3390,7 +3390,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3399,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3408,7 +3408,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3417,7 +3417,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3426,7 +3426,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3435,7 +3435,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3444,7 +3444,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3491,7 +3491,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3500,7 +3500,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3509,7 +3509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3518,7 +3518,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3527,7 +3527,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3536,7 +3536,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3545,7 +3545,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3585,7 +3585,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3594,7 +3594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3603,7 +3603,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3612,7 +3612,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3621,7 +3621,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3630,7 +3630,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3639,7 +3639,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3726,7 +3726,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3735,7 +3735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3744,7 +3744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3753,7 +3753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3762,7 +3762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3771,7 +3771,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3780,7 +3780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4061,7 +4061,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4070,7 +4070,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4079,7 +4079,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4088,7 +4088,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4097,7 +4097,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4106,7 +4106,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4115,7 +4115,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4150,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4159,7 +4159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4168,7 +4168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4177,7 +4177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4186,7 +4186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4195,7 +4195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4204,7 +4204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4234,7 +4234,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4243,7 +4243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4252,7 +4252,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4261,7 +4261,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4270,7 +4270,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4279,7 +4279,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4288,7 +4288,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4369,7 +4369,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4378,7 +4378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4387,7 +4387,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4396,7 +4396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4405,7 +4405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4414,7 +4414,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4423,7 +4423,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4475,7 +4475,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4484,7 +4484,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4493,7 +4493,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4502,7 +4502,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4511,7 +4511,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4520,7 +4520,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4529,7 +4529,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4565,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4574,7 +4574,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4583,7 +4583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4592,7 +4592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4601,7 +4601,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4610,7 +4610,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4619,7 +4619,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4656,7 +4656,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4665,7 +4665,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4674,7 +4674,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4683,7 +4683,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4692,7 +4692,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4701,7 +4701,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4710,7 +4710,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4746,7 +4746,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4755,7 +4755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4764,7 +4764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4773,7 +4773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4782,7 +4782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4791,7 +4791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4800,7 +4800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4837,7 +4837,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4846,7 +4846,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4855,7 +4855,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4864,7 +4864,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4873,7 +4873,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4882,7 +4882,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4891,7 +4891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4940,7 +4940,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4949,7 +4949,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4958,7 +4958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4976,7 +4976,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4985,7 +4985,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4994,7 +4994,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5065,7 +5065,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5083,7 +5083,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5092,7 +5092,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5101,7 +5101,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5110,7 +5110,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5119,7 +5119,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5157,7 +5157,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5166,7 +5166,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5175,7 +5175,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5184,7 +5184,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5193,7 +5193,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5202,7 +5202,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5211,7 +5211,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5259,7 +5259,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5268,7 +5268,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5277,7 +5277,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5286,7 +5286,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5295,7 +5295,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5304,7 +5304,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5313,7 +5313,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5349,7 +5349,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5358,7 +5358,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5367,7 +5367,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5376,7 +5376,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5385,7 +5385,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5394,7 +5394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5403,7 +5403,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5437,7 +5437,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5446,7 +5446,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5455,7 +5455,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5464,7 +5464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5473,7 +5473,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5482,7 +5482,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5491,7 +5491,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5538,7 +5538,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5547,7 +5547,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5556,7 +5556,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5565,7 +5565,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5574,7 +5574,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5583,7 +5583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5592,7 +5592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5628,7 +5628,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +5637,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5646,7 +5646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5655,7 +5655,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5664,7 +5664,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5673,7 +5673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5682,7 +5682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5726,7 +5726,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5735,7 +5735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5744,7 +5744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5753,7 +5753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5762,7 +5762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5771,7 +5771,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5780,7 +5780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5840,7 +5840,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5849,7 +5849,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5858,7 +5858,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5867,7 +5867,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5876,7 +5876,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5885,7 +5885,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5894,7 +5894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5942,7 +5942,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5951,7 +5951,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +5960,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5969,7 +5969,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5978,7 +5978,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5987,7 +5987,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5996,7 +5996,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6041,7 +6041,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6050,7 +6050,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6059,7 +6059,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6068,7 +6068,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6077,7 +6077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6086,7 +6086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6095,7 +6095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6145,7 +6145,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6154,7 +6154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6163,7 +6163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6172,7 +6172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6181,7 +6181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6190,7 +6190,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6199,7 +6199,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6235,7 +6235,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6244,7 +6244,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6253,7 +6253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6262,7 +6262,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6271,7 +6271,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6280,7 +6280,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6289,7 +6289,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6327,7 +6327,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6336,7 +6336,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6345,7 +6345,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6354,7 +6354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6363,7 +6363,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6372,7 +6372,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6381,7 +6381,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6422,7 +6422,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6431,7 +6431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6440,7 +6440,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6449,7 +6449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6458,7 +6458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6467,7 +6467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6476,7 +6476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6521,7 +6521,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6530,7 +6530,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6539,7 +6539,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6548,7 +6548,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6557,7 +6557,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6566,7 +6566,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6575,7 +6575,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6609,7 +6609,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6618,7 +6618,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6627,7 +6627,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6636,7 +6636,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6645,7 +6645,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6654,7 +6654,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6663,7 +6663,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6704,7 +6704,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6713,7 +6713,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6722,7 +6722,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6731,7 +6731,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6740,7 +6740,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6749,7 +6749,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6758,7 +6758,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6794,7 +6794,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +6803,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6812,7 +6812,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6821,7 +6821,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,7 +6830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6839,7 +6839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6848,7 +6848,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +6898,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6907,7 +6907,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6916,7 +6916,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6925,7 +6925,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6934,7 +6934,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6943,7 +6943,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6952,7 +6952,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7053,7 +7053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7062,7 +7062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7071,7 +7071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7080,7 +7080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7089,7 +7089,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7098,7 +7098,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7107,7 +7107,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7147,7 +7147,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7156,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7165,7 +7165,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7174,7 +7174,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7183,7 +7183,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7192,7 +7192,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7201,7 +7201,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7237,7 +7237,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7246,7 +7246,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7255,7 +7255,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7264,7 +7264,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7273,7 +7273,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7282,7 +7282,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7291,7 +7291,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7330,7 +7330,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7339,7 +7339,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7348,7 +7348,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7357,7 +7357,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7366,7 +7366,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7375,7 +7375,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7384,7 +7384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7422,7 +7422,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7431,7 +7431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7440,7 +7440,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7449,7 +7449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7458,7 +7458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7467,7 +7467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7476,7 +7476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7523,7 +7523,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7532,7 +7532,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7541,7 +7541,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7550,7 +7550,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7559,7 +7559,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7568,7 +7568,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7577,7 +7577,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7658,7 +7658,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7667,7 +7667,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7676,7 +7676,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7685,7 +7685,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7694,7 +7694,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7703,7 +7703,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7712,7 +7712,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7757,7 +7757,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7766,7 +7766,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +7775,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7784,7 +7784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7793,7 +7793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7802,7 +7802,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7811,7 +7811,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7855,7 +7855,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7864,7 +7864,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7873,7 +7873,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7882,7 +7882,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7891,7 +7891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7900,7 +7900,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7909,7 +7909,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7955,7 +7955,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7964,7 +7964,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7973,7 +7973,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,7 +7982,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7991,7 +7991,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8000,7 +8000,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8009,7 +8009,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8045,7 +8045,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8054,7 +8054,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8063,7 +8063,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8072,7 +8072,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8081,7 +8081,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8090,7 +8090,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8099,7 +8099,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8137,7 +8137,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8146,7 +8146,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8155,7 +8155,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8164,7 +8164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8173,7 +8173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8182,7 +8182,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8191,7 +8191,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8259,7 +8259,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8268,7 +8268,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8277,7 +8277,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8286,7 +8286,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8295,7 +8295,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8304,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8313,7 +8313,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8368,7 +8368,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8377,7 +8377,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8386,7 +8386,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8395,7 +8395,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8404,7 +8404,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8413,7 +8413,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8422,7 +8422,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8498,52 +8498,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8552,13 +8552,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8595,52 +8595,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8649,13 +8649,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8706,52 +8706,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8760,13 +8760,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8819,52 +8819,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8873,13 +8873,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8935,7 +8935,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8944,7 +8944,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8953,7 +8953,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8962,7 +8962,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8971,7 +8971,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8980,7 +8980,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8989,7 +8989,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9041,7 +9041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9050,7 +9050,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9059,7 +9059,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9068,7 +9068,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9077,7 +9077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9086,7 +9086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9095,7 +9095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9145,7 +9145,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9154,7 +9154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9163,7 +9163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9172,7 +9172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9181,7 +9181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9190,7 +9190,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9199,7 +9199,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9247,7 +9247,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9256,7 +9256,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9265,7 +9265,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9274,7 +9274,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9283,7 +9283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9292,7 +9292,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9301,7 +9301,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9356,7 +9356,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9365,7 +9365,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9374,7 +9374,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9383,7 +9383,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9392,7 +9392,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9401,7 +9401,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9410,7 +9410,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9455,7 +9455,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9464,7 +9464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9473,7 +9473,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9482,7 +9482,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9491,7 +9491,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9500,7 +9500,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9509,7 +9509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9547,7 +9547,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9556,7 +9556,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9565,7 +9565,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9574,7 +9574,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9583,7 +9583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9592,7 +9592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9601,7 +9601,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9637,7 +9637,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9646,7 +9646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9655,7 +9655,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9664,7 +9664,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9673,7 +9673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9682,7 +9682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9691,7 +9691,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9737,7 +9737,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9746,7 +9746,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9755,7 +9755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9764,7 +9764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9773,7 +9773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9782,7 +9782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9791,7 +9791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9853,7 +9853,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9862,7 +9862,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9871,7 +9871,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9880,7 +9880,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9889,7 +9889,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9898,7 +9898,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9907,7 +9907,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9969,52 +9969,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10023,13 +10023,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10084,52 +10084,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10138,13 +10138,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10207,52 +10207,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10261,13 +10261,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10311,52 +10311,52 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10365,13 +10365,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10421,52 +10421,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10475,13 +10475,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10529,52 +10529,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10583,13 +10583,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10747,34 +10747,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10783,7 +10783,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10792,7 +10792,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10801,7 +10801,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -10993,34 +10993,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11029,7 +11029,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11038,7 +11038,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11047,7 +11047,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11159,34 +11159,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11195,7 +11195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11204,7 +11204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11213,7 +11213,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11273,34 +11273,34 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11309,7 +11309,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11318,7 +11318,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11327,7 +11327,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11384,34 +11384,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11420,7 +11420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11429,7 +11429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11438,7 +11438,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11525,52 +11525,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11579,13 +11579,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11711,52 +11711,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11765,13 +11765,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11820,52 +11820,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11874,13 +11874,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11921,7 +11921,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11930,7 +11930,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11939,7 +11939,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11948,7 +11948,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11957,7 +11957,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11966,7 +11966,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11975,7 +11975,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12041,7 +12041,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12050,7 +12050,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12059,7 +12059,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12068,7 +12068,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12077,7 +12077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12086,7 +12086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12095,7 +12095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12185,7 +12185,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12194,7 +12194,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12203,7 +12203,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12212,7 +12212,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12221,7 +12221,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12230,7 +12230,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12239,7 +12239,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12275,7 +12275,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12284,7 +12284,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12293,7 +12293,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12302,7 +12302,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12311,7 +12311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12320,7 +12320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12329,7 +12329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12375,7 +12375,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12384,7 +12384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12393,7 +12393,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12402,7 +12402,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12411,7 +12411,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12420,7 +12420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12429,7 +12429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12472,7 +12472,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12481,7 +12481,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12490,7 +12490,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12499,7 +12499,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12508,7 +12508,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12517,7 +12517,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12526,7 +12526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12571,7 +12571,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12580,7 +12580,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12589,7 +12589,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12598,7 +12598,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12607,7 +12607,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12616,7 +12616,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12625,7 +12625,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12670,7 +12670,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12679,7 +12679,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12688,7 +12688,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12697,7 +12697,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12706,7 +12706,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12715,7 +12715,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12724,7 +12724,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12769,7 +12769,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12778,7 +12778,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12787,7 +12787,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12796,7 +12796,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12805,7 +12805,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12814,7 +12814,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12823,7 +12823,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12871,7 +12871,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12880,7 +12880,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12889,7 +12889,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12898,7 +12898,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12907,7 +12907,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12916,7 +12916,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12925,7 +12925,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12979,7 +12979,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12988,7 +12988,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12997,7 +12997,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13006,7 +13006,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13015,7 +13015,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13024,7 +13024,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13033,7 +13033,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13081,7 +13081,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13090,7 +13090,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13099,7 +13099,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13108,7 +13108,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13117,7 +13117,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13126,7 +13126,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13135,7 +13135,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13179,7 +13179,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13188,7 +13188,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13197,7 +13197,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13206,7 +13206,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13215,7 +13215,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13224,7 +13224,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13233,7 +13233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13275,7 +13275,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13284,7 +13284,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13293,7 +13293,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13302,7 +13302,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13311,7 +13311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13320,7 +13320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13329,7 +13329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13374,7 +13374,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13383,7 +13383,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13392,7 +13392,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13401,7 +13401,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13410,7 +13410,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13419,7 +13419,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13428,7 +13428,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13468,7 +13468,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13477,7 +13477,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13486,7 +13486,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13495,7 +13495,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13504,7 +13504,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13513,7 +13513,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13522,7 +13522,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13569,7 +13569,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13578,7 +13578,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13587,7 +13587,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13596,7 +13596,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13605,7 +13605,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13614,7 +13614,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13623,7 +13623,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13669,7 +13669,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13678,7 +13678,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13687,7 +13687,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13696,7 +13696,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13705,7 +13705,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13714,7 +13714,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13723,7 +13723,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13767,7 +13767,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13776,7 +13776,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13785,7 +13785,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13794,7 +13794,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13803,7 +13803,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13812,7 +13812,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13821,7 +13821,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13865,7 +13865,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13874,7 +13874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13883,7 +13883,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13892,7 +13892,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13901,7 +13901,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13910,7 +13910,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13919,7 +13919,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13986,7 +13986,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13995,7 +13995,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14004,7 +14004,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14013,7 +14013,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14022,7 +14022,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14031,7 +14031,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14040,7 +14040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14124,7 +14124,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14133,7 +14133,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14142,7 +14142,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14151,7 +14151,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14160,7 +14160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14169,7 +14169,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14178,7 +14178,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14214,7 +14214,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14223,7 +14223,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14232,7 +14232,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14241,7 +14241,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14250,7 +14250,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14259,7 +14259,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14268,7 +14268,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14352,7 +14352,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14361,7 +14361,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14370,7 +14370,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14379,7 +14379,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14388,7 +14388,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14397,7 +14397,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14406,7 +14406,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14449,7 +14449,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14458,7 +14458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14467,7 +14467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14476,7 +14476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14485,7 +14485,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14494,7 +14494,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14503,7 +14503,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14540,7 +14540,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14549,7 +14549,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14558,7 +14558,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14567,7 +14567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14576,7 +14576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14585,7 +14585,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14594,7 +14594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14632,7 +14632,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14641,7 +14641,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14650,7 +14650,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14659,7 +14659,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14668,7 +14668,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14677,7 +14677,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14686,7 +14686,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14730,7 +14730,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14739,7 +14739,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14748,7 +14748,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14757,7 +14757,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14766,7 +14766,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14775,7 +14775,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14784,7 +14784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14820,7 +14820,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14829,7 +14829,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14838,7 +14838,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14847,7 +14847,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14856,7 +14856,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14865,7 +14865,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14874,7 +14874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14913,7 +14913,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14922,7 +14922,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14931,7 +14931,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14940,7 +14940,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14949,7 +14949,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14958,7 +14958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14967,7 +14967,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15016,7 +15016,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15025,7 +15025,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15034,7 +15034,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15043,7 +15043,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15052,7 +15052,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15061,7 +15061,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15070,7 +15070,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15124,7 +15124,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15133,7 +15133,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15142,7 +15142,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15151,7 +15151,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15160,7 +15160,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15169,7 +15169,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15178,7 +15178,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15222,7 +15222,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15231,7 +15231,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15240,7 +15240,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15249,7 +15249,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15258,7 +15258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15267,7 +15267,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15276,7 +15276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15322,7 +15322,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15331,7 +15331,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15340,7 +15340,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15349,7 +15349,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15358,7 +15358,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15367,7 +15367,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15376,7 +15376,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15421,7 +15421,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15430,7 +15430,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15439,7 +15439,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15448,7 +15448,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15457,7 +15457,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15466,7 +15466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15475,7 +15475,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15528,7 +15528,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15537,7 +15537,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15546,7 +15546,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15555,7 +15555,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15564,7 +15564,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15573,7 +15573,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15582,7 +15582,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15637,7 +15637,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15646,7 +15646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15655,7 +15655,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15664,7 +15664,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15673,7 +15673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15682,7 +15682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15691,7 +15691,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15727,7 +15727,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15736,7 +15736,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15745,7 +15745,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15754,7 +15754,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15763,7 +15763,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15772,7 +15772,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15781,7 +15781,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15825,7 +15825,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15834,7 +15834,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15843,7 +15843,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15852,7 +15852,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15861,7 +15861,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15870,7 +15870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15879,7 +15879,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15921,7 +15921,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15930,7 +15930,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15939,7 +15939,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15948,7 +15948,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15957,7 +15957,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15966,7 +15966,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15975,7 +15975,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16011,7 +16011,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16020,7 +16020,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16029,7 +16029,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16038,7 +16038,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16047,7 +16047,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16056,7 +16056,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16065,7 +16065,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16103,7 +16103,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16112,7 +16112,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16121,7 +16121,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16130,7 +16130,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16139,7 +16139,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16148,7 +16148,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16157,7 +16157,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16185,7 +16185,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16194,7 +16194,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16203,7 +16203,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16212,7 +16212,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16221,7 +16221,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16230,7 +16230,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16239,7 +16239,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16275,7 +16275,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16284,7 +16284,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16293,7 +16293,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16302,7 +16302,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16311,7 +16311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16320,7 +16320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16329,7 +16329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16377,7 +16377,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16386,7 +16386,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16395,7 +16395,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16404,7 +16404,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16413,7 +16413,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16422,7 +16422,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16431,7 +16431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16474,7 +16474,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16483,7 +16483,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16492,7 +16492,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16501,7 +16501,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16510,7 +16510,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16519,7 +16519,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16528,7 +16528,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16579,7 +16579,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16588,7 +16588,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16597,7 +16597,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16606,7 +16606,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16615,7 +16615,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16624,7 +16624,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16633,7 +16633,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16708,7 +16708,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16717,7 +16717,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16726,7 +16726,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16735,7 +16735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16744,7 +16744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16753,7 +16753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16762,7 +16762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16809,7 +16809,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16818,7 +16818,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16827,7 +16827,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16836,7 +16836,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16845,7 +16845,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16854,7 +16854,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16863,7 +16863,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16947,7 +16947,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16956,7 +16956,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16965,7 +16965,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16974,7 +16974,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16983,7 +16983,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16992,7 +16992,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17001,7 +17001,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17038,7 +17038,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17047,7 +17047,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17056,7 +17056,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17065,7 +17065,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17074,7 +17074,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17083,7 +17083,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17092,7 +17092,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17136,7 +17136,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17145,7 +17145,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17154,7 +17154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17163,7 +17163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17172,7 +17172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17181,7 +17181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17190,7 +17190,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17237,7 +17237,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17246,7 +17246,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17255,7 +17255,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17264,7 +17264,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17273,7 +17273,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17282,7 +17282,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17291,7 +17291,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17331,7 +17331,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17340,7 +17340,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17349,7 +17349,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17358,7 +17358,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17367,7 +17367,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17376,7 +17376,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17385,7 +17385,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17430,7 +17430,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17439,7 +17439,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17448,7 +17448,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17457,7 +17457,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17466,7 +17466,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17475,7 +17475,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17484,7 +17484,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17540,7 +17540,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17549,7 +17549,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17558,7 +17558,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17567,7 +17567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17576,7 +17576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17585,7 +17585,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17594,7 +17594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17632,7 +17632,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17641,7 +17641,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17650,7 +17650,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17659,7 +17659,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17668,7 +17668,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17677,7 +17677,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17686,7 +17686,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17737,7 +17737,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17746,7 +17746,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17755,7 +17755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17764,7 +17764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17773,7 +17773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17782,7 +17782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17791,7 +17791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17829,7 +17829,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17838,7 +17838,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17847,7 +17847,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17856,7 +17856,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17865,7 +17865,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17874,7 +17874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17883,7 +17883,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17904,7 +17904,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An error: the code says what kind (src/errors.ts), field which input */
+        /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
         ErrorBody: {
             /** @enum {string} */
             code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
@@ -17914,15 +17914,16 @@ export interface components {
             };
             /** @description the offending input, as a dotted path */
             field?: string;
-            /** @description for people; in English */
+            /** @description the stable message key, e.g. bid.deadlinePassed */
+            key: string;
+            /** @description for people, in the reader's language (profile, else Accept-Language, else zh-CN) */
             message: string;
+            /** @description the message's parameters; names come as {zh, en} */
+            params?: {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
-        };
-        ErrorBody2: {
-            code: string;
-            field?: string;
-            message: string;
         };
     };
     responses: never;
