@@ -1755,4 +1755,16 @@ export const RULES: Rule[] = [
     request: () => ({ url: '/api/admin/jobs/notify.deliver/00000000-0000-4000-8000-000000000000/retry' }),
     note: 'retrying a failed job; a job that did not fail is 404',
   },
+  {
+    route: 'GET /api/integrity/rescan',
+    allow: ['officer', 'admin'],
+    request: () => ({ url: '/api/integrity/rescan' }),
+  },
+  {
+    route: 'POST /api/integrity/rescan',
+    allow: ['officer', 'admin'],
+    request: () => ({ url: '/api/integrity/rescan', body: { threshold: 0.99 } }),
+    proof: 'officer',
+    note: 'queues the duplicate rescan (a job); last, since it runs in the background',
+  },
 ];
