@@ -32,6 +32,7 @@ import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
+import { rescanRoutes } from '../modules/integrity/rescan.ts';
 import { closeTransports } from '../modules/notifications/mail.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
@@ -183,6 +184,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(challengesRoutes, { prefix: '/api' });
   await app.register(integrityRoutes, { prefix: '/api' });
+  await app.register(rescanRoutes, { prefix: '/api' });
   await app.register(ethicsRoutes, { prefix: '/api' });
   await app.register(policyRoutes, { prefix: '/api' });
   await app.register(raceRoutes, { prefix: '/api' });

@@ -56,6 +56,9 @@ for (const kind of backends()) {
         ],
       );
       assert.ok(r.body.errors.every((e: { reason: string }) => e.reason.length > 0));
+      // Reasons read in the organizer's language (Chinese by default), with their keys.
+      assert.ok(r.body.errors.every((e: { key: string }) => /^(import|validation)\./.test(e.key)));
+      assert.ok(r.body.errors.every((e: { reason: string }) => /\p{Script=Han}/u.test(e.reason)));
       assert.deepEqual(await snapshotCounts(t.database), before);
       assert.equal(await experts(), 0);
     });

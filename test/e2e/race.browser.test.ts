@@ -105,10 +105,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     // A server refusal shows next to the field it names; fixing the field lets the declaration through.
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(30));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
-    await org
-      .locator('#f-stages-1-gateAt-err')
-      .getByText('must be after the previous stage’s gate')
-      .waitFor();
+    await org.locator('#f-stages-1-gateAt-err').getByText('必须晚于上一阶段的关口').waitFor();
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(90));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
     await org.getByRole('heading', { name: /赛马：/ }).waitFor();
@@ -210,7 +207,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await objections.getByRole('button', { name: '处理异议' }).click();
     await org.getByText('第 1 关异议不成立').waitFor();
     await org.getByRole('button', { name: '决定生效' }).click();
-    await org.getByText('the notice period for objections has not ended').waitFor();
+    await org.getByText('异议公示期尚未结束').waitFor();
     t.clock.t += 4 * DAY;
     await org.getByRole('button', { name: '决定生效' }).click();
     await org.getByText('关口决定已生效。').waitFor();

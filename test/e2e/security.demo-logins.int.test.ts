@@ -1,29 +1,13 @@
 // The README's demo logins work: every row of its login table, after `demo load`, logs in with
 // the password the README gives and holds the role the row names; and every demo account is in it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ROLES } from '../../src/app/context.ts';
 import { demoLogins } from '../../src/demo/demo-data.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { buildTestApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
-
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-
-/** The README's demo password and its login table: [role label, email]. */
-function readmeLogins(): { password: string; rows: [string, string][] } {
-  const password = /Every demo account uses the password `([^`]+)`/.exec(readme)?.[1];
-  assert.ok(password, 'the README names the demo password');
-  const table = readme.slice(readme.indexOf('| role | login |'));
-  const rows: [string, string][] = [];
-  for (const line of table.split('\n').slice(2)) {
-    const m = /^\|\s*(.+?)\s*\|\s*`([^`]+@[^`]+)`\s*\|$/.exec(line.trim());
-    if (!m) break;
-    rows.push([m[1], m[2]]);
-  }
-  return { password, rows };
-}
+import { readmeLogins } from '../support/demo.ts';
 
 /** The membership role a README label names: the one role word in it ("integrity officer" → integrity_officer). */
 function roleOf(label: string): string {

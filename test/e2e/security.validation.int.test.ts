@@ -234,7 +234,9 @@ for (const kind of backends()) {
       const body = r.json();
       assert.equal(body.code, 'VALIDATION');
       assert.equal(body.field, 'email');
-      assert.match(body.message, /row 2/);
+      assert.equal(body.key, 'import.refused');
+      assert.equal(body.params.row, 2);
+      assert.match(body.message, /^第 2 行，email：/);
       assert.equal(body.ok, false);
       assert.deepEqual(
         body.errors.map((e: { row: number; field: string }) => [e.row, e.field]),

@@ -1693,6 +1693,15 @@ export const RULES: Rule[] = [
     note: 'reconciling the whole journal is the platform admin’s; last, after the proofs moved money',
   },
 
+  // Home: my own tasks; whether an administrator exists yet (a public yes/no).
+  {
+    route: 'GET /api/me/tasks',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/me/tasks' }),
+    note: 'only ever one’s own tasks (no id in the path)',
+  },
+  { route: 'GET /api/setup', allow: 'public', request: () => ({ url: '/api/setup' }) },
+
   // Notifications: everyone's own inbox; the admin's outbox and job queues.
   { route: 'GET /api/notifications', allow: 'signedIn', request: () => ({ url: '/api/notifications' }) },
   {
@@ -1754,5 +1763,17 @@ export const RULES: Rule[] = [
     allow: ['admin'],
     request: () => ({ url: '/api/admin/jobs/notify.deliver/00000000-0000-4000-8000-000000000000/retry' }),
     note: 'retrying a failed job; a job that did not fail is 404',
+  },
+  {
+    route: 'GET /api/integrity/rescan',
+    allow: ['officer', 'admin'],
+    request: () => ({ url: '/api/integrity/rescan' }),
+  },
+  {
+    route: 'POST /api/integrity/rescan',
+    allow: ['officer', 'admin'],
+    request: () => ({ url: '/api/integrity/rescan', body: { threshold: 0.99 } }),
+    proof: 'officer',
+    note: 'queues the duplicate rescan (a job); last, since it runs in the background',
   },
 ];

@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
+import { localeFromEnv } from '../../i18n/locale.ts';
+import { render, t } from '../../i18n/messages.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -55,9 +57,13 @@ export const registerExperts: RegisterCommand = (program) => {
             agencyId: opts.agency,
             fileName: basename(file),
           });
-          for (const e of r.errors) console.error(`row ${e.row}, ${e.field}: ${e.reason}`);
+          const locale = localeFromEnv(process.env);
+          for (const e of r.errors)
+            console.error(
+              render(t('import.rowProblem', { row: e.row, field: e.field, reason: e.reason }), locale),
+            );
           if (!r.ok) {
-            console.error(`nothing imported: ${r.errors.length} problem(s); fix them or use --skip-bad-rows`);
+            console.error(render(t('import.nothingImported', { count: r.errors.length }), locale));
             process.exitCode = 1;
             return;
           }

@@ -184,4 +184,82 @@ export const evaluationMessages = defineMessages({
     'zh-CN': '{count} 个项目的评审意见可以答辩，答辩窗口还剩 {days} 天',
     en: 'You may answer the reviews of {count} bid(s); the window closes in {days} day(s)',
   },
+  // Per-row reasons of the expert import (docs/expert-import.md).
+  'import.atMost100Chars': { 'zh-CN': '最多 100 个字符', en: 'must be at most 100 characters' },
+  'import.availabilityShape': {
+    'zh-CN': '{w} 的格式应如 2026-12-01..2027-03-31',
+    en: '{w} must look like 2026-12-01..2027-03-31',
+  },
+  'import.badCsv': { 'zh-CN': '不是可读取的 CSV 文件：{message}', en: 'not a readable CSV file: {message}' },
+  'import.badDisciplineCode': {
+    'zh-CN': '{c} 不是国家自然科学基金申请代码（F0201）或 GB/T 13745 学科代码（520.2010）',
+    en: '{c} is not an NSFC code (F0201) or a GB/T 13745 code (520.2010)',
+  },
+  'import.badXlsx': { 'zh-CN': '不是可读取的 XLSX 工作簿', en: 'not a readable XLSX workbook' },
+  'import.employmentEndsBeforeStart': { 'zh-CN': '{e} 的结束早于开始', en: '{e} ends before it starts' },
+  'import.employmentShape': {
+    'zh-CN': '{e} 的格式应如 单位|2015-09-01|2020-08-31（结束留空表示至今）',
+    en: '{e} must look like organisation|2015-09-01|2020-08-31 (end empty = current)',
+  },
+  'import.emptyFile': { 'zh-CN': '文件为空', en: 'the file is empty' },
+  'import.endsBeforeStart': { 'zh-CN': '{w} 的结束早于开始', en: '{w} ends before it starts' },
+  'import.fileTooLarge': { 'zh-CN': '文件超过 {max} 字节', en: 'the file is larger than {max} bytes' },
+  'import.keywordTooLong': { 'zh-CN': '{k}… 超过 60 个字符', en: '{k}… is longer than 60 characters' },
+  'import.maxLoad': { 'zh-CN': '必须是 0..1000 之间的整数', en: 'must be a whole number 0..1000' },
+  'import.missingColumns': {
+    'zh-CN': '标题行缺少列 {missing}',
+    en: 'the header row lacks the column(s) {missing}',
+  },
+  'import.moreProblems': { 'zh-CN': '（另有 {count} 个问题）', en: ' (and {count} more problems)' },
+  'import.nameRequired': { 'zh-CN': '请填写中文或英文姓名', en: 'give a Chinese or an English name' },
+  'import.noOrgWithUscc': {
+    'zh-CN': '没有已注册单位使用统一社会信用代码 {uscc}',
+    en: 'no registered organisation has the USCC {uscc}',
+  },
+  'import.noPersonWithEmail': { 'zh-CN': '没有人员使用邮箱 {other}', en: 'no person has the email {other}' },
+  'import.noSheet': { 'zh-CN': '工作簿中没有工作表', en: 'the workbook has no sheet' },
+  'import.noSuchOrg': {
+    'zh-CN': '没有已注册单位使用该统一社会信用代码或名称',
+    en: 'no registered organisation has this USCC or name',
+  },
+  'import.nothingImported': {
+    'zh-CN': '未导入任何数据：共 {count} 个问题；请修正后重试，或使用 --skip-bad-rows',
+    en: 'nothing imported: {count} problem(s); fix them or use --skip-bad-rows',
+  },
+  'import.orgRequired': {
+    'zh-CN': '必填（已注册单位的统一社会信用代码或名称）',
+    en: 'is required (USCC or name of a registered organisation)',
+  },
+  'import.projectEndsBeforeStart': { 'zh-CN': '{p} 的结束早于开始', en: '{p} ends before it starts' },
+  'import.projectShape': {
+    'zh-CN': '{p} 的格式应如 2022-2025|标题（结束留空表示在研）',
+    en: '{p} must look like 2022-2025|Title (end empty = ongoing)',
+  },
+  'import.publicationShape': {
+    'zh-CN': '{p} 的格式应如 2024|标题|合作者A, 合作者B',
+    en: '{p} must look like 2024|Title|Coauthor A, Coauthor B',
+  },
+  'import.refused': {
+    'zh-CN': '第 {row} 行，{field}：{reason}{more}；未导入任何数据',
+    en: 'row {row}, {field}: {reason}{more}; nothing was imported',
+  },
+  'import.refusedWhole': {
+    'zh-CN': '文件被拒绝；未导入任何数据',
+    en: 'the file was refused; nothing was imported',
+  },
+  'import.relationKind': {
+    'zh-CN': '{r}：关系类型必须是 {kinds} 之一',
+    en: '{r}: the kind must be one of {kinds}',
+  },
+  'import.relationShape': {
+    'zh-CN': '{r} 的格式应如 advisor|邮箱或姓名|备注',
+    en: '{r} must look like advisor|email or name|note',
+  },
+  'import.repeatsRow': { 'zh-CN': '与第 {first} 行重复', en: 'repeats row {first}' },
+  'import.rowProblem': { 'zh-CN': '第 {row} 行，{field}：{reason}', en: 'row {row}, {field}: {reason}' },
+  'import.titleTooLong': { 'zh-CN': '有标题超过 500 个字符', en: 'a title is longer than 500 characters' },
+  'import.tooManyCodes': { 'zh-CN': '最多 20 个代码', en: 'at most 20 codes' },
+  'import.tooManyKeywords': { 'zh-CN': '关键词合计最多 50 个', en: 'at most 50 keywords in all' },
+  'import.tooManyRows': { 'zh-CN': '每个文件最多 {max} 名专家', en: 'at most {max} experts per file' },
+  'import.unknownColumns': { 'zh-CN': '未知的列 {unknown}', en: 'unknown column(s) {unknown}' },
 });

@@ -2,7 +2,10 @@
 // expert's decline / declaration of a conflict. Thin: schemas first, services decide.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorBody } from '../../http/errors.ts';
 import { pageOf } from '../../http/paging.ts';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
+import { render, t } from '../../i18n/messages.ts';
 import { zkey } from '../../i18n/validation.ts';
 import * as assignment from './assignment.service.ts';
 import './evaluation.tasks.ts';
@@ -56,17 +59,28 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
         agencyId: req.query.agencyId,
         fileName: req.query.name,
       });
-      if (report.ok) return reply.status(200).send(report);
+      // Each row's reason in the reader's language, with its key and parameters for API clients.
+      const locale = req.ctx.locale ?? DEFAULT_LOCALE;
+      const errors = report.errors.map((e) => ({
+        row: e.row,
+        field: e.field,
+        reason: render(e.reason, locale),
+        key: e.reason.key,
+        params: e.reason.params,
+      }));
+      if (report.ok) return reply.status(200).send({ ...report, errors });
       // Refused whole: the common error shape, naming the first problem, with the per-row report.
       const first = report.errors[0];
-      const more = report.errors.length > 1 ? ` (and ${report.errors.length - 1} more problems)` : '';
+      const more =
+        report.errors.length > 1 ? t('import.moreProblems', { count: report.errors.length - 1 }) : '';
+      const msg = first
+        ? t('import.refused', { row: first.row, field: first.field, reason: first.reason, more })
+        : t('import.refusedWhole');
       return reply.status(422).send({
-        code: 'VALIDATION',
-        message: first
-          ? `row ${first.row}, ${first.field}: ${first.reason}${more}; nothing was imported`
-          : 'the file was refused; nothing was imported',
-        field: first?.field,
         ...report,
+        ...errorBody('VALIDATION', msg, locale),
+        field: first?.field,
+        errors,
       });
     },
   );

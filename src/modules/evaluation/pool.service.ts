@@ -113,8 +113,7 @@ export async function importExperts(
   );
 
   for (const { row, ref } of refusedOrgs)
-    if (!orgs.has(orgKeyOf(ref)))
-      errors.push({ row, field: 'organisation', reason: 'no registered organisation has this USCC or name' });
+    if (!orgs.has(orgKeyOf(ref))) errors.push({ row, field: 'organisation', reason: t('import.noSuchOrg') });
   const good: ExpertRow[] = [];
   for (const r of rows) {
     const rowErrors: RowError[] = [];
@@ -122,20 +121,24 @@ export async function importExperts(
       rowErrors.push({
         row: r.row,
         field: 'organisation',
-        reason: 'no registered organisation has this USCC or name',
+        reason: t('import.noSuchOrg'),
       });
     for (const e of r.employment ?? [])
       if ('uscc' in e.org && !orgs.has(orgKeyOf(e.org)))
         rowErrors.push({
           row: r.row,
           field: 'employment',
-          reason: `no registered organisation has the USCC ${e.org.uscc}`,
+          reason: t('import.noOrgWithUscc', { uscc: e.org.uscc }),
         });
     for (const x of r.relations ?? []) {
       if (!x.other.includes('@')) continue;
       const em = normaliseEmail(x.other);
       if (!known.has(em) && !fileEmails.has(em))
-        rowErrors.push({ row: r.row, field: 'relations', reason: `no person has the email ${x.other}` });
+        rowErrors.push({
+          row: r.row,
+          field: 'relations',
+          reason: t('import.noPersonWithEmail', { other: x.other }),
+        });
     }
     if (rowErrors.length) errors.push(...rowErrors);
     else good.push(r);

@@ -3,6 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { availableOn, readTable, splitList, validateRecord, validateRecords } from './pool.ts';
+import '../../i18n/catalogue.ts';
+import { type Msg, render } from '../../i18n/messages.ts';
+
+const en = (m: Msg | undefined) => (m ? render(m, 'en') : '');
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -68,7 +72,10 @@ describe('expert import file', () => {
   test('a repeated email is an error on the later row; blank lines are skipped', () => {
     const { rows, errors } = validateRecords([GOOD, { email: '' }, { ...GOOD, email: 'WANG@example.cn' }]);
     assert.equal(rows.length, 1);
-    assert.deepEqual(errors, [{ row: 4, field: 'email', reason: 'repeats row 2' }]);
+    assert.deepEqual(
+      errors.map((e) => ({ ...e, reason: render(e.reason, 'en') })),
+      [{ row: 4, field: 'email', reason: 'repeats row 2' }],
+    );
   });
 
   test('reads CSV (with BOM and quoted cells) and refuses unknown columns', async () => {
@@ -77,8 +84,8 @@ describe('expert import file', () => {
     assert.deepEqual(t.records, [
       { email: 'a@b.cn', name_zh: '甲', organisation: '东海大学', keywords_en: 'x; y' },
     ]);
-    assert.match((await readTable(enc('email,organisation,age\n'))).error ?? '', /unknown column/);
-    assert.match((await readTable(enc('name_zh\n甲\n'))).error ?? '', /lacks/);
+    assert.match(en((await readTable(enc('email,organisation,age\n'))).error), /unknown column/);
+    assert.match(en((await readTable(enc('name_zh\n甲\n'))).error), /lacks/);
   });
 
   test('reads the first sheet of an XLSX workbook, dates as YYYY-MM-DD', async () => {

@@ -5,6 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { type Msg, t } from '../../i18n/messages.ts';
 
 export const IMPORT_COLUMNS = [
   'email',
@@ -32,7 +33,8 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export interface RowError {
   row: number;
   field: string;
-  reason: string;
+  /** Why, as a message key with parameters (rendered in the reader's language by the caller). */
+  reason: Msg;
 }
 
 /** An organisation as written in the file: a USCC or a name. */
@@ -79,17 +81,17 @@ export const orgRef = (s: string): OrgRef =>
 /** Reads the file into header-keyed string records: XLSX by its zip signature, else UTF-8 CSV. */
 export async function readTable(
   bytes: Uint8Array,
-): Promise<{ records: Record<string, string>[]; error?: string }> {
-  if (bytes.length === 0) return { records: [], error: 'the file is empty' };
+): Promise<{ records: Record<string, string>[]; error?: Msg }> {
+  if (bytes.length === 0) return { records: [], error: t('import.emptyFile') };
   if (bytes.length > MAX_IMPORT_BYTES)
-    return { records: [], error: `the file is larger than ${MAX_IMPORT_BYTES} bytes` };
+    return { records: [], error: t('import.fileTooLarge', { max: MAX_IMPORT_BYTES }) };
   let rows: string[][];
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
     try {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
       const ws = wb.worksheets[0];
-      if (!ws) return { records: [], error: 'the workbook has no sheet' };
+      if (!ws) return { records: [], error: t('import.noSheet') };
       rows = [];
       ws.eachRow({ includeEmpty: true }, (r, n) => {
         const vals: string[] = [];
@@ -98,22 +100,23 @@ export async function readTable(
       });
       for (let i = 0; i < rows.length; i++) rows[i] ??= [];
     } catch {
-      return { records: [], error: 'not a readable XLSX workbook' };
+      return { records: [], error: t('import.badXlsx') };
     }
   } else {
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
     try {
       rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: false }) as string[][];
     } catch (e) {
-      return { records: [], error: `not a readable CSV file: ${(e as Error).message}` };
+      return { records: [], error: t('import.badCsv', { message: (e as Error).message }) };
     }
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['email', 'organisation'].filter((c) => !header.includes(c));
   if (missing.length)
-    return { records: [], error: `the header row lacks the column(s) ${missing.join(', ')}` };
+    return { records: [], error: t('import.missingColumns', { missing: missing.join(', ') }) };
   const unknown = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length) return { records: [], error: `unknown column(s) ${unknown.join(', ')}` };
+  if (unknown.length)
+    return { records: [], error: t('import.unknownColumns', { unknown: unknown.join(', ') }) };
   const records: Record<string, string>[] = [];
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i];
@@ -144,47 +147,45 @@ export function validateRecord(
   row: number,
 ): { row: ExpertRow } | { errors: RowError[] } {
   const errors: RowError[] = [];
-  const err = (field: ImportColumn, reason: string) => errors.push({ row, field, reason });
+  const err = (field: ImportColumn, reason: Msg) => errors.push({ row, field, reason });
   const cell = (c: ImportColumn) => rec[c] ?? '';
 
   const email = cell('email');
-  if (!email) err('email', 'is required');
-  else if (!emailSchema.safeParse(email).success) err('email', 'must be an email address');
+  if (!email) err('email', t('validation.required'));
+  else if (!emailSchema.safeParse(email).success) err('email', t('validation.format.email'));
   const nameZh = cell('name_zh');
   const nameEn = cell('name_en');
-  if (!nameZh && !nameEn) err('name_zh', 'give a Chinese or an English name');
-  if (nameZh.length > 100) err('name_zh', 'must be at most 100 characters');
-  if (nameEn.length > 100) err('name_en', 'must be at most 100 characters');
+  if (!nameZh && !nameEn) err('name_zh', t('import.nameRequired'));
+  if (nameZh.length > 100) err('name_zh', t('import.atMost100Chars'));
+  if (nameEn.length > 100) err('name_en', t('import.atMost100Chars'));
   const org = cell('organisation');
-  if (!org) err('organisation', 'is required (USCC or name of a registered organisation)');
+  if (!org) err('organisation', t('import.orgRequired'));
 
   const disciplineCodes = splitList(cell('discipline_codes')).map((c) => c.toUpperCase());
   for (const c of disciplineCodes)
-    if (!DISCIPLINE.test(c))
-      err('discipline_codes', `${c} is not an NSFC code (F0201) or a GB/T 13745 code (520.2010)`);
-  if (disciplineCodes.length > 20) err('discipline_codes', 'at most 20 codes');
+    if (!DISCIPLINE.test(c)) err('discipline_codes', t('import.badDisciplineCode', { c }));
+  if (disciplineCodes.length > 20) err('discipline_codes', t('import.tooManyCodes'));
   const keywords = [...splitList(cell('keywords_zh')), ...splitList(cell('keywords_en'))];
-  if (keywords.length > 50) err('keywords_zh', 'at most 50 keywords in all');
+  if (keywords.length > 50) err('keywords_zh', t('import.tooManyKeywords'));
   for (const k of keywords)
     if (k.length > 60)
       err(
         /[\u4e00-\u9fff]/.test(k) ? 'keywords_zh' : 'keywords_en',
-        `${k.slice(0, 20)}… is longer than 60 characters`,
+        t('import.keywordTooLong', { k: k.slice(0, 20) }),
       );
 
   let maxLoad = 10;
   const ml = cell('max_load');
   if (ml) {
-    if (!/^\d{1,4}$/.test(ml) || Number(ml) > 1000) err('max_load', 'must be a whole number 0..1000');
+    if (!/^\d{1,4}$/.test(ml) || Number(ml) > 1000) err('max_load', t('import.maxLoad'));
     else maxLoad = Number(ml);
   }
 
   const availability: ExpertRow['availability'] = [];
   for (const w of splitList(cell('availability'))) {
     const m = /^(\S+)\s*\.\.\s*(\S+)$/.exec(w);
-    if (!m || !validDate(m[1]) || !validDate(m[2]))
-      err('availability', `${w} must look like 2026-12-01..2027-03-31`);
-    else if (m[2] < m[1]) err('availability', `${w} ends before it starts`);
+    if (!m || !validDate(m[1]) || !validDate(m[2])) err('availability', t('import.availabilityShape', { w }));
+    else if (m[2] < m[1]) err('availability', t('import.endsBeforeStart', { w }));
     else availability.push({ from: m[1], to: m[2] });
   }
 
@@ -194,8 +195,8 @@ export function validateRecord(
     for (const e of splitList(cell('employment'))) {
       const [o = '', start = '', end = ''] = e.split('|').map((s) => s.trim());
       if (!o || !validDate(start) || (end && !validDate(end)))
-        err('employment', `${e} must look like organisation|2015-09-01|2020-08-31 (end empty = current)`);
-      else if (end && end < start) err('employment', `${e} ends before it starts`);
+        err('employment', t('import.employmentShape', { e }));
+      else if (end && end < start) err('employment', t('import.employmentEndsBeforeStart', { e }));
       else employment.push({ org: orgRef(o), start, end: end || null });
     }
   }
@@ -206,8 +207,8 @@ export function validateRecord(
     for (const p of splitList(cell('publications'))) {
       const [y = '', title = '', co = ''] = p.split('|').map((s) => s.trim());
       if (!/^\d{4}$/.test(y) || Number(y) < 1900 || Number(y) > 2100 || !title)
-        err('publications', `${p.slice(0, 40)} must look like 2024|Title|Coauthor A, Coauthor B`);
-      else if (title.length > 500) err('publications', 'a title is longer than 500 characters');
+        err('publications', t('import.publicationShape', { p: p.slice(0, 40) }));
+      else if (title.length > 500) err('publications', t('import.titleTooLong'));
       else
         publications.push({
           year: Number(y),
@@ -225,9 +226,9 @@ export function validateRecord(
     projects = [];
     for (const p of splitList(cell('projects'))) {
       const m = /^(\d{4})\s*-\s*(\d{4})?\s*\|\s*(.+)$/.exec(p);
-      if (!m) err('projects', `${p.slice(0, 40)} must look like 2022-2025|Title (end empty = ongoing)`);
+      if (!m) err('projects', t('import.projectShape', { p: p.slice(0, 40) }));
       else if (m[2] && Number(m[2]) < Number(m[1]))
-        err('projects', `${p.slice(0, 40)} ends before it starts`);
+        err('projects', t('import.projectEndsBeforeStart', { p: p.slice(0, 40) }));
       else
         projects.push({ startYear: Number(m[1]), endYear: m[2] ? Number(m[2]) : null, title: m[3].trim() });
     }
@@ -239,8 +240,8 @@ export function validateRecord(
     for (const r of splitList(cell('relations'))) {
       const [kind = '', other = '', note = ''] = r.split('|').map((s) => s.trim());
       if (!(RELATION_KINDS as readonly string[]).includes(kind))
-        err('relations', `${r.slice(0, 40)}: the kind must be one of ${RELATION_KINDS.join(', ')}`);
-      else if (!other) err('relations', `${r.slice(0, 40)} must look like advisor|email or name|note`);
+        err('relations', t('import.relationKind', { r: r.slice(0, 40), kinds: RELATION_KINDS.join(', ') }));
+      else if (!other) err('relations', t('import.relationShape', { r: r.slice(0, 40) }));
       else relations.push({ kind: kind as RelationKind, other, note });
     }
   }
@@ -276,7 +277,11 @@ export function validateRecords(records: Record<string, string>[]): {
     return {
       rows,
       errors: [
-        { row: MAX_IMPORT_ROWS + 2, field: 'file', reason: `at most ${MAX_IMPORT_ROWS} experts per file` },
+        {
+          row: MAX_IMPORT_ROWS + 2,
+          field: 'file',
+          reason: t('import.tooManyRows', { max: MAX_IMPORT_ROWS }),
+        },
       ],
     };
   const seen = new Map<string, number>();
@@ -291,7 +296,7 @@ export function validateRecords(records: Record<string, string>[]): {
     const key = v.row.email.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({ row: rowNo, field: 'email', reason: `repeats row ${first}` });
+      errors.push({ row: rowNo, field: 'email', reason: t('import.repeatsRow', { first }) });
       return;
     }
     seen.set(key, rowNo);

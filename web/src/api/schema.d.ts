@@ -48,7 +48,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -57,7 +57,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -66,7 +66,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -75,7 +75,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -84,7 +84,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -93,7 +93,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -102,7 +102,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -155,7 +155,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -164,7 +164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -173,7 +173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -182,7 +182,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -191,7 +191,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -200,7 +200,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -209,7 +209,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -274,7 +274,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -283,7 +283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -292,7 +292,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -301,7 +301,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -310,7 +310,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -319,7 +319,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -328,7 +328,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -387,7 +387,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -396,7 +396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -405,7 +405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -414,7 +414,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -423,7 +423,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -432,7 +432,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -441,7 +441,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -479,7 +479,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -488,7 +488,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -497,7 +497,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -506,7 +506,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -515,7 +515,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -524,7 +524,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -533,7 +533,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -615,7 +615,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -624,7 +624,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -633,7 +633,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -642,7 +642,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -651,7 +651,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -660,7 +660,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -669,7 +669,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -723,7 +723,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -732,7 +732,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -741,7 +741,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -750,7 +750,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -759,7 +759,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -768,7 +768,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -777,7 +777,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -850,52 +850,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -904,13 +904,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -951,52 +951,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1005,13 +1005,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1074,52 +1074,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1128,13 +1128,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -1189,7 +1189,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1198,7 +1198,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1207,7 +1207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1216,7 +1216,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1225,7 +1225,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1234,7 +1234,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1243,7 +1243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1393,7 +1393,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1402,7 +1402,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1411,7 +1411,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1420,7 +1420,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1429,7 +1429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1438,7 +1438,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1447,7 +1447,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1616,7 +1616,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1625,7 +1625,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1634,7 +1634,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1643,7 +1643,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1652,7 +1652,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,7 +1661,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1670,7 +1670,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -1822,7 +1822,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1831,7 +1831,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -1840,7 +1840,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1849,7 +1849,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1858,7 +1858,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1867,7 +1867,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1876,7 +1876,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2026,7 +2026,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2035,7 +2035,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2044,7 +2044,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2053,7 +2053,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2062,7 +2062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2071,7 +2071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2080,7 +2080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2125,7 +2125,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2134,7 +2134,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2143,7 +2143,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2152,7 +2152,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2161,7 +2161,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2170,7 +2170,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2179,7 +2179,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2215,7 +2215,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2224,7 +2224,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2233,7 +2233,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2242,7 +2242,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2251,7 +2251,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2260,7 +2260,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2269,7 +2269,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2302,7 +2302,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2311,7 +2311,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2320,7 +2320,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2329,7 +2329,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2338,7 +2338,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2347,7 +2347,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2356,7 +2356,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2517,7 +2517,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2526,7 +2526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2535,7 +2535,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2544,7 +2544,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2553,7 +2553,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2562,7 +2562,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2571,7 +2571,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2729,7 +2729,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2738,7 +2738,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2747,7 +2747,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2756,7 +2756,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2765,7 +2765,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2774,7 +2774,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2783,7 +2783,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2861,7 +2861,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2870,7 +2870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2879,7 +2879,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -2888,7 +2888,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2897,7 +2897,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -2906,7 +2906,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2915,7 +2915,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3004,7 +3004,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3013,7 +3013,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3022,7 +3022,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3031,7 +3031,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3040,7 +3040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3049,7 +3049,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3058,7 +3058,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3150,7 +3150,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3159,7 +3159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3168,7 +3168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3177,7 +3177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3186,7 +3186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3195,7 +3195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3204,7 +3204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3240,7 +3240,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3249,7 +3249,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3258,7 +3258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3267,7 +3267,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3276,7 +3276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3285,7 +3285,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3294,7 +3294,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3390,7 +3390,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3399,7 +3399,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3408,7 +3408,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3417,7 +3417,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3426,7 +3426,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3435,7 +3435,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3444,7 +3444,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3491,7 +3491,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3500,7 +3500,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3509,7 +3509,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3518,7 +3518,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3527,7 +3527,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3536,7 +3536,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3545,7 +3545,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3585,7 +3585,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3594,7 +3594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3603,7 +3603,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3612,7 +3612,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3621,7 +3621,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3630,7 +3630,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3639,7 +3639,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -3726,7 +3726,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -3735,7 +3735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -3744,7 +3744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -3753,7 +3753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -3762,7 +3762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -3771,7 +3771,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3780,7 +3780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4061,7 +4061,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4070,7 +4070,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4079,7 +4079,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4088,7 +4088,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4097,7 +4097,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4106,7 +4106,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4115,7 +4115,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4150,7 +4150,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4159,7 +4159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4168,7 +4168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4177,7 +4177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4186,7 +4186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4195,7 +4195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4204,7 +4204,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4234,7 +4234,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4243,7 +4243,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4252,7 +4252,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4261,7 +4261,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4270,7 +4270,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4279,7 +4279,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4288,7 +4288,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4369,7 +4369,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4378,7 +4378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4387,7 +4387,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4396,7 +4396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4405,7 +4405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4414,7 +4414,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4423,7 +4423,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4475,7 +4475,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4484,7 +4484,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4493,7 +4493,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4502,7 +4502,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4511,7 +4511,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4520,7 +4520,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4529,7 +4529,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4565,7 +4565,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4574,7 +4574,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4583,7 +4583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4592,7 +4592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4601,7 +4601,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4610,7 +4610,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4619,7 +4619,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4656,7 +4656,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4665,7 +4665,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4674,7 +4674,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4683,7 +4683,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4692,7 +4692,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4701,7 +4701,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4710,7 +4710,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4746,7 +4746,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4755,7 +4755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4764,7 +4764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4773,7 +4773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4782,7 +4782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4791,7 +4791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4800,7 +4800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4837,7 +4837,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4846,7 +4846,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4855,7 +4855,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4864,7 +4864,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4873,7 +4873,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4882,7 +4882,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4891,7 +4891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -4940,7 +4940,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -4949,7 +4949,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -4958,7 +4958,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -4967,7 +4967,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -4976,7 +4976,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -4985,7 +4985,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4994,7 +4994,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5065,7 +5065,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5083,7 +5083,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5092,7 +5092,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5101,7 +5101,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5110,7 +5110,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5119,7 +5119,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5157,7 +5157,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5166,7 +5166,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5175,7 +5175,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5184,7 +5184,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5193,7 +5193,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5202,7 +5202,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5211,7 +5211,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5259,7 +5259,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5268,7 +5268,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5277,7 +5277,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5286,7 +5286,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5295,7 +5295,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5304,7 +5304,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5313,7 +5313,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5349,7 +5349,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5358,7 +5358,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5367,7 +5367,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5376,7 +5376,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5385,7 +5385,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5394,7 +5394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5403,7 +5403,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5437,7 +5437,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5446,7 +5446,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5455,7 +5455,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5464,7 +5464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5473,7 +5473,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5482,7 +5482,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5491,7 +5491,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5538,7 +5538,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5547,7 +5547,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5556,7 +5556,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5565,7 +5565,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5574,7 +5574,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5583,7 +5583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5592,7 +5592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5628,7 +5628,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5637,7 +5637,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5646,7 +5646,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5655,7 +5655,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5664,7 +5664,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5673,7 +5673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5682,7 +5682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5726,7 +5726,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5735,7 +5735,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5744,7 +5744,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5753,7 +5753,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5762,7 +5762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5771,7 +5771,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5780,7 +5780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5840,7 +5840,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5849,7 +5849,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5858,7 +5858,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5867,7 +5867,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5876,7 +5876,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5885,7 +5885,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5894,7 +5894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -5942,7 +5942,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5951,7 +5951,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -5960,7 +5960,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5969,7 +5969,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -5978,7 +5978,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5987,7 +5987,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5996,7 +5996,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6041,7 +6041,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6050,7 +6050,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6059,7 +6059,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6068,7 +6068,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6077,7 +6077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6086,7 +6086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6095,7 +6095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6145,7 +6145,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6154,7 +6154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6163,7 +6163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6172,7 +6172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6181,7 +6181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6190,7 +6190,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6199,7 +6199,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6235,7 +6235,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6244,7 +6244,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6253,7 +6253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6262,7 +6262,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6271,7 +6271,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6280,7 +6280,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6289,7 +6289,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6327,7 +6327,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6336,7 +6336,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6345,7 +6345,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6354,7 +6354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6363,7 +6363,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6372,7 +6372,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6381,7 +6381,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6422,7 +6422,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6431,7 +6431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6440,7 +6440,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6449,7 +6449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6458,7 +6458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6467,7 +6467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6476,7 +6476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6521,7 +6521,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6530,7 +6530,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6539,7 +6539,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6548,7 +6548,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6557,7 +6557,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6566,7 +6566,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6575,7 +6575,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6609,7 +6609,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6618,7 +6618,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6627,7 +6627,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6636,7 +6636,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6645,7 +6645,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6654,7 +6654,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6663,7 +6663,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6704,7 +6704,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6713,7 +6713,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6722,7 +6722,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6731,7 +6731,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6740,7 +6740,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6749,7 +6749,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6758,7 +6758,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6794,7 +6794,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6803,7 +6803,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6812,7 +6812,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6821,7 +6821,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6830,7 +6830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6839,7 +6839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6848,7 +6848,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6898,7 +6898,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6907,7 +6907,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -6916,7 +6916,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -6925,7 +6925,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6934,7 +6934,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -6943,7 +6943,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6952,7 +6952,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7053,7 +7053,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7062,7 +7062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7071,7 +7071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7080,7 +7080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7089,7 +7089,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7098,7 +7098,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7107,7 +7107,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7147,7 +7147,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7156,7 +7156,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7165,7 +7165,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7174,7 +7174,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7183,7 +7183,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7192,7 +7192,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7201,7 +7201,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7237,7 +7237,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7246,7 +7246,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7255,7 +7255,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7264,7 +7264,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7273,7 +7273,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7282,7 +7282,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7291,7 +7291,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7330,7 +7330,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7339,7 +7339,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7348,7 +7348,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7357,7 +7357,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7366,7 +7366,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7375,7 +7375,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7384,7 +7384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7422,7 +7422,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7431,7 +7431,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7440,7 +7440,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7449,7 +7449,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7458,7 +7458,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7467,7 +7467,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7476,7 +7476,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7523,7 +7523,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7532,7 +7532,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7541,7 +7541,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7550,7 +7550,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7559,7 +7559,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7568,7 +7568,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7577,7 +7577,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7658,7 +7658,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7667,7 +7667,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7676,7 +7676,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7685,7 +7685,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7694,7 +7694,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7703,7 +7703,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7712,7 +7712,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7757,7 +7757,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7766,7 +7766,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7775,7 +7775,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7784,7 +7784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7793,7 +7793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7802,7 +7802,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7811,7 +7811,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7855,7 +7855,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7864,7 +7864,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7873,7 +7873,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7882,7 +7882,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7891,7 +7891,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -7900,7 +7900,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -7909,7 +7909,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -7955,7 +7955,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7964,7 +7964,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -7973,7 +7973,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7982,7 +7982,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7991,7 +7991,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8000,7 +8000,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8009,7 +8009,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8045,7 +8045,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8054,7 +8054,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8063,7 +8063,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8072,7 +8072,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8081,7 +8081,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8090,7 +8090,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8099,7 +8099,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8137,7 +8137,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8146,7 +8146,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8155,7 +8155,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8164,7 +8164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8173,7 +8173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8182,7 +8182,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8191,7 +8191,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8259,7 +8259,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8268,7 +8268,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8277,7 +8277,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8286,7 +8286,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8295,7 +8295,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8304,7 +8304,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8313,7 +8313,213 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/integrity/rescan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest rescan: queued, running (texts checked of all), done or failed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            error: string;
+                            finishedAt: string | null;
+                            flagged: number;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            state: "none" | "queued" | "running" | "done" | "failed";
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Queue a rescan of every submitted text for duplicates (integrity officers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            done: number;
+                            error: string;
+                            finishedAt: string | null;
+                            flagged: number;
+                            startedAt: string | null;
+                            /** @enum {string} */
+                            state: "none" | "queued" | "running" | "done" | "failed";
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8368,7 +8574,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8377,7 +8583,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8386,7 +8592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8395,7 +8601,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8404,7 +8610,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8413,7 +8619,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8422,7 +8628,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -8498,52 +8704,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8552,13 +8758,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8595,52 +8801,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8649,13 +8855,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8706,52 +8912,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8760,13 +8966,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8819,52 +9025,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8873,13 +9079,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -8935,7 +9141,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -8944,7 +9150,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -8953,7 +9159,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -8962,7 +9168,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -8971,7 +9177,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -8980,7 +9186,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -8989,7 +9195,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9041,7 +9247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9050,7 +9256,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9059,7 +9265,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9068,7 +9274,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9077,7 +9283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9086,7 +9292,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9095,7 +9301,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9145,7 +9351,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9154,7 +9360,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9163,7 +9369,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9172,7 +9378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9181,7 +9387,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9190,7 +9396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9199,7 +9405,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9247,7 +9453,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9256,7 +9462,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9265,7 +9471,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9274,7 +9480,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9283,7 +9489,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9292,7 +9498,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9301,7 +9507,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9356,7 +9562,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9365,7 +9571,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9374,7 +9580,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9383,7 +9589,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9392,7 +9598,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9401,7 +9607,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9410,7 +9616,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9455,7 +9661,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9464,7 +9670,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9473,7 +9679,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9482,7 +9688,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9491,7 +9697,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9500,7 +9706,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9509,7 +9715,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9547,7 +9753,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9556,7 +9762,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9565,7 +9771,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9574,7 +9780,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9583,7 +9789,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9592,7 +9798,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9601,7 +9807,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9637,7 +9843,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9646,7 +9852,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9655,7 +9861,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9664,7 +9870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9673,7 +9879,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9682,7 +9888,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9691,7 +9897,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9737,7 +9943,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9746,7 +9952,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9755,7 +9961,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9764,7 +9970,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9773,7 +9979,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9782,7 +9988,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9791,7 +9997,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9853,7 +10059,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -9862,7 +10068,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -9871,7 +10077,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9880,7 +10086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9889,7 +10095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -9898,7 +10104,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9907,7 +10113,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -9969,52 +10175,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10023,13 +10229,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10084,52 +10290,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10138,13 +10344,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10207,52 +10413,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10261,13 +10467,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10311,52 +10517,52 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10365,13 +10571,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10421,52 +10627,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10475,13 +10681,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10529,52 +10735,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10583,13 +10789,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -10747,34 +10953,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -10783,7 +10989,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -10792,7 +10998,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -10801,7 +11007,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -10993,34 +11199,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11029,7 +11235,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11038,7 +11244,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11047,7 +11253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11159,34 +11365,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11195,7 +11401,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11204,7 +11410,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11213,7 +11419,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11273,34 +11479,34 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11309,7 +11515,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11318,7 +11524,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11327,7 +11533,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11384,34 +11590,34 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11420,7 +11626,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11429,7 +11635,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11438,7 +11644,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -11525,52 +11731,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11579,13 +11785,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11711,52 +11917,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11765,13 +11971,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11820,52 +12026,52 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11874,13 +12080,13 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Default Response */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ErrorBody2"];
+                        "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
             };
@@ -11921,7 +12127,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -11930,7 +12136,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -11939,7 +12145,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -11948,7 +12154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -11957,7 +12163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -11966,7 +12172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -11975,7 +12181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12041,7 +12247,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12050,7 +12256,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12059,7 +12265,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12068,7 +12274,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12077,7 +12283,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12086,7 +12292,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12095,7 +12301,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12185,7 +12391,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12194,7 +12400,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12203,7 +12409,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12212,7 +12418,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12221,7 +12427,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12230,7 +12436,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12239,7 +12445,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12275,7 +12481,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12284,7 +12490,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12293,7 +12499,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12302,7 +12508,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12311,7 +12517,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12320,7 +12526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12329,7 +12535,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12375,7 +12581,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12384,7 +12590,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12393,7 +12599,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12402,7 +12608,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12411,7 +12617,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12420,7 +12626,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12429,7 +12635,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12472,7 +12678,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12481,7 +12687,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12490,7 +12696,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12499,7 +12705,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12508,7 +12714,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12517,7 +12723,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12526,7 +12732,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12571,7 +12777,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12580,7 +12786,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12589,7 +12795,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12598,7 +12804,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12607,7 +12813,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12616,7 +12822,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12625,7 +12831,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12670,7 +12876,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12679,7 +12885,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12688,7 +12894,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12697,7 +12903,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12706,7 +12912,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12715,7 +12921,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12724,7 +12930,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12769,7 +12975,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12778,7 +12984,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12787,7 +12993,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12796,7 +13002,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12805,7 +13011,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12814,7 +13020,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12823,7 +13029,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12871,7 +13077,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12880,7 +13086,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12889,7 +13095,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -12898,7 +13104,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -12907,7 +13113,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -12916,7 +13122,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -12925,7 +13131,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -12979,7 +13185,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -12988,7 +13194,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -12997,7 +13203,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13006,7 +13212,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13015,7 +13221,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13024,7 +13230,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13033,7 +13239,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13081,7 +13287,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13090,7 +13296,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13099,7 +13305,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13108,7 +13314,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13117,7 +13323,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13126,7 +13332,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13135,7 +13341,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13179,7 +13385,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13188,7 +13394,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13197,7 +13403,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13206,7 +13412,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13215,7 +13421,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13224,7 +13430,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13233,7 +13439,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13275,7 +13481,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13284,7 +13490,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13293,7 +13499,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13302,7 +13508,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13311,7 +13517,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13320,7 +13526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13329,7 +13535,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13374,7 +13580,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13383,7 +13589,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13392,7 +13598,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13401,7 +13607,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13410,7 +13616,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13419,7 +13625,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13428,7 +13634,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13468,7 +13674,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13477,7 +13683,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13486,7 +13692,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13495,7 +13701,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13504,7 +13710,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13513,7 +13719,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13522,7 +13728,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13569,7 +13775,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13578,7 +13784,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13587,7 +13793,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13596,7 +13802,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13605,7 +13811,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13614,7 +13820,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13623,7 +13829,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13669,7 +13875,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13678,7 +13884,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13687,7 +13893,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13696,7 +13902,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13705,7 +13911,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13714,7 +13920,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13723,7 +13929,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13767,7 +13973,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13776,7 +13982,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13785,7 +13991,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13794,7 +14000,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13803,7 +14009,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13812,7 +14018,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13821,7 +14027,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13865,7 +14071,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13874,7 +14080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -13883,7 +14089,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -13892,7 +14098,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -13901,7 +14107,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -13910,7 +14116,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -13919,7 +14125,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -13986,7 +14192,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -13995,7 +14201,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14004,7 +14210,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14013,7 +14219,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14022,7 +14228,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14031,7 +14237,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14040,7 +14246,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14124,7 +14330,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14133,7 +14339,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14142,7 +14348,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14151,7 +14357,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14160,7 +14366,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14169,7 +14375,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14178,7 +14384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14214,7 +14420,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14223,7 +14429,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14232,7 +14438,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14241,7 +14447,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14250,7 +14456,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14259,7 +14465,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14268,7 +14474,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14352,7 +14558,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14361,7 +14567,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14370,7 +14576,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14379,7 +14585,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14388,7 +14594,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14397,7 +14603,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14406,7 +14612,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14449,7 +14655,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14458,7 +14664,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14467,7 +14673,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14476,7 +14682,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14485,7 +14691,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14494,7 +14700,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14503,7 +14709,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14540,7 +14746,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14549,7 +14755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14558,7 +14764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14567,7 +14773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14576,7 +14782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14585,7 +14791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14594,7 +14800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14632,7 +14838,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14641,7 +14847,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14650,7 +14856,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14659,7 +14865,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14668,7 +14874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14677,7 +14883,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14686,7 +14892,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14730,7 +14936,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14739,7 +14945,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14748,7 +14954,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14757,7 +14963,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14766,7 +14972,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14775,7 +14981,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14784,7 +14990,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14820,7 +15026,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14829,7 +15035,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14838,7 +15044,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14847,7 +15053,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14856,7 +15062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14865,7 +15071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14874,7 +15080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -14913,7 +15119,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -14922,7 +15128,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -14931,7 +15137,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -14940,7 +15146,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -14949,7 +15155,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -14958,7 +15164,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -14967,7 +15173,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15016,7 +15222,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15025,7 +15231,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15034,7 +15240,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15043,7 +15249,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15052,7 +15258,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15061,7 +15267,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15070,7 +15276,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15124,7 +15330,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15133,7 +15339,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15142,7 +15348,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15151,7 +15357,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15160,7 +15366,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15169,7 +15375,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15178,7 +15384,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15222,7 +15428,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15231,7 +15437,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15240,7 +15446,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15249,7 +15455,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15258,7 +15464,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15267,7 +15473,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15276,7 +15482,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15322,7 +15528,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15331,7 +15537,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15340,7 +15546,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15349,7 +15555,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15358,7 +15564,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15367,7 +15573,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15376,7 +15582,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15421,7 +15627,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15430,7 +15636,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15439,7 +15645,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15448,7 +15654,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15457,7 +15663,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15466,7 +15672,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15475,7 +15681,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15528,7 +15734,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15537,7 +15743,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15546,7 +15752,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15555,7 +15761,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15564,7 +15770,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15573,7 +15779,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15582,7 +15788,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15637,7 +15843,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15646,7 +15852,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15655,7 +15861,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15664,7 +15870,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15673,7 +15879,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15682,7 +15888,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15691,7 +15897,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15727,7 +15933,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15736,7 +15942,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15745,7 +15951,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15754,7 +15960,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15763,7 +15969,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15772,7 +15978,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15781,7 +15987,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15825,7 +16031,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15834,7 +16040,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15843,7 +16049,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15852,7 +16058,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15861,7 +16067,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15870,7 +16076,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15879,7 +16085,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -15921,7 +16127,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -15930,7 +16136,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -15939,7 +16145,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -15948,7 +16154,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -15957,7 +16163,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -15966,7 +16172,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -15975,7 +16181,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16011,7 +16217,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16020,7 +16226,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16029,7 +16235,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16038,7 +16244,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16047,7 +16253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16056,7 +16262,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16065,7 +16271,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16103,7 +16309,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16112,7 +16318,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16121,7 +16327,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16130,7 +16336,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16139,7 +16345,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16148,7 +16354,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16157,7 +16363,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16185,7 +16391,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16194,7 +16400,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16203,7 +16409,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16212,7 +16418,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16221,7 +16427,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16230,7 +16436,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16239,7 +16445,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16275,7 +16481,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16284,7 +16490,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16293,7 +16499,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16302,7 +16508,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16311,7 +16517,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16320,7 +16526,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16329,7 +16535,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16377,7 +16583,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16386,7 +16592,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16395,7 +16601,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16404,7 +16610,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16413,7 +16619,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16422,7 +16628,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16431,7 +16637,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16474,7 +16680,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16483,7 +16689,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16492,7 +16698,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16501,7 +16707,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16510,7 +16716,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16519,7 +16725,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16528,7 +16734,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16579,7 +16785,7 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16588,7 +16794,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16597,7 +16803,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16606,7 +16812,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16615,7 +16821,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16624,7 +16830,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16633,7 +16839,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16708,7 +16914,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16717,7 +16923,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16726,7 +16932,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16735,7 +16941,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16744,7 +16950,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16753,7 +16959,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16762,7 +16968,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16809,7 +17015,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16818,7 +17024,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16827,7 +17033,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16836,7 +17042,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16845,7 +17051,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16854,7 +17060,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -16863,7 +17069,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -16947,7 +17153,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -16956,7 +17162,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -16965,7 +17171,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -16974,7 +17180,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -16983,7 +17189,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -16992,7 +17198,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17001,7 +17207,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17038,7 +17244,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17047,7 +17253,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17056,7 +17262,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17065,7 +17271,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17074,7 +17280,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17083,7 +17289,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17092,7 +17298,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17136,7 +17342,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17145,7 +17351,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17154,7 +17360,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17163,7 +17369,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17172,7 +17378,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17181,7 +17387,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17190,7 +17396,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17237,7 +17443,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17246,7 +17452,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17255,7 +17461,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17264,7 +17470,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17273,7 +17479,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17282,7 +17488,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17291,7 +17497,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17331,7 +17537,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17340,7 +17546,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17349,7 +17555,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17358,7 +17564,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17367,7 +17573,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17376,7 +17582,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17385,7 +17591,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17430,7 +17636,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17439,7 +17645,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17448,7 +17654,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17457,7 +17663,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17466,7 +17672,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17475,7 +17681,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17484,7 +17690,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17540,7 +17746,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17549,7 +17755,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17558,7 +17764,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17567,7 +17773,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17576,7 +17782,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17585,7 +17791,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17594,7 +17800,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17632,7 +17838,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17641,7 +17847,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17650,7 +17856,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17659,7 +17865,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17668,7 +17874,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17677,7 +17883,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17686,7 +17892,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17737,7 +17943,7 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17746,7 +17952,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17755,7 +17961,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17764,7 +17970,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17773,7 +17979,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17782,7 +17988,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17791,7 +17997,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17829,7 +18035,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -17838,7 +18044,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -17847,7 +18053,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -17856,7 +18062,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -17865,7 +18071,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -17874,7 +18080,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -17883,7 +18089,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description An error: the code says what kind (src/errors.ts), field which input */
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -17904,7 +18110,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An error: the code says what kind (src/errors.ts), field which input */
+        /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
         ErrorBody: {
             /** @enum {string} */
             code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
@@ -17914,15 +18120,16 @@ export interface components {
             };
             /** @description the offending input, as a dotted path */
             field?: string;
-            /** @description for people; in English */
+            /** @description the stable message key, e.g. bid.deadlinePassed */
+            key: string;
+            /** @description for people, in the reader's language (profile, else Accept-Language, else zh-CN) */
             message: string;
+            /** @description the message's parameters; names come as {zh, en} */
+            params?: {
+                [key: string]: unknown;
+            };
         } & {
             [key: string]: unknown;
-        };
-        ErrorBody2: {
-            code: string;
-            field?: string;
-            message: string;
         };
     };
     responses: never;

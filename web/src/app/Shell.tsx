@@ -143,7 +143,9 @@ function UserMenu() {
   return (
     <Dropdown trigger={['click']} menu={{ items }}>
       <Button type="text" icon={<UserOutlined />} aria-label={t('account', { name })}>
-        <span className="shell-wide shell-name">{name}</span>
+        <span className="shell-wide shell-name" translate="no">
+          {name}
+        </span>
       </Button>
     </Dropdown>
   );

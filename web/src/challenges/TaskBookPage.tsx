@@ -608,11 +608,11 @@ function Experts({ tb, run, busy, error }: { tb: TaskBook; run: Run; busy: boole
     e.preventDefault();
     setSearchError(null);
     try {
-      const r = await api<{ experts: PoolExpert[] }>(
+      const r = await api<{ items: PoolExpert[] }>(
         'GET',
-        `/api/experts?q=${encodeURIComponent(q)}&limit=10`,
+        `/api/experts?q=${encodeURIComponent(q)}&pageSize=10`,
       );
-      setFound(r.experts.filter((x) => x.active && !tb.experts.some((n) => n.id === x.id)));
+      setFound(r.items.filter((x) => x.active && !tb.experts.some((n) => n.id === x.id)));
     } catch (err) {
       setSearchError(toFormError(err));
     }

@@ -27,10 +27,10 @@ interface Bilingual {
 
 export function PersonName({ zh, en }: Bilingual) {
   const { i18n } = useTranslation();
-  return <span>{nameIn(i18n.language, zh, en) || '—'}</span>;
+  return <span translate="no">{nameIn(i18n.language, zh, en) || '—'}</span>;
 }
 
 export function OrgName({ zh, en }: Bilingual) {
   const { i18n } = useTranslation();
-  return <span>{nameIn(i18n.language, zh, en) || '—'}</span>;
+  return <span translate="no">{nameIn(i18n.language, zh, en) || '—'}</span>;
 }

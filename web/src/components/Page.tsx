@@ -7,12 +7,16 @@ import { useTranslation } from 'react-i18next';
 
 export function Page({
   title,
+  heading,
   subtitle,
   breadcrumb,
   extra,
   children,
 }: {
+  /** The document title; also the heading unless `heading` is given. */
   title: string;
+  /** The heading when it needs markup (e.g. a name marked translate="no"). */
+  heading?: ReactNode;
   subtitle?: ReactNode;
   breadcrumb?: BreadcrumbProps['items'];
   extra?: ReactNode;
@@ -27,7 +31,7 @@ export function Page({
       {breadcrumb && <Breadcrumb items={breadcrumb} style={{ marginBottom: 8 }} />}
       <Flex wrap gap="small" align="center" justify="space-between" style={{ marginBottom: 16 }}>
         <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
-          {title}
+          {heading ?? title}
         </Typography.Title>
         {extra && (
           <Flex wrap gap="small">

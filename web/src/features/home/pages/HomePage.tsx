@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Card, Col, Flex, List, Row, Space, Tag, Typograph
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState.tsx';
-import { DateText } from '../../../components/Names.tsx';
+import { DateText, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText } from '../../../lib/form-errors.ts';
 import { daysLeft } from '../../../lib/format.ts';
@@ -117,7 +117,14 @@ export function HomePage() {
       </Page>
     );
   return (
-    <Page title={t('welcome', { name: nameIn(i18n.language, person.nameZh, person.nameEn) })}>
+    <Page
+      title={t('welcome', { name: nameIn(i18n.language, person.nameZh, person.nameEn) })}
+      heading={t('welcome', { name: '\u0000' })
+        .split('\u0000')
+        .flatMap((part, i) =>
+          i === 0 ? [part] : [<PersonName key="name" zh={person.nameZh} en={person.nameEn} />, part],
+        )}
+    >
       {firstRun}
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('tasks')}
