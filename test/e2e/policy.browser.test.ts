@@ -91,6 +91,10 @@ describe('policy tools journey in Chromium', { skip: skip ?? false, timeout: 120
     // The Chinese page names every step value in Chinese: no variable names such as `fiveCategories`.
     const valueNames = await result.locator('ol.steps dl.values dt').allTextContents();
     assert.ok(valueNames.length >= 10);
+    // …and writes every formula in Chinese (min/max aside): no English words left in the steps.
+    const formulas = (await result.locator('ol.steps code').allTextContents()).join(' ');
+    assert.match(formulas, /前五类费用 = /);
+    assert.doesNotMatch(formulas.replace(/\b(min|max)\(/g, '('), /[A-Za-z]{2,}/);
     assert.deepEqual(
       valueNames.filter((n) => /[A-Za-z]/.test(n)),
       [],
