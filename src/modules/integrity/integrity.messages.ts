@@ -31,4 +31,8 @@ export const integrityMessages = defineMessages({
     'zh-CN': '必须大于 0 且不超过 1',
     en: 'must be greater than 0 and at most 1',
   },
+  'integrity.rescanOfficersOnly': {
+    'zh-CN': '只有科研诚信专员可以发起或查看查重扫描',
+    en: 'only integrity officers start or read the duplicate rescan',
+  },
 });

@@ -8,20 +8,15 @@ import { z } from 'zod';
 import type { Ctx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { forbidden } from '../../errors.ts';
-import { defineMessages, t } from '../../i18n/messages.ts';
+import { t } from '../../i18n/messages.ts';
 import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import './integrity.messages.ts';
 import { isIntegrityOfficer, rescanTexts } from './integrity.service.ts';
 
 export const RESCAN_JOB = 'integrity.rescan';
 
-defineMessages({
-  'rescan.officersOnly': {
-    'zh-CN': '只有科研诚信专员可以发起或查看查重扫描',
-    en: 'only integrity officers start or read the duplicate rescan',
-  },
-});
 const KEY = 'integrity_rescan';
 
 const Status = z.object({
@@ -61,7 +56,7 @@ export async function rescanStatus(db: Kysely<DB>): Promise<Status> {
 /** Queues a rescan (integrity officers); the answer is the status, polled at GET. */
 export async function startRescan(ctx: Ctx, threshold?: number): Promise<Status> {
   const actor = requireActor(ctx.actor);
-  if (!isIntegrityOfficer(actor)) throw forbidden(t('rescan.officersOnly'));
+  if (!isIntegrityOfficer(actor)) throw forbidden(t('integrity.rescanOfficersOnly'));
   const now = ctx.now();
   await ctx.db.transaction().execute(async (tx) => {
     await enqueue(tx, RESCAN_JOB, [{ threshold: threshold ?? null }]);
@@ -150,7 +145,7 @@ export const rescanRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req.actor);
-      if (!isIntegrityOfficer(actor)) throw forbidden(t('rescan.officersOnly'));
+      if (!isIntegrityOfficer(actor)) throw forbidden(t('integrity.rescanOfficersOnly'));
       return rescanStatus(req.ctx.db);
     },
   );
