@@ -142,7 +142,12 @@ export class JobRunner {
   ) {
     this.boss = new PgBoss({
       schema: SCHEMA,
-      db: { executeSql: (text: string, values?: unknown[]) => database.pool.query(text, values) },
+      // After stop() nothing of pg-boss may reach the pool, which its owner may end next: a late
+      // timer or a handler finishing after the wait gets an empty answer instead of a rejection.
+      db: {
+        executeSql: (text: string, values?: unknown[]) =>
+          this.closed ? Promise.resolve({ rows: [], rowCount: 0 }) : database.pool.query(text, values),
+      },
       // PGlite is one session: keep pg-boss's own housekeeping light and infrequent.
       supervise: true,
       schedule: opts.config.jobSchedules,
@@ -157,6 +162,7 @@ export class JobRunner {
   }
 
   private stopping = false;
+  private closed = false;
 
   get env(): JobEnv {
     return { db: this.database.db, config: this.opts.config, now: this.opts.now, queue: this };
@@ -164,6 +170,8 @@ export class JobRunner {
 
   async start(): Promise<void> {
     if (this.started) return;
+    this.closed = false;
+    this.stopping = false;
     await this.boss.start();
     const poll = this.opts.config.jobPollSeconds;
     for (const def of defs.values()) {
@@ -191,6 +199,7 @@ export class JobRunner {
     if (!this.started) return;
     this.stopping = true;
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs } as never);
+    this.closed = true;
     this.started = false;
   }
 

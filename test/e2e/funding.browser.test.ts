@@ -84,7 +84,7 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
       0,
       'milestone 1 not yet accepted',
     );
-    await organizer.getByText(/尚不满足：milestone 1 has no accepted report yet/).waitFor();
+    await organizer.getByText(/尚不满足：里程碑 1 尚无通过的报告/).waitFor();
 
     const team = await as('solver1@example.cn');
     await team.getByRole('link', { name: /高纯石英坩埚/ }).click();
@@ -93,7 +93,7 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
     await team.getByRole('button', { name: '提交' }).click();
     const fieldError = team.locator('#f-lines-0-description-err');
     await fieldError.waitFor();
-    assert.match((await fieldError.textContent()) ?? '', /宴请.*negative list/);
+    assert.match((await fieldError.textContent()) ?? '', /宴请.*负面清单/);
     assert.equal(await team.getByLabel('摘要').getAttribute('aria-invalid'), 'true');
     await team.getByText('暂无支出报告。').waitFor();
     await team.getByLabel('摘要').fill('高纯石英砂 2 吨');

@@ -157,11 +157,11 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await solver.getByLabel('承诺', { exact: true }).fill('Meet every mandatory target on time.');
     await solver.getByLabel('未完成的责任', { exact: true }).fill('Return unspent funds.');
     await solver.getByRole('button', { name: '保存申请' }).click();
-    const refusal = solver.getByRole('alert').filter({ hasText: 'integrity sanction' });
+    const refusal = solver.getByRole('alert').filter({ hasText: '受科研诚信处理限制' });
     await refusal.waitFor();
     assert.match(
       (await refusal.textContent()) ?? '',
-      /barred from bidding by an integrity sanction until 2027-10-31/,
+      /受科研诚信处理限制，2027-10-31（含）前不得/,
     );
     // The headline says the same in the reader's language, from the error's structured details.
     await refusal.getByText('受科研诚信处理限制，2027-10-31（含）前不得揭榜申报。').waitFor();

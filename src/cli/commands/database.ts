@@ -26,7 +26,14 @@ export const registerDatabase: RegisterCommand = (program) => {
       // Loaded here, not at start-up: other commands never pay for the HTTP stack.
       const { buildServer } = await import('../../http/server.ts');
       const app = await buildServer({ database, config, logger: true });
-      if (database.kind === 'postgres') await checkDurability(database.pool, config.production, app.log);
+      if (database.kind === 'postgres') {
+        // A refusal must end the process: stop the job workers the server started, then the pool.
+        await checkDurability(database.pool, config.production, app.log).catch(async (err) => {
+          await app.close();
+          await database.close();
+          throw err;
+        });
+      }
       let stopping = false;
       const stop = async () => {
         if (stopping) return;

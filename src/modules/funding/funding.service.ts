@@ -13,7 +13,8 @@ import { type Entry, reversal } from '../../core/ledger/ledger.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { nameRef } from '../../http/names.ts';
 import { offsetOf } from '../../http/paging.ts';
-import { type Msg, t as msg } from '../../i18n/messages.ts';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
+import { type Msg, t as msg, render } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
@@ -922,7 +923,7 @@ export async function getAward(ctx: Ctx, id: string) {
       releasedAt: tr.released_at?.toISOString() ?? null,
       evidence: tr.evidence,
       ready: cond?.ok ?? false,
-      blockedBy: cond && !cond.ok ? cond.reason : null,
+      blockedBy: cond && !cond.ok ? render(cond.reason, ctx.locale ?? DEFAULT_LOCALE) : null,
       canRelease: organizer && !!cond?.ok,
     });
   }
