@@ -159,10 +159,7 @@ describe('integrity journey in Chromium', { skip: skip ?? false, timeout: 120_00
     await solver.getByRole('button', { name: '保存申请' }).click();
     const refusal = solver.getByRole('alert').filter({ hasText: '受科研诚信处理限制' });
     await refusal.waitFor();
-    assert.match(
-      (await refusal.textContent()) ?? '',
-      /受科研诚信处理限制，2027-10-31（含）前不得/,
-    );
+    assert.match((await refusal.textContent()) ?? '', /受科研诚信处理限制，2027-10-31（含）前不得/);
     // The headline says the same in the reader's language, from the error's structured details.
     await refusal.getByText('受科研诚信处理限制，2027-10-31（含）前不得揭榜申报。').waitFor();
     assert.equal((await cast.solver2.get('/api/bids/mine')).body.total, 1, 'no bid was made');
