@@ -1,5 +1,5 @@
-// The CSRF token for state-changing requests, shared by the typed client and the older api.ts
-// helper. Tokens are bound to the session: every answer that carries one (GET /api/auth/session,
+// The CSRF token for state-changing requests, shared by the typed client and the older api.ts request
+// function. Tokens are bound to the session: every answer that carries one (GET /api/auth/session,
 // login, logout) replaces it.
 let token = '';
 
