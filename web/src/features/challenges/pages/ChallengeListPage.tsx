@@ -1,6 +1,6 @@
 // The public challenge list (榜单大厅): full-text search in Chinese or English, state and budget
 // filters, sorted and paged on the server. The filters live in the address, so a search can be shared.
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Grid, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../components/Page.tsx';
@@ -37,11 +37,13 @@ export function ChallengeListPage() {
     if (max != null) next.set('budgetMaxFen', String(max));
     setParams(next);
   };
+  // Filters sit on one line on a desktop and stack on a phone, where long labels would push inputs off-screen.
+  const wide = Grid.useBreakpoint().md;
   return (
     <Page title={t('list.title')} subtitle={t('list.subtitle')}>
       <Form
         form={form}
-        layout="inline"
+        layout={wide ? 'inline' : 'vertical'}
         onFinish={apply}
         style={{ marginBottom: 16, rowGap: 8 }}
         initialValues={{
