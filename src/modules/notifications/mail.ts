@@ -133,29 +133,51 @@ async function claim(env: JobEnv, ids: string[]): Promise<Claimed[]> {
   return r.rows;
 }
 
-/** Renders every claimed mail: two queries for the whole batch (recipients, notifications). */
+/** The notifications each claimed mail carries, keyed by mail. */
+async function itemsOfMails(env: JobEnv, mails: Claimed[]): Promise<Map<string, Item[]>> {
+  // A single notification's mail is keyed 'n:<notification id>': found by primary key, which the
+  // planner always prices right; a digest's notifications through notification.mail_id.
+  const single = new Map<string, string>();
+  const digests: string[] = [];
+  for (const m of mails)
+    if (m.mail_key.startsWith('n:')) single.set(m.mail_key.slice(2), m.id);
+    else digests.push(m.id);
+  const cols = ['id', 'mail_id', 'kind', 'params', 'href'] as const;
+  const [singles, digested] = await Promise.all([
+    single.size
+      ? env.db
+          .selectFrom('notification')
+          .select(cols)
+          .where('id', 'in', [...single.keys()])
+          .execute()
+      : [],
+    digests.length
+      ? env.db
+          .selectFrom('notification')
+          .select(cols)
+          .where('mail_id', 'in', digests)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      : [],
+  ]);
+  const out = new Map<string, Item[]>();
+  for (const n of singles) out.set(single.get(n.id)!, [n]);
+  for (const n of digested) out.set(n.mail_id!, [...(out.get(n.mail_id!) ?? []), n]);
+  return out;
+}
+
+/** Renders every claimed mail: three queries for the whole batch (recipients, notifications). */
 async function contentsOf(env: JobEnv, mails: Claimed[], secret: string): Promise<Map<string, Rendered>> {
-  const [people, items] = await Promise.all([
+  const [people, itemsOf] = await Promise.all([
     env.db
       .selectFrom('person')
       .select(['id', 'name_zh', 'name_en'])
       .where('id', 'in', [...new Set(mails.map((m) => m.recipient_id))])
       .execute(),
-    env.db
-      .selectFrom('notification')
-      .select(['mail_id', 'kind', 'params', 'href'])
-      .where(
-        'mail_id',
-        'in',
-        mails.map((m) => m.id),
-      )
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
+    itemsOfMails(env, mails),
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
-  const itemsOf = new Map<string, Item[]>();
-  for (const it of items) itemsOf.set(it.mail_id!, [...(itemsOf.get(it.mail_id!) ?? []), it]);
   const out = new Map<string, Rendered>();
   for (const m of mails) {
     const locale: Locale = m.locale === 'en' ? 'en' : 'zh-CN';
@@ -251,6 +273,7 @@ export async function deliverMails(
 
 defineJob<{ mailIds: string[] }>({
   name: DELIVER_JOB,
+  title: t('notify.job.deliver'),
   options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
   batchSize: 4,
   async handle(jobs, env) {
@@ -303,6 +326,7 @@ export async function runDigest(env: JobEnv): Promise<number> {
 export const DIGEST_JOB = 'notify.digest';
 defineJob<Record<string, never>>({
   name: DIGEST_JOB,
+  title: t('notify.job.digest'),
   options: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   // 08:00 Beijing time.
   cron: '0 0 * * *',

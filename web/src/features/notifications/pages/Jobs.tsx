@@ -10,11 +10,10 @@ import { useJobs, useRetryJob } from '../api.ts';
 import { NS } from '../i18n.ts';
 
 export function Jobs() {
-  const { t, i18n } = useTranslation(NS);
+  const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const jobs = useJobs();
   const retry = useRetryJob();
-  const queueName = (q: string) => (i18n.exists(`${NS}:jobs.queues.${q}`) ? t(`jobs.queues.${q}`) : q);
   const counts = ['created', 'retry', 'active', 'completed', 'failed'] as const;
   return (
     <Page title={t('jobs.title')}>
@@ -26,7 +25,7 @@ export function Jobs() {
           pagination={false}
           dataSource={jobs.data?.queues ?? []}
           columns={[
-            { title: t('jobs.queue'), key: 'name', render: (_, r) => queueName(r.name) },
+            { title: t('jobs.queue'), key: 'name', dataIndex: 'title' },
             ...counts.map((c) => ({
               title: t(`jobs.${c}`),
               key: c,
@@ -47,7 +46,7 @@ export function Jobs() {
           locale={{ emptyText: t('jobs.none') }}
           dataSource={jobs.data?.failed ?? []}
           columns={[
-            { title: t('jobs.queue'), key: 'queue', render: (_, r) => queueName(r.queue) },
+            { title: t('jobs.queue'), key: 'queue', dataIndex: 'title' },
             { title: t('jobs.error'), key: 'error', render: (_, r) => r.error },
             { title: t('jobs.retries'), key: 'retryCount', render: (_, r) => r.retryCount },
             { title: t('jobs.when'), key: 'completedAt', render: (_, r) => <DateText iso={r.completedAt} /> },
