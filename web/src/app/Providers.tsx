@@ -26,13 +26,22 @@ const theme = {
     colorLink: '#a0221b',
     colorTextDescription: '#595959',
     colorTextPlaceholder: '#707070',
+    colorTextTertiary: '#666666',
     colorSuccess: '#237804',
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
     colorInfo: '#0958d9',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
     colorWarning: '#ad4e00',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     colorError: '#c41d1d',
+    colorErrorBg: '#fff1f0',
+    colorErrorBorder: '#ffa39e',
     borderRadius: 6,
   },
-  components: { Menu: { groupTitleColor: '#595959' } },
+  components: { Menu: { groupTitleColor: '#595959' }, Empty: { colorTextDisabled: '#666666' } },
 };
 
 export function Providers({ children }: { children: ReactNode }) {
