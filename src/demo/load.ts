@@ -14,6 +14,7 @@ import { loadDemoChallenges } from './challenges.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
+import { loadInstrumentsDemo } from './instruments-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
 
@@ -123,6 +124,7 @@ export async function loadDemo(
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
+  await loadInstrumentsDemo(ctx, log);
   await loadReviewDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

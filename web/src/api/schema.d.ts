@@ -9742,6 +9742,17 @@ export interface paths {
                             regionCode: string;
                             state: string;
                             valueFen: number;
+                            waiting: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                id: string;
+                                start: string;
+                                state: string;
+                            }[];
                             yourPriceFen: number;
                         }[];
                     };
