@@ -26,6 +26,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
+import { commissionersRoutes } from '../modules/commissioners/commissioners.routes.ts';
 import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
@@ -191,6 +192,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fundingRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(commissionersRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
   setMailDomain(config.mailFrom);
   await app.register(notificationsRoutes, {

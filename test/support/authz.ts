@@ -1132,6 +1132,149 @@ export const RULES: Rule[] = [
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}/votes`, body: { vote: 'approve' } }),
   },
 
+  // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;
+  // objects that do not exist answer 404 to everyone (the commissioners tests cover the parties).
+  { route: 'GET /api/divisions', allow: 'public', request: () => ({ url: '/api/divisions' }) },
+  {
+    route: 'GET /api/commissioners/agencies',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/agencies' }),
+  },
+  {
+    route: 'GET /api/commissioners',
+    allow: ['organizer', 'otherOrganizer', 'admin'],
+    request: () => ({ url: '/api/commissioners' }),
+    seesNothing: ['otherOrganizer'],
+  },
+  {
+    route: 'POST /api/commissioners',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({
+      url: '/api/commissioners',
+      body: {
+        kind: 'team',
+        nameZh: '矩阵特派员团队',
+        keywords: ['茶树'],
+        regions: ['330481'],
+        capacity: 2,
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'GET /api/commissioners/me',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/me' }),
+  },
+  {
+    route: 'GET /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioners/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'PUT /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioners/${w.ids.nowhere}`,
+      body: { kind: 'team', nameZh: '无', regions: ['330481'], capacity: 1, agencyOrgId: w.cast.agency.id },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands',
+    allow: 'signedIn',
+    request: (w) => ({
+      url: '/api/commissioner-demands',
+      body: {
+        title: '茶园病虫害',
+        description: '茶树叶片发黄',
+        regionCode: '330481',
+        requester: '青石村',
+        requesterKind: 'village',
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'outsider',
+  },
+  {
+    route: 'GET /api/commissioner-demands',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioner-demands' }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id/candidates',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/candidates` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/dispatch',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-demands/${w.ids.nowhere}/dispatch`,
+      body: { commissionerId: w.ids.nowhere, termStart: '2026-01-01', termEnd: '2026-12-31', goals: '目标' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/resolve',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/resolve` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/withdraw',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/withdraw` }),
+  },
+  {
+    route: 'GET /api/commissioner-proposal',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({ url: `/api/commissioner-proposal?agencyId=${w.cast.agency.id}` }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/accept',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-dispatches/${w.ids.nowhere}/accept` }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/decline',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/decline`,
+      body: { reason: '不便' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/visits',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/visits`,
+      body: { visitDate: '2026-01-02', place: '村', hours: 1, workDone: '指导' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/photos',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-visits/${w.ids.nowhere}/photos?name=a.png`,
+      body: Buffer.from('89504e470d0a1a0a', 'hex'),
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/confirm',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-visits/${w.ids.nowhere}/confirm`, body: { rating: 5 } }),
+  },
+  {
+    route: 'GET /api/commissioner-photos/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-photos/${w.ids.nowhere}` }),
+  },
+
   // Policy tools: computations for signed-in users; worksheets for the organisation's members.
   {
     route: 'POST /api/policy/hnte',
