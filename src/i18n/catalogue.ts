@@ -8,6 +8,7 @@ import '../modules/race/race.messages.ts';
 import '../modules/audit/audit.messages.ts';
 import '../modules/ethics/ethics.messages.ts';
 import '../modules/funding/funding.messages.ts';
+import '../modules/instruments/instruments.messages.ts';
 import '../modules/integrity/integrity.messages.ts';
 import '../modules/policy/policy.messages.ts';
 import '../modules/home/home.messages.ts';

@@ -38,7 +38,10 @@ describe('commissioners demo data', { timeout: 180_000 }, () => {
     const p = await svc.proposal(organizer, agencyId);
     assert.equal(p.demands.length, 2);
     const rice = p.demands.find((d) => d.demand.title.includes('水稻'))!;
-    assert.equal(rice.proposed?.commissioner.nameEn, 'Rice Disease Team, Donghai Academy of Agricultural Sciences');
+    assert.equal(
+      rice.proposed?.commissioner.nameEn,
+      'Rice Disease Team, Donghai Academy of Agricultural Sciences',
+    );
     const kinds = async (email: string) => (await tasksFor(await as(email))).map((x) => x.kind);
     assert.ok((await kinds('organizer@demo.jiebang.cn')).includes('commissioners.dispatch'));
     assert.ok((await kinds('commissioner2@demo.jiebang.cn')).includes('commissioners.respond'));

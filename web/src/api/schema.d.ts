@@ -9887,7 +9887,7 @@ export interface paths {
                                     nameZh: string;
                                 } | null;
                                 /** @enum {string} */
-                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal";
+                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal" | "instrument_fee";
                                 lines: {
                                     accountKind: string;
                                     category: string | null;
@@ -10190,6 +10190,2422 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue of open instruments (no login needed) by capability, category, region, free time */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                    from?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    region?: string;
+                    sort?: "name" | "value" | "price";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                capabilitiesEn: string;
+                                capabilitiesZh: string;
+                                category: string;
+                                id: string;
+                                leadHours: number;
+                                maker: string;
+                                minSlotMinutes: number;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                                needsApproval: boolean;
+                                openness: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                priceExternalFen: number;
+                                priceInternalFen: number;
+                                regionCode: string;
+                                state: string;
+                                valueFen: number;
+                                yourPriceFen: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** List an instrument of my organisation (its admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        address?: string;
+                        /** @default  */
+                        capabilitiesEn?: string;
+                        /** @default  */
+                        capabilitiesZh?: string;
+                        /** @enum {string} */
+                        category: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                        /** @default 24 */
+                        leadHours?: number;
+                        /** @default  */
+                        maker?: string;
+                        /** Format: uuid */
+                        managerId: string;
+                        /** @default 30 */
+                        minSlotMinutes?: number;
+                        /** @default  */
+                        model?: string;
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @enum {string} */
+                        openness: "internal" | "external";
+                        /** Format: uuid */
+                        orgId: string;
+                        priceExternalFen: number;
+                        priceInternalFen: number;
+                        regionCode: string;
+                        valueFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instrument: rules, prices, maintenance, taken times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Change an instrument (its organisation’s admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        address?: string;
+                        /** @default  */
+                        capabilitiesEn?: string;
+                        /** @default  */
+                        capabilitiesZh?: string;
+                        /** @enum {string} */
+                        category: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                        /** @default 24 */
+                        leadHours?: number;
+                        /** @default  */
+                        maker?: string;
+                        /** Format: uuid */
+                        managerId: string;
+                        /** @default 30 */
+                        minSlotMinutes?: number;
+                        /** @default  */
+                        model?: string;
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @enum {string} */
+                        openness: "internal" | "external";
+                        /** Format: uuid */
+                        orgId: string;
+                        priceExternalFen: number;
+                        priceInternalFen: number;
+                        regionCode: string;
+                        valueFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a slot; an overlap with another booking or maintenance answers 409 SLOT_TAKEN */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        awardId?: string;
+                        /** Format: date-time */
+                        end: string;
+                        milestoneNo?: number;
+                        /** Format: uuid */
+                        payerOrgId?: string;
+                        purpose: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: uuid */
+                        taskBookId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager’s calendar: bookings with who booked and who pays */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookings: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                external: boolean;
+                                id: string;
+                                payer: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                purpose: string;
+                                start: string;
+                                state: string;
+                            }[];
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a maintenance window (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        end: string;
+                        /** @default  */
+                        reason?: string;
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/openness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual open-sharing figures of an instrument */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMonth: {
+                                externalTenths: number;
+                                month: number;
+                                tenths: number;
+                            }[];
+                            figures: {
+                                externalShareMille: number | null;
+                                externalTenths: number;
+                                externalUsers: number;
+                                incomeFen: number;
+                                meanScoreCenti: number | null;
+                                ratings: number;
+                                tenths: number;
+                                users: number;
+                                uses: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bookings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "start";
+                    state?: "pending" | "confirmed" | "rejected" | "cancelled" | "completed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                end: string;
+                                feeFen: number | null;
+                                id: string;
+                                instrument: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                score: number | null;
+                                start: string;
+                                state: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking, its use, fee and rating (the printable record) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending booking (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking (booker before its start; manager with a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a recorded use (the booker, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending booking with a reason (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the use; the fee is posted to the ledger (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        end: string;
+                        machineHours: string;
+                        /** @default 0 */
+                        samples?: number;
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instruments I manage, with bookings awaiting approval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maker: string;
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            pending: number;
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -13338,6 +15754,218 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/organisations/{id}/instruments/openness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open-sharing figures of every instrument of an organisation for a year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            externalShareMille: number | null;
+                            externalTenths: number;
+                            externalUsers: number;
+                            id: string;
+                            incomeFen: number;
+                            meanScoreCenti: number | null;
+                            nameEn: string;
+                            nameZh: string;
+                            ratings: number;
+                            tenths: number;
+                            users: number;
+                            uses: number;
+                            valueFen: number;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/instruments/openness/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same table as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format?: "csv" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/people": {
@@ -20973,7 +23601,7 @@ export interface components {
         /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
         ErrorBody: {
             /** @enum {string} */
-            code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
+            code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
             /** @description structured facts behind the message, e.g. {sanction: {block, until}} */
             details?: {
                 [key: string]: unknown;
