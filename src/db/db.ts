@@ -3,6 +3,7 @@
 // every query are the same.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
@@ -138,6 +139,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir: dataDir.startsWith('memory://') || opts.loadDataDir ? undefined : `${dataDir}/pg`,
     loadDataDir: opts.loadDataDir,
+    // Exclusion constraints over (instrument, time range) need btree_gist's equality on uuid.
+    extensions: { btree_gist },
   });
   // PGlite is one session: exactly one pool over it, shared by everyone.
   const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1 });

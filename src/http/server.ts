@@ -26,11 +26,13 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { csrfBinding, resolveSession } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
+import { commissionersRoutes } from '../modules/commissioners/commissioners.routes.ts';
 import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
+import { instrumentsRoutes } from '../modules/instruments/instruments.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { rescanRoutes } from '../modules/integrity/rescan.ts';
 import { closeTransports } from '../modules/notifications/mail.ts';
@@ -206,8 +208,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(policyRoutes, { prefix: '/api' });
   await app.register(raceRoutes, { prefix: '/api' });
   await app.register(fundingRoutes, { prefix: '/api' });
+  await app.register(instrumentsRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(commissionersRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
   setMailDomain(config.mailFrom);
   await app.register(notificationsRoutes, {
