@@ -134,6 +134,8 @@ export async function buildWorld(t: App) {
     titleZh: '授权矩阵开放榜单',
     deadline: new Date(t.clock.t + 30 * 86_400_000).toISOString(),
   });
+  // The bid form opened at the publication (the burden meter times it up to the bid's creation).
+  const bidFormOpenedAt = new Date(t.clock.t).toISOString();
   const b1 = await makeBid(cast, open, 'authz-b1', true);
   const b2 = await makeBid(cast, open, 'authz-b2', false, cast.solver2);
   const future = new Date(t.clock.t + 60 * 86_400_000).toISOString();
@@ -257,6 +259,7 @@ export async function buildWorld(t: App) {
       mail,
       ...funding,
       open: open.id,
+      bidFormOpenedAt,
       openTarget: open.targets[0].id,
       draft: draft.id,
       draftVersion: draft.version,
@@ -523,7 +526,6 @@ async function buildFunding(
     releaseEntry: ledger.find((l) => l.kind === 'release')!.entryId,
     /** The fund's appropriation (reversible, but most of it is committed to the award). */
     appropriationEntry: ledger.find((l) => l.kind === 'appropriation')!.entryId,
-    openedAt: new Date(t.clock.t - 90_000).toISOString(),
   };
 }
 
@@ -1710,7 +1712,7 @@ export const RULES: Rule[] = [
   },
   {
     route: 'POST /api/funding/burden',
-    allow: 'signedIn',
+    allow: ['commander', 'otherSolver'],
     request: (w) => ({
       url: '/api/funding/burden',
       body: {
@@ -1719,11 +1721,11 @@ export const RULES: Rule[] = [
         fieldsTotal: 13,
         fieldsPrefilled: 4,
         documents: 2,
-        openedAt: w.ids.openedAt,
+        openedAt: w.ids.bidFormOpenedAt,
       },
     }),
     proof: 'otherSolver',
-    note: 'anyone filling a form of a call they can see records their own burden',
+    note: 'only a commander of a bid on the call records the bid form’s burden, once',
   },
   {
     route: 'GET /api/funding/awards',

@@ -15975,7 +15975,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find people by name (Chinese or English) or exact email, e.g. to add them to a team */
+        /** Find people by name (Chinese or English), or by exact email among my own organisations, e.g. to add them to a team */
         get: {
             parameters: {
                 query: {
