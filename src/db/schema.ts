@@ -886,6 +886,75 @@ export interface NotificationPreferenceTable {
   updated_at: Timestamp;
 }
 
+export interface CommissionerTable {
+  id: Generated<string>;
+  kind: string;
+  person_id: string | null;
+  name_zh: string;
+  name_en: Generated<string>;
+  home_org: Generated<string>;
+  keywords: Generated<string[]>;
+  discipline_codes: Generated<string[]>;
+  industries: Generated<string[]>;
+  regions: string[];
+  capacity: number;
+  available: Generated<boolean>;
+  agency_org_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommissionerDemandTable {
+  id: Generated<string>;
+  title: string;
+  description: string;
+  industry: Generated<string>;
+  region_code: string;
+  urgency: string;
+  requester: string;
+  requester_kind: string;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  posted_by: string;
+  agency_org_id: string;
+  state: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommissionerDispatchTable {
+  id: Generated<string>;
+  demand_id: string;
+  commissioner_id: string;
+  state: string;
+  score: number;
+  region_level: string;
+  explanation: ColumnType<unknown, string, string>;
+  term_start: DateText;
+  term_end: DateText;
+  goals: string;
+  dispatched_by: string;
+  dispatched_at: Timestamp;
+  responded_at: Timestamp | null;
+  decline_reason: string | null;
+  completed_at: Timestamp | null;
+}
+
+export interface CommissionerVisitTable {
+  id: Generated<string>;
+  dispatch_id: string;
+  visit_date: DateText;
+  place: string;
+  minutes: number;
+  work_done: string;
+  logged_by: string;
+  logged_at: Timestamp;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: Generated<string>;
+}
+
 // Shared large research instruments (0045). `during` is a tstzrange, read and written as text.
 export interface InstrumentTable {
   id: Generated<string>;
@@ -1036,4 +1105,8 @@ export interface DB {
   notification: NotificationTable;
   mail_message: MailMessageTable;
   notification_preference: NotificationPreferenceTable;
+  commissioner: CommissionerTable;
+  commissioner_demand: CommissionerDemandTable;
+  commissioner_dispatch: CommissionerDispatchTable;
+  commissioner_visit: CommissionerVisitTable;
 }

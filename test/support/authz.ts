@@ -134,6 +134,8 @@ export async function buildWorld(t: App) {
     titleZh: '授权矩阵开放榜单',
     deadline: new Date(t.clock.t + 30 * 86_400_000).toISOString(),
   });
+  // The bid form opened at the publication (the burden meter times it up to the bid's creation).
+  const bidFormOpenedAt = new Date(t.clock.t).toISOString();
   const b1 = await makeBid(cast, open, 'authz-b1', true);
   const b2 = await makeBid(cast, open, 'authz-b2', false, cast.solver2);
   const future = new Date(t.clock.t + 60 * 86_400_000).toISOString();
@@ -257,6 +259,7 @@ export async function buildWorld(t: App) {
       mail,
       ...funding,
       open: open.id,
+      bidFormOpenedAt,
       openTarget: open.targets[0].id,
       draft: draft.id,
       draftVersion: draft.version,
@@ -523,7 +526,6 @@ async function buildFunding(
     releaseEntry: ledger.find((l) => l.kind === 'release')!.entryId,
     /** The fund's appropriation (reversible, but most of it is committed to the award). */
     appropriationEntry: ledger.find((l) => l.kind === 'appropriation')!.entryId,
-    openedAt: new Date(t.clock.t - 90_000).toISOString(),
   };
 }
 
@@ -1163,6 +1165,149 @@ export const RULES: Rule[] = [
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}/votes`, body: { vote: 'approve' } }),
   },
 
+  // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;
+  // objects that do not exist answer 404 to everyone (the commissioners tests cover the parties).
+  { route: 'GET /api/divisions', allow: 'public', request: () => ({ url: '/api/divisions' }) },
+  {
+    route: 'GET /api/commissioners/agencies',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/agencies' }),
+  },
+  {
+    route: 'GET /api/commissioners',
+    allow: ['organizer', 'otherOrganizer', 'admin'],
+    request: () => ({ url: '/api/commissioners' }),
+    seesNothing: ['otherOrganizer'],
+  },
+  {
+    route: 'POST /api/commissioners',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({
+      url: '/api/commissioners',
+      body: {
+        kind: 'team',
+        nameZh: '矩阵特派员团队',
+        keywords: ['茶树'],
+        regions: ['330481'],
+        capacity: 2,
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'GET /api/commissioners/me',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/me' }),
+  },
+  {
+    route: 'GET /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioners/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'PUT /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioners/${w.ids.nowhere}`,
+      body: { kind: 'team', nameZh: '无', regions: ['330481'], capacity: 1, agencyOrgId: w.cast.agency.id },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands',
+    allow: 'signedIn',
+    request: (w) => ({
+      url: '/api/commissioner-demands',
+      body: {
+        title: '茶园病虫害',
+        description: '茶树叶片发黄',
+        regionCode: '330481',
+        requester: '青石村',
+        requesterKind: 'village',
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'outsider',
+  },
+  {
+    route: 'GET /api/commissioner-demands',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioner-demands' }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id/candidates',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/candidates` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/dispatch',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-demands/${w.ids.nowhere}/dispatch`,
+      body: { commissionerId: w.ids.nowhere, termStart: '2026-01-01', termEnd: '2026-12-31', goals: '目标' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/resolve',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/resolve` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/withdraw',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/withdraw` }),
+  },
+  {
+    route: 'GET /api/commissioner-proposal',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({ url: `/api/commissioner-proposal?agencyId=${w.cast.agency.id}` }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/accept',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-dispatches/${w.ids.nowhere}/accept` }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/decline',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/decline`,
+      body: { reason: '不便' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/visits',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/visits`,
+      body: { visitDate: '2026-01-02', place: '村', hours: 1, workDone: '指导' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/photos',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-visits/${w.ids.nowhere}/photos?name=a.png`,
+      body: Buffer.from('89504e470d0a1a0a', 'hex'),
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/confirm',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-visits/${w.ids.nowhere}/confirm`, body: { rating: 5 } }),
+  },
+  {
+    route: 'GET /api/commissioner-photos/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-photos/${w.ids.nowhere}` }),
+  },
+
   // Policy tools: computations for signed-in users; worksheets for the organisation's members.
   {
     route: 'POST /api/policy/hnte',
@@ -1567,7 +1712,7 @@ export const RULES: Rule[] = [
   },
   {
     route: 'POST /api/funding/burden',
-    allow: 'signedIn',
+    allow: ['commander', 'otherSolver'],
     request: (w) => ({
       url: '/api/funding/burden',
       body: {
@@ -1576,11 +1721,11 @@ export const RULES: Rule[] = [
         fieldsTotal: 13,
         fieldsPrefilled: 4,
         documents: 2,
-        openedAt: w.ids.openedAt,
+        openedAt: w.ids.bidFormOpenedAt,
       },
     }),
     proof: 'otherSolver',
-    note: 'anyone filling a form of a call they can see records their own burden',
+    note: 'only a commander of a bid on the call records the bid form’s burden, once',
   },
   {
     route: 'GET /api/funding/awards',

@@ -16,6 +16,7 @@ export const MENU_GROUPS = [
   'evaluation',
   'funding',
   'integrity',
+  'commissioners',
   'policy',
   'admin',
 ] as const;
