@@ -759,6 +759,7 @@ export interface LedgerAccountTable {
   floor: boolean;
   fund_id: string | null;
   award_id: string | null;
+  org_id: Generated<string | null>;
 }
 
 export interface JournalEntryTable {
@@ -883,6 +884,150 @@ export interface NotificationPreferenceTable {
   enabled: Generated<boolean>;
   mode: Generated<string>;
   updated_at: Timestamp;
+}
+
+export interface CommissionerTable {
+  id: Generated<string>;
+  kind: string;
+  person_id: string | null;
+  name_zh: string;
+  name_en: Generated<string>;
+  home_org: Generated<string>;
+  keywords: Generated<string[]>;
+  discipline_codes: Generated<string[]>;
+  industries: Generated<string[]>;
+  regions: string[];
+  capacity: number;
+  available: Generated<boolean>;
+  agency_org_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommissionerDemandTable {
+  id: Generated<string>;
+  title: string;
+  description: string;
+  industry: Generated<string>;
+  region_code: string;
+  urgency: string;
+  requester: string;
+  requester_kind: string;
+  contact_name: Generated<string>;
+  contact_phone: Generated<string>;
+  posted_by: string;
+  agency_org_id: string;
+  state: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CommissionerDispatchTable {
+  id: Generated<string>;
+  demand_id: string;
+  commissioner_id: string;
+  state: string;
+  score: number;
+  region_level: string;
+  explanation: ColumnType<unknown, string, string>;
+  term_start: DateText;
+  term_end: DateText;
+  goals: string;
+  dispatched_by: string;
+  dispatched_at: Timestamp;
+  responded_at: Timestamp | null;
+  decline_reason: string | null;
+  completed_at: Timestamp | null;
+}
+
+export interface CommissionerVisitTable {
+  id: Generated<string>;
+  dispatch_id: string;
+  visit_date: DateText;
+  place: string;
+  minutes: number;
+  work_done: string;
+  logged_by: string;
+  logged_at: Timestamp;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: Generated<string>;
+}
+
+// Shared large research instruments (0045). `during` is a tstzrange, read and written as text.
+export interface InstrumentTable {
+  id: Generated<string>;
+  org_id: string;
+  name_zh: string;
+  name_en: Generated<string>;
+  category: string;
+  model: Generated<string>;
+  maker: Generated<string>;
+  value_fen: number;
+  region_code: string;
+  address: Generated<string>;
+  capabilities_zh: Generated<string>;
+  capabilities_en: Generated<string>;
+  search_words: Generated<string>;
+  manager_id: string;
+  openness: string;
+  price_internal_fen: number;
+  price_external_fen: number;
+  min_slot_minutes: number;
+  lead_hours: number;
+  needs_approval: boolean;
+  state: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface InstrumentMaintenanceTable {
+  id: Generated<string>;
+  instrument_id: string;
+  during: string;
+  reason: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface InstrumentBookingTable {
+  id: Generated<string>;
+  instrument_id: string;
+  booker_id: string;
+  payer_org_id: string;
+  award_id: string | null;
+  task_book_id: string | null;
+  milestone_no: number | null;
+  during: string;
+  purpose: string;
+  external: boolean;
+  price_fen_per_hour: number;
+  state: string;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface InstrumentUseTable {
+  booking_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  machine_tenths: number;
+  samples: number;
+  fee_fen: number;
+  entry_id: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface InstrumentRatingTable {
+  booking_id: string;
+  score: number;
+  comment: Generated<string>;
+  rated_by: string;
+  rated_at: Timestamp;
 }
 
 // Achievement transformation (migration 0050).
@@ -1067,6 +1212,11 @@ export interface TransferRewardTable {
 }
 
 export interface DB {
+  instrument: InstrumentTable;
+  instrument_maintenance: InstrumentMaintenanceTable;
+  instrument_booking: InstrumentBookingTable;
+  instrument_use: InstrumentUseTable;
+  instrument_rating: InstrumentRatingTable;
   app_setting: AppSettingTable;
   organisation: OrganisationTable;
   person: PersonTable;
@@ -1136,6 +1286,10 @@ export interface DB {
   notification: NotificationTable;
   mail_message: MailMessageTable;
   notification_preference: NotificationPreferenceTable;
+  commissioner: CommissionerTable;
+  commissioner_demand: CommissionerDemandTable;
+  commissioner_dispatch: CommissionerDispatchTable;
+  commissioner_visit: CommissionerVisitTable;
   transfer_achievement: TransferAchievementTable;
   transfer_inventor: TransferInventorTable;
   transfer_demand: TransferDemandTable;

@@ -11,6 +11,7 @@ import { orcidCheckChar, usccCheckChar } from '../modules/accounts/identifiers.t
 import { updateProfile } from '../modules/accounts/profile.service.ts';
 import { actorFor } from './actor.ts';
 import { loadDemoChallenges } from './challenges.ts';
+import { loadCommissionersDemo } from './commissioners-demo.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
@@ -47,11 +48,12 @@ export async function loadDemo(
       ? await loadDemoExperts({ ...ctx, actor: await actorFor(ctx, demoAdmin.id) }, orgIds.get('dept'), log)
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
+    const commissioners = await loadCommissionersDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds === 0,
+      alreadyLoaded: added + experts + rounds + commissioners === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -124,5 +126,6 @@ export async function loadDemo(
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
   await loadReviewDemo(ctx, log);
+  await loadCommissionersDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -21,6 +21,10 @@ const EXEMPT: Record<string, string> = {
   'POST /api/challenges/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/task-books/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/reports/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
+  'POST /api/commissioner-visits/:id/photos': 'raw upload (PNG/JPEG bytes, name in the query string)',
+  'POST /api/commissioner-demands/:id/resolve': 'body-less state transition',
+  'POST /api/commissioner-demands/:id/withdraw': 'body-less state transition',
+  'POST /api/commissioner-dispatches/:id/accept': 'body-less: the commissioner accepts their own dispatch',
   'POST /api/experts/import':
     'raw upload (CSV/XLSX bytes); bad rows answer 422 {code, message, field, errors[]} (tested below)',
   'POST /api/challenges/:id/actions/:action': 'body-less state transition named in the path',
