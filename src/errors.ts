@@ -24,6 +24,8 @@ export const STATUS = {
   DUPLICATE: 409,
   /** The object changed since it was read (optimistic version check). */
   STALE: 409,
+  /** The requested time overlaps another booking or a maintenance window of the same instrument. */
+  SLOT_TAKEN: 409,
   /** The object's state does not allow this transition now. */
   ILLEGAL_TRANSITION: 409,
   /** Same idempotency key reused with a different request body. */

@@ -3,8 +3,9 @@
 // every query are the same.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type TransactionBuilder } from 'kysely';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -35,6 +36,49 @@ export interface OpenOptions {
 }
 
 export const APP_ROLE = 'jiebang_app';
+
+/** PostgreSQL's answers that mean "run the whole transaction again": a deadlock victim, a serialization failure. */
+export const isRetryable = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+};
+/** How many times a transaction is run before its deadlock or serialization failure is answered. */
+export const TX_ATTEMPTS = 5;
+
+function retrying<D>(builder: TransactionBuilder<D>): TransactionBuilder<D> {
+  return new Proxy(builder, {
+    get(target, prop) {
+      if (prop === 'execute')
+        return async <T>(fn: Parameters<TransactionBuilder<D>['execute']>[0]): Promise<T> => {
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return (await target.execute(fn)) as T;
+            } catch (err) {
+              if (!isRetryable(err) || attempt >= TX_ATTEMPTS) throw err;
+              // Rolled back already; wait a little (growing, jittered) so the racers spread out.
+              await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+            }
+          }
+        };
+      if (prop === 'setAccessMode' || prop === 'setIsolationLevel')
+        return (v: never) => retrying(target[prop](v));
+      const v = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? v.bind(target) : v;
+    },
+  });
+}
+
+/**
+ * Kysely whose transactions are retried, a bounded number of times (TX_ATTEMPTS), when PostgreSQL
+ * picks them as a deadlock victim or cannot serialise them: every `db.transaction().execute(fn)`
+ * runs `fn` again from the start, so such a race never surfaces as an error unless it persists.
+ * (Inside a transaction, `fn` must only write to the database: anything else would happen twice.)
+ */
+export class RetryingKysely<D> extends Kysely<D> {
+  override transaction(): TransactionBuilder<D> {
+    return retrying(super.transaction());
+  }
+}
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -82,7 +126,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     pool.on('connect', (client) => {
       client.on('error', (err) => console.error(`database connection lost in use: ${err.message}`));
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, pool, close: () => db.destroy() };
   }
 
@@ -95,10 +139,12 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const pglite = await PGlite.create({
     dataDir: dataDir.startsWith('memory://') || opts.loadDataDir ? undefined : `${dataDir}/pg`,
     loadDataDir: opts.loadDataDir,
+    // Exclusion constraints over (instrument, time range) need btree_gist's equality on uuid.
+    extensions: { btree_gist },
   });
   // PGlite is one session: exactly one pool over it, shared by everyone.
   const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new RetryingKysely<DB>({ dialect: new PostgresDialect({ pool }) });
   await pglite.exec(`SET TimeZone = 'UTC'`);
   if (migrate) await migrateToLatest(db, true);
   if (appRole && (await memberOfAppRole(pool))) await pglite.exec(`SET ROLE ${APP_ROLE}`);

@@ -11,9 +11,11 @@ import { orcidCheckChar, usccCheckChar } from '../modules/accounts/identifiers.t
 import { updateProfile } from '../modules/accounts/profile.service.ts';
 import { actorFor } from './actor.ts';
 import { loadDemoChallenges } from './challenges.ts';
+import { loadCommissionersDemo } from './commissioners-demo.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
+import { loadInstrumentsDemo } from './instruments-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
 
@@ -47,11 +49,12 @@ export async function loadDemo(
       ? await loadDemoExperts({ ...ctx, actor: await actorFor(ctx, demoAdmin.id) }, orgIds.get('dept'), log)
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
+    const commissioners = await loadCommissionersDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds === 0,
+      alreadyLoaded: added + experts + rounds + commissioners === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -124,6 +127,8 @@ export async function loadDemo(
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
+  await loadInstrumentsDemo(ctx, log);
   await loadReviewDemo(ctx, log);
+  await loadCommissionersDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -135,6 +135,12 @@ export function toErrorResponse(
   )
     return plain(400, 'VALIDATION', t('http.badJson'), locale);
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return plain(413, 'VALIDATION', t('http.tooLarge'), locale);
+  // A value the database cannot hold (a number or a time out of range) that no check caught: the
+  // request was wrong, not the server. Services name the field; this is the safety net.
+  const pgCode = (err as { code?: unknown }).code;
+  if (pgCode === '22003' || pgCode === '22008') return plain(400, 'VALIDATION', t('http.outOfRange'), locale);
+  // Contention the transaction helper's retries did not outlast: nothing was changed, retry.
+  if (pgCode === '40P01' || pgCode === '40001') return plain(503, 'OVERLOADED', t('http.contention'), locale);
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
     return plain(fe.statusCode, 'VALIDATION', t('http.badRequest', { detail: fe.message }), locale);
   return plain(500, 'INTERNAL', t('http.internal'), locale);
@@ -143,5 +149,6 @@ export function toErrorResponse(
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body } = toErrorResponse(err, req.ctx?.locale ?? DEFAULT_LOCALE);
   if (status >= 500) req.log.error({ err }, 'request failed');
+  if (status === 503) reply.header('retry-after', '1');
   return reply.status(status).send(body);
 }

@@ -26,6 +26,26 @@ export const sessionCookieName = (https: boolean) => (https ? '__Host-jb_session
 /** The CSRF secret cookie's name, prefixed the same way. */
 export const csrfCookieName = (https: boolean) => (https ? '__Host-jb_csrf' : 'jb_csrf');
 
+/**
+ * The one form of a request path that routing and every hook see: percent-encoded unreserved
+ * characters (letters, digits, `-._~`, RFC 3986 §6.2.2.2) decoded, so `/%61pi/auth/login` is
+ * `/api/auth/login` for the CSRF check, the session and the cache policy as it already was for
+ * the router. Reserved characters (`%2F`, `%3F`…) stay encoded; the query string is untouched.
+ */
+export function normaliseUrl(url: string): string {
+  const q = url.search(/[?#]/);
+  const path = q === -1 ? url : url.slice(0, q);
+  if (!path.includes('%')) return url;
+  const decoded = path.replace(/%([0-9A-Fa-f]{2})/g, (enc, hex: string) => {
+    const c = String.fromCharCode(Number.parseInt(hex, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : enc;
+  });
+  return q === -1 ? decoded : decoded + url.slice(q);
+}
+
+/** An API request (after normaliseUrl): answered in JSON, behind the session, CSRF and no-store. */
+export const isApiUrl = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
 /** Adds the security headers; a route that set its own (stricter) CSP or cache policy keeps it. */
 export function installSecurityHeaders(app: FastifyInstance, opts: { https: boolean }) {
   app.addHook('onSend', async (req, reply, payload) => {
@@ -37,8 +57,7 @@ export function installSecurityHeaders(app: FastifyInstance, opts: { https: bool
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     if (opts.https) reply.header('strict-transport-security', HSTS);
     // API answers are per viewer (sessions, roles): never stored by browsers or shared caches.
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (isApiUrl(req.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 }

@@ -23,19 +23,22 @@ import { DEFAULT_LOCALE, pickLocale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
-import { resolveSession, sessionIdOf } from '../modules/accounts/accounts.service.ts';
+import { csrfBinding, resolveSession } from '../modules/accounts/accounts.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
+import { commissionersRoutes } from '../modules/commissioners/commissioners.routes.ts';
 import { ethicsRoutes } from '../modules/ethics/ethics.routes.ts';
 import { evaluationRoutes } from '../modules/evaluation/evaluation.routes.ts';
 import { reviewRoutes } from '../modules/evaluation/review.routes.ts';
 import { fundingRoutes } from '../modules/funding/funding.routes.ts';
 import { homeRoutes } from '../modules/home/home.routes.ts';
+import { instrumentsRoutes } from '../modules/instruments/instruments.routes.ts';
 import { integrityRoutes } from '../modules/integrity/integrity.routes.ts';
 import { rescanRoutes } from '../modules/integrity/rescan.ts';
 import { closeTransports } from '../modules/notifications/mail.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
+import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import '../modules/notifications/scans.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
@@ -46,6 +49,8 @@ import {
   csrfCookieName,
   installInputHygiene,
   installSecurityHeaders,
+  isApiUrl,
+  normaliseUrl,
   sessionCookieName,
 } from './security.ts';
 
@@ -73,6 +78,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Run the job queue's workers in this instance (default: config.jobs). */
   jobs?: boolean;
+  /** The built web app to serve (default: web/dist). */
+  webRoot?: string;
 }
 
 /** The secret that signs cookies and CSRF tokens: made once, kept in the database. */
@@ -101,6 +108,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
+    // Routing and every hook see one path: a percent-encoded `/api/…` is `/api/…`.
+    rewriteUrl: (req) => normaliseUrl(req.url ?? '/'),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -112,8 +121,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     cookieKey: csrfCookieName(config.cookieSecure),
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: config.cookieSecure },
     csrfOpts: { hmacKey: secret },
-    // Tokens are bound to the session: a token from before login or from another session fails.
-    getUserInfo: (req) => sessionKey(req.cookies[sessionCookie]),
+    // Tokens are bound to the live session (resolved before this check): a token from before login or
+    // from another session fails; a dead session's cookie counts as none, so login still works.
+    getUserInfo: (req) => csrfBinding(req.actor),
   });
   // Counters in PostgreSQL: every instance behind the load balancer counts against one limit.
   await app.register(fastifyRateLimit, { global: false, store: pgRateLimitStore(database.db) });
@@ -155,16 +165,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   app.decorateRequest('actor', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     req.ctx = { db: database.db, actor: null, now, ip: req.ip, userAgent: req.headers['user-agent'] };
-    if (!req.url.startsWith('/api/')) return;
-    const state = await resolveSession(database.db, req.cookies[sessionCookie], now(), sessionPolicy);
+    if (!isApiUrl(req.url)) return;
+    const cookie = req.cookies[sessionCookie];
+    const state = await resolveSession(database.db, cookie, now(), sessionPolicy);
+    // A cookie of an ended session (logged out, idle, expired, revoked elsewhere) is cleared.
+    if (cookie && !state.actor) {
+      reply.clearCookie(sessionCookie, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+      });
+    }
     req.actor = state.actor;
     req.ctx.actor = state.actor;
     req.ctx.locale = pickLocale(state.actor?.locale, req.headers['accept-language']);
   });
   app.addHook('onRequest', (req, reply, done) => {
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return done();
+    if (SAFE_METHODS.has(req.method) || !isApiUrl(req.url)) return done();
     // One-click unsubscribe (RFC 8058) is authorised by its signed token, never by a session.
     if (req.url.startsWith('/api/notifications/unsubscribe?')) return done();
     app.csrfProtection(req, reply, done);
@@ -186,11 +206,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(integrityRoutes, { prefix: '/api' });
   await app.register(rescanRoutes, { prefix: '/api' });
   await app.register(ethicsRoutes, { prefix: '/api' });
+  await app.register(transferRoutes, { prefix: '/api' });
   await app.register(policyRoutes, { prefix: '/api' });
   await app.register(raceRoutes, { prefix: '/api' });
   await app.register(fundingRoutes, { prefix: '/api' });
+  await app.register(instrumentsRoutes, { prefix: '/api' });
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
+  await app.register(commissionersRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
   setMailDomain(config.mailFrom);
   await app.register(notificationsRoutes, {
@@ -208,12 +231,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     closeTransports();
   });
 
-  const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+  const webDist = opts.webRoot ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(`${webDist}/index.html`)) {
+    // The app answers page addresses; a missing file (a script, a style, an image) is a 404.
+    if (
+      req.method === 'GET' &&
+      !isApiUrl(req.url) &&
+      !isFileUrl(req.url) &&
+      existsSync(`${webDist}/index.html`)
+    ) {
       return reply.type('text/html').sendFile('index.html');
     }
     const msg = t('http.noRoute', { method: req.method, path: req.url.split('?')[0] });
@@ -222,7 +251,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   return app;
 }
 
-/** What a CSRF token is bound to: the session, or 'anon' before login. */
-export function sessionKey(token: string | undefined): string {
-  return token ? sessionIdOf(token) : 'anon';
+/** A path for a file rather than a page: under /assets/, or its last segment has an extension. */
+function isFileUrl(url: string): boolean {
+  const path = url.split(/[?#]/)[0];
+  return path.startsWith('/assets/') || /\.[A-Za-z0-9]{1,10}$/.test(path.slice(path.lastIndexOf('/') + 1));
 }

@@ -129,6 +129,14 @@ export const commonMessages = defineMessages({
     'zh-CN': '该 Idempotency-Key 已用于另一个请求',
     en: 'this Idempotency-Key was used for a different request',
   },
+  'http.outOfRange': {
+    'zh-CN': '请求中的数值或时间超出可接受的范围；未作任何更改',
+    en: 'a number or time in the request is out of range; nothing was changed',
+  },
+  'http.contention': {
+    'zh-CN': '同一对象正被同时修改：未作任何更改，请稍后重试',
+    en: 'the same object is being changed at the same time: nothing was changed, retry shortly',
+  },
   'http.internal': { 'zh-CN': '服务器内部错误；未作任何更改', en: 'internal error; nothing was changed' },
   'http.noRoute': { 'zh-CN': '没有这个接口：{method} {path}', en: 'no route {method} {path}' },
   'http.overloaded': {

@@ -574,63 +574,6 @@ for (const kind of backends()) {
       assert.ok(released.disbursedFen > 0, 'released once the sanction has ended');
     });
 
-    test('the burden meter records form submissions and summarises them per call', async () => {
-      const { solver2, outsider, proposer } = cast;
-      const c = (await ok(proposer.get('/api/challenges/mine'))).items[0] ?? null;
-      const challengeId = c?.id ?? (await ok(t.client().get('/api/challenges'))).items[0].id;
-      const opened = new Date(t.clock.t - 90_000).toISOString();
-      const body = {
-        form: 'bid',
-        challengeId,
-        fieldsTotal: 13,
-        fieldsPrefilled: 1,
-        documents: 2,
-        openedAt: opened,
-      };
-      assert.equal(
-        (await t.client().post('/api/funding/burden', body)).status,
-        403,
-        'anonymous: CSRF/login first',
-      );
-      assert.equal(
-        (await solver2.post('/api/funding/burden', { ...body, fieldsPrefilled: 14 })).body.field,
-        'fieldsPrefilled',
-      );
-      assert.equal(
-        (
-          await solver2.post('/api/funding/burden', {
-            ...body,
-            openedAt: new Date(t.clock.t + 60_000).toISOString(),
-          })
-        ).body.field,
-        'openedAt',
-      );
-      assert.equal(
-        (await solver2.post('/api/funding/burden', { ...body, form: 'other' })).body.field,
-        'form',
-      );
-      await ok(solver2.post('/api/funding/burden', body));
-      await ok(
-        outsider.post('/api/funding/burden', {
-          ...body,
-          fieldsPrefilled: 5,
-          openedAt: new Date(t.clock.t - 30_000).toISOString(),
-        }),
-      );
-      const s = await ok(solver2.get(`/api/funding/calls/${challengeId}/burden`));
-      const bid = s.forms.find((f: { form: string }) => f.form === 'bid');
-      assert.deepEqual(
-        {
-          n: bid.submissions,
-          hand: bid.avgFieldsByHand,
-          pre: bid.avgFieldsPrefilled,
-          docs: bid.avgDocuments,
-          secs: bid.medianSeconds,
-        },
-        { n: 2, hand: 10, pre: 3, docs: 2, secs: 60 },
-      );
-    });
-
     test('the database keeps the journal append-only and every entry balanced, whoever writes', async () => {
       await assert.rejects(
         asOwner(t.database, `UPDATE journal_line SET amount_fen = amount_fen + 1`),

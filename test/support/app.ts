@@ -14,7 +14,11 @@ export class Clock {
   }
 }
 
-export async function buildTestApp(kind: DbKind, env: Record<string, string> = {}) {
+export async function buildTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  opts: { webRoot?: string } = {},
+) {
   const database: Database = await freshDatabase(kind);
   const clock = new Clock();
   // Schedules off: a cron tick must not add notifications in the middle of a test (tests run the scans).
@@ -24,7 +28,7 @@ export async function buildTestApp(kind: DbKind, env: Record<string, string> = {
     JOB_POLL_SECONDS: '0.5',
     ...env,
   });
-  const app = await buildServer({ database, config, now: clock.now });
+  const app = await buildServer({ database, config, now: clock.now, webRoot: opts.webRoot });
   const client = () => new TestClient(app);
   const ctx = { db: database.db, actor: null, now: clock.now };
   return {

@@ -134,6 +134,8 @@ export async function buildWorld(t: App) {
     titleZh: '授权矩阵开放榜单',
     deadline: new Date(t.clock.t + 30 * 86_400_000).toISOString(),
   });
+  // The bid form opened at the publication (the burden meter times it up to the bid's creation).
+  const bidFormOpenedAt = new Date(t.clock.t).toISOString();
   const b1 = await makeBid(cast, open, 'authz-b1', true);
   const b2 = await makeBid(cast, open, 'authz-b2', false, cast.solver2);
   const future = new Date(t.clock.t + 60 * 86_400_000).toISOString();
@@ -208,6 +210,34 @@ export async function buildWorld(t: App) {
   );
   const mail = (await t.database.pool.query('SELECT id FROM mail_message ORDER BY created_at LIMIT 1'))
     .rows[0].id as string;
+  // A shared instrument of the university (its admin manages it) with a pending booking by the proposer.
+  const instrument = await ok<{ id: string }>(
+    cast.hostAdmin.post('/api/instruments', {
+      orgId: cast.university.id,
+      nameZh: '授权矩阵电镜',
+      nameEn: 'Matrix microscope',
+      category: 'microscopy',
+      valueFen: 100_000_000,
+      regionCode: '330106',
+      managerId: cast.hostAdmin.id,
+      openness: 'external',
+      priceInternalFen: 10_000,
+      priceExternalFen: 20_000,
+      minSlotMinutes: 30,
+      leadHours: 0,
+      needsApproval: true,
+    }),
+    'instrument',
+  );
+  const slot = (h: number) => new Date(t.clock.t + h * 3_600_000).toISOString();
+  const instrumentBooking = await ok<{ id: string }>(
+    cast.proposer.post(`/api/instruments/${instrument.id}/bookings`, {
+      start: slot(24),
+      end: slot(26),
+      purpose: '授权矩阵预约',
+    }),
+    'instrument booking',
+  );
   const emails: Partial<Record<ActorName, string>> = {};
   for (const a of ACTORS) {
     if (a === 'anonymous') continue;
@@ -229,6 +259,7 @@ export async function buildWorld(t: App) {
       mail,
       ...funding,
       open: open.id,
+      bidFormOpenedAt,
       openTarget: open.targets[0].id,
       draft: draft.id,
       draftVersion: draft.version,
@@ -245,6 +276,9 @@ export async function buildWorld(t: App) {
       raceTeam: race.teams.find((x: { bidId: string }) => x.bidId === raced.bids[0].id).id as string,
       record: record.id,
       membership: pendingMembership.id,
+      instrument: instrument.id,
+      instrumentBooking: instrumentBooking.id,
+      instrumentSlot: slot,
       nowhere: '00000000-0000-4000-8000-000000000000',
       future,
     },
@@ -492,7 +526,6 @@ async function buildFunding(
     releaseEntry: ledger.find((l) => l.kind === 'release')!.entryId,
     /** The fund's appropriation (reversible, but most of it is committed to the award). */
     appropriationEntry: ledger.find((l) => l.kind === 'appropriation')!.entryId,
-    openedAt: new Date(t.clock.t - 90_000).toISOString(),
   };
 }
 
@@ -583,6 +616,15 @@ const DRAFT_READERS = ['proposer', 'organizer', 'admin'] as const;
 const item = (w: World, round = w.ids.round) => `/api/review-rounds/${round}/items/${w.ids.b1}`;
 
 /** The matrix. Order matters only for rows with a `proof` that changes state (they come last in their group). */
+/** People with a role in the university hosting the bids (its members). */
+const UNIVERSITY_MEMBERS: readonly ActorName[] = [
+  'commander',
+  'coApplicant',
+  'otherSolver',
+  'hostAdmin',
+  'reviewer',
+];
+
 export const RULES: Rule[] = [
   // Public and session plumbing.
   { route: 'GET /api/health', allow: 'public', request: () => ({ url: '/api/health' }) },
@@ -1132,6 +1174,272 @@ export const RULES: Rule[] = [
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}/votes`, body: { vote: 'approve' } }),
   },
 
+  // Achievement transformation: the public catalogue and demands; deals only for their parties.
+  {
+    route: 'GET /api/transfer/achievements',
+    allow: 'public',
+    request: () => ({ url: '/api/transfer/achievements' }),
+  },
+  {
+    route: 'POST /api/transfer/achievements',
+    allow: [...UNIVERSITY_MEMBERS, 'admin'],
+    request: (w) => ({
+      url: '/api/transfer/achievements',
+      body: {
+        orgId: w.cast.university.id,
+        kind: 'knowHow',
+        titleZh: '矩阵测试成果',
+        trl: 4,
+        offers: ['nonExclusiveLicence'],
+        inventors: [{ nameZh: '甲', shareBp: 10000 }],
+      },
+    }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'GET /api/transfer/achievements/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'POST /api/transfer/achievements/:id/actions/:action',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}/actions/list` }),
+  },
+  {
+    route: 'GET /api/transfer/achievements/:id/matches',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}/matches` }),
+  },
+  {
+    route: 'POST /api/transfer/achievements/:id/interest',
+    allow: [],
+    request: (w) => ({
+      url: `/api/transfer/achievements/${w.ids.nowhere}/interest`,
+      body: { buyerOrgId: w.cast.enterprise.id, message: '意向' },
+    }),
+  },
+  { route: 'GET /api/transfer/demands', allow: 'public', request: () => ({ url: '/api/transfer/demands' }) },
+  {
+    route: 'POST /api/transfer/demands',
+    allow: ['proposer', 'admin'],
+    request: (w) => ({
+      url: '/api/transfer/demands',
+      body: {
+        orgId: w.cast.enterprise.id,
+        titleZh: '矩阵测试需求',
+        budgetMaxFen: 100,
+        deadline: '2030-01-01',
+      },
+    }),
+    proof: 'proposer',
+  },
+  {
+    route: 'GET /api/transfer/demands/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'GET /api/transfer/demands/:id/matches',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/matches` }),
+  },
+  {
+    route: 'POST /api/transfer/demands/:id/close',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/close` }),
+  },
+  {
+    route: 'PUT /api/transfer/demands/:id/alert',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/alert`, body: { on: true } }),
+  },
+  { route: 'GET /api/transfer/deals', allow: 'signedIn', request: () => ({ url: '/api/transfer/deals' }) },
+  {
+    route: 'GET /api/transfer/notices',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/transfer/notices' }),
+  },
+  ...(
+    [
+      ['GET', '', undefined],
+      ['POST', '/messages', { body: '你好' }],
+      ['POST', '/terms', { mode: 'transfer', priceFen: 100, pricing: 'agreement', termMonths: 12 }],
+      ['POST', '/accept', undefined],
+      ['POST', '/sign', undefined],
+      ['POST', '/cancel', { reason: '不再需要' }],
+      ['POST', '/register', {}],
+      ['POST', '/payments', { amountFen: 100, receivedOn: '2026-12-01' }],
+      ['POST', '/distributions', {}],
+      ['POST', '/objections', { text: '异议' }],
+    ] as const
+  ).map(
+    ([method, path, body]): Rule => ({
+      route: `${method} /api/transfer/deals/:id${path}`,
+      allow: [],
+      request: (w) => ({ url: `/api/transfer/deals/${w.ids.nowhere}${path}`, body }),
+    }),
+  ),
+  {
+    route: 'POST /api/transfer/objections/:id/resolve',
+    allow: [],
+    request: (w) => ({
+      url: `/api/transfer/objections/${w.ids.nowhere}/resolve`,
+      body: { decision: 'dismissed', resolution: '不成立' },
+    }),
+  },
+  {
+    route: 'GET /api/transfer/registered-contracts',
+    allow: [...UNIVERSITY_MEMBERS, 'admin'],
+    request: (w) => ({
+      url: `/api/transfer/registered-contracts?orgId=${w.cast.university.id}&taxYear=2026`,
+    }),
+    proof: 'hostAdmin',
+  },
+
+  // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;
+  // objects that do not exist answer 404 to everyone (the commissioners tests cover the parties).
+  { route: 'GET /api/divisions', allow: 'public', request: () => ({ url: '/api/divisions' }) },
+  {
+    route: 'GET /api/commissioners/agencies',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/agencies' }),
+  },
+  {
+    route: 'GET /api/commissioners',
+    allow: ['organizer', 'otherOrganizer', 'admin'],
+    request: () => ({ url: '/api/commissioners' }),
+    seesNothing: ['otherOrganizer'],
+  },
+  {
+    route: 'POST /api/commissioners',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({
+      url: '/api/commissioners',
+      body: {
+        kind: 'team',
+        nameZh: '矩阵特派员团队',
+        keywords: ['茶树'],
+        regions: ['330481'],
+        capacity: 2,
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'organizer',
+  },
+  {
+    route: 'GET /api/commissioners/me',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioners/me' }),
+  },
+  {
+    route: 'GET /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioners/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'PUT /api/commissioners/:id',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioners/${w.ids.nowhere}`,
+      body: { kind: 'team', nameZh: '无', regions: ['330481'], capacity: 1, agencyOrgId: w.cast.agency.id },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands',
+    allow: 'signedIn',
+    request: (w) => ({
+      url: '/api/commissioner-demands',
+      body: {
+        title: '茶园病虫害',
+        description: '茶树叶片发黄',
+        regionCode: '330481',
+        requester: '青石村',
+        requesterKind: 'village',
+        agencyOrgId: w.cast.agency.id,
+      },
+    }),
+    proof: 'outsider',
+  },
+  {
+    route: 'GET /api/commissioner-demands',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/commissioner-demands' }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'GET /api/commissioner-demands/:id/candidates',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/candidates` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/dispatch',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-demands/${w.ids.nowhere}/dispatch`,
+      body: { commissionerId: w.ids.nowhere, termStart: '2026-01-01', termEnd: '2026-12-31', goals: '目标' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/resolve',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/resolve` }),
+  },
+  {
+    route: 'POST /api/commissioner-demands/:id/withdraw',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-demands/${w.ids.nowhere}/withdraw` }),
+  },
+  {
+    route: 'GET /api/commissioner-proposal',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({ url: `/api/commissioner-proposal?agencyId=${w.cast.agency.id}` }),
+    proof: 'organizer',
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/accept',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-dispatches/${w.ids.nowhere}/accept` }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/decline',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/decline`,
+      body: { reason: '不便' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-dispatches/:id/visits',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-dispatches/${w.ids.nowhere}/visits`,
+      body: { visitDate: '2026-01-02', place: '村', hours: 1, workDone: '指导' },
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/photos',
+    allow: [],
+    request: (w) => ({
+      url: `/api/commissioner-visits/${w.ids.nowhere}/photos?name=a.png`,
+      body: Buffer.from('89504e470d0a1a0a', 'hex'),
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-visits/:id/confirm',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-visits/${w.ids.nowhere}/confirm`, body: { rating: 5 } }),
+  },
+  {
+    route: 'GET /api/commissioner-photos/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/commissioner-photos/${w.ids.nowhere}` }),
+  },
+
   // Policy tools: computations for signed-in users; worksheets for the organisation's members.
   {
     route: 'POST /api/policy/hnte',
@@ -1536,7 +1844,7 @@ export const RULES: Rule[] = [
   },
   {
     route: 'POST /api/funding/burden',
-    allow: 'signedIn',
+    allow: ['commander', 'otherSolver'],
     request: (w) => ({
       url: '/api/funding/burden',
       body: {
@@ -1545,11 +1853,11 @@ export const RULES: Rule[] = [
         fieldsTotal: 13,
         fieldsPrefilled: 4,
         documents: 2,
-        openedAt: w.ids.openedAt,
+        openedAt: w.ids.bidFormOpenedAt,
       },
     }),
     proof: 'otherSolver',
-    note: 'anyone filling a form of a call they can see records their own burden',
+    note: 'only a commander of a bid on the call records the bid form’s burden, once',
   },
   {
     route: 'GET /api/funding/awards',
@@ -1775,5 +2083,160 @@ export const RULES: Rule[] = [
     request: () => ({ url: '/api/integrity/rescan', body: { threshold: 0.99 } }),
     proof: 'officer',
     note: 'queues the duplicate rescan (a job); last, since it runs in the background',
+  },
+  // Shared instruments: the catalogue is public; the university's admin manages its instrument; the
+  // proposer's booking is seen by the booker and the manager only.
+  { route: 'GET /api/instruments', allow: 'public', request: () => ({ url: '/api/instruments?q=电镜' }) },
+  {
+    route: 'GET /api/instruments/:id',
+    allow: 'public',
+    request: (w) => ({ url: `/api/instruments/${w.ids.instrument}` }),
+  },
+  {
+    route: 'GET /api/instruments/:id/openness',
+    allow: 'public',
+    request: (w) => ({ url: `/api/instruments/${w.ids.instrument}/openness?year=2026` }),
+    note: 'the annual open-sharing figures of an open instrument (no names)',
+  },
+  {
+    route: 'GET /api/instruments/managed',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/instruments/managed' }),
+    seesNothing: actorsExcept(['anonymous', 'hostAdmin']),
+  },
+  {
+    route: 'GET /api/instruments/bookings',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/instruments/bookings' }),
+    seesNothing: actorsExcept(['anonymous', 'proposer']),
+  },
+  {
+    route: 'GET /api/instruments/bookings/:id',
+    allow: ['proposer', 'hostAdmin', 'admin'],
+    notFound: actorsExcept(['anonymous', 'proposer', 'hostAdmin', 'admin']),
+    request: (w) => ({ url: `/api/instruments/bookings/${w.ids.instrumentBooking}` }),
+    note: 'the booker and the instrument’s managers',
+  },
+  {
+    route: 'GET /api/instruments/:id/calendar',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/${w.ids.instrument}/calendar?from=${encodeURIComponent(w.ids.instrumentSlot(0))}&to=${encodeURIComponent(w.ids.instrumentSlot(24 * 30))}`,
+    }),
+  },
+  {
+    route: 'GET /api/organisations/:id/instruments/openness',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({ url: `/api/organisations/${w.cast.university.id}/instruments/openness?year=2026` }),
+  },
+  {
+    route: 'GET /api/organisations/:id/instruments/openness/export',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/organisations/${w.cast.university.id}/instruments/openness/export?year=2026&format=csv`,
+    }),
+  },
+  {
+    route: 'POST /api/instruments/:id/bookings',
+    allow: 'signedIn',
+    request: (w) => ({
+      url: `/api/instruments/${w.ids.instrument}/bookings`,
+      body: { start: w.ids.instrumentSlot(300), end: w.ids.instrumentSlot(301), purpose: '矩阵' },
+    }),
+    note: 'anyone signed in books an open instrument (paid by an award or an organisation of theirs)',
+  },
+  {
+    route: 'POST /api/instruments/bookings/:id/reject',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/bookings/${w.ids.instrumentBooking}/reject`,
+      body: { reason: '矩阵' },
+    }),
+  },
+  {
+    route: 'POST /api/instruments/bookings/:id/cancel',
+    allow: ['proposer', 'hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/bookings/${w.ids.instrumentBooking}/cancel`,
+      body: { reason: '矩阵' },
+    }),
+  },
+  {
+    route: 'POST /api/instruments/bookings/:id/use',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/bookings/${w.ids.instrumentBooking}/use`,
+      body: {
+        start: w.ids.instrumentSlot(-3),
+        end: w.ids.instrumentSlot(-1),
+        machineHours: '1.0',
+        samples: 1,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/instruments/bookings/:id/rating',
+    allow: ['proposer'],
+    request: (w) => ({
+      url: `/api/instruments/bookings/${w.ids.instrumentBooking}/rating`,
+      body: { score: 4 },
+    }),
+  },
+  {
+    route: 'POST /api/instruments/bookings/:id/approve',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({ url: `/api/instruments/bookings/${w.ids.instrumentBooking}/approve`, body: {} }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'POST /api/instruments/:id/maintenance',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/${w.ids.instrument}/maintenance`,
+      body: { start: w.ids.instrumentSlot(500), end: w.ids.instrumentSlot(510), reason: '保养' },
+    }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'PUT /api/instruments/:id',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/${w.ids.instrument}`,
+      body: {
+        orgId: w.cast.university.id,
+        nameZh: '授权矩阵电镜',
+        nameEn: 'Matrix microscope',
+        category: 'microscopy',
+        valueFen: 100_000_000,
+        regionCode: '330106',
+        managerId: w.cast.hostAdmin.id,
+        openness: 'external',
+        priceInternalFen: 10_000,
+        priceExternalFen: 20_000,
+        minSlotMinutes: 30,
+        leadHours: 0,
+        needsApproval: true,
+      },
+    }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'POST /api/instruments',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: '/api/instruments',
+      body: {
+        orgId: w.cast.university.id,
+        nameZh: '授权矩阵色谱仪',
+        category: 'chromatography',
+        valueFen: 60_000_000,
+        regionCode: '330106',
+        managerId: w.cast.hostAdmin.id,
+        openness: 'internal',
+        priceInternalFen: 5_000,
+        priceExternalFen: 8_000,
+      },
+    }),
+    proof: 'hostAdmin',
   },
 ];

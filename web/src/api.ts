@@ -2,7 +2,7 @@
 // same-origin fetch with the session cookie, the same CSRF token and Accept-Language as the
 // typed client, and errors as the same ApiError.
 import { commonHeaders, errorOf } from './api/client.ts';
-import { noteCsrf } from './api/csrf.ts';
+import { forgetCsrf, isCsrfRefusal, noteCsrf } from './api/csrf.ts';
 
 export { ApiError, type ApiErrorBody } from './api/client.ts';
 
@@ -12,14 +12,21 @@ export async function api<T>(
   body?: unknown,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { ...(await commonHeaders(method)), ...extraHeaders };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
+  const send = async () => {
+    const headers: Record<string, string> = { ...(await commonHeaders(method)), ...extraHeaders };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(url, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  };
+  let res = await send();
+  if (await isCsrfRefusal(res)) {
+    forgetCsrf();
+    res = await send();
+  }
   if (!res.ok) throw await errorOf(res);
   const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
   noteCsrf(data);

@@ -23,6 +23,10 @@ export const accountsFor = {
   returned: (fund: string): AccountSpec => ({ code: `returned:${fund}`, normal: 'debit', floor: true }),
   /** A surplus the team keeps at closing where the call allows it (lump-sum, accepted). */
   retained: (award: string): AccountSpec => ({ code: `retained:${award}`, normal: 'debit', floor: true }),
+  /** What an organisation paid for shared instruments it used (its own money, not a grant's). */
+  charges: (org: string): AccountSpec => ({ code: `charges:${org}`, normal: 'debit', floor: true }),
+  /** What an organisation's shared instruments earned (credit-normal: it only grows). */
+  income: (org: string): AccountSpec => ({ code: `income:${org}`, normal: 'credit', floor: true }),
 };
 
 export const ACCOUNT_KINDS = [
@@ -33,6 +37,8 @@ export const ACCOUNT_KINDS = [
   'spent',
   'returned',
   'retained',
+  'charges',
+  'income',
 ] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
@@ -40,7 +46,7 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 export function specOf(code: string): AccountSpec | null {
   const kind = code.split(':')[0] as AccountKind;
   if (!ACCOUNT_KINDS.includes(kind)) return null;
-  return { code, normal: kind === 'appropriation' ? 'credit' : 'debit', floor: true };
+  return { code, normal: kind === 'appropriation' || kind === 'income' ? 'credit' : 'debit', floor: true };
 }
 
 const move = (id: string, memo: string, from: string, to: string, amount: number): Entry => ({
@@ -77,6 +83,9 @@ export const entries = {
         .map((p) => ({ account: `available:${p.fund}`, side: 'credit' as const, amount: p.amount })),
     ],
   }),
+  /** An instrument fee an organisation pays to the instrument's organisation. */
+  instrumentFee: (id: string, payerOrg: string, instrumentOrg: string, amount: number) =>
+    move(id, `instrument fee to ${instrumentOrg}`, `income:${instrumentOrg}`, `charges:${payerOrg}`, amount),
   release: (id: string, award: string, amount: number) =>
     move(id, `tranche of ${award}`, `committed:${award}`, `disbursed:${award}`, amount),
   spend: (id: string, award: string, category: string, amount: number) =>

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBody } from '../../http/errors.ts';
 import { sessionCookieName } from '../../http/security.ts';
-import { sessionKey } from '../../http/server.ts';
 import {
   IdParam,
   LocaleBody,
@@ -67,8 +66,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (req, reply) => {
       const view = await svc.sessionView(req.ctx);
-      const token = req.actor ? req.cookies[SESSION_COOKIE] : undefined;
-      return { ...view, csrfToken: reply.generateCsrf({ userInfo: sessionKey(token) }) };
+      return { ...view, csrfToken: reply.generateCsrf({ userInfo: svc.csrfBinding(req.actor) }) };
     },
   );
 
@@ -116,7 +114,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       setSessionCookie(reply, token, expiresAt);
       const state = await svc.resolveSession(req.ctx.db, token, req.ctx.now(), sessionPolicy);
       const view = await svc.sessionView({ ...req.ctx, actor: state.actor });
-      return { ...view, csrfToken: reply.generateCsrf({ userInfo: sessionKey(token) }) };
+      return { ...view, csrfToken: reply.generateCsrf({ userInfo: svc.csrfBinding(state.actor) }) };
     },
   );
 
@@ -132,7 +130,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     async (req, reply) => {
       await svc.logout(req.ctx);
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: cookieSecure });
-      return { csrfToken: reply.generateCsrf({ userInfo: sessionKey(undefined) }) };
+      return { csrfToken: reply.generateCsrf({ userInfo: svc.csrfBinding(null) }) };
     },
   );
 
@@ -173,9 +171,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     {
       schema: {
         tags: ['profile'],
-        summary: 'Find people by name (Chinese or English) or exact email, e.g. to add them to a team',
+        summary:
+          'Find people by name (Chinese or English), or by exact email among my own organisations, e.g. to add them to a team',
         querystring: z.object({ q: z.string().max(100) }),
         response: { 200: z.array(PublicPerson), ...errors },
+      },
+      // Per person: the directory is not for enumerating.
+      config: {
+        rateLimit: {
+          max: 60,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => `people|${req.actor?.personId ?? req.ip}`,
+        },
       },
     },
     async (req) => profile.searchPeople(req.ctx, req.query.q),

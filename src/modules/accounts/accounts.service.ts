@@ -66,6 +66,8 @@ export async function register(
 
 /** A session token: 256 random bits; only its SHA-256 is stored. */
 export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+/** What a CSRF token is bound to: the live session's id, or 'anon' without one (never a dead cookie). */
+export const csrfBinding = (actor: Pick<Actor, 'sessionId'> | null | undefined) => actor?.sessionId ?? 'anon';
 
 export interface SessionPolicy {
   idleMinutes: number;

@@ -27,9 +27,11 @@ export async function loadLists(q: Q, personId: string) {
 
 /**
  * Active people whose Chinese or English name contains `text`, or whose email is exactly `text`
- * (no partial email match: addresses are not for browsing). At most `limit`, by name.
+ * and who are active members of one of `orgIds` (the caller's own organisations: an address is
+ * never a way to learn whether someone else has an account; no partial email match either).
+ * At most `limit`, by name.
  */
-export function searchPeople(q: Q, text: string, limit: number) {
+export function searchPeople(q: Q, text: string, limit: number, orgIds: string[]) {
   const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return q
     .selectFrom('person')
@@ -39,7 +41,21 @@ export function searchPeople(q: Q, text: string, limit: number) {
       eb.or([
         eb('name_zh', 'ilike', like),
         eb('name_en', 'ilike', like),
-        eb('email_norm', '=', text.trim().toLowerCase()),
+        ...(orgIds.length
+          ? [
+              eb.and([
+                eb('email_norm', '=', text.trim().toLowerCase()),
+                eb.exists(
+                  eb
+                    .selectFrom('membership as m')
+                    .select('m.id')
+                    .whereRef('m.person_id', '=', 'person.id')
+                    .where('m.status', '=', 'active')
+                    .where('m.org_id', 'in', orgIds),
+                ),
+              ]),
+            ]
+          : []),
       ]),
     )
     .orderBy('name_zh')

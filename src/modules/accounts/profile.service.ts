@@ -107,12 +107,17 @@ export async function setLocale(ctx: Ctx, locale: 'zh-CN' | 'en'): Promise<{ loc
 }
 
 /** What anyone signed in may see of a person. */
-/** Find people to add to a team by name or exact email: public profile fields only, 20 at most. */
+/**
+ * Find people to add to a team by name, or by exact email among the caller's own organisations:
+ * public profile fields only, 20 at most.
+ */
 export async function searchPeople(ctx: Ctx, text: string) {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));
   const q = text.trim();
   if ([...q].length < 2) throw new AppError('VALIDATION', t('profile.searchTooShort'), 'q');
-  const rows = await repo.searchPeople(ctx.db, q, 20);
+  // The platform organisation (the expert pool, platform staff) is everyone's: it opens no address book.
+  const orgIds = [...new Set(ctx.actor.roles.filter((r) => r.orgKind !== 'platform').map((r) => r.orgId))];
+  const rows = await repo.searchPeople(ctx.db, q, 20, orgIds);
   return Promise.all(rows.map(async (p) => presentPublicPerson(p, await repo.currentOrgName(ctx.db, p.id))));
 }
 

@@ -365,9 +365,20 @@ export async function bidAction(
       (await repo.membersOf(tx, id)).map((m) => m.person_id),
     );
     if (!seesBid(viewer)) throw notFound(t('notFound.bid'));
-    if (action === 'submit' && b.state === 'submitted') return false; // submitting twice is one submission
     const rel = new Set(challengeRelations(actor, c).has('organizer') ? ['organizer'] : []);
     if (viewer.commander) rel.add('commander');
+    // Submitting twice is one submission, for the commander only: anyone else is refused whatever the state.
+    if (action === 'submit' && b.state === 'submitted') {
+      if (!viewer.commander)
+        throw forbidden(
+          t('workflow.notPermitted', {
+            machine: bidMachine.label ?? bidMachine.name,
+            who: 'commander',
+            action,
+          }),
+        );
+      return false;
+    }
     const d = decide(bidMachine, b.state as BidState, action, rel, await bidGuard(tx, b, c, now));
     if (!d.ok) throw new AppError(d.code, d.reason);
     if (action === 'select') {

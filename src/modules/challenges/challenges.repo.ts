@@ -257,8 +257,17 @@ export const vettedCount = (q: Q) =>
 // ── bids ──
 export const findBid = (q: Q, id: string) =>
   q.selectFrom('bid').selectAll().where('id', '=', id).executeTakeFirst();
-export const lockBid = (tx: Tx, id: string) =>
-  tx.selectFrom('bid').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+/**
+ * Lock a bid for a change, its challenge first. Every path that locks both takes the challenge
+ * before the bid (cancel, award and selection lock the challenge, then change its bids), so a bid
+ * action racing a challenge action waits instead of deadlocking.
+ */
+export async function lockBid(tx: Tx, id: string) {
+  const ref = await tx.selectFrom('bid').select('challenge_id').where('id', '=', id).executeTakeFirst();
+  if (!ref) return undefined;
+  await lockChallenge(tx, ref.challenge_id);
+  return tx.selectFrom('bid').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
 export const findBidByKey = (q: Q, commanderId: string, key: string) =>
   q
     .selectFrom('bid')

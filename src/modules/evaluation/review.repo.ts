@@ -44,6 +44,19 @@ export const assignmentOf = (q: Q, roundId: string, bidId: string, expertId: str
     .where('expert_id', '=', expertId)
     .executeTakeFirst();
 
+/** Lock the round (shared) and then the expert's assignment on the item (exclusive), in that order. */
+export async function lockAssignmentOf(tx: Tx, roundId: string, bidId: string, expertId: string) {
+  await tx.selectFrom('review_round').select('id').where('id', '=', roundId).forShare().execute();
+  await tx
+    .selectFrom('review_assignment')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .where('bid_id', '=', bidId)
+    .where('expert_id', '=', expertId)
+    .forUpdate()
+    .execute();
+}
+
 export const findAssignment = (q: Q, id: string) =>
   q.selectFrom('review_assignment').selectAll().where('id', '=', id).executeTakeFirst();
 

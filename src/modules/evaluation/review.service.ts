@@ -150,8 +150,13 @@ export async function saveReview(
   mode: 'draft' | 'submit',
 ) {
   const now = ctx.now();
+  const actor = requireActor(ctx.actor);
   await ctx.db.transaction().execute(async (tx) => {
-    const a = await itemAccess(tx, ctx.actor, roundId, bidId);
+    // Saves and submissions of one review are exclusive: the round (shared: reviewers do not wait
+    // for each other, a state change of the round waits for them) then this assignment, before
+    // anything is read, so every check below sees the state the write will change.
+    await repo.lockAssignmentOf(tx, roundId, bidId, actor.personId);
+    const a = await itemAccess(tx, actor, roundId, bidId);
     if (a.role.kind !== 'reviewer') throw new AppError('FORBIDDEN', t('review.onlyAssignedReviewer'));
     const assignment = a.role.assignment;
     if (assignment.state === 'submitted')

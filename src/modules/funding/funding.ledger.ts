@@ -23,7 +23,8 @@ export type EntryKind =
   | 'expense'
   | 'refund'
   | 'closing'
-  | 'reversal';
+  | 'reversal'
+  | 'instrument_fee';
 
 export interface PostMeta {
   kind: EntryKind;
@@ -35,6 +36,8 @@ export interface PostMeta {
 }
 
 const FUND_KINDS = new Set(['appropriation', 'available', 'returned']);
+/** Accounts an organisation owns (shared instruments' charges and income). */
+const ORG_KINDS = new Set(['charges', 'income']);
 
 /** Post `e` (its id is the unique idempotency key). `short` turns a floor breach into the caller's error. */
 export async function postEntry(
@@ -61,7 +64,8 @@ export async function postEntry(
         normal: s.normal,
         floor: s.floor,
         fundId: FUND_KINDS.has(kind) ? owner : null,
-        awardId: FUND_KINDS.has(kind) ? null : owner,
+        awardId: FUND_KINDS.has(kind) || ORG_KINDS.has(kind) ? null : owner,
+        orgId: ORG_KINDS.has(kind) ? owner : null,
       };
     }),
   );

@@ -68,6 +68,18 @@ export const fundingMessages = defineMessages({
     en: 'must be a programme fund of the agency running this challenge',
   },
   'funding.notFuture': { 'zh-CN': '不能是将来的时间', en: 'must not be in the future' },
+  'funding.openedTooEarly': {
+    'zh-CN': '表单打开时间不可信：不能早于发榜（或立项）时间，也不能早于提交前 {days} 天',
+    en: 'not a credible opening time: not before the call (or the award) and at most {days} days before sending',
+  },
+  'funding.burdenNotYourForm': {
+    'zh-CN': '只有为该榜单填写此表的人才能记录填表负担',
+    en: 'only someone who filled this form for this call may record its burden',
+  },
+  'funding.burdenRecorded': {
+    'zh-CN': '您在该榜单上的这张表的填表负担已记录',
+    en: 'the burden of this form for this call is already recorded for you',
+  },
   'funding.notReversible': {
     'zh-CN': '“{kind}”分录不能冲销更正；只有划拨、支出和退款可以',
     en: 'a {kind} entry is not corrected by reversal; only appropriations, expenses and refunds are',

@@ -176,6 +176,7 @@ export const ensureAccounts = async (
     floor: boolean;
     fundId: string | null;
     awardId: string | null;
+    orgId?: string | null;
   }[],
 ) => {
   if (!accounts.length) return;
@@ -189,6 +190,7 @@ export const ensureAccounts = async (
         floor: a.floor,
         fund_id: a.fundId,
         award_id: a.awardId,
+        org_id: a.orgId ?? null,
       })),
     )
     .onConflict((oc) => oc.column('code').doNothing())

@@ -112,7 +112,18 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/funding/burden',
-    { schema: { tags, summary: 'Record how a form was filled (burden meter)', body: BurdenBody } },
+    {
+      schema: { tags, summary: 'Record how a form was filled (burden meter)', body: BurdenBody },
+      // Per person: nobody floods a call's meter with records.
+      config: {
+        rateLimit: {
+          max: 20,
+          timeWindow: '1 hour',
+          hook: 'preHandler',
+          keyGenerator: (req) => `burden|${req.actor?.personId ?? req.ip}`,
+        },
+      },
+    },
     async (req, reply) => reply.status(201).send(await svc.recordBurden(req.ctx, req.body)),
   );
   app.get(

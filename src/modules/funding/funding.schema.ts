@@ -139,7 +139,16 @@ export const LedgerEntry = z.object({
   seq: z.number().int(),
   entryId: z.string(),
   postedAt: z.string(),
-  kind: z.enum(['appropriation', 'commitment', 'release', 'expense', 'refund', 'closing', 'reversal']),
+  kind: z.enum([
+    'appropriation',
+    'commitment',
+    'release',
+    'expense',
+    'refund',
+    'closing',
+    'reversal',
+    'instrument_fee',
+  ]),
   /** The sum of the entry's debit lines (= its credits). */
   amountFen: z.number().int(),
   postedBy: NameRef.nullable(),

@@ -577,6 +577,9 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
     if (a.state !== 'active') throw new AppError('ILLEGAL_TRANSITION', msg('funding.awardClosed'));
     if (input.period > now.toISOString().slice(0, 7))
       throw new AppError('VALIDATION', msg('funding.futureMonth'), 'period');
+    const burdenSecs = input.burden
+      ? burdenSeconds(input.burden.openedAt, now, a.created_at, 'burden.openedAt')
+      : 0;
     const rules = await rulesOf(tx, a.challenge_id);
     input.lines.forEach((l, i) => {
       const hit = negativeListHit(l, rules.negativeList, `lines.${i}`);
@@ -635,7 +638,6 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
       ids.push(entry.id);
     }
     if (input.burden) {
-      const secs = Math.max(0, Math.round((now.getTime() - Date.parse(input.burden.openedAt)) / 1000));
       await repo.insertBurden(tx, {
         form: 'expense',
         challengeId: a.challenge_id,
@@ -643,7 +645,7 @@ export async function submitExpenses(ctx: Ctx, awardId: string, input: ExpenseBo
         fieldsTotal: input.burden.fieldsTotal,
         fieldsPrefilled: Math.min(input.burden.fieldsPrefilled, input.burden.fieldsTotal),
         documents: input.burden.documents,
-        seconds: secs,
+        seconds: burdenSecs,
         now,
       });
     }
@@ -1109,6 +1111,26 @@ export async function allLedgerRows(db: Ctx['db']): Promise<LedgerRow[]> {
 export { toCsv, toXlsx, verifyLedger } from './funding.export.ts';
 
 // ── burden meter ──
+/** A form measured by the burden meter was open at most this long before it was sent. */
+export const BURDEN_MAX_DAYS = 30;
+
+/**
+ * Seconds from opening a form to sending it, bounded: not in the future, not before `notBefore`
+ * (the call's publication, the award), at most BURDEN_MAX_DAYS. `sentAt` is the server's time.
+ */
+export function burdenSeconds(openedAt: string, sentAt: Date, notBefore: Date | null, field: string): number {
+  const opened = Date.parse(openedAt);
+  if (opened > sentAt.getTime()) throw new AppError('VALIDATION', msg('funding.notFuture'), field);
+  if (sentAt.getTime() - opened > BURDEN_MAX_DAYS * 86_400_000 || (notBefore && opened < notBefore.getTime()))
+    throw new AppError('VALIDATION', msg('funding.openedTooEarly', { days: BURDEN_MAX_DAYS }), field);
+  return Math.round((sentAt.getTime() - opened) / 1000);
+}
+
+/**
+ * Record how a form was filled. Only from the person who filled that form for that call: the bid
+ * form from a commander of a bid on it (once, timed up to the bid's creation on the server's
+ * clock); the expense form from a member of a team funded by it.
+ */
 export async function recordBurden(ctx: Ctx, input: BurdenBody) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
@@ -1117,19 +1139,60 @@ export async function recordBurden(ctx: Ctx, input: BurdenBody) {
     throw new AppError('VALIDATION', msg('funding.noSuchChallenge'), 'challengeId');
   if (input.fieldsPrefilled > input.fieldsTotal)
     throw new AppError('VALIDATION', msg('funding.tooManyFields'), 'fieldsPrefilled');
-  const opened = Date.parse(input.openedAt);
-  if (opened > now.getTime()) throw new AppError('VALIDATION', msg('funding.notFuture'), 'openedAt');
-  const measured = {
-    form: input.form,
-    challengeId: c.id,
-    personId: actor.personId,
-    fieldsTotal: input.fieldsTotal,
-    fieldsPrefilled: input.fieldsPrefilled,
-    documents: input.documents,
-    seconds: Math.round((now.getTime() - opened) / 1000),
-  };
-  // A row written is a state change: audited with it, in the same transaction.
   await ctx.db.transaction().execute(async (tx) => {
+    let sentAt = now;
+    let notBefore: Date | null = c.published_at;
+    if (input.form === 'bid') {
+      const bid = await tx
+        .selectFrom('bid')
+        .select(['id', 'created_at'])
+        .where('challenge_id', '=', c.id)
+        .where('commander_id', '=', actor.personId)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (!bid) throw forbidden(msg('funding.burdenNotYourForm'));
+      const earlier = await tx
+        .selectFrom('form_burden')
+        .select('id')
+        .where('challenge_id', '=', c.id)
+        .where('person_id', '=', actor.personId)
+        .where('form', '=', 'bid')
+        .executeTakeFirst();
+      if (earlier) throw new AppError('DUPLICATE', msg('funding.burdenRecorded'), 'form');
+      sentAt = bid.created_at;
+    } else {
+      const award = await tx
+        .selectFrom('funding_award as a')
+        .innerJoin('bid as b', 'b.id', 'a.bid_id')
+        .select('a.created_at')
+        .where('a.challenge_id', '=', c.id)
+        .where((eb) =>
+          eb.or([
+            eb('b.commander_id', '=', actor.personId),
+            eb.exists(
+              eb
+                .selectFrom('bid_member as m')
+                .select('m.person_id')
+                .whereRef('m.bid_id', '=', 'b.id')
+                .where('m.person_id', '=', actor.personId),
+            ),
+          ]),
+        )
+        .orderBy('a.created_at')
+        .executeTakeFirst();
+      if (!award) throw forbidden(msg('funding.burdenNotYourForm'));
+      notBefore = award.created_at;
+    }
+    const measured = {
+      form: input.form,
+      challengeId: c.id,
+      personId: actor.personId,
+      fieldsTotal: input.fieldsTotal,
+      fieldsPrefilled: input.fieldsPrefilled,
+      documents: input.documents,
+      seconds: burdenSeconds(input.openedAt, sentAt, notBefore, 'openedAt'),
+    };
+    // A row written is a state change: audited with it, in the same transaction.
     await repo.insertBurden(tx, { ...measured, now });
     await audit(tx, actor, now, 'challenge', c.id, 'burden.record', measured);
   });

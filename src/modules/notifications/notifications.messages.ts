@@ -118,6 +118,22 @@ export const notificationMessages = defineMessages({
     'zh-CN': '赛马“{object}”第 {stage} 阶段的关口结果已确定',
     en: 'The gate of stage {stage} of the race “{object}” is final',
   },
+  'notify.transfer.interest': {
+    'zh-CN': '有企业对成果“{object}”表达了意向',
+    en: 'An enterprise is interested in the achievement “{object}”',
+  },
+  'notify.transfer.termsProposed': {
+    'zh-CN': '成果“{object}”的交易条件已提出，等待您确认',
+    en: 'Terms for “{object}” were proposed and wait for your answer',
+  },
+  'notify.transfer.noticePublished': {
+    'zh-CN': '成果“{object}”拟以 {price} 元转化，现予公示，可提出异议',
+    en: 'The achievement “{object}” is to be transferred for {price} yuan; the price is in notice, objections are open',
+  },
+  'notify.transfer.match': {
+    'zh-CN': '新上架的成果“{achievement}”与您的需求“{object}”匹配',
+    en: 'The newly listed achievement “{achievement}” matches your demand “{object}”',
+  },
 
   'notify.mail.greeting': { 'zh-CN': '{name}，您好：', en: 'Dear {name},' },
   'notify.mail.act': { 'zh-CN': '请点击以下链接处理：', en: 'Open this page to act:' },

@@ -8,7 +8,7 @@
 // Feature code wraps calls in TanStack Query hooks (features/<x>/api.ts).
 import createClient, { type Middleware } from 'openapi-fetch';
 import i18n from '../lib/i18n.ts';
-import { csrfToken, noteCsrf } from './csrf.ts';
+import { csrfToken, forgetCsrf, isCsrfRefusal, noteCsrf } from './csrf.ts';
 import type { components, paths } from './schema.d.ts';
 
 export type { components, paths };
@@ -64,15 +64,30 @@ export async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body ?? { code: 'INTERNAL', message: res.statusText });
 }
 
+// Writes kept until answered, to be sent once more after a CSRF refusal (see isCsrfRefusal).
+const spares = new Map<string, Request>();
+
 const middleware: Middleware = {
-  async onRequest({ request }) {
+  async onRequest({ request, id }) {
     for (const [k, v] of Object.entries(await commonHeaders(request.method))) request.headers.set(k, v);
+    if (WRITES.has(request.method.toUpperCase())) spares.set(id, request.clone());
     return request;
   },
-  async onResponse({ response }) {
+  async onResponse({ response: first, id }) {
+    let response = first;
+    const spare = spares.get(id);
+    spares.delete(id);
+    if (spare && (await isCsrfRefusal(response))) {
+      forgetCsrf();
+      spare.headers.set('x-csrf-token', await csrfToken());
+      response = await fetch(spare);
+    }
     if (!response.ok) throw await errorOf(response);
     if (response.headers.get('content-type')?.includes('json')) noteCsrf(await response.clone().json());
     return response;
+  },
+  onError({ id }) {
+    spares.delete(id);
   },
 };
 

@@ -17,3 +17,21 @@ export async function csrfToken(): Promise<string> {
   }
   return token;
 }
+
+/** Forget the token: the next write fetches one for the session as it is now. */
+export function forgetCsrf(): void {
+  token = '';
+}
+
+/**
+ * A 403 CSRF answer: the token was bound to a session that has since ended (idle, logged out
+ * elsewhere). The request changed nothing; it is sent once more with a token for the current state.
+ */
+export async function isCsrfRefusal(res: Response): Promise<boolean> {
+  if (res.status !== 403 || !res.headers.get('content-type')?.includes('json')) return false;
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as { code?: string } | null;
+  return body?.code === 'CSRF';
+}

@@ -4550,6 +4550,2866 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commissioner-demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Demands: mine (posted), my agencies’ (agency staff), or dispatched to me (commissioner) */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    scope?: "mine" | "agency" | "assigned";
+                    state?: "open" | "dispatched" | "serving" | "resolved" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                commissioner: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                industry: string;
+                                region: {
+                                    code: string;
+                                    name: string;
+                                };
+                                requester: string;
+                                state: string;
+                                title: string;
+                                urgency: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a demand (the served party, or a field worker on its behalf) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyOrgId: string;
+                        /** @default  */
+                        contactName?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        description: string;
+                        /** @default  */
+                        industry?: string;
+                        regionCode: string;
+                        requester: string;
+                        /** @enum {string} */
+                        requesterKind: "village" | "cooperative" | "farm" | "firm" | "other";
+                        title: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        urgency?: "low" | "normal" | "urgent";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-demands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-demands/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranked candidates for this demand only, with explanations (agency staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            affinity: number;
+                            commissioner: {
+                                homeOrg: string;
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            explanation: {
+                                otherPoints: number;
+                                terms: {
+                                    points: number;
+                                    term: string;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            regionLevel: "county" | "city" | "province" | "elsewhere";
+                            regionPoints: number;
+                            score: number;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-demands/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dispatch a commissioner to the demand with an agreement (term, goals) — agency staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        commissionerId: string;
+                        goals: string;
+                        /** Format: date */
+                        termEnd: string;
+                        /** Format: date */
+                        termStart: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-demands/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a served demand (agency or served party) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-demands/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a demand not yet served */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-dispatches/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a dispatch (the commissioner) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demandId: string;
+                            /** @enum {string} */
+                            state: "open" | "serving";
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-dispatches/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a dispatch with a reason (the commissioner); only this demand is matched again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demandId: string;
+                            /** @enum {string} */
+                            state: "open" | "serving";
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-dispatches/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a service visit (the commissioner, on an accepted dispatch) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hours: number;
+                        place: string;
+                        /** Format: date */
+                        visitDate: string;
+                        workDone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demandId: string;
+                            id: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visit photo */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The optimal proposal for an agency’s open demands, with explanations and alternatives */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            demands: {
+                                alternatives: {
+                                    affinity: number;
+                                    commissioner: {
+                                        homeOrg: string;
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    explanation: {
+                                        otherPoints: number;
+                                        terms: {
+                                            points: number;
+                                            term: string;
+                                        }[];
+                                    };
+                                    /** @enum {string} */
+                                    regionLevel: "county" | "city" | "province" | "elsewhere";
+                                    regionPoints: number;
+                                    score: number;
+                                }[];
+                                demand: {
+                                    id: string;
+                                    region: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    requester: string;
+                                    title: string;
+                                    urgency: string;
+                                };
+                                proposed: {
+                                    affinity: number;
+                                    commissioner: {
+                                        homeOrg: string;
+                                        id: string;
+                                        nameEn: string;
+                                        nameZh: string;
+                                    };
+                                    explanation: {
+                                        otherPoints: number;
+                                        terms: {
+                                            points: number;
+                                            term: string;
+                                        }[];
+                                    };
+                                    /** @enum {string} */
+                                    regionLevel: "county" | "city" | "province" | "elsewhere";
+                                    regionPoints: number;
+                                    score: number;
+                                } | null;
+                            }[];
+                            millis: number;
+                            objective: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-visits/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a visit and rate it 1–5 (the served party) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            createdAt: string;
+                            description: string;
+                            dispatches: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                declineReason: string | null;
+                                dispatchedAt: string;
+                                explanation: {
+                                    affinity: number;
+                                    otherPoints: number;
+                                    regionPoints: number;
+                                    terms: {
+                                        points: number;
+                                        term: string;
+                                    }[];
+                                } | null;
+                                goals: string;
+                                id: string;
+                                mine: boolean;
+                                regionLevel: string;
+                                respondedAt: string | null;
+                                score: number | null;
+                                state: string;
+                                termEnd: string;
+                                termStart: string;
+                                visits: {
+                                    canAddPhoto: boolean;
+                                    canConfirm: boolean;
+                                    confirmedAt: string | null;
+                                    hours: number;
+                                    id: string;
+                                    photos: {
+                                        fileName: string;
+                                        id: string;
+                                        mediaType: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    place: string;
+                                    rating: number | null;
+                                    ratingComment: string;
+                                    visitDate: string;
+                                    workDone: string;
+                                }[];
+                            }[];
+                            id: string;
+                            industry: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            relations: string[];
+                            requester: string;
+                            requesterKind: string;
+                            state: string;
+                            title: string;
+                            urgency: string;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-visits/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach a photo (JPEG or PNG, raw body; ?name=file name) to a visit not yet confirmed */
+        post: {
+            parameters: {
+                query: {
+                    name: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            id: string;
+                            mediaType: string;
+                            sizeBytes: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The registry: my agencies’ commissioners (analysts: all) with hours, visits and ratings */
+        get: {
+            parameters: {
+                query?: {
+                    available?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                agency: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                available: boolean;
+                                capacity: number;
+                                confirmedVisits: number;
+                                disciplineCodes: string[];
+                                homeOrg: string;
+                                hours: number;
+                                id: string;
+                                industries: string[];
+                                isMe: boolean;
+                                keywords: string[];
+                                kind: string;
+                                load: number;
+                                nameEn: string;
+                                nameZh: string;
+                                personEmail: string | null;
+                                rating: number | null;
+                                regions: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                resolved: number;
+                                visits: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a commissioner (individual, team or legal entity) — agency staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyOrgId: string;
+                        /** @default true */
+                        available?: boolean;
+                        capacity: number;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        /** @default  */
+                        homeOrg?: string;
+                        /** @default [] */
+                        industries?: string[];
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @enum {string} */
+                        kind: "individual" | "team" | "legal_entity";
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default null */
+                        personEmail?: string | null;
+                        regions: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            available: boolean;
+                            capacity: number;
+                            confirmedVisits: number;
+                            disciplineCodes: string[];
+                            homeOrg: string;
+                            hours: number;
+                            id: string;
+                            industries: string[];
+                            isMe: boolean;
+                            keywords: string[];
+                            kind: string;
+                            load: number;
+                            nameEn: string;
+                            nameZh: string;
+                            personEmail: string | null;
+                            rating: number | null;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
+                            resolved: number;
+                            visits: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            available: boolean;
+                            capacity: number;
+                            confirmedVisits: number;
+                            disciplineCodes: string[];
+                            homeOrg: string;
+                            hours: number;
+                            id: string;
+                            industries: string[];
+                            isMe: boolean;
+                            keywords: string[];
+                            kind: string;
+                            load: number;
+                            nameEn: string;
+                            nameZh: string;
+                            personEmail: string | null;
+                            rating: number | null;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
+                            resolved: number;
+                            visits: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Change a commissioner (agency staff) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyOrgId: string;
+                        /** @default true */
+                        available?: boolean;
+                        capacity: number;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        /** @default  */
+                        homeOrg?: string;
+                        /** @default [] */
+                        industries?: string[];
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @enum {string} */
+                        kind: "individual" | "team" | "legal_entity";
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default null */
+                        personEmail?: string | null;
+                        regions: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            available: boolean;
+                            capacity: number;
+                            confirmedVisits: number;
+                            disciplineCodes: string[];
+                            homeOrg: string;
+                            hours: number;
+                            id: string;
+                            industries: string[];
+                            isMe: boolean;
+                            keywords: string[];
+                            kind: string;
+                            load: number;
+                            nameEn: string;
+                            nameZh: string;
+                            personEmail: string | null;
+                            rating: number | null;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
+                            resolved: number;
+                            visits: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agencies a demand can be sent to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                            regionCode: string | null;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My commissioner record, if I am one */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commissioner: {
+                                agency: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                available: boolean;
+                                capacity: number;
+                                confirmedVisits: number;
+                                disciplineCodes: string[];
+                                homeOrg: string;
+                                hours: number;
+                                id: string;
+                                industries: string[];
+                                isMe: boolean;
+                                keywords: string[];
+                                kind: string;
+                                load: number;
+                                nameEn: string;
+                                nameZh: string;
+                                personEmail: string | null;
+                                rating: number | null;
+                                regions: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                resolved: number;
+                                visits: number;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/divisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrative divisions (GB/T 2260): provinces, cities and counties, six-digit codes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                level: "province" | "city" | "county";
+                                name: string;
+                                parent: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ethics/committees": {
         parameters: {
             query?: never;
@@ -7029,7 +9889,7 @@ export interface paths {
                                     nameZh: string;
                                 } | null;
                                 /** @enum {string} */
-                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal";
+                                kind: "appropriation" | "commitment" | "release" | "expense" | "refund" | "closing" | "reversal" | "instrument_fee";
                                 lines: {
                                     accountKind: string;
                                     category: string | null;
@@ -7332,6 +10192,2433 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue of open instruments (no login needed) by capability, category, region, free time */
+        get: {
+            parameters: {
+                query?: {
+                    category?: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                    from?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    region?: string;
+                    sort?: "name" | "value" | "price";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                capabilitiesEn: string;
+                                capabilitiesZh: string;
+                                category: string;
+                                id: string;
+                                leadHours: number;
+                                maker: string;
+                                minSlotMinutes: number;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                                needsApproval: boolean;
+                                openness: string;
+                                org: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                priceExternalFen: number;
+                                priceInternalFen: number;
+                                regionCode: string;
+                                state: string;
+                                valueFen: number;
+                                yourPriceFen: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** List an instrument of my organisation (its admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        address?: string;
+                        /** @default  */
+                        capabilitiesEn?: string;
+                        /** @default  */
+                        capabilitiesZh?: string;
+                        /** @enum {string} */
+                        category: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                        /** @default 24 */
+                        leadHours?: number;
+                        /** @default  */
+                        maker?: string;
+                        /** Format: uuid */
+                        managerId: string;
+                        /** @default 30 */
+                        minSlotMinutes?: number;
+                        /** @default  */
+                        model?: string;
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @enum {string} */
+                        openness: "internal" | "external";
+                        /** Format: uuid */
+                        orgId: string;
+                        priceExternalFen: number;
+                        priceInternalFen: number;
+                        regionCode: string;
+                        valueFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instrument: rules, prices, maintenance, taken times */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        /** Change an instrument (its organisation’s admins) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        address?: string;
+                        /** @default  */
+                        capabilitiesEn?: string;
+                        /** @default  */
+                        capabilitiesZh?: string;
+                        /** @enum {string} */
+                        category: "analytical" | "microscopy" | "spectroscopy" | "chromatography" | "materials_testing" | "computing" | "biology" | "environment" | "other";
+                        /** @default 24 */
+                        leadHours?: number;
+                        /** @default  */
+                        maker?: string;
+                        /** Format: uuid */
+                        managerId: string;
+                        /** @default 30 */
+                        minSlotMinutes?: number;
+                        /** @default  */
+                        model?: string;
+                        /** @default  */
+                        nameEn?: string;
+                        nameZh: string;
+                        /** @default true */
+                        needsApproval?: boolean;
+                        /** @enum {string} */
+                        openness: "internal" | "external";
+                        /** Format: uuid */
+                        orgId: string;
+                        priceExternalFen: number;
+                        priceInternalFen: number;
+                        regionCode: string;
+                        valueFen: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a slot; an overlap with another booking or maintenance answers 409 SLOT_TAKEN */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        awardId?: string;
+                        /** Format: date-time */
+                        end: string;
+                        milestoneNo?: number;
+                        /** Format: uuid */
+                        payerOrgId?: string;
+                        purpose: string;
+                        /** Format: date-time */
+                        start: string;
+                        /** Format: uuid */
+                        taskBookId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manager’s calendar: bookings with who booked and who pays */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bookings: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                external: boolean;
+                                id: string;
+                                payer: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                purpose: string;
+                                start: string;
+                                state: string;
+                            }[];
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block a maintenance window (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        end: string;
+                        /** @default  */
+                        reason?: string;
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/openness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Annual open-sharing figures of an instrument */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMonth: {
+                                externalTenths: number;
+                                month: number;
+                                tenths: number;
+                            }[];
+                            figures: {
+                                externalShareMille: number | null;
+                                externalTenths: number;
+                                externalUsers: number;
+                                incomeFen: number;
+                                meanScoreCenti: number | null;
+                                ratings: number;
+                                tenths: number;
+                                users: number;
+                                uses: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My bookings, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "start";
+                    state?: "pending" | "confirmed" | "rejected" | "cancelled" | "completed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                end: string;
+                                feeFen: number | null;
+                                id: string;
+                                instrument: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                score: number | null;
+                                start: string;
+                                state: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A booking, its use, fee and rating (the printable record) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending booking (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking (booker before its start; manager with a reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rate a recorded use (the booker, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        comment?: string;
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending booking with a reason (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/bookings/{id}/use": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the use; the fee is posted to the ledger (manager) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        end: string;
+                        machineHours: string;
+                        /** @default 0 */
+                        samples?: number;
+                        /** Format: date-time */
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("approve" | "reject" | "cancel" | "record_use")[];
+                            award: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            } | null;
+                            booker: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            canRate: boolean;
+                            createdAt: string;
+                            decidedAt: string | null;
+                            end: string;
+                            external: boolean;
+                            id: string;
+                            instrument: {
+                                address: string;
+                                id: string;
+                                model: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            instrumentOrg: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            milestoneNo: number | null;
+                            payer: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceFenPerHour: number;
+                            purpose: string;
+                            rating: {
+                                comment: string;
+                                ratedAt: string;
+                                score: number;
+                            } | null;
+                            reason: string;
+                            start: string;
+                            state: string;
+                            taskBookId: string | null;
+                            use: {
+                                end: string;
+                                entryKind: string | null;
+                                entrySeq: number | null;
+                                feeFen: number;
+                                machineHours: string;
+                                postedAt: string | null;
+                                samples: number;
+                                start: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/managed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instruments I manage, with bookings awaiting approval */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maker: string;
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            pending: number;
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            waiting: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                id: string;
+                                start: string;
+                                state: string;
+                            }[];
+                            yourPriceFen: number;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -9109,7 +14396,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -9346,7 +14633,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -9448,7 +14735,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -9548,7 +14835,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                     };
                 };
             };
@@ -10482,6 +15769,218 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/organisations/{id}/instruments/openness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open-sharing figures of every instrument of an organisation for a year */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            externalShareMille: number | null;
+                            externalTenths: number;
+                            externalUsers: number;
+                            id: string;
+                            incomeFen: number;
+                            meanScoreCenti: number | null;
+                            nameEn: string;
+                            nameZh: string;
+                            ratings: number;
+                            tenths: number;
+                            users: number;
+                            uses: number;
+                            valueFen: number;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/instruments/openness/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same table as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    format?: "csv" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -10489,7 +15988,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find people by name (Chinese or English) or exact email, e.g. to add them to a team */
+        /** Find people by name (Chinese or English), or by exact email among my own organisations, e.g. to add them to a team */
         get: {
             parameters: {
                 query: {
@@ -18108,6 +23607,4414 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/transfer/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed achievements (anyone), or my organisations’ own with ?mine=true; search, one page */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "patent" | "softwareCopyright" | "plantVariety" | "icLayout" | "knowHow";
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                askingPriceFen: number | null;
+                                id: string;
+                                ipNumber: string | null;
+                                keywords: string[];
+                                kind: string;
+                                offers: string[];
+                                org: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                state: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                trl: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** List an achievement of my organisation (patent numbers checked with their check digit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        abstractEn?: string;
+                        /** @default  */
+                        abstractZh?: string;
+                        /** @default null */
+                        askingPriceFen?: number | null;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        inventors: {
+                            /** @default  */
+                            nameEn?: string;
+                            nameZh: string;
+                            personId?: string | null;
+                            shareBp: number;
+                        }[];
+                        /** @default [] */
+                        ipcCodes?: string[];
+                        ipNumber?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @enum {string} */
+                        kind: "patent" | "softwareCopyright" | "plantVariety" | "icLayout" | "knowHow";
+                        /** @default false */
+                        list?: boolean;
+                        offers: ("transfer" | "exclusiveLicence" | "soleLicence" | "nonExclusiveLicence" | "equity" | "jointDevelopment")[];
+                        /** Format: uuid */
+                        orgId: string;
+                        sourceTaskBookId?: string | null;
+                        /** @default  */
+                        titleEn?: string;
+                        titleZh: string;
+                        trl: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List (publish) or withdraw an achievement: whoever listed it or the transfer office */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "list" | "withdraw";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Express my enterprise’s interest: starts a confidential deal with the owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buyerOrgId: string;
+                        demandId?: string | null;
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open demands this achievement fits, best first, explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgetMaxFen: number;
+                            codes: {
+                                code: string;
+                                points: number;
+                            }[];
+                            deadline: string;
+                            id: string;
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            score: number;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            words: {
+                                points: number;
+                                term: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals I am a party to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                en: string;
+                                zh: string;
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            id: string;
+                            priceFen: number | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            state: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal: thread, terms, notice, signatures, registration, money (parties only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the other side’s terms; a price by agreement goes to notice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/distributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Distribute the income not yet distributed: rewards to the contributors (Art. 44–45) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 0 */
+                        costsFen?: number;
+                        /** @default null */
+                        unitRuleBp?: number | null;
+                        /** @default  */
+                        unitRuleText?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to a price in notice (members of the owner organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received under the registered contract (posts to the journal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the signed contract (技术合同认定登记): the seller’s transfer office */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contractType?: "development" | "transfer" | "licence" | "consulting" | "service";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the contract for my side (after the notice, no open objection) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose terms (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        field?: string;
+                        /** @enum {string} */
+                        mode: "transfer" | "exclusiveLicence" | "soleLicence" | "nonExclusiveLicence" | "equity" | "jointDevelopment";
+                        /** @default 15 */
+                        noticeDays?: number;
+                        /** @default [] */
+                        paymentSchedule?: {
+                            amountFen: number;
+                            due: string;
+                        }[];
+                        priceFen: number;
+                        /** @enum {string} */
+                        pricing: "agreement" | "market" | "auction";
+                        /** @default  */
+                        pricingRef?: string;
+                        /** @default 0 */
+                        royaltyBp?: number;
+                        termMonths: number;
+                        /** @default  */
+                        territory?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open enterprise demands (anyone), or my organisations’ own; one page */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetMaxFen: number;
+                                budgetMinFen: number;
+                                deadline: string;
+                                id: string;
+                                keywords: string[];
+                                org: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                state: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a technology demand of my enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        alert?: boolean;
+                        budgetMaxFen: number;
+                        /** @default 0 */
+                        budgetMinFen?: number;
+                        deadline: string;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        /** @default null */
+                        industryCode?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @default  */
+                        problemEn?: string;
+                        /** @default  */
+                        problemZh?: string;
+                        /** @default null */
+                        regionCode?: string | null;
+                        /** @default  */
+                        titleEn?: string;
+                        titleZh: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Be told when a newly listed achievement fits this demand (saved search) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open demand (its enterprise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed achievements that fit this demand, best first, explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            askingPriceFen: number | null;
+                            codes: {
+                                code: string;
+                                points: number;
+                            }[];
+                            id: string;
+                            kind: string;
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            score: number;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            words: {
+                                points: number;
+                                term: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prices in notice at my organisations: achievement and intended price */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                en: string;
+                                zh: string;
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            dealId: string;
+                            endsAt: string | null;
+                            mode: string | null;
+                            objected: boolean;
+                            over: boolean;
+                            priceFen: number | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            startsAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an objection (the transfer office); upheld sends the deal back to negotiation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/registered-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered contracts my organisation sold in a tax year (pre-fills the transfer-income calculator) */
+        get: {
+            parameters: {
+                query: {
+                    orgId: string;
+                    taxYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            contractType: string | null;
+                            dealId: string;
+                            mode: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            receivedFen: number;
+                            registrationNo: string;
+                            technology: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18115,7 +28022,7 @@ export interface components {
         /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
         ErrorBody: {
             /** @enum {string} */
-            code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
+            code: "VALIDATION" | "INELIGIBLE" | "UNAUTHENTICATED" | "BAD_CREDENTIALS" | "CSRF" | "FORBIDDEN" | "NOT_FOUND" | "DUPLICATE" | "STALE" | "SLOT_TAKEN" | "ILLEGAL_TRANSITION" | "IDEMPOTENCY_MISMATCH" | "RATE_LIMITED" | "INTERNAL" | "OVERLOADED";
             /** @description structured facts behind the message, e.g. {sanction: {block, until}} */
             details?: {
                 [key: string]: unknown;

@@ -45,6 +45,7 @@ const en = {
       refund: '{{host}} refunded {{amount}} on “{{challenge}}”',
       closing: 'Closed the award on “{{challenge}}”: {{amount}} returned or retained',
       reversal: 'Reversed entry #{{seq}} ({{kind}}): {{amount}}',
+      instrument_fee: 'Instrument fee of {{amount}}',
     },
     entryKinds: {
       appropriation: 'Appropriation',
@@ -54,6 +55,7 @@ const en = {
       refund: 'Refund',
       closing: 'Closing',
       reversal: 'Reversal',
+      instrument_fee: 'Instrument fee',
     },
     postedBy: 'By',
     entry: 'Entry',
@@ -191,6 +193,7 @@ const zhCN = {
       refund: '{{host}} 在“{{challenge}}”退回经费 {{amount}}',
       closing: '“{{challenge}}”结项：收回或留用 {{amount}}',
       reversal: '冲销第 {{seq}} 号分录（{{kind}}）：{{amount}}',
+      instrument_fee: '仪器使用费 {{amount}}',
     },
     entryKinds: {
       appropriation: '拨入预算',
@@ -200,6 +203,7 @@ const zhCN = {
       refund: '退款',
       closing: '结项',
       reversal: '冲销',
+      instrument_fee: '仪器使用费',
     },
     postedBy: '记账人',
     entry: '分录',

@@ -16,6 +16,8 @@ export const MENU_GROUPS = [
   'evaluation',
   'funding',
   'integrity',
+  'commissioners',
+  'transfer',
   'policy',
   'admin',
 ] as const;

@@ -93,6 +93,10 @@ export const NS = defineStrings('notifications', {
       'appeal.decided': '申诉决定',
       'race.gateProposed': '赛马关口提出',
       'race.gateFinal': '赛马关口确定',
+      'transfer.interest': '成果转化意向',
+      'transfer.termsProposed': '交易条件待确认',
+      'transfer.noticePublished': '成果转化价格公示',
+      'transfer.match': '需求匹配提醒',
     },
   },
   en: {
@@ -193,6 +197,10 @@ export const NS = defineStrings('notifications', {
       'appeal.decided': 'Appeal decided',
       'race.gateProposed': 'Race gate proposed',
       'race.gateFinal': 'Race gate final',
+      'transfer.interest': 'Interest in an achievement',
+      'transfer.termsProposed': 'Terms to answer',
+      'transfer.noticePublished': 'Transfer price in notice',
+      'transfer.match': 'New match for a demand',
     },
   },
 });
