@@ -16,7 +16,7 @@ import { NS } from './i18n.ts';
 
 const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
 
-/** The menu entries this person sees, as antd Menu items (groups with at least one entry). */
+/** The menu entries this person sees, as antd Menu items (groups of two or more entries). */
 function useMenuItems(): { items: MenuProps['items']; paths: Map<string, string> } {
   const { t } = useTranslation(NS);
   const { session } = useSession();
@@ -35,7 +35,8 @@ function useMenuItems(): { items: MenuProps['items']; paths: Map<string, string>
           label: e.external ? <a href={e.path}>{t(e.label)}</a> : <Link to={e.path}>{t(e.label)}</Link>,
         };
       });
-      if (group === 'home') items.push(...children);
+      // A group of one entry is that entry: its heading would only repeat it ('Races' over 'Races').
+      if (group === 'home' || children.length === 1) items.push(...children);
       else items.push({ type: 'group', key: `g-${group}`, label: t(`group.${group}`), children });
     }
     return { items, paths };
