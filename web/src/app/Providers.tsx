@@ -41,7 +41,13 @@ const theme = {
     colorErrorBorder: '#ffa39e',
     borderRadius: 6,
   },
-  components: { Menu: { groupTitleColor: '#595959' }, Empty: { colorTextDisabled: '#666666' } },
+  components: {
+    Menu: { groupTitleColor: '#595959' },
+    // Empty lists say so in text that passes contrast (antd draws it in its disabled grey).
+    Empty: { colorTextDisabled: '#666666' },
+    List: { colorTextDisabled: '#666666' },
+    Table: { colorTextDisabled: '#666666' },
+  },
 };
 
 export function Providers({ children }: { children: ReactNode }) {
