@@ -21,6 +21,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/challenges/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/task-books/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/reports/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
+  'POST /api/commissioners/import':
+    'raw upload (CSV/XLSX bytes); bad rows answer 422 with the per-row report',
   'POST /api/commissioner-visits/:id/photos': 'raw upload (PNG/JPEG bytes, name in the query string)',
   'POST /api/commissioner-demands/:id/resolve': 'body-less state transition',
   'POST /api/commissioner-demands/:id/withdraw': 'body-less state transition',
