@@ -50,11 +50,12 @@ export async function loadDemo(
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
     const commissioners = await loadCommissionersDemo(ctx, log);
+    const instruments = await loadInstrumentsDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds + commissioners === 0,
+      alreadyLoaded: added + experts + rounds + commissioners + instruments === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
