@@ -61,7 +61,8 @@ export async function loadDemo(
   const { personId: adminId } = await createPlatformAdmin(ctx, {
     email: DEMO_ADMIN.email,
     password: DEMO_PASSWORD,
-    name: DEMO_ADMIN.name,
+    name: DEMO_ADMIN.nameZh,
+    nameEn: DEMO_ADMIN.nameEn,
   });
   const admin = { ...ctx, actor: await actorFor(ctx, adminId) };
 

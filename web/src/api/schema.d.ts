@@ -35,6 +35,7 @@ export interface paths {
                                 id: string;
                                 queue: string;
                                 retryCount: number;
+                                title: string;
                             }[];
                             queues: {
                                 active: number;
@@ -44,6 +45,7 @@ export interface paths {
                                 failed: number;
                                 name: string;
                                 retry: number;
+                                title: string;
                             }[];
                         };
                     };
