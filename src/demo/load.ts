@@ -17,6 +17,7 @@ import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
+import { loadTransferDemo } from './transfer-demo.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -49,11 +50,12 @@ export async function loadDemo(
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
     const commissioners = await loadCommissionersDemo(ctx, log);
+    const transfer = await loadTransferDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds + commissioners === 0,
+      alreadyLoaded: added + experts + rounds + commissioners + transfer === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -127,5 +129,6 @@ export async function loadDemo(
   await loadFundingDemo(ctx, log);
   await loadReviewDemo(ctx, log);
   await loadCommissionersDemo(ctx, log);
+  await loadTransferDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }
