@@ -15,6 +15,7 @@ import { loadCommissionersDemo } from './commissioners-demo.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
+import { loadInstrumentsDemo } from './instruments-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
 import { loadTransferDemo } from './transfer-demo.ts';
@@ -61,7 +62,8 @@ export async function loadDemo(
   const { personId: adminId } = await createPlatformAdmin(ctx, {
     email: DEMO_ADMIN.email,
     password: DEMO_PASSWORD,
-    name: DEMO_ADMIN.name,
+    name: DEMO_ADMIN.nameZh,
+    nameEn: DEMO_ADMIN.nameEn,
   });
   const admin = { ...ctx, actor: await actorFor(ctx, adminId) };
 
@@ -127,6 +129,7 @@ export async function loadDemo(
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
+  await loadInstrumentsDemo(ctx, log);
   await loadReviewDemo(ctx, log);
   await loadCommissionersDemo(ctx, log);
   await loadTransferDemo(ctx, log);

@@ -3,6 +3,9 @@
 import { defineMessages } from '../../i18n/messages.ts';
 
 export const notificationMessages = defineMessages({
+  'notify.job.deliver': { 'zh-CN': '邮件投递', en: 'Mail delivery' },
+  'notify.job.digest': { 'zh-CN': '每日汇总', en: 'Daily digest' },
+  'notify.job.scan': { 'zh-CN': '截止日期扫描', en: 'Due-date scans' },
   'notify.review.assigned': {
     'zh-CN': '您被分配评审“{object}”，请在 {due} 前提交评审意见',
     en: 'You are assigned to review “{object}”; please submit your review by {due}',

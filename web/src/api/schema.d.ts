@@ -35,6 +35,7 @@ export interface paths {
                                 id: string;
                                 queue: string;
                                 retryCount: number;
+                                title: string;
                             }[];
                             queues: {
                                 active: number;
@@ -44,6 +45,7 @@ export interface paths {
                                 failed: number;
                                 name: string;
                                 retry: number;
+                                title: string;
                             }[];
                         };
                     };
@@ -12602,6 +12604,17 @@ export interface paths {
                             regionCode: string;
                             state: string;
                             valueFen: number;
+                            waiting: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                id: string;
+                                start: string;
+                                state: string;
+                            }[];
                             yourPriceFen: number;
                         }[];
                     };
