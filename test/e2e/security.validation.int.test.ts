@@ -11,7 +11,7 @@ import { buildTestApp } from '../support/app.ts';
 import { ACTORS, type ActorName, buildWorld, RULES, type Rule, type World } from '../support/authz.ts';
 import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
-import { tableContents, rawRequest } from '../support/security.ts';
+import { rawRequest, tableContents } from '../support/security.ts';
 
 /** Write routes with no JSON field to get wrong, and why. */
 const EXEMPT: Record<string, string> = {
