@@ -13,4 +13,5 @@ import '../modules/integrity/integrity.messages.ts';
 import '../shared/policy/policy.messages.ts';
 import '../modules/home/home.messages.ts';
 import '../modules/notifications/notifications.messages.ts';
+import '../modules/transfer/transfer.messages.ts';
 import '../modules/commissioners/commissioners.messages.ts';

@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
 import { registerAssign } from './assign.ts';
 import { registerAudit } from './audit.ts';
+import { registerCommissioners } from './commissioners.ts';
 import { registerDatabase } from './database.ts';
 import { registerDedup } from './dedup.ts';
 import { registerDemo } from './demo.ts';
 import { registerExperts } from './experts.ts';
 import { registerIntegrity } from './integrity.ts';
+import { registerIp } from './ip.ts';
 import { registerLedger } from './ledger.ts';
 import { registerPolicy } from './policy.ts';
 
@@ -17,11 +19,13 @@ export const commands: RegisterCommand[] = [
   registerAdmin,
   registerAssign,
   registerAudit,
+  registerCommissioners,
   registerDatabase,
   registerDedup,
   registerDemo,
   registerExperts,
   registerIntegrity,
+  registerIp,
   registerLedger,
   registerPolicy,
 ];

@@ -74,3 +74,7 @@ export function beijingInput(iso: string | null | undefined): string {
 
 /** A datetime-local value read as Beijing time, as ISO with +08:00 for the server. */
 export const fromBeijingInput = (v: string) => (v ? `${v.length === 16 ? `${v}:00` : v}+08:00` : '');
+
+/** Today's calendar date in Beijing, 'YYYY-MM-DD' (what the server counts as today). */
+export const beijingToday = (now = new Date()) =>
+  new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);

@@ -31,6 +31,7 @@ import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { DateText, OrgName, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText, showFieldError } from '../../../lib/form-errors.ts';
+import { beijingToday } from '../../../lib/format.ts';
 import {
   type Candidate,
   type Demand,
@@ -350,7 +351,7 @@ function VisitForm({ demandId, dispatchId }: { demandId: string; dispatchId: str
         form={form}
         layout="vertical"
         requiredMark={false}
-        initialValues={{ visitDate: dayjs(), hours: 2 }}
+        initialValues={{ visitDate: dayjs(beijingToday()), hours: 2 }}
         onFinish={async (v) => {
           try {
             await actions.logVisit.mutateAsync({
@@ -419,7 +420,7 @@ function Candidates({ demandId }: { demandId: string }) {
   const { t } = useTranslation(NS);
   const candidates = useCandidates(demandId, true);
   const dispatch = useDispatch();
-  const year = dayjs().format('YYYY');
+  const today = beijingToday();
   return (
     <Card size="small" title={t('demand.candidates')}>
       <Typography.Paragraph type="secondary">{t('demand.candidatesIntro')}</Typography.Paragraph>
@@ -442,8 +443,8 @@ function Candidates({ demandId }: { demandId: string }) {
                     await dispatch.mutateAsync({
                       demandId,
                       commissionerId: c.commissioner.id,
-                      termStart: dayjs().format('YYYY-MM-DD'),
-                      termEnd: `${year}-12-31`,
+                      termStart: today,
+                      termEnd: `${today.slice(0, 4)}-12-31`,
                       goals: t('dispatch.goalsDefault'),
                     });
                     message.success(t('demand.dispatched'));

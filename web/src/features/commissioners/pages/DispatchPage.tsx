@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText } from '../../../lib/form-errors.ts';
+import { beijingToday } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { type Proposal, useDispatch, useProposal } from '../api.ts';
@@ -27,7 +28,10 @@ export function DispatchPage() {
   const unique = [...new Map(agencies.map((a) => [a.orgId, a])).values()];
   const [agencyId, setAgencyId] = useState<string | undefined>(unique[0]?.orgId);
   const proposal = useProposal(agencyId);
-  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>([dayjs(), dayjs().endOf('year')]);
+  const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>(() => {
+    const today = dayjs(beijingToday());
+    return [today, today.endOf('year')];
+  });
   const [goals, setGoals] = useState('');
   return (
     <Page title={t('dispatch.title')} subtitle={t('dispatch.intro')}>
