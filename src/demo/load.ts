@@ -51,12 +51,13 @@ export async function loadDemo(
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
     const commissioners = await loadCommissionersDemo(ctx, log);
+    const instruments = await loadInstrumentsDemo(ctx, log);
     const transfer = await loadTransferDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds + commissioners + transfer === 0,
+      alreadyLoaded: added + experts + rounds + commissioners + instruments + transfer === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
