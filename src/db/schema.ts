@@ -1030,6 +1030,187 @@ export interface InstrumentRatingTable {
   rated_at: Timestamp;
 }
 
+// Achievement transformation (migration 0050).
+export interface TransferAchievementTable {
+  id: Generated<string>;
+  org_id: string;
+  created_by: string;
+  state: string;
+  kind: string;
+  ip_number: string | null;
+  patent_kind: string | null;
+  filing_year: number | null;
+  title_zh: string;
+  title_en: Generated<string>;
+  abstract_zh: Generated<string>;
+  abstract_en: Generated<string>;
+  keywords: Generated<string[]>;
+  discipline_codes: Generated<string[]>;
+  ipc_codes: Generated<string[]>;
+  trl: number;
+  offers: string[];
+  asking_price_fen: number | null;
+  source_challenge_id: string | null;
+  source_task_book_id: string | null;
+  listed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TransferInventorTable {
+  id: Generated<string>;
+  achievement_id: string;
+  no: number;
+  person_id: string | null;
+  name_zh: string;
+  name_en: Generated<string>;
+  share_bp: number;
+}
+
+export interface TransferDemandTable {
+  id: Generated<string>;
+  org_id: string;
+  created_by: string;
+  state: string;
+  title_zh: string;
+  title_en: Generated<string>;
+  problem_zh: Generated<string>;
+  problem_en: Generated<string>;
+  keywords: Generated<string[]>;
+  discipline_codes: Generated<string[]>;
+  industry_code: string | null;
+  region_code: string | null;
+  budget_min_fen: number;
+  budget_max_fen: number;
+  deadline: DateText;
+  promoted_challenge_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TransferSavedSearchTable {
+  id: Generated<string>;
+  demand_id: string;
+  person_id: string;
+  min_affinity: number;
+  created_at: Timestamp;
+}
+
+export interface TransferAlertTable {
+  search_id: string;
+  achievement_id: string;
+  affinity: number;
+  at: Timestamp;
+}
+
+export interface TransferDealTable {
+  id: Generated<string>;
+  achievement_id: string;
+  demand_id: string | null;
+  seller_org_id: string;
+  buyer_org_id: string;
+  state: string;
+  mode: string | null;
+  price_fen: number | null;
+  pricing: string | null;
+  pricing_ref: Generated<string>;
+  payment_schedule: ColumnType<unknown, string | undefined, string>;
+  royalty_bp: Generated<number>;
+  field: Generated<string>;
+  territory: Generated<string>;
+  term_months: number | null;
+  proposed_side: string | null;
+  notice_days: Generated<number>;
+  notice_starts_at: Timestamp | null;
+  notice_ends_at: Timestamp | null;
+  seller_signed_by: string | null;
+  seller_signed_at: Timestamp | null;
+  buyer_signed_by: string | null;
+  buyer_signed_at: Timestamp | null;
+  contract_type: string | null;
+  registration_no: string | null;
+  registered_at: Timestamp | null;
+  registered_by: string | null;
+  tax_year: number | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TransferMessageTable {
+  id: Generated<string>;
+  deal_id: string;
+  author_id: string;
+  side: string;
+  body: string;
+  at: Timestamp;
+}
+
+export interface TransferObjectionTable {
+  id: Generated<string>;
+  deal_id: string;
+  author_id: string;
+  text: string;
+  at: Timestamp;
+  state: string;
+  resolution: Generated<string>;
+  resolved_by: string | null;
+  resolved_at: Timestamp | null;
+}
+
+export interface TransferJournalEntryTable {
+  id: Generated<string>;
+  seq: Generated<number>;
+  deal_id: string;
+  kind: string;
+  memo: string;
+  idempotency_key: string;
+  posted_by: string;
+  posted_at: Timestamp;
+}
+
+export interface TransferJournalLineTable {
+  entry_id: string;
+  line_no: number;
+  account: string;
+  side: string;
+  amount_fen: number;
+}
+
+export interface TransferPaymentTable {
+  id: Generated<string>;
+  deal_id: string;
+  amount_fen: number;
+  received_on: DateText;
+  entry_id: string;
+  recorded_by: string;
+  at: Timestamp;
+}
+
+export interface TransferDistributionTable {
+  id: Generated<string>;
+  deal_id: string;
+  basis: string;
+  income_fen: number;
+  costs_fen: number;
+  net_fen: number;
+  rule: string;
+  rate_bp: number;
+  unit_rule_text: Generated<string>;
+  pool_fen: number;
+  steps: ColumnType<unknown, string, string>;
+  entry_id: string | null;
+  decided_by: string;
+  at: Timestamp;
+}
+
+export interface TransferRewardTable {
+  distribution_id: string;
+  inventor_id: string;
+  share_bp: number;
+  amount_fen: number;
+}
+
 export interface DB {
   instrument: InstrumentTable;
   instrument_maintenance: InstrumentMaintenanceTable;
@@ -1109,4 +1290,17 @@ export interface DB {
   commissioner_demand: CommissionerDemandTable;
   commissioner_dispatch: CommissionerDispatchTable;
   commissioner_visit: CommissionerVisitTable;
+  transfer_achievement: TransferAchievementTable;
+  transfer_inventor: TransferInventorTable;
+  transfer_demand: TransferDemandTable;
+  transfer_saved_search: TransferSavedSearchTable;
+  transfer_alert: TransferAlertTable;
+  transfer_deal: TransferDealTable;
+  transfer_message: TransferMessageTable;
+  transfer_objection: TransferObjectionTable;
+  transfer_journal_entry: TransferJournalEntryTable;
+  transfer_journal_line: TransferJournalLineTable;
+  transfer_payment: TransferPaymentTable;
+  transfer_distribution: TransferDistributionTable;
+  transfer_reward: TransferRewardTable;
 }

@@ -4,7 +4,7 @@
 import type { Role } from '../app/context.ts';
 
 export const DEMO_PASSWORD = 'jiebang-demo-2026';
-export const DEMO_ADMIN = { email: 'admin@demo.jiebang.cn', name: '平台管理员 Platform Admin' };
+export const DEMO_ADMIN = { email: 'admin@demo.jiebang.cn', nameZh: '平台管理员', nameEn: 'Platform Admin' };
 
 export interface DemoOrg {
   key: string;
@@ -827,7 +827,7 @@ export const DEMO_CHALLENGES: DemoChallenge[] = [
 export function demoLogins(): { email: string; roles: Role[]; name: string; org: string }[] {
   const orgs = new Map(DEMO_ORGS.map((o) => [o.key, o]));
   return [
-    { email: DEMO_ADMIN.email, roles: ['admin'], name: DEMO_ADMIN.name, org: '' },
+    { email: DEMO_ADMIN.email, roles: ['admin'], name: `${DEMO_ADMIN.nameZh} ${DEMO_ADMIN.nameEn}`, org: '' },
     ...DEMO_PEOPLE.map((p) => {
       const o = orgs.get(p.org);
       return { email: p.email, roles: p.roles, name: `${p.nameZh} ${p.nameEn}`, org: o ? o.nameEn : '' };

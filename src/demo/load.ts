@@ -15,8 +15,10 @@ import { loadCommissionersDemo } from './commissioners-demo.ts';
 import { DEMO_ADMIN, DEMO_CHALLENGES, DEMO_ORGS, DEMO_PASSWORD, DEMO_PEOPLE } from './demo-data.ts';
 import { loadDemoExperts } from './experts-demo.ts';
 import { loadFundingDemo } from './funding-demo.ts';
+import { loadInstrumentsDemo } from './instruments-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
+import { loadTransferDemo } from './transfer-demo.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -49,17 +51,20 @@ export async function loadDemo(
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
     const commissioners = await loadCommissionersDemo(ctx, log);
+    const instruments = await loadInstrumentsDemo(ctx, log);
+    const transfer = await loadTransferDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds + commissioners === 0,
+      alreadyLoaded: added + experts + rounds + commissioners + instruments + transfer === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
     email: DEMO_ADMIN.email,
     password: DEMO_PASSWORD,
-    name: DEMO_ADMIN.name,
+    name: DEMO_ADMIN.nameZh,
+    nameEn: DEMO_ADMIN.nameEn,
   });
   const admin = { ...ctx, actor: await actorFor(ctx, adminId) };
 
@@ -125,7 +130,9 @@ export async function loadDemo(
   const challenges = await loadDemoChallenges(ctx, orgIds, log);
   await loadRaceDemo(ctx, log);
   await loadFundingDemo(ctx, log);
+  await loadInstrumentsDemo(ctx, log);
   await loadReviewDemo(ctx, log);
   await loadCommissionersDemo(ctx, log);
+  await loadTransferDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

@@ -38,6 +38,7 @@ import { rescanRoutes } from '../modules/integrity/rescan.ts';
 import { closeTransports } from '../modules/notifications/mail.ts';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.ts';
 import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
+import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import '../modules/notifications/scans.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
@@ -205,6 +206,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(integrityRoutes, { prefix: '/api' });
   await app.register(rescanRoutes, { prefix: '/api' });
   await app.register(ethicsRoutes, { prefix: '/api' });
+  await app.register(transferRoutes, { prefix: '/api' });
   await app.register(policyRoutes, { prefix: '/api' });
   await app.register(raceRoutes, { prefix: '/api' });
   await app.register(fundingRoutes, { prefix: '/api' });

@@ -5,13 +5,16 @@ import PgBoss from 'pg-boss';
 import type { Ctx } from '../app/context.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
-import { t } from '../i18n/messages.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { render, t } from '../i18n/messages.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { requireAdmin } from '../modules/notifications/notifications.service.ts';
-import { bossDb, SCHEMA } from './queue.ts';
+import { bossDb, jobDefs, SCHEMA } from './queue.ts';
 
 export interface QueueSummary {
   name: string;
+  /** The queue's title in the reader's language. */
+  title: string;
   created: number;
   retry: number;
   active: number;
@@ -20,9 +23,15 @@ export interface QueueSummary {
   cancelled: number;
 }
 
+/** A queue's title from its definition; a queue no code defines any more keeps its name. */
+const titleOf = (name: string, locale: Locale) => {
+  const def = jobDefs().find((d) => d.name === name);
+  return def ? render(def.title, locale) : name;
+};
+
 const STATES = ['created', 'retry', 'active', 'completed', 'failed', 'cancelled'] as const;
 
-export async function queueSummary(db: Kysely<DB>): Promise<QueueSummary[]> {
+export async function queueSummary(db: Kysely<DB>, locale: Locale): Promise<QueueSummary[]> {
   const rows = await sql<{ name: string; state: string | null; n: number }>`
     SELECT q.name, j.state::text AS state, count(j.id)::int AS n
     FROM ${sql.raw(SCHEMA)}.queue q LEFT JOIN ${sql.raw(SCHEMA)}.job j ON j.name = q.name
@@ -32,6 +41,7 @@ export async function queueSummary(db: Kysely<DB>): Promise<QueueSummary[]> {
   for (const r of rows.rows) {
     const s = out.get(r.name) ?? {
       name: r.name,
+      title: titleOf(r.name, locale),
       created: 0,
       retry: 0,
       active: 0,
@@ -46,7 +56,7 @@ export async function queueSummary(db: Kysely<DB>): Promise<QueueSummary[]> {
   return [...out.values()];
 }
 
-export async function failedJobs(db: Kysely<DB>) {
+export async function failedJobs(db: Kysely<DB>, locale: Locale) {
   const rows = await sql<{
     id: string;
     name: string;
@@ -62,10 +72,11 @@ export async function failedJobs(db: Kysely<DB>) {
     return o ? JSON.stringify(o).slice(0, 500) : '';
   };
   return {
-    queues: await queueSummary(db),
+    queues: await queueSummary(db, locale),
     failed: rows.rows.map((r) => ({
       id: r.id,
       queue: r.name,
+      title: titleOf(r.name, locale),
       retryCount: r.retry_count,
       error: errorOf(r.output),
       createdAt: r.created_on.toISOString(),

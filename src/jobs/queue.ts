@@ -4,6 +4,7 @@
 // worker (SELECT … FOR UPDATE SKIP LOCKED), retries failures with backoff, and fails or retries a
 // job whose worker died once its expiry passes. Handlers must be idempotent (they are re-run after
 // a crash): the notification and assignment handlers claim their rows before doing anything.
+
 import { randomUUID } from 'node:crypto';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import PgBoss from 'pg-boss';
@@ -11,6 +12,7 @@ import type { Tx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
 import type { DB } from '../db/schema.ts';
+import type { Msg } from '../i18n/messages.ts';
 
 export const SCHEMA = 'pgboss';
 
@@ -34,6 +36,8 @@ export interface QueueOptions {
 
 export interface JobDef<T> {
   name: string;
+  /** What the queue does, as the admin's job page names it. */
+  title: Msg;
   options: QueueOptions;
   /** Jobs fetched per call (one handler call gets them all: one SMTP connection, one query…). */
   batchSize?: number;

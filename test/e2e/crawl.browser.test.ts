@@ -22,7 +22,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const KEY = /^([a-z][a-zA-Z]*:)?[a-z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9_]*)+$/;
 /** Latin words allowed on Chinese pages: the brand, units, standards and file formats. */
 const LATIN_OK = new Set(
-  'Jiebang API CSV Excel XLSX ORCID USCC HNTE ppm ppb Wh kg mm cm km ms arcmin ICP MS QC PDF MB KB GB'.split(
+  'Jiebang API CSV Excel XLSX ORCID USCC HNTE ppm ppb Wh kg mm cm km ms arcmin ICP MS QC PDF MB KB GB SMTP RV SHA'.split(
     ' ',
   ),
 );
@@ -73,7 +73,13 @@ async function axeProblems(page: Page): Promise<string[]> {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      where: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')),
+      where: v.nodes.slice(0, 3).map((n: any) => {
+        const d = n.any[0]?.data;
+        // Colour contrast: say which colours, so the failure can be fixed without a rerun.
+        return d?.contrastRatio
+          ? `${n.target.join(' ')} (${d.fgColor} on ${d.bgColor}: ${d.contrastRatio})`
+          : n.target.join(' ');
+      }),
     }));
   });
   return violations

@@ -79,12 +79,18 @@ for (const kind of backends()) {
       assert.ok(String(toEn.html).includes('href="https://jiebang.test/challenges/'));
       assert.match(rawHeader(toZh, 'List-Unsubscribe'), /\/api\/notifications\/unsubscribe\?token=/);
       assert.equal(rawHeader(toZh, 'List-Unsubscribe-Post'), 'List-Unsubscribe=One-Click');
-      // Marked sent with the server's answer, under the Message-ID the mail carried.
-      const rows = (
-        await t.database.pool.query(
-          `SELECT state, message_id, smtp_response, to_address FROM mail_message ORDER BY to_address`,
-        )
-      ).rows;
+      // Marked sent with the server's answer (just after it), under the Message-ID the mail carried.
+      const marked = async () =>
+        (
+          await t.database.pool.query(
+            `SELECT state, message_id, smtp_response, to_address FROM mail_message ORDER BY to_address`,
+          )
+        ).rows;
+      let rows = await marked();
+      for (let i = 0; i < 50 && rows.some((r) => r.state !== 'sent'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        rows = await marked();
+      }
       assert.deepEqual(
         rows.map((r) => r.state),
         ['sent', 'sent'],

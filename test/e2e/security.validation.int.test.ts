@@ -11,7 +11,7 @@ import { buildTestApp } from '../support/app.ts';
 import { ACTORS, type ActorName, buildWorld, RULES, type Rule, type World } from '../support/authz.ts';
 import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
-import { countAllTables, rawRequest } from '../support/security.ts';
+import { rawRequest, tableContents } from '../support/security.ts';
 
 /** Write routes with no JSON field to get wrong, and why. */
 const EXEMPT: Record<string, string> = {
@@ -31,6 +31,10 @@ const EXEMPT: Record<string, string> = {
     'raw upload (CSV/XLSX bytes); bad rows answer 422 {code, message, field, errors[]} (tested below)',
   'POST /api/challenges/:id/actions/:action': 'body-less state transition named in the path',
   'POST /api/bids/:id/confirm': 'body-less: the caller confirms their own membership',
+  'POST /api/transfer/achievements/:id/actions/:action': 'body-less state transition named in the path',
+  'POST /api/transfer/demands/:id/close': 'body-less: the enterprise closes its demand',
+  'POST /api/transfer/deals/:id/accept': 'body-less: the caller accepts the other side’s terms',
+  'POST /api/transfer/deals/:id/sign': 'body-less: the caller signs for their side',
   'POST /api/bids/:id/actions/:action': 'body-less state transition named in the path',
   'POST /api/task-books/:id/sign': 'body-less: the caller signs as who they are',
   'POST /api/notifications/:id/read': 'body-less: marks the caller’s own notification read',
@@ -194,7 +198,7 @@ for (const kind of backends()) {
         for (const field of complete ? fields : fields.slice(0, 1)) {
           const bad = { ...base, [field.name]: wrongValue(field.schema) };
           const method = route.split(' ')[0];
-          const before = await countAllTables(t.database);
+          const before = await tableContents(t.database);
           const r = await send(w.clients[actor], method, url, JSON.stringify(bad), {
             ...headers,
             // A fresh key, so a replay of an earlier stored answer cannot stand in for validation.
@@ -202,7 +206,7 @@ for (const kind of backends()) {
               ? { 'idempotency-key': `validation-${tested.length}-${field.name}` }
               : {}),
           });
-          const afterCounts = await countAllTables(t.database);
+          const afterCounts = await tableContents(t.database);
           tested.push(`${route} ${field.name}`);
           const json = String(r.headers['content-type'] ?? '').includes('json') ? r.json() : {};
           const said = `${r.statusCode} ${r.body.slice(0, 200)}`;
@@ -232,7 +236,7 @@ for (const kind of backends()) {
     test('an expert file with a bad row is refused whole: 422 {code, message, field, errors[]}', async () => {
       const header = w.expertCsv.split('\n')[0];
       const csv = `${header}\nnot-an-email,坏专家,,${w.cast.university.uscc},E0207,石英,quartz,5,,,,,\n`;
-      const before = await countAllTables(t.database);
+      const before = await tableContents(t.database);
       const r = await rawRequest(w.clients.organizer, 'POST', '/api/experts/import', csv, {
         'content-type': 'text/csv',
       });
@@ -248,7 +252,7 @@ for (const kind of backends()) {
         body.errors.map((e: { row: number; field: string }) => [e.row, e.field]),
         [[2, 'email']],
       );
-      assert.deepEqual(await countAllTables(t.database), before);
+      assert.deepEqual(await tableContents(t.database), before);
     });
   });
 }

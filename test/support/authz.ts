@@ -616,6 +616,15 @@ const DRAFT_READERS = ['proposer', 'organizer', 'admin'] as const;
 const item = (w: World, round = w.ids.round) => `/api/review-rounds/${round}/items/${w.ids.b1}`;
 
 /** The matrix. Order matters only for rows with a `proof` that changes state (they come last in their group). */
+/** People with a role in the university hosting the bids (its members). */
+const UNIVERSITY_MEMBERS: readonly ActorName[] = [
+  'commander',
+  'coApplicant',
+  'otherSolver',
+  'hostAdmin',
+  'reviewer',
+];
+
 export const RULES: Rule[] = [
   // Public and session plumbing.
   { route: 'GET /api/health', allow: 'public', request: () => ({ url: '/api/health' }) },
@@ -1163,6 +1172,129 @@ export const RULES: Rule[] = [
     route: 'POST /api/ethics/reviews/:id/votes',
     allow: [],
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}/votes`, body: { vote: 'approve' } }),
+  },
+
+  // Achievement transformation: the public catalogue and demands; deals only for their parties.
+  {
+    route: 'GET /api/transfer/achievements',
+    allow: 'public',
+    request: () => ({ url: '/api/transfer/achievements' }),
+  },
+  {
+    route: 'POST /api/transfer/achievements',
+    allow: [...UNIVERSITY_MEMBERS, 'admin'],
+    request: (w) => ({
+      url: '/api/transfer/achievements',
+      body: {
+        orgId: w.cast.university.id,
+        kind: 'knowHow',
+        titleZh: '矩阵测试成果',
+        trl: 4,
+        offers: ['nonExclusiveLicence'],
+        inventors: [{ nameZh: '甲', shareBp: 10000 }],
+      },
+    }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'GET /api/transfer/achievements/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'POST /api/transfer/achievements/:id/actions/:action',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}/actions/list` }),
+  },
+  {
+    route: 'GET /api/transfer/achievements/:id/matches',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/achievements/${w.ids.nowhere}/matches` }),
+  },
+  {
+    route: 'POST /api/transfer/achievements/:id/interest',
+    allow: [],
+    request: (w) => ({
+      url: `/api/transfer/achievements/${w.ids.nowhere}/interest`,
+      body: { buyerOrgId: w.cast.enterprise.id, message: '意向' },
+    }),
+  },
+  { route: 'GET /api/transfer/demands', allow: 'public', request: () => ({ url: '/api/transfer/demands' }) },
+  {
+    route: 'POST /api/transfer/demands',
+    allow: ['proposer', 'admin'],
+    request: (w) => ({
+      url: '/api/transfer/demands',
+      body: {
+        orgId: w.cast.enterprise.id,
+        titleZh: '矩阵测试需求',
+        budgetMaxFen: 100,
+        deadline: '2030-01-01',
+      },
+    }),
+    proof: 'proposer',
+  },
+  {
+    route: 'GET /api/transfer/demands/:id',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'GET /api/transfer/demands/:id/matches',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/matches` }),
+  },
+  {
+    route: 'POST /api/transfer/demands/:id/close',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/close` }),
+  },
+  {
+    route: 'PUT /api/transfer/demands/:id/alert',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/demands/${w.ids.nowhere}/alert`, body: { on: true } }),
+  },
+  { route: 'GET /api/transfer/deals', allow: 'signedIn', request: () => ({ url: '/api/transfer/deals' }) },
+  {
+    route: 'GET /api/transfer/notices',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/transfer/notices' }),
+  },
+  ...(
+    [
+      ['GET', '', undefined],
+      ['POST', '/messages', { body: '你好' }],
+      ['POST', '/terms', { mode: 'transfer', priceFen: 100, pricing: 'agreement', termMonths: 12 }],
+      ['POST', '/accept', undefined],
+      ['POST', '/sign', undefined],
+      ['POST', '/cancel', { reason: '不再需要' }],
+      ['POST', '/register', {}],
+      ['POST', '/payments', { amountFen: 100, receivedOn: '2026-12-01' }],
+      ['POST', '/distributions', {}],
+      ['POST', '/objections', { text: '异议' }],
+    ] as const
+  ).map(
+    ([method, path, body]): Rule => ({
+      route: `${method} /api/transfer/deals/:id${path}`,
+      allow: [],
+      request: (w) => ({ url: `/api/transfer/deals/${w.ids.nowhere}${path}`, body }),
+    }),
+  ),
+  {
+    route: 'POST /api/transfer/objections/:id/resolve',
+    allow: [],
+    request: (w) => ({
+      url: `/api/transfer/objections/${w.ids.nowhere}/resolve`,
+      body: { decision: 'dismissed', resolution: '不成立' },
+    }),
+  },
+  {
+    route: 'GET /api/transfer/registered-contracts',
+    allow: [...UNIVERSITY_MEMBERS, 'admin'],
+    request: (w) => ({
+      url: `/api/transfer/registered-contracts?orgId=${w.cast.university.id}&taxYear=2026`,
+    }),
+    proof: 'hostAdmin',
   },
 
   // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;

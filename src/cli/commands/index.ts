@@ -9,6 +9,7 @@ import { registerDedup } from './dedup.ts';
 import { registerDemo } from './demo.ts';
 import { registerExperts } from './experts.ts';
 import { registerIntegrity } from './integrity.ts';
+import { registerIp } from './ip.ts';
 import { registerLedger } from './ledger.ts';
 import { registerPolicy } from './policy.ts';
 
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerExperts,
   registerIntegrity,
+  registerIp,
   registerLedger,
   registerPolicy,
 ];

@@ -406,7 +406,7 @@ export async function setAccountDisabled(ctx: Ctx, personId: string, disabled: b
 /** CLI bootstrap: the first platform admin (creates the platform organisation if needed). */
 export async function createPlatformAdmin(
   ctx: Ctx,
-  input: { email: string; password: string; name: string },
+  input: { email: string; password: string; name: string; nameEn?: string },
 ) {
   const passwordHash = await hashPassword(input.password);
   return inTx(ctx, async (tx) => {
@@ -433,7 +433,7 @@ export async function createPlatformAdmin(
         emailNorm: normaliseEmail(input.email),
         passwordHash,
         nameZh: input.name,
-        nameEn: input.name,
+        nameEn: input.nameEn ?? input.name,
         locale: 'zh-CN',
       });
       await recordAudit(tx, null, ctx.now(), {

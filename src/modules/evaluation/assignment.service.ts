@@ -293,6 +293,7 @@ async function claimRun(
 
 defineJob<{ runId: string; roundId: string; actor: Actor }>({
   name: ASSIGNMENT_JOB,
+  title: t('evaluation.job.assignment'),
   // A long national-scale run must not be taken for dead: its heartbeat tells (claimRun).
   options: { retryLimit: 5, retryDelay: 30, retryBackoff: false, expireInSeconds: 3600 },
   async handle(jobs, env) {

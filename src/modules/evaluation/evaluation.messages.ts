@@ -2,6 +2,7 @@
 import { defineMessages } from '../../i18n/messages.ts';
 
 export const evaluationMessages = defineMessages({
+  'evaluation.job.assignment': { 'zh-CN': '专家分配', en: 'Expert assignment' },
   'assignment.cannotDecline': {
     'zh-CN': '该评审任务处于“{state}”状态，不能再拒绝',
     en: 'this assignment is {state}: it can no longer be declined',

@@ -76,7 +76,13 @@ export const InstrumentDetail = InstrumentSummary.extend({
   maintenance: z.array(Window.extend({ reason: z.string() })),
   busy: z.array(Window),
 });
-export const ManagedInstrument = InstrumentSummary.extend({ pending: z.number() });
+export const ManagedInstrument = InstrumentSummary.extend({
+  pending: z.number(),
+  /** Requests to decide and finished slots to record, by server time. */
+  waiting: z.array(
+    z.object({ id: z.string(), state: z.string(), start: z.string(), end: z.string(), booker: NameRef }),
+  ),
+});
 
 export const BookBody = z.strictObject({
   start: Iso,

@@ -785,7 +785,49 @@ export async function managed(ctx: Ctx) {
     )
     .orderBy('i.name_zh')
     .execute();
-  return rows.map((r) => ({ ...summary(r, actor), pending: Number(r.pending ?? 0) }));
+  // What waits for the manager, by server time: requests to decide and finished slots to record.
+  const waiting = rows.length
+    ? await ctx.db
+        .selectFrom('instrument_booking as b')
+        .innerJoin('person as p', 'p.id', 'b.booker_id')
+        .select([
+          'b.id',
+          'b.instrument_id',
+          'b.state',
+          'p.id as person_id',
+          'p.name_zh',
+          'p.name_en',
+          sql<Date>`lower(b.during)`.as('start_at'),
+          sql<Date>`upper(b.during)`.as('end_at'),
+        ])
+        .where(
+          'b.instrument_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where((eb) =>
+          eb.or([
+            eb('b.state', '=', 'pending'),
+            eb.and([eb('b.state', '=', 'confirmed'), eb(sql`upper(b.during)`, '<=', ctx.now())]),
+          ]),
+        )
+        .orderBy(sql`lower(b.during)`)
+        .limit(500)
+        .execute()
+    : [];
+  return rows.map((r) => ({
+    ...summary(r, actor),
+    pending: Number(r.pending ?? 0),
+    waiting: waiting
+      .filter((w) => w.instrument_id === r.id)
+      .map((w) => ({
+        id: w.id,
+        state: w.state,
+        start: w.start_at.toISOString(),
+        end: w.end_at.toISOString(),
+        booker: { id: w.person_id, nameZh: w.name_zh, nameEn: w.name_en },
+      })),
+  }));
 }
 
 /** The manager's calendar: bookings holding time in [from, to), with who booked and who pays. */

@@ -2,6 +2,7 @@
 import { defineMessages } from '../../i18n/messages.ts';
 
 export const integrityMessages = defineMessages({
+  'integrity.job.rescan': { 'zh-CN': '查重全量复扫', en: 'Duplicate-text rescan' },
   'integrity.appealAlreadyLodged': {
     'zh-CN': '已经提出过申诉（{appealStatus}）',
     en: 'an appeal was already lodged ({appealStatus})',

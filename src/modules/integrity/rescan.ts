@@ -81,6 +81,7 @@ export async function startRescan(ctx: Ctx, threshold?: number): Promise<Status>
 
 defineJob<{ threshold: number | null }>({
   name: RESCAN_JOB,
+  title: t('integrity.job.rescan'),
   options: { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
   async handle(jobs, env) {
     for (const j of jobs) {

@@ -27,7 +27,7 @@ function transportFor(url: string): Transporter {
   let tr = transports.get(url);
   if (!tr) {
     // Pooled connections: a batch speaks one SMTP session instead of one per message.
-    tr = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 1000 });
+    tr = nodemailer.createTransport({ url, pool: true, maxConnections: 4, maxMessages: 1000 });
     transports.set(url, tr);
   }
   return tr;
@@ -122,71 +122,116 @@ interface Claimed {
 
 const MAX_ATTEMPTS = 8;
 
-/** Claims one mail for sending: queued, or claimed so long ago that its sender must have died. */
-async function claim(env: JobEnv, id: string): Promise<Claimed | undefined> {
+/** Claims the job's mails for sending: queued, or claimed so long ago that their sender must have died. */
+async function claim(env: JobEnv, ids: string[]): Promise<Claimed[]> {
   const now = env.now();
   const stale = new Date(now.getTime() - env.config.jobExpireSeconds * 1000);
   const r = await sql<Claimed>`
     UPDATE mail_message SET state = 'sending', attempts = attempts + 1, claimed_at = ${now}
-    WHERE id = ${id} AND (state = 'queued' OR (state = 'sending' AND claimed_at < ${stale}))
+    WHERE id = ANY(${ids}::uuid[]) AND (state = 'queued' OR (state = 'sending' AND claimed_at < ${stale}))
     RETURNING id, mail_key, recipient_id, to_address, locale, message_id, attempts`.execute(env.db);
-  return r.rows[0];
+  return r.rows;
 }
 
-async function contentOf(env: JobEnv, m: Claimed, secret: string): Promise<Rendered> {
-  const [person, items] = await Promise.all([
+/** The notifications each claimed mail carries, keyed by mail. */
+async function itemsOfMails(env: JobEnv, mails: Claimed[]): Promise<Map<string, Item[]>> {
+  // A single notification's mail is keyed 'n:<notification id>': found by primary key, which the
+  // planner always prices right; a digest's notifications through notification.mail_id.
+  const single = new Map<string, string>();
+  const digests: string[] = [];
+  for (const m of mails)
+    if (m.mail_key.startsWith('n:')) single.set(m.mail_key.slice(2), m.id);
+    else digests.push(m.id);
+  const cols = ['id', 'mail_id', 'kind', 'params', 'href'] as const;
+  const [singles, digested] = await Promise.all([
+    single.size
+      ? env.db
+          .selectFrom('notification')
+          .select(cols)
+          .where('id', 'in', [...single.keys()])
+          .execute()
+      : [],
+    digests.length
+      ? env.db
+          .selectFrom('notification')
+          .select(cols)
+          .where('mail_id', 'in', digests)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      : [],
+  ]);
+  const out = new Map<string, Item[]>();
+  for (const n of singles) out.set(single.get(n.id)!, [n]);
+  for (const n of digested) out.set(n.mail_id!, [...(out.get(n.mail_id!) ?? []), n]);
+  return out;
+}
+
+/** Renders every claimed mail: three queries for the whole batch (recipients, notifications). */
+async function contentsOf(env: JobEnv, mails: Claimed[], secret: string): Promise<Map<string, Rendered>> {
+  const [people, itemsOf] = await Promise.all([
     env.db
       .selectFrom('person')
-      .select(['name_zh', 'name_en'])
-      .where('id', '=', m.recipient_id)
-      .executeTakeFirstOrThrow(),
-    env.db
-      .selectFrom('notification')
-      .select(['kind', 'params', 'href'])
-      .where('mail_id', '=', m.id)
-      .orderBy('created_at')
-      .orderBy('id')
+      .select(['id', 'name_zh', 'name_en'])
+      .where('id', 'in', [...new Set(mails.map((m) => m.recipient_id))])
       .execute(),
+    itemsOfMails(env, mails),
   ]);
-  const locale: Locale = m.locale === 'en' ? 'en' : 'zh-CN';
-  const single = items.length === 1 ? items[0] : undefined;
-  const unsubscribeUrl =
-    single && !KINDS[single.kind as NotificationKind]?.required
-      ? `${env.config.publicUrl}/api/notifications/unsubscribe?token=${encodeURIComponent(
-          unsubscribeToken(secret, m.recipient_id, single.kind),
-        )}`
-      : undefined;
-  return renderMail(locale, nameIn(locale, person.name_zh, person.name_en), items, {
-    publicUrl: env.config.publicUrl,
-    unsubscribeUrl,
-  });
+  const person = new Map(people.map((p) => [p.id, p]));
+  const out = new Map<string, Rendered>();
+  for (const m of mails) {
+    const locale: Locale = m.locale === 'en' ? 'en' : 'zh-CN';
+    const mine = itemsOf.get(m.id) ?? [];
+    const single = mine.length === 1 ? mine[0] : undefined;
+    const unsubscribeUrl =
+      single && !KINDS[single.kind as NotificationKind]?.required
+        ? `${env.config.publicUrl}/api/notifications/unsubscribe?token=${encodeURIComponent(
+            unsubscribeToken(secret, m.recipient_id, single.kind),
+          )}`
+        : undefined;
+    const p = person.get(m.recipient_id)!;
+    out.set(
+      m.id,
+      renderMail(locale, nameIn(locale, p.name_zh, p.name_en), mine, {
+        publicUrl: env.config.publicUrl,
+        unsubscribeUrl,
+      }),
+    );
+  }
+  return out;
 }
+
+/** How many mails of a batch are handed to the SMTP pool at once. */
+const IN_FLIGHT = 8;
 
 /** Sends (or keeps in the outbox) each mail; throws at the end if any must be retried. */
 export async function deliverMails(
   env: JobEnv,
   mailIds: string[],
 ): Promise<{ sent: number; failed: number }> {
+  const claimed = await claim(env, mailIds); // the rest: sent already, or another worker holds them
+  if (claimed.length === 0) return { sent: 0, failed: 0 };
   const secret = await unsubscribeSecret(env.db);
   const config: Config = env.config;
+  const contents = await contentsOf(env, claimed, secret);
+  if (!config.smtpUrl) {
+    // No SMTP server: every mail goes to the admin's outbox, in one statement.
+    const c = claimed.map((m) => contents.get(m.id)!);
+    await sql`
+      UPDATE mail_message AS m SET state = 'outbox', subject = v.subject, text_body = v.text_body, html_body = v.html_body
+      FROM unnest(${claimed.map((m) => m.id)}::uuid[], ${c.map((x) => x.subject)}::text[],
+                  ${c.map((x) => x.text)}::text[], ${c.map((x) => x.html)}::text[])
+           AS v(id, subject, text_body, html_body)
+      WHERE m.id = v.id`.execute(env.db);
+    return { sent: claimed.length, failed: 0 };
+  }
   let sent = 0;
   let failed = 0;
-  for (const id of mailIds) {
-    const m = await claim(env, id);
-    if (!m) continue; // sent already, or another worker holds it
-    const c = await contentOf(env, m, secret);
+  const sendOne = async (m: Claimed) => {
+    const c = contents.get(m.id)!;
     const store = { subject: c.subject, text_body: c.text, html_body: c.html };
-    if (!config.smtpUrl) {
-      await env.db
-        .updateTable('mail_message')
-        .set({ ...store, state: 'outbox' })
-        .where('id', '=', m.id)
-        .execute();
-      sent++;
-      continue;
-    }
     try {
-      const info = await transportFor(config.smtpUrl).sendMail({
+      const info = await transportFor(config.smtpUrl!).sendMail({
         from: config.mailFrom,
         to: m.to_address,
         subject: c.subject,
@@ -218,7 +263,9 @@ export async function deliverMails(
         .where('id', '=', m.id)
         .execute();
     }
-  }
+  };
+  for (let i = 0; i < claimed.length; i += IN_FLIGHT)
+    await Promise.all(claimed.slice(i, i + IN_FLIGHT).map(sendOne));
   if (failed > 0)
     throw new Error(`${failed} of ${mailIds.length} mails not accepted by the SMTP server; retrying`);
   return { sent, failed };
@@ -226,6 +273,7 @@ export async function deliverMails(
 
 defineJob<{ mailIds: string[] }>({
   name: DELIVER_JOB,
+  title: t('notify.job.deliver'),
   options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
   batchSize: 4,
   async handle(jobs, env) {
@@ -278,6 +326,7 @@ export async function runDigest(env: JobEnv): Promise<number> {
 export const DIGEST_JOB = 'notify.digest';
 defineJob<Record<string, never>>({
   name: DIGEST_JOB,
+  title: t('notify.job.digest'),
   options: { retryLimit: 3, retryDelay: 60, retryBackoff: true },
   // 08:00 Beijing time.
   cron: '0 0 * * *',

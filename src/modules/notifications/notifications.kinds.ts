@@ -35,6 +35,10 @@ export const KINDS = {
   'appeal.decided': { required: false },
   'race.gateProposed': { required: false },
   'race.gateFinal': { required: false },
+  'transfer.interest': { required: false },
+  'transfer.termsProposed': { required: false },
+  'transfer.noticePublished': { required: false },
+  'transfer.match': { required: false },
 } as const satisfies Record<string, KindDef>;
 
 export type NotificationKind = keyof typeof KINDS;

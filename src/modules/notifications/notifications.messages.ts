@@ -3,6 +3,9 @@
 import { defineMessages } from '../../i18n/messages.ts';
 
 export const notificationMessages = defineMessages({
+  'notify.job.deliver': { 'zh-CN': '邮件投递', en: 'Mail delivery' },
+  'notify.job.digest': { 'zh-CN': '每日汇总', en: 'Daily digest' },
+  'notify.job.scan': { 'zh-CN': '截止日期扫描', en: 'Due-date scans' },
   'notify.review.assigned': {
     'zh-CN': '您被分配评审“{object}”，请在 {due} 前提交评审意见',
     en: 'You are assigned to review “{object}”; please submit your review by {due}',
@@ -114,6 +117,22 @@ export const notificationMessages = defineMessages({
   'notify.race.gateFinal': {
     'zh-CN': '赛马“{object}”第 {stage} 阶段的关口结果已确定',
     en: 'The gate of stage {stage} of the race “{object}” is final',
+  },
+  'notify.transfer.interest': {
+    'zh-CN': '有企业对成果“{object}”表达了意向',
+    en: 'An enterprise is interested in the achievement “{object}”',
+  },
+  'notify.transfer.termsProposed': {
+    'zh-CN': '成果“{object}”的交易条件已提出，等待您确认',
+    en: 'Terms for “{object}” were proposed and wait for your answer',
+  },
+  'notify.transfer.noticePublished': {
+    'zh-CN': '成果“{object}”拟以 {price} 元转化，现予公示，可提出异议',
+    en: 'The achievement “{object}” is to be transferred for {price} yuan; the price is in notice, objections are open',
+  },
+  'notify.transfer.match': {
+    'zh-CN': '新上架的成果“{achievement}”与您的需求“{object}”匹配',
+    en: 'The newly listed achievement “{achievement}” matches your demand “{object}”',
   },
 
   'notify.mail.greeting': { 'zh-CN': '{name}，您好：', en: 'Dear {name},' },

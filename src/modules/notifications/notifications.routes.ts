@@ -39,6 +39,7 @@ const OutboxItem = z.object({
 });
 const QueueSummary = z.object({
   name: z.string(),
+  title: z.string(),
   created: z.number(),
   retry: z.number(),
   active: z.number(),
@@ -49,6 +50,7 @@ const QueueSummary = z.object({
 const FailedJob = z.object({
   id: z.string(),
   queue: z.string(),
+  title: z.string(),
   retryCount: z.number(),
   error: z.string(),
   createdAt: z.string(),
@@ -263,7 +265,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ unsubscribeSecret: str
     },
     async (req) => {
       svc.requireAdmin(req.actor);
-      return failedJobs(req.ctx.db);
+      return failedJobs(req.ctx.db, req.ctx.locale ?? 'zh-CN');
     },
   );
   app.post(

@@ -3,6 +3,7 @@
 // overdue, ethics reviews overdue, sanctions starting and ending. Each reminder's event key holds
 // the due date, so a scan run any number of times, by any instance, tells each person once.
 import { sql } from 'kysely';
+import { t } from '../../i18n/messages.ts';
 import { defineJob, type JobEnv } from '../../jobs/queue.ts';
 import { notify } from './notifications.service.ts';
 
@@ -205,6 +206,7 @@ export async function runScans(env: JobEnv): Promise<number> {
 export const SCAN_JOB = 'notify.scan';
 defineJob<Record<string, never>>({
   name: SCAN_JOB,
+  title: t('notify.job.scan'),
   options: { retryLimit: 2, retryDelay: 60, retryBackoff: true },
   cron: '*/15 * * * *',
   async handle(_jobs, env) {

@@ -35,6 +35,7 @@ export interface paths {
                                 id: string;
                                 queue: string;
                                 retryCount: number;
+                                title: string;
                             }[];
                             queues: {
                                 active: number;
@@ -44,6 +45,7 @@ export interface paths {
                                 failed: number;
                                 name: string;
                                 retry: number;
+                                title: string;
                             }[];
                         };
                     };
@@ -12695,6 +12697,17 @@ export interface paths {
                             regionCode: string;
                             state: string;
                             valueFen: number;
+                            waiting: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                end: string;
+                                id: string;
+                                start: string;
+                                state: string;
+                            }[];
                             yourPriceFen: number;
                         }[];
                     };
@@ -14476,7 +14489,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -14713,7 +14726,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -14815,7 +14828,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -14915,7 +14928,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal";
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
                     };
                 };
             };
@@ -23681,6 +23694,4414 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed achievements (anyone), or my organisations’ own with ?mine=true; search, one page */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "patent" | "softwareCopyright" | "plantVariety" | "icLayout" | "knowHow";
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                askingPriceFen: number | null;
+                                id: string;
+                                ipNumber: string | null;
+                                keywords: string[];
+                                kind: string;
+                                offers: string[];
+                                org: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                state: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                trl: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** List an achievement of my organisation (patent numbers checked with their check digit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        abstractEn?: string;
+                        /** @default  */
+                        abstractZh?: string;
+                        /** @default null */
+                        askingPriceFen?: number | null;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        inventors: {
+                            /** @default  */
+                            nameEn?: string;
+                            nameZh: string;
+                            personId?: string | null;
+                            shareBp: number;
+                        }[];
+                        /** @default [] */
+                        ipcCodes?: string[];
+                        ipNumber?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @enum {string} */
+                        kind: "patent" | "softwareCopyright" | "plantVariety" | "icLayout" | "knowHow";
+                        /** @default false */
+                        list?: boolean;
+                        offers: ("transfer" | "exclusiveLicence" | "soleLicence" | "nonExclusiveLicence" | "equity" | "jointDevelopment")[];
+                        /** Format: uuid */
+                        orgId: string;
+                        sourceTaskBookId?: string | null;
+                        /** @default  */
+                        titleEn?: string;
+                        titleZh: string;
+                        trl: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List (publish) or withdraw an achievement: whoever listed it or the transfer office */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "list" | "withdraw";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstract: {
+                                en: string;
+                                zh: string;
+                            };
+                            askingPriceFen: number | null;
+                            canEdit: boolean;
+                            canExpressInterest: boolean;
+                            disciplineCodes: string[];
+                            filingYear: number | null;
+                            id: string;
+                            inventors: {
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                onPlatform: boolean;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            ipNumber: string | null;
+                            keywords: string[];
+                            kind: string;
+                            listedAt: string | null;
+                            offers: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            patentKind: string | null;
+                            source: {
+                                challengeId: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            /** @enum {string} */
+                            state: "draft" | "listed" | "withdrawn";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            trl: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Express my enterprise’s interest: starts a confidential deal with the owner */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        buyerOrgId: string;
+                        demandId?: string | null;
+                        message: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/achievements/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open demands this achievement fits, best first, explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            budgetMaxFen: number;
+                            codes: {
+                                code: string;
+                                points: number;
+                            }[];
+                            deadline: string;
+                            id: string;
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            score: number;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            words: {
+                                points: number;
+                                term: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals I am a party to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                en: string;
+                                zh: string;
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            id: string;
+                            priceFen: number | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            state: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A deal: thread, terms, notice, signatures, registration, money (parties only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the other side’s terms; a price by agreement goes to notice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/distributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Distribute the income not yet distributed: rewards to the contributors (Art. 44–45) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 0 */
+                        costsFen?: number;
+                        /** @default null */
+                        unitRuleBp?: number | null;
+                        /** @default  */
+                        unitRuleText?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Object to a price in notice (members of the owner organisation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received under the registered contract (posts to the journal) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        receivedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register the signed contract (技术合同认定登记): the seller’s transfer office */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contractType?: "development" | "transfer" | "licence" | "consulting" | "service";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the contract for my side (after the notice, no open objection) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/deals/{id}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose terms (either side) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        field?: string;
+                        /** @enum {string} */
+                        mode: "transfer" | "exclusiveLicence" | "soleLicence" | "nonExclusiveLicence" | "equity" | "jointDevelopment";
+                        /** @default 15 */
+                        noticeDays?: number;
+                        /** @default [] */
+                        paymentSchedule?: {
+                            amountFen: number;
+                            due: string;
+                        }[];
+                        priceFen: number;
+                        /** @enum {string} */
+                        pricing: "agreement" | "market" | "auction";
+                        /** @default  */
+                        pricingRef?: string;
+                        /** @default 0 */
+                        royaltyBp?: number;
+                        termMonths: number;
+                        /** @default  */
+                        territory?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                id: string;
+                                ipNumber: string | null;
+                                kind: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            can: {
+                                accept: boolean;
+                                cancel: boolean;
+                                distribute: boolean;
+                                pay: boolean;
+                                propose: boolean;
+                                register: boolean;
+                                sign: boolean;
+                            };
+                            createdAt: string;
+                            distributions: {
+                                at: string;
+                                basis: string;
+                                costsFen: number;
+                                id: string;
+                                incomeFen: number;
+                                netFen: number;
+                                poolFen: number;
+                                rateBp: number;
+                                rewards: {
+                                    amountFen: number;
+                                    name: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                    shareBp: number;
+                                }[];
+                                rule: string;
+                                steps: {
+                                    formula: string;
+                                    rule: string;
+                                }[];
+                                unitRuleText: string;
+                            }[];
+                            id: string;
+                            messages: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                body: string;
+                                id: string;
+                                side: string;
+                            }[];
+                            noticeDays: number;
+                            noticeEndsAt: string | null;
+                            noticeOver: boolean;
+                            noticeStartsAt: string | null;
+                            objections: {
+                                at: string;
+                                author: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                id: string;
+                                resolution: string;
+                                state: string;
+                                text: string;
+                            }[];
+                            openObjections: number;
+                            payments: {
+                                amountFen: number;
+                                id: string;
+                                receivedOn: string;
+                            }[];
+                            receivedFen: number;
+                            registration: {
+                                amountFen: number | null;
+                                at: string;
+                                contractType: string | null;
+                                number: string;
+                                taxYear: number | null;
+                            } | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            signatures: {
+                                buyer: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                                seller: {
+                                    at: string;
+                                    by: {
+                                        en: string;
+                                        zh: string;
+                                    };
+                                } | null;
+                            };
+                            /** @enum {string} */
+                            state: "negotiating" | "proposed" | "notice" | "signing" | "signed" | "registered" | "cancelled";
+                            terms: {
+                                field: string;
+                                mode: string;
+                                paymentSchedule: {
+                                    amountFen: number;
+                                    due: string;
+                                }[];
+                                priceFen: number;
+                                pricing: string;
+                                pricingRef: string;
+                                proposedBy: string | null;
+                                royaltyBp: number;
+                                termMonths: number | null;
+                                territory: string;
+                            } | null;
+                            undistributedFen: number;
+                            you: {
+                                office: boolean;
+                                side: ("seller" | "buyer") | null;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open enterprise demands (anyone), or my organisations’ own; one page */
+        get: {
+            parameters: {
+                query?: {
+                    mine?: "true" | "false";
+                    order?: "asc" | "desc";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                budgetMaxFen: number;
+                                budgetMinFen: number;
+                                deadline: string;
+                                id: string;
+                                keywords: string[];
+                                org: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                state: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Post a technology demand of my enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        alert?: boolean;
+                        budgetMaxFen: number;
+                        /** @default 0 */
+                        budgetMinFen?: number;
+                        deadline: string;
+                        /** @default [] */
+                        disciplineCodes?: string[];
+                        /** @default null */
+                        industryCode?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** Format: uuid */
+                        orgId: string;
+                        /** @default  */
+                        problemEn?: string;
+                        /** @default  */
+                        problemZh?: string;
+                        /** @default null */
+                        regionCode?: string | null;
+                        /** @default  */
+                        titleEn?: string;
+                        titleZh: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/alert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Be told when a newly listed achievement fits this demand (saved search) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        on: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an open demand (its enterprise) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listed achievements that fit this demand, best first, explained */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            askingPriceFen: number | null;
+                            codes: {
+                                code: string;
+                                points: number;
+                            }[];
+                            id: string;
+                            kind: string;
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            score: number;
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                            words: {
+                                points: number;
+                                term: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prices in notice at my organisations: achievement and intended price */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievement: {
+                                en: string;
+                                zh: string;
+                            };
+                            buyer: {
+                                en: string;
+                                zh: string;
+                            };
+                            dealId: string;
+                            endsAt: string | null;
+                            mode: string | null;
+                            objected: boolean;
+                            over: boolean;
+                            priceFen: number | null;
+                            seller: {
+                                en: string;
+                                zh: string;
+                            };
+                            startsAt: string | null;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide an objection (the transfer office); upheld sends the deal back to negotiation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/registered-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered contracts my organisation sold in a tax year (pre-fills the transfer-income calculator) */
+        get: {
+            parameters: {
+                query: {
+                    orgId: string;
+                    taxYear: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            contractType: string | null;
+                            dealId: string;
+                            mode: string;
+                            name: {
+                                en: string;
+                                zh: string;
+                            };
+                            receivedFen: number;
+                            registrationNo: string;
+                            technology: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

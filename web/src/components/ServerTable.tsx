@@ -29,6 +29,7 @@ import { errorText } from '../lib/form-errors.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { ExportButton, type ExportColumn } from './ExportButton.tsx';
 import { NS } from './i18n.ts';
+import { useFocusableScroll } from './PlainTable.tsx';
 
 export interface PageOf<T> {
   items: T[];
@@ -74,6 +75,7 @@ export function ServerTable<T extends object>({
 }) {
   const { t } = useTranslation(NS);
   const phone = !Grid.useBreakpoint().md;
+  const scrollRef = useFocusableScroll(label ?? '');
   const [q, setQ] = useState<PageRequest>({ page: 1, pageSize: initialSize });
   const data = useQuery({
     queryKey: [...queryKey, q],
@@ -138,26 +140,28 @@ export function ServerTable<T extends object>({
     <>
       {head}
       {error}
-      <Table<T>
-        aria-label={label}
-        rowKey={(r) => String(r[rowKey]) as Key}
-        columns={columns}
-        dataSource={data.data?.items ?? []}
-        loading={data.isFetching}
-        pagination={pagination}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <EmptyState text={empty} /> }}
-        onChange={(_p, _f, sorter) => {
-          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
-          const sort = s?.order ? String(s.columnKey ?? s.field) : undefined;
-          setQ((x) => ({
-            ...x,
-            page: sort === x.sort && (s?.order === 'ascend' ? 'asc' : 'desc') === x.order ? x.page : 1,
-            sort,
-            order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
-          }));
-        }}
-      />
+      <div ref={scrollRef}>
+        <Table<T>
+          aria-label={label}
+          rowKey={(r) => String(r[rowKey]) as Key}
+          columns={columns}
+          dataSource={data.data?.items ?? []}
+          loading={data.isFetching}
+          pagination={pagination}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <EmptyState text={empty} /> }}
+          onChange={(_p, _f, sorter) => {
+            const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> | undefined;
+            const sort = s?.order ? String(s.columnKey ?? s.field) : undefined;
+            setQ((x) => ({
+              ...x,
+              page: sort === x.sort && (s?.order === 'ascend' ? 'asc' : 'desc') === x.order ? x.page : 1,
+              sort,
+              order: s?.order ? (s.order === 'ascend' ? 'asc' : 'desc') : undefined,
+            }));
+          }}
+        />
+      </div>
     </>
   );
 }

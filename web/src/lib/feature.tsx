@@ -17,6 +17,7 @@ export const MENU_GROUPS = [
   'funding',
   'integrity',
   'commissioners',
+  'transfer',
   'policy',
   'admin',
 ] as const;

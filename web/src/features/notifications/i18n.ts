@@ -35,7 +35,7 @@ export const NS = defineStrings('notifications', {
     },
     outbox: {
       title: '邮件发件箱',
-      intro: '未配置 SMTP_URL 时，所有邮件保存在这里（状态“发件箱”），不会丢失。',
+      intro: '未配置发信服务器（SMTP）时，所有邮件保存在这里（状态“发件箱”），不会丢失。',
       to: '收件人',
       subject: '主题',
       state: '状态',
@@ -63,12 +63,6 @@ export const NS = defineStrings('notifications', {
       retryEffect: '该任务将重新排队执行一次。',
       retried: '任务已重新排队',
       none: '没有失败的任务',
-      queues: {
-        'notify.deliver': '邮件投递',
-        'notify.digest': '每日汇总',
-        'notify.scan': '截止日期扫描',
-        'assignment.run': '专家分配',
-      },
     },
     kinds: {
       'review.assigned': '评审分配',
@@ -99,6 +93,10 @@ export const NS = defineStrings('notifications', {
       'appeal.decided': '申诉决定',
       'race.gateProposed': '赛马关口提出',
       'race.gateFinal': '赛马关口确定',
+      'transfer.interest': '成果转化意向',
+      'transfer.termsProposed': '交易条件待确认',
+      'transfer.noticePublished': '成果转化价格公示',
+      'transfer.match': '需求匹配提醒',
     },
   },
   en: {
@@ -140,7 +138,8 @@ export const NS = defineStrings('notifications', {
     },
     outbox: {
       title: 'Mail outbox',
-      intro: 'With no SMTP_URL configured, every mail is kept here (state “outbox”): nothing is lost.',
+      intro:
+        'With no mail server (SMTP) configured, every mail is kept here (state “outbox”): nothing is lost.',
       to: 'To',
       subject: 'Subject',
       state: 'State',
@@ -168,12 +167,6 @@ export const NS = defineStrings('notifications', {
       retryEffect: 'The job is queued to run once more.',
       retried: 'The job is queued again',
       none: 'No failed jobs',
-      queues: {
-        'notify.deliver': 'Mail delivery',
-        'notify.digest': 'Daily digest',
-        'notify.scan': 'Due-date scans',
-        'assignment.run': 'Expert assignment',
-      },
     },
     kinds: {
       'review.assigned': 'Review assigned',
@@ -204,6 +197,10 @@ export const NS = defineStrings('notifications', {
       'appeal.decided': 'Appeal decided',
       'race.gateProposed': 'Race gate proposed',
       'race.gateFinal': 'Race gate final',
+      'transfer.interest': 'Interest in an achievement',
+      'transfer.termsProposed': 'Terms to answer',
+      'transfer.noticePublished': 'Transfer price in notice',
+      'transfer.match': 'New match for a demand',
     },
   },
 });

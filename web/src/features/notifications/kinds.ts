@@ -30,4 +30,8 @@ export const KINDS: NonNullable<Kind>[] = [
   'appeal.decided',
   'race.gateProposed',
   'race.gateFinal',
+  'transfer.interest',
+  'transfer.termsProposed',
+  'transfer.noticePublished',
+  'transfer.match',
 ];

@@ -14,7 +14,7 @@ const COLOUR: Record<string, string> = {
   awarded: 'success',
   cancelled: 'default',
   withdrawn: 'default',
-  selected: 'gold',
+  selected: 'purple',
   not_selected: 'default',
   drafting: 'warning',
   active: 'processing',

@@ -1,24 +1,13 @@
 // One bid: what it still needs before it can be submitted and who must act, the buttons this
 // reader may press (each stating its effect), the team, the route, the milestones, the pledge
 // and its signed versions, and the scores once they are shown.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  List,
-  Result,
-  Skeleton,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, List, Result, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { DateText, MoneyText, OrgName, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { PlainTable } from '../../../components/PlainTable.tsx';
 import { errorText } from '../../../lib/form-errors.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { useSession } from '../../../session.tsx';
@@ -65,7 +54,8 @@ export function BidPage() {
         </Card>
         <Team b={b} />
         <Card title={t('bid.route')} size="small">
-          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+          {/* What the team wrote, in whatever language they wrote it. */}
+          <Typography.Paragraph translate="no" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
             {b.technicalRoute}
           </Typography.Paragraph>
         </Card>
@@ -189,11 +179,9 @@ function Team({ b }: { b: BidView }) {
       {b.members.length === 0 ? (
         <Typography.Text type="secondary">{t('bid.noMembers')}</Typography.Text>
       ) : (
-        <Table
-          size="small"
-          pagination={false}
+        <PlainTable
+          label={t('bid.team')}
           rowKey="personId"
-          scroll={{ x: 'max-content' }}
           dataSource={b.members}
           columns={[
             {
@@ -206,7 +194,11 @@ function Team({ b }: { b: BidView }) {
                 </>
               ),
             },
-            { title: t('bid.memberRole'), key: 'role', dataIndex: 'role' },
+            {
+              title: t('bid.memberRole'),
+              key: 'role',
+              render: (_, m) => <span translate="no">{m.role}</span>,
+            },
             {
               title: t('bid.memberState'),
               key: 'confirmed',
@@ -224,27 +216,33 @@ function Milestones({ b }: { b: BidView }) {
   const target = new Map(b.targets.map((x) => [x.id, x]));
   return (
     <Card title={t('bid.milestones')} size="small">
-      <Table
-        size="small"
-        pagination={false}
+      <PlainTable
+        label={t('bid.milestones')}
         rowKey={(m) => `${m.title}-${m.due}`}
-        scroll={{ x: 'max-content' }}
         dataSource={b.milestones}
         columns={[
-          { title: t('bid.msTitle'), key: 'title', dataIndex: 'title' },
+          { title: t('bid.msTitle'), key: 'title', render: (_, m) => <span translate="no">{m.title}</span> },
           {
             title: t('bid.msDue'),
             key: 'due',
             render: (_, m) => <DateText iso={`${m.due}T00:00:00+08:00`} dateOnly />,
           },
-          { title: t('bid.msDeliverables'), key: 'deliverables', dataIndex: 'deliverables' },
+          {
+            title: t('bid.msDeliverables'),
+            key: 'deliverables',
+            render: (_, m) => <span translate="no">{m.deliverables}</span>,
+          },
           {
             title: t('bid.msTargets'),
             key: 'targets',
             render: (_, m) =>
               Object.entries(m.targetValues).map(([id, v]) => {
                 const x = target.get(id);
-                return <div key={id}>{x ? `${x.metric}: ${v}${x.unit ? ` ${x.unit}` : ''}` : v}</div>;
+                return (
+                  <div key={id} translate="no">
+                    {x ? `${x.metric}: ${v}${x.unit ? ` ${x.unit}` : ''}` : v}
+                  </div>
+                );
               }),
           },
         ]}
@@ -271,11 +269,19 @@ function Pledge({ b }: { b: BidView }) {
         items={[
           {
             label: t('bid.commitments'),
-            children: <span style={{ whiteSpace: 'pre-wrap' }}>{b.pledge.commitments}</span>,
+            children: (
+              <span translate="no" style={{ whiteSpace: 'pre-wrap' }}>
+                {b.pledge.commitments}
+              </span>
+            ),
           },
           {
             label: t('bid.consequences'),
-            children: <span style={{ whiteSpace: 'pre-wrap' }}>{b.pledge.consequences}</span>,
+            children: (
+              <span translate="no" style={{ whiteSpace: 'pre-wrap' }}>
+                {b.pledge.consequences}
+              </span>
+            ),
           },
         ]}
       />
@@ -285,15 +291,14 @@ function Pledge({ b }: { b: BidView }) {
         </span>
         <span>{b.pledgeSignedByHost ? `✓ ${t('bid.signedHost')}` : `✗ ${t('bid.unsignedHost')}`}</span>
         <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
-          {t('bid.digest', { d: b.pledgeDigest.slice(0, 16) })}
+          {t('bid.digest')}
+          <code>{b.pledgeDigest.slice(0, 16)}</code>
         </Typography.Text>
       </Flex>
       {b.pledgeVersions.length > 0 && (
-        <Table
-          size="small"
-          pagination={false}
+        <PlainTable
+          label={t('bid.history')}
           rowKey="version"
-          scroll={{ x: 'max-content' }}
           title={() => t('bid.history')}
           dataSource={b.pledgeVersions}
           columns={[

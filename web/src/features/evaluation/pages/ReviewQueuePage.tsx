@@ -39,7 +39,7 @@ function Due({ row }: { row: Row }) {
   );
 }
 
-const stateColor = { none: 'blue', draft: 'gold', submitted: 'green' } as const;
+const stateColor = { none: 'processing', draft: 'warning', submitted: 'success' } as const;
 
 export function ReviewQueuePage() {
   const { t, i18n } = useTranslation(NS);

@@ -16,9 +16,9 @@ type Row = Awaited<ReturnType<typeof fetchRounds>>['items'][number];
 const stateColor: Record<RoundState, string> = {
   draft: 'default',
   assigning: 'processing',
-  reviewing: 'blue',
+  reviewing: 'processing',
   consensus: 'purple',
-  ranked: 'green',
+  ranked: 'success',
   closed: 'default',
 };
 

@@ -24,7 +24,7 @@ function Deadline({ iso }: { iso: string }) {
         {t('due')}
         <DateText iso={iso} />
       </Typography.Text>
-      <Tag color={d < 0 ? 'red' : d <= 3 ? 'orange' : 'default'}>{text}</Tag>
+      <Tag color={d < 0 ? 'error' : d <= 3 ? 'warning' : 'default'}>{text}</Tag>
     </Space>
   );
 }

@@ -32,7 +32,7 @@ export function Inbox() {
       </Typography.Link>
       <Flex gap="small" wrap>
         <Tag>{t(`kinds.${r.kind}`)}</Tag>
-        {!r.read && <Tag color="blue">{t('inbox.unread')}</Tag>}
+        {!r.read && <Tag color="processing">{t('inbox.unread')}</Tag>}
         <Typography.Text type="secondary">
           <DateText iso={r.createdAt} />
         </Typography.Text>

@@ -10,7 +10,12 @@ import { type OutboxState, outboxPage, useOutboxMessage } from '../api.ts';
 import { NS } from '../i18n.ts';
 
 const STATES: NonNullable<OutboxState>[] = ['queued', 'sending', 'sent', 'outbox', 'failed'];
-const COLOR: Record<string, string> = { sent: 'green', outbox: 'blue', failed: 'red', sending: 'orange' };
+const COLOR: Record<string, string> = {
+  sent: 'success',
+  outbox: 'processing',
+  failed: 'error',
+  sending: 'warning',
+};
 
 export function Outbox() {
   const { t } = useTranslation(NS);

@@ -17,8 +17,8 @@ type Row = Awaited<ReturnType<typeof fetchRaces>>['items'][number];
 const stateColor: Record<RaceState, string> = {
   setup: 'default',
   running: 'processing',
-  finished: 'green',
-  ended_early: 'orange',
+  finished: 'success',
+  ended_early: 'warning',
 };
 
 export function RaceListPage() {

@@ -1,0 +1,94 @@
+// TanStack Query hooks of shared instruments over the typed client. A booking's actions answer the
+// booking as it now is, which replaces the cached one; lists it appears in are refreshed.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, ok } from '../../api/client.ts';
+import type { PageRequest } from '../../components/ServerTable.tsx';
+
+export const useInstrument = (id: string) =>
+  useQuery({
+    queryKey: ['instrument', id],
+    queryFn: () => ok(client.GET('/api/instruments/{id}', { params: { path: { id } } })),
+  });
+
+export const useOpenness = (id: string, year: number) =>
+  useQuery({
+    queryKey: ['instrument', id, 'openness', year],
+    queryFn: () =>
+      ok(client.GET('/api/instruments/{id}/openness', { params: { path: { id }, query: { year } } })),
+  });
+
+export const useBooking = (id: string) =>
+  useQuery({
+    queryKey: ['instrument-booking', id],
+    queryFn: () => ok(client.GET('/api/instruments/bookings/{id}', { params: { path: { id } } })),
+  });
+
+export const useManaged = () =>
+  useQuery({
+    queryKey: ['instruments', 'managed'],
+    queryFn: () => ok(client.GET('/api/instruments/managed')),
+  });
+
+export const useCalendar = (id: string, from: string, to: string) =>
+  useQuery({
+    queryKey: ['instrument', id, 'calendar', from, to],
+    queryFn: () =>
+      ok(client.GET('/api/instruments/{id}/calendar', { params: { path: { id }, query: { from, to } } })),
+  });
+
+export const fetchMyBookings = (q: PageRequest) =>
+  ok(client.GET('/api/instruments/bookings', { params: { query: { page: q.page, pageSize: q.pageSize } } }));
+
+export function useBook(instrumentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { start: string; end: string; purpose: string }) =>
+      ok(client.POST('/api/instruments/{id}/bookings', { params: { path: { id: instrumentId } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['instrument', instrumentId] }),
+  });
+}
+
+type Act =
+  | { action: 'approve' | 'reject' | 'cancel'; reason?: string }
+  | { action: 'use'; start: string; end: string; machineHours: string; samples: number }
+  | { action: 'rating'; score: number; comment: string };
+
+export function useBookingAction(id: string) {
+  const qc = useQueryClient();
+  const path = { params: { path: { id } } };
+  return useMutation({
+    mutationFn: (a: Act) => {
+      switch (a.action) {
+        case 'approve':
+          return ok(client.POST('/api/instruments/bookings/{id}/approve', { ...path, body: { reason: '' } }));
+        case 'reject':
+          return ok(
+            client.POST('/api/instruments/bookings/{id}/reject', {
+              ...path,
+              body: { reason: a.reason ?? '' },
+            }),
+          );
+        case 'cancel':
+          return ok(
+            client.POST('/api/instruments/bookings/{id}/cancel', {
+              ...path,
+              body: { reason: a.reason ?? '' },
+            }),
+          );
+        case 'use': {
+          const { action: _, ...body } = a;
+          return ok(client.POST('/api/instruments/bookings/{id}/use', { ...path, body }));
+        }
+        default: {
+          const { action: _, ...body } = a;
+          return ok(client.POST('/api/instruments/bookings/{id}/rating', { ...path, body }));
+        }
+      }
+    },
+    onSuccess: (b) => {
+      qc.setQueryData(['instrument-booking', id], b);
+      qc.invalidateQueries({ queryKey: ['instruments'] });
+      qc.invalidateQueries({ queryKey: ['instrument', b.instrument.id] });
+    },
+  });
+}

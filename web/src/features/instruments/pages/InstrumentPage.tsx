@@ -1,0 +1,157 @@
+// One instrument: what it can do, prices, booking rules, taken times and maintenance (public),
+// the booking form (signed in), and this year's open-sharing figures.
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Spin, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { DateText, MoneyText, OrgName, PersonName } from '../../../components/Names.tsx';
+import { Page } from '../../../components/Page.tsx';
+import { errorText, showFieldError } from '../../../lib/form-errors.ts';
+import { fromBeijingInput } from '../../../lib/format.ts';
+import { nameIn } from '../../../lib/i18n.ts';
+import { useSession } from '../../../session.tsx';
+import { useBook, useInstrument, useOpenness } from '../api.ts';
+import { NS } from '../i18n.ts';
+
+function BookForm({ id }: { id: string }) {
+  const { t } = useTranslation(NS);
+  const [form] = Form.useForm();
+  const book = useBook(id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  return (
+    <Card title={t('detail.book')} size="small" style={{ marginTop: 16 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v: { start: string; end: string; purpose: string }) => {
+          try {
+            const b = await book.mutateAsync({
+              start: fromBeijingInput(v.start),
+              end: fromBeijingInput(v.end),
+              purpose: v.purpose,
+            });
+            message.success(t('detail.booked'));
+            navigate(`/instruments/bookings/${b.id}`);
+          } catch (e) {
+            if (!showFieldError(form, e)) message.error(errorText(e));
+          }
+        }}
+      >
+        <Form.Item name="start" label={t('detail.start')} rules={[{ required: true }]}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="end" label={t('detail.end')} rules={[{ required: true }]}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('detail.purpose')} rules={[{ required: true }]}>
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={book.isPending}>
+          {t('detail.submit')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function Figures({ id }: { id: string }) {
+  const { t } = useTranslation(NS);
+  const year = new Date().getFullYear();
+  const q = useOpenness(id, year);
+  if (!q.data) return null;
+  const f = q.data.figures;
+  return (
+    <Card title={t('detail.figures', { year })} size="small" style={{ marginTop: 16 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
+        <Statistic title={t('detail.hours')} value={(f.tenths / 10).toFixed(1)} />
+        <Statistic
+          title={t('detail.externalShare')}
+          value={f.externalShareMille === null ? '—' : `${(f.externalShareMille / 10).toFixed(1)} %`}
+        />
+        <Statistic title={t('detail.users')} value={f.users} />
+        <Statistic title={t('detail.income')} valueRender={() => <MoneyText fen={f.incomeFen} />} />
+        <Statistic
+          title={t('detail.meanScore')}
+          value={f.meanScoreCenti === null ? '—' : (f.meanScoreCenti / 100).toFixed(2)}
+        />
+      </div>
+    </Card>
+  );
+}
+
+export function InstrumentPage() {
+  const { t, i18n } = useTranslation(NS);
+  const id = useParams().id ?? '';
+  const q = useInstrument(id);
+  const { session } = useSession();
+  if (q.isPending) return <Spin />;
+  if (q.isError) return <Alert type="error" message={errorText(q.error)} />;
+  const x = q.data;
+  const title = nameIn(i18n.language, x.nameZh, x.nameEn);
+  const slot = (w: { start: string; end: string }) => (
+    <span>
+      <DateText iso={w.start} /> – <DateText iso={w.end} />
+    </span>
+  );
+  return (
+    <Page title={title} breadcrumb={[{ title: t('menu.list'), href: '/instruments' }, { title }]}>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        <Descriptions.Item label={t('list.category')}>{t(`category.${x.category}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('list.colOrg')}>
+          <OrgName zh={x.org.nameZh} en={x.org.nameEn} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.model')}>{x.model}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.maker')}>{x.maker}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.value')}>
+          <MoneyText fen={x.valueFen} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.address')}>{x.address}</Descriptions.Item>
+        <Descriptions.Item label={t('detail.manager')}>
+          <PersonName zh={x.manager.nameZh} en={x.manager.nameEn} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.openness')}>
+          {x.openness === 'external' ? t('detail.external') : t('detail.internal')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.capabilities')} span={2}>
+          {nameIn(i18n.language, x.capabilitiesZh, x.capabilitiesEn)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.priceInternal')}>
+          <MoneyText fen={x.priceInternalFen} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.priceExternal')}>
+          <MoneyText fen={x.priceExternalFen} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('detail.rules')} span={2}>
+          {t('detail.rulesText', { min: x.minSlotMinutes, lead: x.leadHours })} ·{' '}
+          {x.needsApproval ? t('detail.approval') : t('detail.noApproval')}
+        </Descriptions.Item>
+      </Descriptions>
+      <List
+        header={t('detail.busy')}
+        dataSource={x.busy}
+        locale={{ emptyText: t('detail.none') }}
+        renderItem={(w) => <List.Item>{slot(w)}</List.Item>}
+      />
+      <List
+        header={t('detail.maintenance')}
+        dataSource={x.maintenance}
+        locale={{ emptyText: t('detail.none') }}
+        renderItem={(w) => (
+          <List.Item>
+            {slot(w)} {w.reason}
+          </List.Item>
+        )}
+      />
+      {x.canBook ? (
+        <BookForm id={x.id} />
+      ) : !session?.person ? (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          message={<Link to="/login">{t('detail.loginToBook')}</Link>}
+        />
+      ) : null}
+      <Figures id={x.id} />
+    </Page>
+  );
+}
