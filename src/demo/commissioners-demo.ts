@@ -47,7 +47,7 @@ export async function loadCommissionersDemo(base: Ctx, log: (l: string) => void)
     nameZh: '唐建平',
     nameEn: 'Tang Jianping',
     homeOrg: '东海省农业科学院',
-    keywords: ['茶树栽培', '茶园病虫害防治', '叶蝉', '农技推广', 'tea'],
+    keywords: ['茶树栽培', '茶园病虫害防治', '叶蝉', '农技推广'],
     disciplineCodes: ['C1302'],
     industries: ['茶叶'],
     regions: ['330400'],

@@ -18,6 +18,7 @@ import { loadFundingDemo } from './funding-demo.ts';
 import { loadInstrumentsDemo } from './instruments-demo.ts';
 import { loadRaceDemo } from './race-demo.ts';
 import { loadReviewDemo } from './review-demo.ts';
+import { loadTransferDemo } from './transfer-demo.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -50,11 +51,13 @@ export async function loadDemo(
       : 0;
     const rounds = await loadReviewDemo(ctx, log);
     const commissioners = await loadCommissionersDemo(ctx, log);
+    const instruments = await loadInstrumentsDemo(ctx, log);
+    const transfer = await loadTransferDemo(ctx, log);
     return {
       organisations: DEMO_ORGS.length,
       people: DEMO_PEOPLE.length,
       challenges: DEMO_CHALLENGES.length,
-      alreadyLoaded: added + experts + rounds + commissioners === 0,
+      alreadyLoaded: added + experts + rounds + commissioners + instruments + transfer === 0,
     };
   }
   const { personId: adminId } = await createPlatformAdmin(ctx, {
@@ -130,5 +133,6 @@ export async function loadDemo(
   await loadInstrumentsDemo(ctx, log);
   await loadReviewDemo(ctx, log);
   await loadCommissionersDemo(ctx, log);
+  await loadTransferDemo(ctx, log);
   return { organisations: orgIds.size, people: DEMO_PEOPLE.length, challenges, alreadyLoaded: false };
 }

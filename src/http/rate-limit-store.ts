@@ -48,17 +48,19 @@ export function pgRateLimitStore(db: Kysely<DB>) {
   };
 }
 
+/** The database clock, or a given instant (tests: windows opened and ended without waiting). */
+const clock = (at?: Date) => (at ? sql`${at.toISOString()}::timestamptz` : sql`clock_timestamp()`);
+
 /** Count one hit in the current window (starting a new window if the last one ended). */
-export async function incrementHit(db: Kysely<DB>, key: string, windowMs: number) {
+export async function incrementHit(db: Kysely<DB>, key: string, windowMs: number, at?: Date) {
+  const now = clock(at);
   const r = await sql<{ hits: number; ttl: number }>`
     INSERT INTO rate_limit_hit AS h (key, hits, resets_at)
-    VALUES (${key}, 1, clock_timestamp() + make_interval(secs => ${windowMs / 1000}))
+    VALUES (${key}, 1, ${now} + make_interval(secs => ${windowMs / 1000}))
     ON CONFLICT (key) DO UPDATE SET
-      hits = CASE WHEN h.resets_at <= clock_timestamp() THEN 1 ELSE h.hits + 1 END,
-      resets_at = CASE WHEN h.resets_at <= clock_timestamp() THEN excluded.resets_at ELSE h.resets_at END
-    RETURNING hits, GREATEST(0, (extract(epoch FROM resets_at - clock_timestamp()) * 1000))::float8 AS ttl`.execute(
-    db,
-  );
+      hits = CASE WHEN h.resets_at <= ${now} THEN 1 ELSE h.hits + 1 END,
+      resets_at = CASE WHEN h.resets_at <= ${now} THEN excluded.resets_at ELSE h.resets_at END
+    RETURNING hits, GREATEST(0, (extract(epoch FROM resets_at - ${now}) * 1000))::float8 AS ttl`.execute(db);
   const row = r.rows[0];
   return { current: row.hits, ttl: Math.ceil(row.ttl) };
 }
@@ -71,8 +73,8 @@ async function readHit(db: Kysely<DB>, key: string) {
   return row ? { current: row.hits, ttl: Math.ceil(row.ttl) } : { current: 0, ttl: 0 };
 }
 
-/** Delete the counters of windows that have ended. */
-export async function sweepRateLimits(db: Kysely<DB>): Promise<number> {
-  const r = await sql`DELETE FROM rate_limit_hit WHERE resets_at <= clock_timestamp()`.execute(db);
+/** Delete the counters of windows that have ended (by the database clock, or at `at`). */
+export async function sweepRateLimits(db: Kysely<DB>, at?: Date): Promise<number> {
+  const r = await sql`DELETE FROM rate_limit_hit WHERE resets_at <= ${clock(at)}`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }

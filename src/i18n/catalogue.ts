@@ -10,7 +10,7 @@ import '../modules/ethics/ethics.messages.ts';
 import '../modules/funding/funding.messages.ts';
 import '../modules/instruments/instruments.messages.ts';
 import '../modules/integrity/integrity.messages.ts';
-import '../modules/policy/policy.messages.ts';
+import '../shared/policy/policy.messages.ts';
 import '../modules/home/home.messages.ts';
 import '../modules/notifications/notifications.messages.ts';
 import '../modules/transfer/transfer.messages.ts';

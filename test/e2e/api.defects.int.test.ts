@@ -12,7 +12,7 @@ import { buildTestApp } from '../support/app.ts';
 import { buildBid, buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 import { backends } from '../support/db.ts';
 import { awardedChallenge, lumpSum, ok, programmeFund, signTaskBook } from '../support/funding.ts';
-import { countAllTables } from '../support/security.ts';
+import { tableContents } from '../support/security.ts';
 
 const MINUTE = 60_000;
 const setCookies = (h: Record<string, unknown>) => {
@@ -31,7 +31,7 @@ for (const kind of backends()) {
     after(() => t.close());
 
     test('1. a percent-encoded /api path gets exactly the treatment of /api: CSRF, session, no-store', async () => {
-      const before = await countAllTables(t.database);
+      const before = await tableContents(t.database);
       for (const url of ['/%61pi/auth/login', '/%61%70%69/auth/login', '/api/auth/%6Cogin']) {
         const r = await t.app.inject({
           method: 'POST',
@@ -49,7 +49,7 @@ for (const kind of backends()) {
         payload: { email: 'encoded@example.cn', password: 'correct horse battery', nameZh: '编码' },
       });
       assert.equal(reg.statusCode, 403, reg.body);
-      assert.deepEqual(await countAllTables(t.database), before, 'nothing was written');
+      assert.deepEqual(await tableContents(t.database), before, 'nothing was written');
       // The session is resolved on such a path too: the same cookie, the same person.
       const cookie = [...cast.organizer.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       const s = await t.app.inject({ method: 'GET', url: '/%61pi/auth/session', headers: { cookie } });
@@ -141,7 +141,7 @@ for (const kind of backends()) {
         documents: 2,
         openedAt: typeof openedAt === 'string' ? openedAt : new Date(openedAt).toISOString(),
       });
-      const before = await countAllTables(t.database);
+      const before = await tableContents(t.database);
       for (const who of [outsider, solver1, hostAdmin]) {
         const r = await who.post('/api/funding/burden', body(createdAt - 90_000));
         assert.equal(r.status, 403, `someone who filled no bid form on this call: ${JSON.stringify(r.body)}`);
@@ -162,7 +162,7 @@ for (const kind of backends()) {
         assert.equal(r.status, 400, `${openedAt}: ${JSON.stringify(r.body)}`);
         assert.equal(r.body.field, 'openedAt', openedAt);
       }
-      assert.deepEqual(await countAllTables(t.database), before, 'refused records wrote nothing');
+      assert.deepEqual(await tableContents(t.database), before, 'refused records wrote nothing');
       assert.equal((await solver2.post('/api/funding/burden', body(createdAt - 90_000))).status, 201);
       const again = await solver2.post('/api/funding/burden', body(createdAt - 60_000));
       assert.equal(again.status, 409, 'one record per person and form on a call');
@@ -267,7 +267,7 @@ for (const kind of backends()) {
         }),
       );
       await signTaskBook(cast, solver1, taskBookIds[0]);
-      const before = await countAllTables(t.database);
+      const before = await tableContents(t.database);
       const r = await solver1.post(`/api/funding/awards/${award.id}/expenses`, {
         period: new Date(t.clock.t).toISOString().slice(0, 7),
         lines: [{ category: 'operational', kind: 'materials', description: '石英砂', amountFen: 1_000 }],
@@ -275,7 +275,7 @@ for (const kind of backends()) {
       });
       assert.equal(r.status, 400, JSON.stringify(r.body));
       assert.equal(r.body.field, 'burden.openedAt');
-      assert.deepEqual(await countAllTables(t.database), before, 'the refused expense wrote nothing');
+      assert.deepEqual(await tableContents(t.database), before, 'the refused expense wrote nothing');
     });
   });
 }

@@ -1,7 +1,7 @@
 // Random action sequences against the real services (fast-check): whatever order people act
 // in, a challenge never awards more bids than it has slots, never accepts a bid at or after
 // the deadline, never changes its frozen targets, and its audit trail alone explains every
-// state it reached.
+// state it reached; the runs must reach selection and award (one example run is known to).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -95,6 +95,8 @@ for (const kind of backends()) {
     test('slots, deadline, frozen targets and a complete audit trail hold for any sequence', async () => {
       const commanders = [cast.solver1, cast.solver2, cast.member];
       const reached = new Map<string, number>();
+      // Selections the server accepted, over all runs: the property must exercise the late states too.
+      let selectionsAccepted = 0;
       let run = 0;
       await fc.assert(
         fc.asyncProperty(
@@ -192,6 +194,7 @@ for (const kind of backends()) {
                     x.k === 'cancel' ? { comment: `cancelled at step ${i}` } : {},
                   );
               }
+              if (x.k === 'select' && r?.status === 200) selectionsAccepted++;
               if (process.env.PROPERTY_DEBUG && r)
                 console.log(x.k, r.status, r.status >= 400 ? JSON.stringify(r.body).slice(0, 120) : '');
               if (r) assert.ok(r.status < 500, `${x.k} → ${r.status} ${JSON.stringify(r.body)}`);
@@ -246,11 +249,33 @@ for (const kind of backends()) {
           },
         ),
         {
+          // One run known to go all the way (bid, deadline, selection, notice, award), then random ones.
+          examples: [
+            [
+              1,
+              24,
+              [
+                { k: 'bid', who: 0, submit: true },
+                { k: 'submit', who: 0 },
+                { k: 'clock', hours: 30 },
+                { k: 'close' },
+                { k: 'select', who: 0 },
+                { k: 'announce' },
+                { k: 'clock', hours: 30 },
+                { k: 'award' },
+              ],
+            ],
+          ],
           numRuns: Number(process.env.PROPERTY_RUNS ?? 30),
           seed: process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined,
         },
       );
       console.log('final challenge states over the runs:', JSON.stringify(Object.fromEntries(reached)));
+      assert.ok(selectionsAccepted > 0, 'no run reached a selection');
+      assert.ok(
+        (reached.get('awarded') ?? 0) > 0,
+        `no run reached an award: ${JSON.stringify([...reached])}`,
+      );
     });
   });
 }

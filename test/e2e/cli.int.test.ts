@@ -23,6 +23,26 @@ function run(...args: string[]) {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+/**
+ * Start `jiebang serve --port 0`: the process at once (so a cleanup hook can always stop it) and the
+ * address it prints once listening (the port the system chose).
+ */
+function serve(serveEnv: NodeJS.ProcessEnv): { proc: ChildProcess; base: Promise<string> } {
+  const proc = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env: serveEnv, stdio: 'pipe' });
+  let out = '';
+  const base = new Promise<string>((resolve, reject) => {
+    const seen = (d: Buffer) => {
+      out += d;
+      const m = out.match(/running on http:\/\/[^:\s]+:(\d+)/);
+      if (m) resolve(`http://127.0.0.1:${m[1]}`);
+    };
+    proc.stdout?.on('data', seen);
+    proc.stderr?.on('data', seen);
+    proc.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+  return { proc, base };
+}
+
 async function waitFor(url: string, ms: number): Promise<Response> {
   const end = Date.now() + ms;
   for (;;) {
@@ -35,7 +55,8 @@ async function waitFor(url: string, ms: number): Promise<Response> {
   }
 }
 
-describe('jiebang CLI', { timeout: 180_000 }, () => {
+// Real processes (tsx start-up, a demo load): slow on a busy machine; the runner bounds every test anyway.
+describe('jiebang CLI', { timeout: 600_000 }, () => {
   let server: ChildProcess | undefined;
   after(() => {
     server?.kill('SIGKILL');
@@ -71,6 +92,7 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
     assert.match(first.out, /people: 32/);
     assert.match(first.out, /organizer@demo\.jiebang\.cn/);
     const again = run('demo', 'load');
+    assert.equal(again.status, 0, again.out);
     assert.match(again.out, /already loaded/);
   });
 
@@ -88,11 +110,12 @@ describe('jiebang CLI', { timeout: 180_000 }, () => {
   });
 
   test('serve starts on the data directory, serves the API and refuses a second process', async () => {
-    const port = 3900 + Math.floor(Math.random() * 90);
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env, stdio: 'pipe' });
-    const health = await waitFor(`http://127.0.0.1:${port}/api/health`, 60_000);
+    const started = serve(env);
+    server = started.proc;
+    const base = await started.base;
+    const health = await waitFor(`${base}/api/health`, 60_000);
     assert.deepEqual(await health.json(), { ok: true, db: 'pglite' });
-    const login = await fetch(`http://127.0.0.1:${port}/api/auth/session`);
+    const login = await fetch(`${base}/api/auth/session`);
     assert.equal(login.status, 200);
     const second = run('audit', 'verify');
     assert.notEqual(second.status, 0);
@@ -158,12 +181,9 @@ describe('jiebang CLI: help and a fresh start', { timeout: 180_000 }, () => {
     assert.equal(a.status, 0, a.out);
     assert.match(a.out, /platform admin first@example\.cn ready/);
 
-    const port = 3990 + Math.floor(Math.random() * 9);
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
-      env: freshEnv,
-      stdio: 'pipe',
-    });
-    const base = `http://127.0.0.1:${port}`;
+    const started = serve(freshEnv);
+    server = started.proc;
+    const base = await started.base;
     const s0 = await waitFor(`${base}/api/auth/session`, 60_000);
     const cookies = new Map<string, string>();
     const keep = (r: Response) => {

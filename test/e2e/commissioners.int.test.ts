@@ -329,6 +329,54 @@ for (const kind of backends()) {
         assert.ok(actions.has(a), a);
     });
 
+    test('CSV import: a per-row report; bad rows import nothing unless skipped', async () => {
+      const csv = (text: string, q = '') =>
+        cast.organizer.request(
+          'POST',
+          `/api/commissioners/import?agencyId=${cast.agency.id}${q}`,
+          Buffer.from(text),
+          {
+            headers: { 'content-type': 'text/csv' },
+          },
+        );
+      const file =
+        'kind,name_zh,email,keywords,regions,capacity,available\n' +
+        'team,果树团队,,柑橘；嫁接,330481;330400,3,是\n' +
+        'individual,无账号,,茶树,330481,1,是\n' +
+        'legal_entity,坏区划站,,水产,999999,2,否\n' +
+        'team,容量错,,蔬菜,330481,0,yes\n';
+      const before = await snapshotCounts(t.database);
+      const bad = await csv(file);
+      assert.equal(bad.status, 422, JSON.stringify(bad.body));
+      assert.deepEqual(
+        bad.body.errors.map((e: { row: number; field: string }) => [e.row, e.field]),
+        [
+          [3, 'email'],
+          [4, 'regions'],
+          [5, 'capacity'],
+        ],
+      );
+      assert.deepEqual(await snapshotCounts(t.database), before);
+      const ok = await csv(file, '&skipBadRows=true');
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assert.equal(ok.body.created, 1);
+      assert.equal(ok.body.skipped, 3);
+      const reg = await cast.organizer.get('/api/commissioners?q=果树');
+      assert.deepEqual(
+        reg.body.items[0].regions.map((r: { code: string }) => r.code),
+        ['330481', '330400'],
+      );
+      const outsider = await cast.outsider.request(
+        'POST',
+        `/api/commissioners/import?agencyId=${cast.agency.id}`,
+        Buffer.from(file),
+        {
+          headers: { 'content-type': 'text/csv' },
+        },
+      );
+      assert.equal(outsider.status, 403);
+    });
+
     test('capacity is kept: a full commissioner cannot be dispatched', async () => {
       const mk = () => farmer.post('/api/commissioner-demands', demand({ title: '茶园施肥' }));
       const ds = [await mk(), await mk(), await mk()];

@@ -11,7 +11,7 @@ import { buildTestApp } from '../support/app.ts';
 import { ACTORS, type ActorName, buildWorld, RULES, type Rule, type World } from '../support/authz.ts';
 import type { TestClient } from '../support/client.ts';
 import { backends } from '../support/db.ts';
-import { countAllTables, rawRequest } from '../support/security.ts';
+import { rawRequest, tableContents } from '../support/security.ts';
 
 /** Write routes with no JSON field to get wrong, and why. */
 const EXEMPT: Record<string, string> = {
@@ -21,6 +21,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/challenges/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/task-books/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/reports/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
+  'POST /api/commissioners/import':
+    'raw upload (CSV/XLSX bytes); bad rows answer 422 with the per-row report',
   'POST /api/commissioner-visits/:id/photos': 'raw upload (PNG/JPEG bytes, name in the query string)',
   'POST /api/commissioner-demands/:id/resolve': 'body-less state transition',
   'POST /api/commissioner-demands/:id/withdraw': 'body-less state transition',
@@ -196,7 +198,7 @@ for (const kind of backends()) {
         for (const field of complete ? fields : fields.slice(0, 1)) {
           const bad = { ...base, [field.name]: wrongValue(field.schema) };
           const method = route.split(' ')[0];
-          const before = await countAllTables(t.database);
+          const before = await tableContents(t.database);
           const r = await send(w.clients[actor], method, url, JSON.stringify(bad), {
             ...headers,
             // A fresh key, so a replay of an earlier stored answer cannot stand in for validation.
@@ -204,7 +206,7 @@ for (const kind of backends()) {
               ? { 'idempotency-key': `validation-${tested.length}-${field.name}` }
               : {}),
           });
-          const afterCounts = await countAllTables(t.database);
+          const afterCounts = await tableContents(t.database);
           tested.push(`${route} ${field.name}`);
           const json = String(r.headers['content-type'] ?? '').includes('json') ? r.json() : {};
           const said = `${r.statusCode} ${r.body.slice(0, 200)}`;
@@ -234,7 +236,7 @@ for (const kind of backends()) {
     test('an expert file with a bad row is refused whole: 422 {code, message, field, errors[]}', async () => {
       const header = w.expertCsv.split('\n')[0];
       const csv = `${header}\nnot-an-email,坏专家,,${w.cast.university.uscc},E0207,石英,quartz,5,,,,,\n`;
-      const before = await countAllTables(t.database);
+      const before = await tableContents(t.database);
       const r = await rawRequest(w.clients.organizer, 'POST', '/api/experts/import', csv, {
         'content-type': 'text/csv',
       });
@@ -250,7 +252,7 @@ for (const kind of backends()) {
         body.errors.map((e: { row: number; field: string }) => [e.row, e.field]),
         [[2, 'email']],
       );
-      assert.deepEqual(await countAllTables(t.database), before);
+      assert.deepEqual(await tableContents(t.database), before);
     });
   });
 }

@@ -1328,6 +1328,16 @@ export const RULES: Rule[] = [
     proof: 'organizer',
   },
   {
+    route: 'POST /api/commissioners/import',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({
+      url: `/api/commissioners/import?agencyId=${w.cast.agency.id}`,
+      body: Buffer.from('kind,name_zh,regions,capacity\nteam,矩阵导入团队,330481,2\n'),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    proof: 'organizer',
+  },
+  {
     route: 'GET /api/commissioners/me',
     allow: 'signedIn',
     request: () => ({ url: '/api/commissioners/me' }),

@@ -7,8 +7,12 @@ import pg from 'pg';
 import { type Database, type DbKind, openDatabase } from '../../src/db/db.ts';
 import { TEMPLATE_DB, withDatabase } from './pg.ts';
 
+/** The backends every database test runs on. Under CI, PostgreSQL is required, never silently dropped. */
 export function backends(): DbKind[] {
-  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (process.env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+  if (process.env.CI)
+    throw new Error('TEST_DATABASE_URL is not set: under CI every database test must also run on PostgreSQL');
+  return ['pglite'];
 }
 
 let template: Blob | undefined;

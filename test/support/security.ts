@@ -18,6 +18,28 @@ export async function countAllTables(database: Database): Promise<Record<string,
   return out;
 }
 
+/**
+ * Every row of every public table, digested per table (row count and an MD5 of the rows in a fixed
+ * order), plus the audit head: equal before and after = nothing written, not even an update that
+ * keeps the counts. `session.last_seen_at` is left out: any request of a session may touch it.
+ */
+export async function tableContents(database: Database): Promise<Record<string, string>> {
+  const tables = (
+    await database.pool.query(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'kysely_migration%' AND tablename NOT LIKE 'rate_limit%' ORDER BY tablename",
+    )
+  ).rows.map((r: { tablename: string }) => r.tablename);
+  const row = (t: string) => (t === 'session' ? `(to_jsonb(x) - 'last_seen_at')::text` : 'to_jsonb(x)::text');
+  const parts = tables.map(
+    (t: string) =>
+      `SELECT '${t}' AS t, count(*)::int || ':' || coalesce(md5(string_agg(${row(t)}, '|' ORDER BY ${row(t)})), '-') AS d FROM "${t}" x`,
+  );
+  const out: Record<string, string> = {};
+  for (const r of (await database.pool.query(parts.join(' UNION ALL '))).rows) out[r.t] = r.d;
+  out['audit_head.seq'] = String((await database.pool.query('SELECT seq FROM audit_head')).rows[0].seq);
+  return out;
+}
+
 /** A request with the client's cookies and CSRF token but a raw payload and any content type. */
 export function rawRequest(
   c: TestClient,

@@ -4,10 +4,15 @@
 // and the timing. Format: docs/commissioners-match.md.
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { localeFromEnv } from '../../i18n/locale.ts';
+import { render, t } from '../../i18n/messages.ts';
 import type { CommissionerInput, DemandInput } from '../../modules/commissioners/matching.ts';
 import { DEFAULT_CANDIDATES, MatchIndex, matchDemands } from '../../modules/commissioners/matching.ts';
+import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
 const CODE = /^\d{6}$/;
@@ -150,6 +155,68 @@ function positive(v: string): number {
 
 export const registerCommissioners: RegisterCommand = (program) => {
   const c = program.command('commissioners').description('S&T commissioners (科技特派员)');
+  c.command('import')
+    .description(
+      "import commissioners into an agency's registry from a CSV or XLSX file (docs/commissioners-import.md)",
+    )
+    .argument('<file>', 'CSV or XLSX file')
+    .requiredOption('--agency <id>', 'the dispatching agency (organisation id)')
+    .option('--skip-bad-rows', 'import the good rows even when some rows are bad', false)
+    .option('--as <email>', 'act as this agency organizer (default: the platform admin)')
+    .option('-d, --data-dir <dir>', 'PGlite data directory', process.env.JIEBANG_DATA_DIR ?? './data')
+    .action(
+      async (file: string, opts: { agency: string; skipBadRows: boolean; as?: string; dataDir: string }) => {
+        const bytes = new Uint8Array(await readFile(file));
+        const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
+        try {
+          const { actorFor } = await import('../../demo/actor.ts');
+          const { importCommissioners } = await import('../../modules/commissioners/commissioners.import.ts');
+          const who = opts.as
+            ? await database.db
+                .selectFrom('person')
+                .select('id')
+                .where('email_norm', '=', opts.as.trim().toLowerCase())
+                .executeTakeFirst()
+            : await database.db
+                .selectFrom('membership as m')
+                .innerJoin('organisation as o', 'o.id', 'm.org_id')
+                .select('m.person_id as id')
+                .where('o.kind', '=', 'platform')
+                .where('m.role', '=', 'admin')
+                .where('m.status', '=', 'active')
+                .orderBy('m.created_at')
+                .executeTakeFirst();
+          if (!who) {
+            console.error(
+              opts.as
+                ? `no person has the email ${opts.as}`
+                : 'no platform admin yet: run jiebang admin create',
+            );
+            process.exitCode = 2;
+            return;
+          }
+          const ctx = { db: database.db, actor: null, now: () => new Date() };
+          const actor = await actorFor(ctx, who.id);
+          const r = await importCommissioners({ ...ctx, actor }, bytes, {
+            agencyId: opts.agency,
+            skipBadRows: opts.skipBadRows,
+          });
+          const locale = localeFromEnv(process.env);
+          for (const e of r.errors)
+            console.error(
+              render(t('import.rowProblem', { row: e.row, field: e.field, reason: e.reason }), locale),
+            );
+          if (!r.ok) {
+            console.error(render(t('import.nothingImported', { count: r.errors.length }), locale));
+            process.exitCode = 1;
+            return;
+          }
+          console.log(`imported ${r.created} commissioner(s), skipped ${r.skipped} bad row(s)`);
+        } finally {
+          await database.close();
+        }
+      },
+    );
   c.command('match')
     .description(
       'Match demands to commissioners on files, no database: expertise affinity + region points, then the optimal\n' +

@@ -1,4 +1,5 @@
 // `jiebang serve`, `jiebang migrate`: run the platform and its migrations.
+import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/db.ts';
 import { checkDurability } from '../../db/durability.ts';
@@ -47,8 +48,10 @@ export const registerDatabase: RegisterCommand = (program) => {
       await app.listen({ port: config.port, host: config.host });
       const where =
         database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+      // The port really listened on (with --port 0 the system picks a free one).
+      const port = (app.server.address() as AddressInfo).port;
       console.log(
-        `Jiebang is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} — database: ${where}`,
+        `Jiebang is running on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} — database: ${where}`,
       );
     });
 

@@ -3,16 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { localeFromEnv } from '../../i18n/locale.ts';
 import { render } from '../../i18n/messages.ts';
-import { checkHnte } from '../../modules/policy/hnte.ts';
+import { checkHnte } from '../../shared/policy/hnte.ts';
 import {
   DeductionInputSchema,
   HnteInputSchema,
   type PolicyValidationError,
   parsePolicyInput,
   TransferInputSchema,
-} from '../../modules/policy/policy.schema.ts';
-import { computeSuperDeduction } from '../../modules/policy/superDeduction.ts';
-import { computeTechTransfer } from '../../modules/policy/techTransfer.ts';
+} from '../../shared/policy/policy.schema.ts';
+import { computeSuperDeduction } from '../../shared/policy/superDeduction.ts';
+import { computeTechTransfer } from '../../shared/policy/techTransfer.ts';
 import type { RegisterCommand } from './index.ts';
 
 type Outcome = { ok: true; result: unknown } | { ok: false; errors: PolicyValidationError[] };

@@ -48,6 +48,73 @@ describe('audit hash chain', () => {
     );
   });
 
+  test('known answer: the link hash is SHA-256 of the canonical array of the previous hash and every field', () => {
+    const e: AuditEntry = {
+      seq: 1,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, 1)),
+      actorId: 'a',
+      action: 'act.1',
+      objectType: 'thing',
+      objectId: '1',
+      beforeDigest: null,
+      afterDigest: 'd'.repeat(64),
+      detail: { n: 1, b: 'x' },
+    };
+    // Checked outside the code: printf '%s' '<this text>' | sha256sum
+    const text = `["${'0'.repeat(64)}",1,"2026-01-01T00:00:01.000Z","a","act.1","thing","1",null,"${'d'.repeat(64)}",{"b":"x","n":1}]`;
+    assert.equal(
+      canonicalJson([GENESIS_HASH, 1, e.at, 'a', 'act.1', 'thing', '1', null, 'd'.repeat(64), e.detail]),
+      text,
+    );
+    assert.equal(
+      linkHash(GENESIS_HASH, e),
+      '240d77ce2986d4e069e330b4438484bbd6901eea8c5919c6df1c9d4a509d2926',
+    );
+  });
+
+  test('tampering with any single field of an entry breaks the chain at that entry', () => {
+    const tamper: Record<keyof AuditEntry, (e: AuditEntry) => void> = {
+      seq: (e) => {
+        e.seq += 100;
+      },
+      at: (e) => {
+        e.at = new Date(e.at.getTime() + 1);
+      },
+      actorId: (e) => {
+        e.actorId = e.actorId === null ? 'someone' : null;
+      },
+      action: (e) => {
+        e.action = `${e.action}!`;
+      },
+      objectType: (e) => {
+        e.objectType = 'other';
+      },
+      objectId: (e) => {
+        e.objectId = `${e.objectId}0`;
+      },
+      beforeDigest: (e) => {
+        e.beforeDigest = 'b'.repeat(64);
+      },
+      afterDigest: (e) => {
+        e.afterDigest = null;
+      },
+      detail: (e) => {
+        e.detail = { ...e.detail, n: -1 };
+      },
+    };
+    for (const [field, change] of Object.entries(tamper)) {
+      for (const i of [0, 2, 4]) {
+        const chain = build(5);
+        const head = headOf(chain);
+        const t = chain.map((e) => ({ ...e }));
+        change(t[i]);
+        const br = verify(t, head);
+        assert.ok(br, `${field} changed at ${i + 1} not detected`);
+        assert.equal(br.seq, i + 1, field);
+      }
+    }
+  });
+
   test('an intact chain verifies, including the empty one', () => {
     assert.equal(verify([], headOf([])), null);
     const c = build(5);

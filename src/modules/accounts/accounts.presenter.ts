@@ -1,5 +1,5 @@
 // Shapes accounts objects for responses; decides what each viewer may see.
-import type { HnteDomain } from '../policy/hnte.ts';
+import type { HnteDomain } from '../../shared/policy/hnte.ts';
 import type { MembershipRow, OrganisationRow, PersonRow } from './accounts.repo.ts';
 import type { SPECIAL_CATEGORIES } from './accounts.schema.ts';
 

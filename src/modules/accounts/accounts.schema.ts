@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../app/context.ts';
 import { zkey } from '../../i18n/validation.ts';
-import { HNTE_DOMAINS } from '../policy/hnte.ts';
+import { HNTE_DOMAINS } from '../../shared/policy/hnte.ts';
 import { industryCodeProblem, orcidProblem, usccProblem } from './identifiers.ts';
 
 export const ORG_KINDS = [

@@ -18,6 +18,18 @@ export const commissionersMessages = defineMessages({
   'field.keywords': { 'zh-CN': '专长关键词', en: 'keywords' },
   'field.requester': { 'zh-CN': '服务对象', en: 'served party' },
   'commissioners.dateFormat': { 'zh-CN': '须为日期，如 2026-05-01', en: 'must be a date such as 2026-05-01' },
+  'commissioners.import.kind': { 'zh-CN': '类型须为 {kinds} 之一', en: 'kind must be one of {kinds}' },
+  'commissioners.import.tooLong': { 'zh-CN': '不能超过 {max} 个字符', en: 'at most {max} characters' },
+  'commissioners.import.tooMany': { 'zh-CN': '不能超过 {max} 项', en: 'at most {max} entries' },
+  'commissioners.import.capacity': {
+    'zh-CN': '服务容量须为 1–50 的整数',
+    en: 'capacity must be a whole number 1–50',
+  },
+  'commissioners.import.yesNo': { 'zh-CN': '请填“是”或“否”', en: 'write yes or no' },
+  'commissioners.import.refused': {
+    'zh-CN': '第 {row} 行 {field}：{reason}{more}；文件未导入',
+    en: 'row {row}, {field}: {reason}{more}; nothing was imported',
+  },
   'notFound.commissioner': { 'zh-CN': '未找到该科技特派员', en: 'commissioner not found' },
   'notFound.commissionerDemand': { 'zh-CN': '未找到该服务需求', en: 'demand not found' },
   'notFound.commissionerDispatch': { 'zh-CN': '未找到该派遣', en: 'dispatch not found' },

@@ -2,7 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../../core/files/files.ts';
+import { errorBody } from '../../http/errors.ts';
+import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
+import { render, t } from '../../i18n/messages.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
+import { importCommissioners } from './commissioners.import.ts';
 import {
   Candidate,
   Commissioner,
@@ -30,7 +34,14 @@ const toBytes = (b: unknown) => (Buffer.isBuffer(b) ? new Uint8Array(b) : new Ui
 export const commissionersRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['commissioners'];
   app.addContentTypeParser(
-    ['image/png', 'image/jpeg', 'application/pdf', 'application/octet-stream'],
+    [
+      'image/png',
+      'image/jpeg',
+      'application/pdf',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/octet-stream',
+    ],
     { parseAs: 'buffer', bodyLimit: MAX_PHOTO + 1 },
     (_req, body, done) => done(null, body),
   );
@@ -93,6 +104,54 @@ export const commissionersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await svc.createCommissioner(req.ctx, req.body)),
+  );
+  app.post(
+    '/commissioners/import',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags,
+        summary:
+          'Import commissioners from a CSV or XLSX file (raw body; docs/commissioners-import.md). Bad rows import nothing (422 with {row, field, reason} per problem) unless ?skipBadRows=true — agency staff',
+        querystring: z.object({
+          agencyId: z.uuid(),
+          skipBadRows: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const report = await importCommissioners(req.ctx, toBytes(req.body), req.query);
+      const locale = req.ctx.locale ?? DEFAULT_LOCALE;
+      const errors = report.errors.map((e) => ({
+        row: e.row,
+        field: e.field,
+        reason: render(e.reason, locale),
+        key: e.reason.key,
+        params: e.reason.params,
+      }));
+      if (report.ok) return reply.status(200).send({ ...report, errors });
+      const first = report.errors[0];
+      const more =
+        report.errors.length > 1 ? t('import.moreProblems', { count: report.errors.length - 1 }) : '';
+      return reply.status(422).send({
+        ...report,
+        ...errorBody(
+          'VALIDATION',
+          t('commissioners.import.refused', {
+            row: first.row,
+            field: first.field,
+            reason: first.reason,
+            more,
+          }),
+          locale,
+        ),
+        field: first.field,
+        errors,
+      });
+    },
   );
   app.get(
     '/commissioners/me',

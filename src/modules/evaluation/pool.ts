@@ -78,9 +78,14 @@ export function splitList(cell: string): string[] {
 export const orgRef = (s: string): OrgRef =>
   USCC.test(s.trim().toUpperCase()) ? { uscc: s.trim().toUpperCase() } : { name: s.trim() };
 
-/** Reads the file into header-keyed string records: XLSX by its zip signature, else UTF-8 CSV. */
-export async function readTable(
+/**
+ * Reads an import file into header-keyed string records (headers lower-cased): XLSX (first sheet)
+ * by its zip signature, else UTF-8 CSV. `required` columns must be present and no column outside
+ * `known` may appear. Shared by every CSV/XLSX import (expert pool, commissioners).
+ */
+export async function readSheet(
   bytes: Uint8Array,
+  columns: { required: readonly string[]; known: readonly string[] },
 ): Promise<{ records: Record<string, string>[]; error?: Msg }> {
   if (bytes.length === 0) return { records: [], error: t('import.emptyFile') };
   if (bytes.length > MAX_IMPORT_BYTES)
@@ -111,10 +116,10 @@ export async function readTable(
     }
   }
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
-  const missing = ['email', 'organisation'].filter((c) => !header.includes(c));
+  const missing = columns.required.filter((c) => !header.includes(c));
   if (missing.length)
     return { records: [], error: t('import.missingColumns', { missing: missing.join(', ') }) };
-  const unknown = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter((h) => h && !columns.known.includes(h));
   if (unknown.length)
     return { records: [], error: t('import.unknownColumns', { unknown: unknown.join(', ') }) };
   const records: Record<string, string>[] = [];
@@ -128,6 +133,10 @@ export async function readTable(
   }
   return { records };
 }
+
+/** The expert-pool file's records. */
+export const readTable = (bytes: Uint8Array) =>
+  readSheet(bytes, { required: ['email', 'organisation'], known: IMPORT_COLUMNS });
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';

@@ -15,7 +15,7 @@ import {
   WorksheetBody,
   WorksheetQuery,
   WorksheetView,
-} from './policy.schema.ts';
+} from '../../shared/policy/policy.schema.ts';
 import * as svc from './policy.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };

@@ -3,14 +3,22 @@
 import { type Actor, type Ctx, inTx } from '../../app/context.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { checkHnte, type HnteInput, type HnteResult } from '../../shared/policy/hnte.ts';
+import { INPUT_SCHEMAS, parsePolicyInput, type WorksheetKind } from '../../shared/policy/policy.schema.ts';
+import {
+  computeSuperDeduction,
+  type DeductionInput,
+  type DeductionResult,
+} from '../../shared/policy/superDeduction.ts';
+import {
+  computeTechTransfer,
+  type TransferInput,
+  type TransferResult,
+} from '../../shared/policy/techTransfer.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { checkHnte, type HnteInput, type HnteResult } from './hnte.ts';
 import { can } from './policy.policy.ts';
 import { presentWorksheet } from './policy.presenter.ts';
 import * as repo from './policy.repo.ts';
-import { INPUT_SCHEMAS, parsePolicyInput, type WorksheetKind } from './policy.schema.ts';
-import { computeSuperDeduction, type DeductionInput, type DeductionResult } from './superDeduction.ts';
-import { computeTechTransfer, type TransferInput, type TransferResult } from './techTransfer.ts';
 
 function requireActor(ctx: Ctx): Actor {
   if (!ctx.actor) throw new AppError('UNAUTHENTICATED', t('auth.loginFirst'));

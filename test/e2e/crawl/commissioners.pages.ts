@@ -2,8 +2,8 @@
 import type { CrawlPage } from './pages.ts';
 
 export const PAGES: CrawlPage[] = [
-  { path: '/commissioners/demands/new', who: ['proposer3@', 'commissioner2@'] },
-  { path: '/commissioners/demands', who: ['proposer3@', 'organizer@', 'commissioner@'] },
+  { path: '/commissioners/demands/new', who: ['proposer', 'commissioner'] },
+  { path: '/commissioners/demands', who: ['proposer', 'organizer@', 'commissioner'] },
   { path: '/commissioners/dispatch', who: ['organizer@'] },
   { path: '/commissioners', who: ['organizer@', 'analyst@'] },
   { path: '/commissioners/service', who: ['commissioner@', 'commissioner2@'] },

@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PolicyMessageCode, policyMessages } from '../../../src/modules/policy/policy.messages.ts';
+import { type PolicyMessageCode, policyMessages } from '../../../src/shared/policy/policy.messages.ts';
 import { api } from '../api.ts';
 import {
   ErrorBanner,

@@ -13,7 +13,7 @@ import {
   type PolicyMessageCode,
   policyMessages,
   policyValueLabels,
-} from '../../../src/modules/policy/policy.messages.ts';
+} from '../../../src/shared/policy/policy.messages.ts';
 import {
   type EnterpriseFacts,
   fitHnteYears,
@@ -22,7 +22,7 @@ import {
   prefillInput,
   rollForward,
   setPath,
-} from '../../../src/modules/policy/prefill.ts';
+} from '../../../src/shared/policy/prefill.ts';
 import { api } from '../api.ts';
 import '../policy/i18n.ts';
 import { ErrorBanner, Field, type FormErrorState, Notice, toFormError } from '../forms.tsx';

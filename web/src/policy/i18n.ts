@@ -1,6 +1,6 @@
 // Strings of the enterprise policy tools (HNTE self-check, super-deduction, technology transfer),
 // added to the shared i18n resources as their own bundle; only the nav label stays in the main
-// bundles. The step labels of results come from src/modules/policy/policy.messages.ts.
+// bundles. The step labels of results come from src/shared/policy/policy.messages.ts.
 import i18n from '../i18n/index.ts';
 
 const en = {

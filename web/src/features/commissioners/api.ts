@@ -175,3 +175,27 @@ const uploadPhoto = (visitId: string, photo: File) =>
   );
 
 export const photoUrl = (id: string) => `/api/commissioner-photos/${id}`;
+
+/** The registry import: a CSV/XLSX file as its raw bytes; the answer carries the per-row report. */
+export function useImport() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (a: { agencyId: string; file: File; skipBadRows: boolean }) =>
+      ok(
+        client.POST('/api/commissioners/import', {
+          params: { query: { agencyId: a.agencyId, skipBadRows: a.skipBadRows ? 'true' : 'false' } },
+          body: a.file as never,
+          bodySerializer: (b: unknown) => b as BodyInit,
+          headers: { 'content-type': a.file.name.endsWith('.xlsx') ? XLSX : 'text/csv' },
+        }),
+      ) as Promise<ImportReport>,
+    onSuccess: refresh,
+  });
+}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export interface ImportReport {
+  ok: boolean;
+  created: number;
+  skipped: number;
+  errors: { row: number; field: string; reason: string }[];
+}

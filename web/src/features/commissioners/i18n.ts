@@ -170,6 +170,11 @@ export const NS = defineStrings('commissioners', {
       listHint: '可输入多个，回车确认',
       save: '保存',
       saved: '已登记',
+      import: '导入 CSV/XLSX',
+      imported: '已导入 {{created}} 名，跳过 {{skipped}} 行',
+      importProblems: '以下行有问题，文件未导入（格式见文档 commissioners-import）',
+      importSkip: '跳过有问题的行，导入其余',
+      row: '第 {{row}} 行',
     },
     service: {
       title: '我的派遣',
@@ -357,6 +362,11 @@ export const NS = defineStrings('commissioners', {
       listHint: 'Several allowed; press Enter after each',
       save: 'Save',
       saved: 'Registered',
+      import: 'Import CSV/XLSX',
+      imported: 'Imported {{created}}, skipped {{skipped}} row(s)',
+      importProblems: 'These rows have problems; nothing was imported',
+      importSkip: 'Skip the bad rows and import the rest',
+      row: 'Row {{row}}',
     },
     service: {
       title: 'My dispatches',

@@ -20,7 +20,7 @@ export function Explanation({
           {t('explain.breakdown', { affinity: c.affinity, region: c.regionPoints })}
         </Typography.Text>{' '}
         <Tag
-          color={c.regionLevel === 'county' ? 'green' : c.regionLevel === 'elsewhere' ? 'default' : 'blue'}
+          color={c.regionLevel === 'county' ? 'purple' : c.regionLevel === 'elsewhere' ? 'default' : 'blue'}
         >
           {t(`levels.${c.regionLevel}`)}
         </Tag>

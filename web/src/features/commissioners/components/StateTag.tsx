@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { NS } from '../i18n.ts';
 
 const STATE_COLOR: Record<string, string> = {
-  open: 'orange',
-  dispatched: 'processing',
+  open: 'purple',
+  dispatched: 'blue',
   serving: 'blue',
-  resolved: 'green',
+  resolved: 'default',
   withdrawn: 'default',
 };
 
@@ -19,7 +19,7 @@ export function DemandStateTag({ state }: { state: string }) {
 export function UrgencyTag({ urgency }: { urgency: string }) {
   const { t } = useTranslation(NS);
   return (
-    <Tag color={urgency === 'urgent' ? 'red' : urgency === 'normal' ? 'gold' : 'default'}>
+    <Tag color={urgency === 'urgent' ? 'red' : urgency === 'normal' ? 'blue' : 'default'}>
       {t(`urgency.${urgency}`)}
     </Tag>
   );

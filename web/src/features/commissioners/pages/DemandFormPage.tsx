@@ -54,8 +54,8 @@ export function DemandFormPage() {
             maxLength={5000}
           />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('form.place')} rules={required}>
-          <DivisionPicker placeholder={t('form.placeHint')} />
+        <Form.Item name="regionCode" label={t('form.place')} rules={required} extra={t('form.placeHint')}>
+          <DivisionPicker />
         </Form.Item>
         <Form.Item name="industry" label={t('form.industry')}>
           <Input placeholder={t('form.industryHint')} maxLength={100} />

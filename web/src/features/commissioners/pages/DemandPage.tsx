@@ -45,6 +45,9 @@ import { Explanation } from '../components/Explanation.tsx';
 import { DemandStateTag, UrgencyTag } from '../components/StateTag.tsx';
 import { NS } from '../i18n.ts';
 
+/** Labels darker than antd's default, for contrast (WCAG AA). */
+const LABEL = { label: { color: 'rgba(0, 0, 0, 0.65)' } };
+
 type Dispatch = Demand['dispatches'][number];
 type Visit = Dispatch['visits'][number];
 
@@ -101,7 +104,7 @@ export function DemandPage() {
             <DemandStateTag state={d.state} />
           </Space>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Typography.Paragraph>
-          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }}>
+          <Descriptions styles={LABEL} size="small" column={{ xs: 1, sm: 1, md: 2 }}>
             <Descriptions.Item label={t('demand.requester')}>
               {d.requester} · {t(`requesterKinds.${d.requesterKind}`)}
             </Descriptions.Item>
@@ -160,7 +163,7 @@ function DispatchCard({ d, x }: { d: Demand; x: Dispatch }) {
       }
       extra={<Tag>{t(`dispatchStates.${x.state}`)}</Tag>}
     >
-      <Descriptions size="small" column={1}>
+      <Descriptions styles={LABEL} size="small" column={1}>
         <Descriptions.Item label={t('demand.term')}>
           {x.termStart} – {x.termEnd}
         </Descriptions.Item>
@@ -255,9 +258,9 @@ function VisitItem({ demandId, v }: { demandId: string; v: Visit }) {
           <span>{v.place}</span>
           <Typography.Text type="secondary">{t('demand.hoursValue', { hours: v.hours })}</Typography.Text>
           {v.confirmedAt ? (
-            <Tag color="green">{t('demand.confirmed')}</Tag>
+            <Tag color="blue">{t('demand.confirmed')}</Tag>
           ) : (
-            <Tag color="orange">{t('demand.unconfirmed')}</Tag>
+            <Tag color="purple">{t('demand.unconfirmed')}</Tag>
           )}
         </Space>
         <span style={{ whiteSpace: 'pre-wrap' }}>{v.workDone}</span>

@@ -97,54 +97,56 @@ function ProposalRow({
   const [chosen, setChosen] = useState(row.proposed?.commissioner.id ?? options[0]?.commissioner.id);
   const pick = options.find((c) => c.commissioner.id === chosen);
   return (
-    <Card
-      size="small"
-      style={{ marginBottom: 12 }}
-      title={<Link to={`/commissioners/demands/${row.demand.id}`}>{row.demand.title}</Link>}
-      extra={<UrgencyTag urgency={row.demand.urgency} />}
-    >
-      <Typography.Text type="secondary">
-        {row.demand.region.name} · {row.demand.requester}
-      </Typography.Text>
-      {options.length === 0 ? (
-        <div>{t('dispatch.noCandidate')}</div>
-      ) : (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
-          <Select
-            aria-label={t('dispatch.alternative')}
-            value={chosen}
-            onChange={setChosen}
-            style={{ width: '100%' }}
-            options={options.map((c) => ({
-              value: c.commissioner.id,
-              label: `${nameIn(i18n.language, c.commissioner.nameZh, c.commissioner.nameEn)} · ${c.score}${
-                c.commissioner.id === row.proposed?.commissioner.id ? ` · ${t('dispatch.proposed')}` : ''
-              }`,
-            }))}
-          />
-          {pick && <Explanation c={pick} />}
-          <ConfirmButton
-            type="primary"
-            effect={t('dispatch.dispatchEffect')}
-            disabled={!pick}
-            onConfirm={async () => {
-              try {
-                await dispatch.mutateAsync({
-                  demandId: row.demand.id,
-                  commissionerId: chosen!,
-                  ...term,
-                  goals,
-                });
-                message.success(t('dispatch.done'));
-              } catch (e) {
-                message.error(errorText(e));
-              }
-            }}
-          >
-            {t('dispatch.dispatch')}
-          </ConfirmButton>
-        </Space>
-      )}
-    </Card>
+    <List.Item style={{ display: 'block', padding: 0, border: 0 }}>
+      <Card
+        size="small"
+        style={{ marginBottom: 12 }}
+        title={<Link to={`/commissioners/demands/${row.demand.id}`}>{row.demand.title}</Link>}
+        extra={<UrgencyTag urgency={row.demand.urgency} />}
+      >
+        <Typography.Text type="secondary">
+          {row.demand.region.name} · {row.demand.requester}
+        </Typography.Text>
+        {options.length === 0 ? (
+          <div>{t('dispatch.noCandidate')}</div>
+        ) : (
+          <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+            <Select
+              aria-label={t('dispatch.alternative')}
+              value={chosen}
+              onChange={setChosen}
+              style={{ width: '100%' }}
+              options={options.map((c) => ({
+                value: c.commissioner.id,
+                label: `${nameIn(i18n.language, c.commissioner.nameZh, c.commissioner.nameEn)} · ${c.score}${
+                  c.commissioner.id === row.proposed?.commissioner.id ? ` · ${t('dispatch.proposed')}` : ''
+                }`,
+              }))}
+            />
+            {pick && <Explanation c={pick} />}
+            <ConfirmButton
+              type="primary"
+              effect={t('dispatch.dispatchEffect')}
+              disabled={!pick}
+              onConfirm={async () => {
+                try {
+                  await dispatch.mutateAsync({
+                    demandId: row.demand.id,
+                    commissionerId: chosen!,
+                    ...term,
+                    goals,
+                  });
+                  message.success(t('dispatch.done'));
+                } catch (e) {
+                  message.error(errorText(e));
+                }
+              }}
+            >
+              {t('dispatch.dispatch')}
+            </ConfirmButton>
+          </Space>
+        )}
+      </Card>
+    </List.Item>
   );
 }

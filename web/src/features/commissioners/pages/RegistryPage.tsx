@@ -1,14 +1,38 @@
 // The registry an agency keeps: who its commissioners are, what they know, where they serve, how
 // loaded they are, and the service they gave (confirmed hours, visits, mean rating); register new ones.
-import { Button, Card, Drawer, Form, Input, InputNumber, message, Select, Space, Switch, Tag } from 'antd';
+import {
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  message,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../api/client.ts';
 import { PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ServerTable } from '../../../components/ServerTable.tsx';
 import { errorText, showFieldError } from '../../../lib/form-errors.ts';
 import { useSession } from '../../../session.tsx';
-import { type CommissionerBody, type CommissionerRow, fetchCommissioners, useRegister } from '../api.ts';
+import {
+  type CommissionerBody,
+  type CommissionerRow,
+  fetchCommissioners,
+  type ImportReport,
+  useImport,
+  useRegister,
+} from '../api.ts';
 import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { NS } from '../i18n.ts';
 
@@ -29,16 +53,19 @@ export function RegistryPage() {
     </span>
   );
   const avail = (r: CommissionerRow) =>
-    r.available ? <Tag color="green">{t('registry.available')}</Tag> : <Tag>{t('registry.unavailable')}</Tag>;
+    r.available ? <Tag color="blue">{t('registry.available')}</Tag> : <Tag>{t('registry.unavailable')}</Tag>;
   return (
     <Page
       title={t('registry.title')}
       subtitle={t('registry.intro')}
       extra={
         agencies.length > 0 && (
-          <Button type="primary" onClick={() => setOpen(true)}>
-            {t('registry.add')}
-          </Button>
+          <>
+            <ImportButton agencyId={agencies[0].orgId} />
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t('registry.add')}
+            </Button>
+          </>
         )
       }
     >
@@ -70,13 +97,19 @@ export function RegistryPage() {
           ],
         }}
         columns={[
-          { title: t('registry.name'), key: 'name', render: (_, r) => name(r) },
-          { title: t('registry.kind'), key: 'kind', render: (_, r) => t(`kinds.${r.kind}`) },
-          { title: t('registry.homeOrg'), key: 'homeOrg', render: (_, r) => r.homeOrg },
           {
-            title: t('registry.keywords'),
-            key: 'keywords',
-            render: (_, r) => r.keywords.slice(0, 4).join('、'),
+            title: t('registry.name'),
+            key: 'name',
+            render: (_, r) => (
+              <>
+                {name(r)}
+                <div>
+                  <Typography.Text type="secondary">
+                    {t(`kinds.${r.kind}`)} · {r.homeOrg}
+                  </Typography.Text>
+                </div>
+              </>
+            ),
           },
           {
             title: t('registry.regions'),
@@ -85,9 +118,15 @@ export function RegistryPage() {
           },
           { title: t('registry.load'), key: 'load', align: 'right', render: (_, r) => load(r) },
           { title: t('registry.available'), key: 'available', render: (_, r) => avail(r) },
-          { title: t('registry.visits'), key: 'visits', align: 'right', render: (_, r) => r.confirmedVisits },
-          { title: t('registry.hours'), key: 'hours', align: 'right', render: (_, r) => r.hours },
-          { title: t('registry.rating'), key: 'rating', align: 'right', render: (_, r) => r.rating ?? '—' },
+          {
+            title: `${t('registry.visits')} · ${t('registry.hours')} · ${t('registry.rating')}`,
+            key: 'service',
+            render: (_, r) => (
+              <span className="num">
+                {r.confirmedVisits} · {r.hours} · {r.rating ?? '—'}
+              </span>
+            ),
+          },
         ]}
         card={(r) => (
           <Card size="small" title={name(r)} extra={avail(r)}>
@@ -197,5 +236,53 @@ function RegisterDrawer({
         </Button>
       </Form>
     </Drawer>
+  );
+}
+
+function ImportButton({ agencyId }: { agencyId: string }) {
+  const { t } = useTranslation(NS);
+  const imp = useImport();
+  const [failed, setFailed] = useState<{ file: File; report: ImportReport } | null>(null);
+  const send = async (file: File, skipBadRows: boolean) => {
+    try {
+      const r = await imp.mutateAsync({ agencyId, file, skipBadRows });
+      setFailed(null);
+      message.success(t('registry.imported', { created: r.created, skipped: r.skipped }));
+    } catch (e) {
+      const body = e instanceof ApiError ? (e.body as unknown as ImportReport) : undefined;
+      if (body?.errors?.length) setFailed({ file, report: body });
+      else message.error(errorText(e));
+    }
+  };
+  return (
+    <>
+      <Upload
+        accept=".csv,.xlsx"
+        showUploadList={false}
+        beforeUpload={(f) => {
+          void send(f, false);
+          return false;
+        }}
+      >
+        <Button loading={imp.isPending}>{t('registry.import')}</Button>
+      </Upload>
+      <Modal
+        open={!!failed}
+        title={t('registry.importProblems')}
+        okText={t('registry.importSkip')}
+        onOk={() => failed && send(failed.file, true)}
+        onCancel={() => setFailed(null)}
+      >
+        <List
+          size="small"
+          dataSource={failed?.report.errors ?? []}
+          renderItem={(e) => (
+            <List.Item>
+              {t('registry.row', { row: e.row })} · {e.field}: {e.reason}
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </>
   );
 }

@@ -17,7 +17,11 @@ export function ServicePage() {
       {me.data && !c && <Alert type="info" showIcon title={t('service.notRegistered')} />}
       {c && (
         <Card size="small" title={t('service.record')}>
-          <Descriptions size="small" column={{ xs: 1, md: 2 }}>
+          <Descriptions
+            styles={{ label: { color: 'rgba(0, 0, 0, 0.65)' } }}
+            size="small"
+            column={{ xs: 1, md: 2 }}
+          >
             <Descriptions.Item label={t('registry.name')}>
               <PersonName zh={c.nameZh} en={c.nameEn} />
             </Descriptions.Item>

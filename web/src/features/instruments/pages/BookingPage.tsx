@@ -80,11 +80,11 @@ export function BookingPage() {
         <Descriptions.Item label={t('booking.purpose')} span={2}>
           {b.purpose}
         </Descriptions.Item>
-        {b.reason && (
+        {b.reason ? (
           <Descriptions.Item label={t('booking.reason')} span={2}>
             {b.reason}
           </Descriptions.Item>
-        )}
+        ) : null}
       </Descriptions>
 
       {b.use && (

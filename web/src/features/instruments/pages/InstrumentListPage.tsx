@@ -1,5 +1,5 @@
-// The public catalogue of shared instruments: search by capability words (Chinese or English) and
-// category, paged on the server; no login needed.
+// The public catalogue of shared instruments: search by capability words (Chinese or English),
+// category, region (GB/T 2260 code) and free time, paged on the server; no login needed.
 import { Button, Form, Grid, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { client, ok } from '../../../api/client.ts';
 import { MoneyText, OrgName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { type PageRequest, ServerTable } from '../../../components/ServerTable.tsx';
+import { beijingInput, fromBeijingInput } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { NS } from '../i18n.ts';
 
@@ -30,6 +31,11 @@ export function InstrumentListPage() {
   const q = params.get('q') ?? undefined;
   const cat = params.get('category');
   const category = CATEGORIES.includes(cat as Category) ? (cat as Category) : undefined;
+  const region = /^[0-9]{6}$/.test(params.get('region') ?? '')
+    ? (params.get('region') ?? undefined)
+    : undefined;
+  const from = params.get('from') ?? undefined;
+  const to = params.get('to') ?? undefined;
   const fetchPage = (p: PageRequest) =>
     ok(
       client.GET('/api/instruments', {
@@ -39,6 +45,8 @@ export function InstrumentListPage() {
             pageSize: p.pageSize,
             ...(q ? { q } : {}),
             ...(category ? { category } : {}),
+            ...(region ? { region } : {}),
+            ...(from && to ? { from, to } : {}),
           },
         },
       }),
@@ -51,12 +59,17 @@ export function InstrumentListPage() {
     <Page title={t('list.title')} subtitle={t('list.subtitle')}>
       <Form
         layout={wide ? 'inline' : 'vertical'}
-        initialValues={{ q, category }}
+        initialValues={{ q, category, region, from: beijingInput(from), to: beijingInput(to) }}
         style={{ marginBottom: 16, rowGap: 8 }}
-        onFinish={(v: { q?: string; category?: string }) => {
+        onFinish={(v: { q?: string; category?: string; region?: string; from?: string; to?: string }) => {
           const next = new URLSearchParams();
           if (v.q?.trim()) next.set('q', v.q.trim());
           if (v.category) next.set('category', v.category);
+          if (v.region?.trim()) next.set('region', v.region.trim());
+          if (v.from && v.to) {
+            next.set('from', fromBeijingInput(v.from));
+            next.set('to', fromBeijingInput(v.to));
+          }
           setParams(next);
         }}
       >
@@ -71,6 +84,19 @@ export function InstrumentListPage() {
             options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
           />
         </Form.Item>
+        <Form.Item
+          name="region"
+          label={t('list.region')}
+          rules={[{ pattern: /^[0-9]{6}$/, message: t('list.badRegion') }]}
+        >
+          <Input inputMode="numeric" maxLength={6} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="from" label={t('list.from')}>
+          <Input type="datetime-local" />
+        </Form.Item>
+        <Form.Item name="to" label={t('list.to')}>
+          <Input type="datetime-local" />
+        </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit">
             {t('list.apply')}
@@ -78,7 +104,7 @@ export function InstrumentListPage() {
         </Form.Item>
       </Form>
       <ServerTable<Row>
-        queryKey={['instruments', q, category]}
+        queryKey={['instruments', q, category, region, from, to]}
         fetchPage={fetchPage}
         rowKey="id"
         label={t('list.label')}
