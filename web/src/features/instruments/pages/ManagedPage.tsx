@@ -40,7 +40,7 @@ function Calendar({ id }: { id: string }) {
                 <Link to={`/instruments/bookings/${x.id}`}>{t('managed.open')}</Link>
               </>
             ) : (
-              <Tag color="orange">
+              <Tag color="warning">
                 {t('detail.maintenance')} {x.reason}
               </Tag>
             )}

@@ -15,10 +15,10 @@ const COLOUR: Record<string, string> = {
   closed: 'default',
   promoted: 'purple',
   negotiating: 'processing',
-  proposed: 'gold',
+  proposed: 'warning',
   notice: 'warning',
-  signing: 'gold',
-  signed: 'cyan',
+  signing: 'warning',
+  signed: 'processing',
   registered: 'success',
   cancelled: 'default',
 };
@@ -78,7 +78,7 @@ export function MatchList({
               <Flex wrap gap={4} align="center">
                 <span>{t('match.codes')}:</span>
                 {m.codes.map((c) => (
-                  <Tag key={c.code} color="green">
+                  <Tag key={c.code} color="success">
                     {c.code} +{c.points}
                   </Tag>
                 ))}

@@ -115,7 +115,7 @@ export function DealPage() {
               )}
               {d.state === 'proposed' && (
                 <Descriptions.Item label="">
-                  <Tag color="gold">{t('deal.proposedBy', { side: sideName(d.terms.proposedBy) })}</Tag>
+                  <Tag color="warning">{t('deal.proposedBy', { side: sideName(d.terms.proposedBy) })}</Tag>
                 </Descriptions.Item>
               )}
             </Descriptions>
