@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { loadConfig } from '../../config.ts';
 import { localeFromEnv } from '../../i18n/locale.ts';
 import { render, t } from '../../i18n/messages.ts';
+import { actingAs } from './acting.ts';
 import { openConfigured } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
@@ -23,36 +24,11 @@ export const registerExperts: RegisterCommand = (program) => {
         const bytes = new Uint8Array(await readFile(file));
         const database = await openConfigured({ ...loadConfig(), dataDir: opts.dataDir });
         try {
-          const { actorFor } = await import('../../demo/actor.ts');
           const { importExperts } = await import('../../modules/evaluation/pool.service.ts');
-          const who = opts.as
-            ? await database.db
-                .selectFrom('person')
-                .select('id')
-                .where('email_norm', '=', opts.as.trim().toLowerCase())
-                .executeTakeFirst()
-            : await database.db
-                .selectFrom('membership as m')
-                .innerJoin('organisation as o', 'o.id', 'm.org_id')
-                .select('m.person_id as id')
-                .where('o.kind', '=', 'platform')
-                .where('m.role', '=', 'admin')
-                .where('m.status', '=', 'active')
-                .orderBy('m.created_at')
-                .executeTakeFirst();
-          if (!who) {
-            console.error(
-              opts.as
-                ? `no person has the email ${opts.as}`
-                : 'no platform admin yet: run jiebang admin create',
-            );
-            process.exitCode = 2;
-            return;
-          }
-          const ctx = { db: database.db, actor: null, now: () => new Date() };
-          const actor = await actorFor(ctx, who.id);
+          const acting = await actingAs(database, opts.as);
+          if (!acting) return;
           const t0 = Date.now();
-          const r = await importExperts({ ...ctx, actor }, bytes, {
+          const r = await importExperts(acting, bytes, {
             skipBadRows: opts.skipBadRows,
             agencyId: opts.agency,
             fileName: basename(file),
