@@ -87,6 +87,32 @@ async function resolveFields(q: Ctx['db'], f: CommissionerFields) {
   return personId;
 }
 
+/** The commissioner's columns from the form (the person resolved from its e-mail). */
+const columnsOf = (f: CommissionerFields, personId: string | null) => ({
+  kind: f.kind,
+  person_id: personId,
+  name_zh: f.nameZh,
+  name_en: f.nameEn,
+  home_org: f.homeOrg,
+  keywords: f.keywords,
+  discipline_codes: f.disciplineCodes,
+  industries: f.industries,
+  regions: [...new Set(f.regions)],
+  capacity: f.capacity,
+  available: f.available,
+  agency_org_id: f.agencyOrgId,
+});
+
+/** One commissioner per person account. */
+async function refuseTakenPerson(tx: Tx, personId: string): Promise<void> {
+  const taken = await tx
+    .selectFrom('commissioner')
+    .select('id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  if (taken) throw new AppError('DUPLICATE', t('commissioners.personTaken'), 'personEmail');
+}
+
 export async function createCommissioner(ctx: Ctx, f: CommissionerFields) {
   const actor = requireActor(ctx.actor);
   if (!isAgencyStaff(actor, f.agencyOrgId))
@@ -95,29 +121,11 @@ export async function createCommissioner(ctx: Ctx, f: CommissionerFields) {
   return ctx.db.transaction().execute(async (tx) => {
     await checkAgency(tx, f.agencyOrgId, 'agencyOrgId');
     const personId = await resolveFields(tx, f);
-    if (personId) {
-      const taken = await tx
-        .selectFrom('commissioner')
-        .select('id')
-        .where('person_id', '=', personId)
-        .executeTakeFirst();
-      if (taken) throw new AppError('DUPLICATE', t('commissioners.personTaken'), 'personEmail');
-    }
+    if (personId) await refuseTakenPerson(tx, personId);
     const row = await tx
       .insertInto('commissioner')
       .values({
-        kind: f.kind,
-        person_id: personId,
-        name_zh: f.nameZh,
-        name_en: f.nameEn,
-        home_org: f.homeOrg,
-        keywords: f.keywords,
-        discipline_codes: f.disciplineCodes,
-        industries: f.industries,
-        regions: [...new Set(f.regions)],
-        capacity: f.capacity,
-        available: f.available,
-        agency_org_id: f.agencyOrgId,
+        ...columnsOf(f, personId),
         created_at: now,
         updated_at: now,
       })
@@ -148,29 +156,11 @@ export async function updateCommissioner(ctx: Ctx, id: string, f: CommissionerFi
       throw new AppError('FORBIDDEN', t('commissioners.notAgency'), 'agencyOrgId');
     await checkAgency(tx, f.agencyOrgId, 'agencyOrgId');
     const personId = await resolveFields(tx, f);
-    if (personId && personId !== c.person_id) {
-      const taken = await tx
-        .selectFrom('commissioner')
-        .select('id')
-        .where('person_id', '=', personId)
-        .executeTakeFirst();
-      if (taken) throw new AppError('DUPLICATE', t('commissioners.personTaken'), 'personEmail');
-    }
+    if (personId && personId !== c.person_id) await refuseTakenPerson(tx, personId);
     await tx
       .updateTable('commissioner')
       .set({
-        kind: f.kind,
-        person_id: personId,
-        name_zh: f.nameZh,
-        name_en: f.nameEn,
-        home_org: f.homeOrg,
-        keywords: f.keywords,
-        discipline_codes: f.disciplineCodes,
-        industries: f.industries,
-        regions: [...new Set(f.regions)],
-        capacity: f.capacity,
-        available: f.available,
-        agency_org_id: f.agencyOrgId,
+        ...columnsOf(f, personId),
         updated_at: now,
       })
       .where('id', '=', id)
