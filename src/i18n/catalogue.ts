@@ -1,6 +1,7 @@
 // Every message catalogue, imported once so render() knows every key wherever the app runs
 // (server, CLI, workers). A module's catalogue lives next to it as `<module>.messages.ts`.
 import './common.messages.ts';
+import './states.messages.ts';
 import '../modules/accounts/accounts.messages.ts';
 import '../modules/challenges/challenges.messages.ts';
 import '../modules/evaluation/evaluation.messages.ts';

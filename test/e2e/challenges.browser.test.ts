@@ -43,10 +43,10 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
     await page.getByRole('button', { name: action, exact: true }).click();
     // antd spaces out a two-character Chinese button label ('确 认').
     const name = typeof ok === 'string' && ok.length === 2 ? new RegExp(`^${ok[0]}\\s?${ok[1]}$`) : ok;
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name, exact: typeof name === 'string' })
-      .click();
+    const pop = page.locator('.ant-popconfirm:visible');
+    await pop.getByRole('button', { name, exact: typeof name === 'string' }).click();
+    // The pop-up closes once the action is under way.
+    await pop.waitFor({ state: 'hidden' });
   }
 
   before(async () => {

@@ -1,4 +1,5 @@
 // Use-cases of bids (揭榜): a team, a technical route, milestones, a budget and a signed pledge.
+
 import type { Ctx, Tx } from '../../app/context.ts';
 import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
@@ -6,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../errors.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { type Locale, nameIn } from '../../i18n/locale.ts';
 import { type MessageParams, render, t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole } from '../accounts/accounts.policy.ts';
 import * as accounts from '../accounts/accounts.repo.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -426,7 +428,7 @@ export async function scoreBid(
       throw new AppError('FORBIDDEN', t('bid.onlyProposerJudgesFit'), 'kind');
     if (c.state !== 'evaluating') throw new AppError('ILLEGAL_TRANSITION', t('bid.scoreWhileEvaluating'));
     if (!['submitted', 'selected'].includes(b.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('bid.notScored', { state: b.state }));
+      throw new AppError('ILLEGAL_TRANSITION', t('bid.notScored', { state: stateOf('bid', b.state) }));
     await assertNotSanctioned(
       tx,
       'review',

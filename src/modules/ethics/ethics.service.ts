@@ -1,9 +1,11 @@
 // Ethics review: committees of at least seven, reviews opened by the organizer for bids that
 // declare ethics categories, votes by members who are not on the team, a decision at quorum
 // within the committee's deadline, and no award without approval (see challenges award()).
+
 import type { Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
@@ -87,7 +89,10 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
     if (!challengeRelations(actor, c).has('organizer')) throw notFound(t('notFound.bid'));
     if (!b.ethics_categories.length) throw new AppError('VALIDATION', t('ethics.noCategories'), 'bidId');
     if (!['submitted', 'selected'].includes(b.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('ethics.bidNotReviewed', { state: b.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('ethics.bidNotReviewed', { state: stateOf('bid', b.state) }),
+      );
     const committee = await tx
       .selectFrom('ethics_committee')
       .selectAll()
@@ -153,7 +158,10 @@ export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment:
     const team = [b.commander_id, ...(await challenges.membersOf(tx, b.id)).map((m) => m.person_id)];
     if (team.includes(actor.personId)) throw new AppError('FORBIDDEN', t('ethics.onTeamAbstain'));
     if (r.state !== 'open')
-      throw new AppError('ILLEGAL_TRANSITION', t('ethics.reviewAlready', { state: r.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('ethics.reviewAlready', { state: stateOf('ethicsReview', r.state) }),
+      );
     await assertNotSanctioned(
       tx,
       'review',

@@ -2,12 +2,14 @@
 // review_assignment_run; the UI polls it; executed by the job queue's `assignment.run`), execute it (gather → conflicts → affinity and exact
 // solve → write, replacing unstarted assignments only), read the result and the conflicts, and the
 // expert's decline / declaration of a conflict, after which only that item is reassigned.
+
 import { Worker } from 'node:worker_threads';
 import { type Kysely, sql } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { defineJob, enqueue } from '../../jobs/queue.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
@@ -558,9 +560,15 @@ export async function leaveAssignment(
     const a = await repo.lockAssignment(tx, assignmentId);
     if (!a) throw notFound(t('notFound.assignment'));
     if (!['assigning', 'reviewing'].includes(l.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('assignment.roundState', { state: l.round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('assignment.roundState', { state: stateOf('round', l.round.state) }),
+      );
     if (a.state !== 'assigned')
-      throw new AppError('ILLEGAL_TRANSITION', t('assignment.cannotDecline', { state: a.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('assignment.cannotDecline', { state: stateOf('assignment', a.state) }),
+      );
     const review = (await repo.assignmentsOf(tx, a.round_id)).find((x) => x.id === a.id);
     if (kind === 'declined' && review?.review_state === 'submitted')
       throw new AppError('ILLEGAL_TRANSITION', t('assignment.reviewSubmitted'));

@@ -3,9 +3,11 @@
 // proposes it; the organizer accepts it. Where the round allows it, the bid's commander answers
 // the reviews once within the organizer's window; reviewers read the answer. Appeals lie only on a
 // declared procedural ground, and the organizer decides them with reasons.
+
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type ItemAccess, itemAccess, organizerRound } from './review.access.ts';
 import { presentAppeal } from './review.presenter.ts';
@@ -75,7 +77,10 @@ export async function chooseRapporteur(ctx: Ctx, roundId: string, bidId: string,
     if (a.role.kind !== 'organizer')
       throw new AppError('FORBIDDEN', t('consensus.organizerChoosesRapporteur'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('consensus.notInRoundState', { state: stateOf('round', a.round.state) }),
+      );
     const chosen = await repo.findAssignment(tx, assignmentId);
     if (!chosen || chosen.round_id !== roundId || chosen.bid_id !== bidId)
       throw new AppError('VALIDATION', t('consensus.notReviewerOfItem'), 'assignmentId');
@@ -108,7 +113,10 @@ export async function saveConsensus(
     if (a.role.kind !== 'reviewer' || !c || c.rapporteur_assignment_id !== a.role.assignment.id)
       throw new AppError('FORBIDDEN', t('consensus.onlyRapporteurDrafts'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('consensus.notInRoundState', { state: stateOf('round', a.round.state) }),
+      );
     if (c.state === 'accepted') throw new AppError('ILLEGAL_TRANSITION', t('consensus.reportAccepted'));
     if (input.propose && !input.majority.trim())
       throw new AppError('VALIDATION', t('consensus.majorityViewRequired'), 'majority');
@@ -142,7 +150,10 @@ export async function acceptConsensus(ctx: Ctx, roundId: string, bidId: string) 
     const a = await itemAccess(tx, ctx.actor, roundId, bidId);
     if (a.role.kind !== 'organizer') throw new AppError('FORBIDDEN', t('consensus.organizerAccepts'));
     if (!CONSENSUS_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('consensus.notInRoundState', { state: a.round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('consensus.notInRoundState', { state: stateOf('round', a.round.state) }),
+      );
     const c = await repo.findConsensus(tx, roundId, bidId);
     if (c?.state !== 'proposed')
       throw new AppError('ILLEGAL_TRANSITION', t('consensus.onlyProposedAccepted'));

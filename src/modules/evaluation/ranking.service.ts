@@ -2,10 +2,12 @@
 // uncertainty, raw vs calibrated ranks, percentiles, the funding line by budget, ties by the declared
 // rule) and it is stored with its inputs, their digest and the outcome, audited; recomputing from
 // the stored inputs gives the same outcome. Applicants see their own row only.
+
 import type { Ctx } from '../../app/context.ts';
 import { canonicalJson, stateDigest } from '../../core/audit/chain.ts';
 import { AppError } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
@@ -27,7 +29,10 @@ export async function computeDecision(ctx: Ctx, roundId: string) {
     const challenge = (await challenges.findChallenge(tx, round.challenge_id))!;
     if (!organizes(actor, challenge)) throw new AppError('NOT_FOUND', t('notFound.reviewRound'));
     if (!RANKING_STATES.has(round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('ranking.roundNotRankable', { state: round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('ranking.roundNotRankable', { state: stateOf('round', round.state) }),
+      );
     try {
       parseTieBreak(round.tie_break);
     } catch (e) {

@@ -1,9 +1,11 @@
 // Reviews: the expert's queue, one item as its viewer may see it, saving a draft and submitting
 // against the round's rubric (weighted total computed here), progress and reminders for the
 // organizer, and moving the round from reviewing to consensus.
+
 import type { Ctx } from '../../app/context.ts';
 import { AppError } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
@@ -162,7 +164,10 @@ export async function saveReview(
     if (assignment.state === 'submitted')
       throw new AppError('ILLEGAL_TRANSITION', t('review.submittedLocked'));
     if (!REVIEWING_STATES.has(a.round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('review.roundClosedForReviews', { state: a.round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('review.roundClosedForReviews', { state: stateOf('round', a.round.state) }),
+      );
     const rubric = rubricOf(a.round);
     const sheet: ScoreSheet = { ...input };
     const problems = sheetProblems(rubric, sheet, mode);
@@ -241,7 +246,10 @@ export async function remindOverdue(ctx: Ctx, roundId: string) {
   return ctx.db.transaction().execute(async (tx) => {
     const { actor, round } = await organizerRound(tx, ctx.actor, roundId, true);
     if (!REVIEWING_STATES.has(round.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('review.roundNotReviewing', { state: round.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('review.roundNotReviewing', { state: stateOf('round', round.state) }),
+      );
     const rows = await repo.roundAssignments(tx, roundId);
     const overdue = rows.filter((r) => r.state === 'assigned' && isOverdue(round.due_at, false, now));
     await repo.insertReminders(

@@ -1,9 +1,11 @@
 // Use-cases of review rounds: create and edit (organizers of the challenge's organising agency),
 // read, list, open reviews (assigning → reviewing), and the applicant's named exclusions.
 // Every change is one transaction with its audit entry.
+
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { normaliseEmail } from '../accounts/accounts.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -134,7 +136,10 @@ export async function createRound(ctx: Ctx, body: RoundBody) {
     if (!challengeRelations(actor, c).has('organizer') && !isPlatformAdmin(actor))
       throw forbidden(t('round.onlyOrganizersCreate'));
     if (['draft', 'returned', 'submitted', 'rejected', 'cancelled'].includes(c.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('round.challengeNotPublished', { state: c.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('round.challengeNotPublished', { state: stateOf('challenge', c.state) }),
+      );
     const round = await repo.insertRound(tx, c.id, fieldsOf(body), actor.personId, now);
     await recordAudit(tx, actor, now, {
       action: 'review_round.create',

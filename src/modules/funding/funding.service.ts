@@ -6,6 +6,7 @@
 // see the same balance. We chose row locks over SERIALIZABLE-with-retry: contention is on one
 // known row, waiting is cheaper than retrying whole requests, and it behaves the same on PGlite
 // (one session) and PostgreSQL. Lock order is always funds (by id) → award, so no deadlocks.
+
 import { randomUUID } from 'node:crypto';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { entries } from '../../core/ledger/grants.ts';
@@ -15,6 +16,7 @@ import { nameRef } from '../../http/names.ts';
 import { offsetOf } from '../../http/paging.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { type Msg, t as msg, render } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { canSeeChallenge, requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
@@ -323,7 +325,11 @@ export async function createAward(ctx: Ctx, input: AwardBody) {
     const c = (await challenges.findChallenge(tx, t.challenge_id))!;
     if (!taskBookRelations(actor, b, c).has('organizer')) throw forbidden(msg('funding.onlyOrganizersFund'));
     if (!['drafting', 'active'].includes(t.state))
-      throw new AppError('VALIDATION', msg('funding.taskBookNotFundable', { state: t.state }), 'taskBookId');
+      throw new AppError(
+        'VALIDATION',
+        msg('funding.taskBookNotFundable', { state: stateOf('taskBook', t.state) }),
+        'taskBookId',
+      );
     if (await repo.awardOfTaskBook(tx, t.id))
       throw new AppError('DUPLICATE', msg('funding.taskBookFunded'), 'taskBookId');
     const rules = await rulesOf(tx, c.id);

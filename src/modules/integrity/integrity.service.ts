@@ -1,5 +1,6 @@
 // Integrity: records and sanctions kept by integrity officers (visible to them and the
 // subject), and duplicate-submission flags raised automatically on every submitted bid.
+
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
@@ -8,6 +9,7 @@ import { DedupIndex, findDuplicatePairs, overlappingPassages } from '../../core/
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
@@ -257,7 +259,7 @@ export async function lodgeAppeal(ctx: Ctx, id: string, grounds: string) {
     if (r.appeal_status !== 'none')
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        t('integrity.appealAlreadyLodged', { appealStatus: r.appeal_status }),
+        t('integrity.appealAlreadyLodged', { appealStatus: stateOf('appeal', r.appeal_status) }),
       );
     await repo.setAppeal(tx, id, 'none', 'pending', { grounds }, now);
     await recordAudit(tx, actor, now, {
@@ -284,7 +286,7 @@ export async function decideAppeal(ctx: Ctx, id: string, decision: 'upheld' | 'o
     if (r.appeal_status !== 'pending')
       throw new AppError(
         'ILLEGAL_TRANSITION',
-        t('integrity.noPendingAppeal', { appealStatus: r.appeal_status }),
+        t('integrity.noPendingAppeal', { appealStatus: stateOf('appeal', r.appeal_status) }),
       );
     await repo.setAppeal(tx, id, 'pending', decision, { note }, now);
     if (decision === 'overturned' && r.sanction_id) {
@@ -479,7 +481,11 @@ export async function decideFlag(ctx: Ctx, id: string, decision: 'dismissed' | '
     const f = await repo.findFlag(tx, id);
     if (!f) throw notFound(t('notFound.duplicateFlag'));
     const after = await repo.decideFlag(tx, id, decision, note, actor.personId);
-    if (!after) throw new AppError('ILLEGAL_TRANSITION', t('integrity.flagAlready', { state: f.state }));
+    if (!after)
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('integrity.flagAlready', { state: stateOf('flag', f.state) }),
+      );
     await recordAudit(tx, actor, ctx.now(), {
       action: `duplicate.${decision}`,
       objectType: 'duplicate_flag',

@@ -3,6 +3,7 @@
 // take objections during its notice, finalise it (eliminate, release tranches, crown winners);
 // withdraw a team; merge teams (强强联合) or end early, with reasons. Every change is one
 // transaction with its audit entry.
+
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { type Actor, type Ctx, inTx, type Tx } from '../../app/context.ts';
@@ -10,6 +11,7 @@ import { canonicalJson, sha256Hex } from '../../core/audit/chain.ts';
 import { availableActions, decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t as msg } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { challengeRelations, requireActor } from '../challenges/challenges.access.ts';
 import { presentTarget } from '../challenges/challenges.presenter.ts';
@@ -216,7 +218,11 @@ export async function inviteBid(ctx: Ctx, id: string, bidId: string) {
     if (!b || b.challenge_id !== l.c.id)
       throw new AppError('VALIDATION', msg('race.bidNotOnChallenge'), 'bidId');
     if (!['submitted', 'not_selected', 'awarded'].includes(b.state))
-      throw new AppError('VALIDATION', msg('race.bidNotSubmitted', { state: b.state }), 'bidId');
+      throw new AppError(
+        'VALIDATION',
+        msg('race.bidNotSubmitted', { state: stateOf('bid', b.state) }),
+        'bidId',
+      );
     if (l.teams.some((t) => t.bid_id === bidId))
       throw new AppError('DUPLICATE', msg('race.teamAlreadyIn'), 'bidId');
     if (b.ethics_categories.length && !approvesAward((await challenges.ethicsReviewOf(tx, b.id))?.state))
@@ -416,7 +422,10 @@ export async function submitTeamEvidence(
     if (!team) throw notFound(msg('notFound.team'));
     if (!l.myTeams.has(teamId)) throw forbidden(msg('race.onlyTeamSubmitsEvidence'));
     if (l.race.state !== 'running')
-      throw new AppError('ILLEGAL_TRANSITION', msg('race.notRunning', { state: l.race.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        msg('race.notRunning', { state: stateOf('race', l.race.state) }),
+      );
     const g = guardOf(l, now);
     const stage = l.stages.find((s) => s.stage_no === stageNo);
     if (!stage) throw notFound(msg('notFound.stage'));
@@ -590,7 +599,7 @@ export async function finalizeGate(ctx: Ctx, id: string, gateId: string) {
     });
     if (!d.ok) throw new AppError(d.code, d.reason);
     if (l.race.state !== 'running')
-      throw new AppError('ILLEGAL_TRANSITION', msg('race.state', { state: l.race.state }));
+      throw new AppError('ILLEGAL_TRANSITION', msg('race.state', { state: stateOf('race', l.race.state) }));
     const outcome = gate.outcome as GateOutcome;
     const active = new Set(l.teams.filter((t) => t.status === 'active').map((t) => t.id));
     const settled = settleGate(planOf(l.race), gate.stage_no, outcome.advancing, active);

@@ -3,11 +3,13 @@
 // and reward distributions. Every change is one transaction with its audit entry; every object is
 // authorised on the server (the seller's transfer office is the owner organisation's admins).
 // Locks, in this order: achievement row, then deal row.
+
 import { sql } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { decide } from '../../core/workflow/machine.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
+import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
@@ -238,7 +240,10 @@ export async function achievementAction(ctx: Ctx, id: string, action: 'list' | '
     if (!canEditAchievement(actor, a)) throw forbidden(t('transfer.onlyListerOrOffice'));
     const from = action === 'list' ? ['draft'] : ['draft', 'listed'];
     if (!from.includes(a.state))
-      throw new AppError('ILLEGAL_TRANSITION', t('transfer.achievementState', { state: a.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('transfer.achievementState', { state: stateOf('achievement', a.state) }),
+      );
     const row = await tx
       .updateTable('transfer_achievement')
       .set(
@@ -555,7 +560,10 @@ export async function closeDemand(ctx: Ctx, id: string) {
       throw notFound(t('transfer.notFound.demand'));
     if (!isBuyer(actor, d.org_id)) throw forbidden(t('transfer.onlyEnterprisePosts'));
     if (d.state !== 'open')
-      throw new AppError('ILLEGAL_TRANSITION', t('transfer.demandState', { state: d.state }));
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('transfer.demandState', { state: stateOf('demand', d.state) }),
+      );
     const row = await tx
       .updateTable('transfer_demand')
       .set({ state: 'closed', updated_at: now })
