@@ -22,7 +22,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const KEY = /^([a-z][a-zA-Z]*:)?[a-z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9_]*)+$/;
 /** Latin words allowed on Chinese pages: the brand, units, standards and file formats. */
 const LATIN_OK = new Set(
-  'Jiebang API CSV Excel XLSX ORCID USCC HNTE ppm ppb Wh kg mm cm km ms arcmin ICP MS QC PDF MB KB GB SMTP RV SHA'.split(
+  'Jiebang API CSV Excel XLSX ORCID USCC HNTE ppm ppb Wh kg mm cm km ms arcmin ICP MS QC PDF MB KB GB SMTP RV SHA IPC ZL'.split(
     ' ',
   ),
 );

@@ -3,6 +3,7 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, List, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, MoneyText, OrgName, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText, showFieldError } from '../../../lib/form-errors.ts';
@@ -129,13 +130,13 @@ export function InstrumentPage() {
       <List
         header={t('detail.busy')}
         dataSource={x.busy}
-        locale={{ emptyText: t('detail.none') }}
+        locale={{ emptyText: <EmptyState text={t('detail.none')} /> }}
         renderItem={(w) => <List.Item>{slot(w)}</List.Item>}
       />
       <List
         header={t('detail.maintenance')}
         dataSource={x.maintenance}
-        locale={{ emptyText: t('detail.none') }}
+        locale={{ emptyText: <EmptyState text={t('detail.none')} /> }}
         renderItem={(w) => (
           <List.Item>
             {slot(w)} {w.reason}

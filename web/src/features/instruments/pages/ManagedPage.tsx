@@ -4,6 +4,7 @@ import { Badge, Card, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { nameIn } from '../../../lib/i18n.ts';
@@ -28,7 +29,7 @@ function Calendar({ id }: { id: string }) {
       size="small"
       header={t('managed.calendar')}
       dataSource={items}
-      locale={{ emptyText: t('managed.noBookings') }}
+      locale={{ emptyText: <EmptyState text={t('managed.noBookings')} /> }}
       renderItem={(x) => (
         <List.Item>
           <div>

@@ -62,13 +62,18 @@ export function MatchList({
             </Flex>
             <Flex gap="small" align="center">
               <span>{t('match.score')}</span>
-              <Progress percent={Math.round(m.score)} size="small" style={{ maxWidth: 240, margin: 0 }} />
+              <Progress
+                aria-label={t('match.score')}
+                percent={Math.round(m.score)}
+                size="small"
+                style={{ maxWidth: 240, margin: 0 }}
+              />
             </Flex>
             {m.words.length > 0 && (
               <Flex wrap gap={4} align="center">
                 <span>{t('match.words')}:</span>
                 {m.words.map((w) => (
-                  <Tag key={w.term} color="blue">
+                  <Tag key={w.term} color="blue" translate="no">
                     {w.term} +{w.points}
                   </Tag>
                 ))}
@@ -78,7 +83,7 @@ export function MatchList({
               <Flex wrap gap={4} align="center">
                 <span>{t('match.codes')}:</span>
                 {m.codes.map((c) => (
-                  <Tag key={c.code} color="success">
+                  <Tag key={c.code} color="success" translate="no">
                     {c.code} +{c.points}
                   </Tag>
                 ))}

@@ -141,7 +141,7 @@ export function AchievementNewPage() {
           <InputNumber min={1} max={9} />
         </Form.Item>
         <Form.Item name="offers" label={t('ach.offers')} rules={[{ required: true }]}>
-          <Checkbox.Group options={OFFERS.map((o) => ({ value: o, label: t(`offer.${o}`) }))} />
+          <Select mode="multiple" options={OFFERS.map((o) => ({ value: o, label: t(`offer.${o}`) }))} />
         </Form.Item>
         <Form.Item
           name="askingPrice"

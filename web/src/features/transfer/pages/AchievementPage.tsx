@@ -103,7 +103,9 @@ export function AchievementPage() {
               ))}
             </Descriptions.Item>
             {a.keywords.length > 0 && (
-              <Descriptions.Item label={t('ach.keywords')}>{a.keywords.join('、')}</Descriptions.Item>
+              <Descriptions.Item label={t('ach.keywords')}>
+                <span translate="no">{a.keywords.join('、')}</span>
+              </Descriptions.Item>
             )}
             {(a.disciplineCodes.length > 0 || a.ipcCodes.length > 0) && (
               <Descriptions.Item label={`${t('ach.disciplineCodes')} / ${t('ach.ipcCodes')}`}>

@@ -2,6 +2,7 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, MoneyText, OrgName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { nameIn } from '../../../lib/i18n.ts';
@@ -24,7 +25,7 @@ export function DealsPage() {
           loading={isLoading}
           dataSource={data ?? []}
           pagination={false}
-          locale={{ emptyText: t('deals.empty') }}
+          locale={{ emptyText: <EmptyState text={t('deals.empty')} /> }}
           columns={[
             { title: t('deals.achievement'), key: 'a', render: (_, r) => name(r) },
             {

@@ -62,7 +62,9 @@ export function DemandPage() {
               <DateText iso={d.deadline} dateOnly />
             </Descriptions.Item>
             {d.keywords.length > 0 && (
-              <Descriptions.Item label={t('demand.keywords')}>{d.keywords.join('、')}</Descriptions.Item>
+              <Descriptions.Item label={t('demand.keywords')}>
+                <span translate="no">{d.keywords.join('、')}</span>
+              </Descriptions.Item>
             )}
             {d.disciplineCodes.length > 0 && (
               <Descriptions.Item label={t('demand.disciplineCodes')}>

@@ -3,6 +3,7 @@
 import { App, Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, MoneyText, OrgName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText } from '../../../lib/form-errors.ts';
@@ -30,7 +31,7 @@ export function NoticesPage() {
       <List
         loading={isLoading}
         dataSource={data ?? []}
-        locale={{ emptyText: t('notices.empty') }}
+        locale={{ emptyText: <EmptyState text={t('notices.empty')} /> }}
         renderItem={(n) => (
           <List.Item>
             <Card size="small" style={{ width: '100%' }}>
