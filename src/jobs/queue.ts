@@ -134,8 +134,9 @@ export async function enqueue<T extends object>(
  * the recurring ones. `stop()` waits for running handlers (bounded) and leaves the pool open.
  */
 export class JobRunner {
-  readonly boss: PgBoss;
-  private started = false;
+  /** The running pg-boss and its state; pg-boss 10 cannot be restarted (a second start leaks its
+   * maintenance timers), so every start makes a new one. */
+  private current: { boss: PgBoss; stopping: boolean; closed: boolean } | null = null;
 
   constructor(
     private readonly database: Database,
@@ -143,40 +144,37 @@ export class JobRunner {
       config: Config;
       now: () => Date;
     },
-  ) {
-    this.boss = new PgBoss({
-      schema: SCHEMA,
-      // After stop() nothing of pg-boss may reach the pool, which its owner may end next: a late
-      // timer or a handler finishing after the wait gets an empty answer instead of a rejection.
-      db: {
-        executeSql: (text: string, values?: unknown[]) =>
-          this.closed ? Promise.resolve({ rows: [], rowCount: 0 }) : database.pool.query(text, values),
-      },
-      // PGlite is one session: keep pg-boss's own housekeeping light and infrequent.
-      supervise: true,
-      schedule: opts.config.jobSchedules,
-      migrate: true,
-      monitorStateIntervalSeconds: 60,
-      maintenanceIntervalSeconds: opts.config.jobMaintenanceSeconds,
-    } as unknown as PgBoss.ConstructorOptions);
-    this.boss.on('error', (err) => {
-      // A database hiccup during a poll: pg-boss polls again; never take the process down.
-      if (!this.stopping) console.error(`job queue: ${(err as Error).message}`);
-    });
-  }
-
-  private stopping = false;
-  private closed = false;
+  ) {}
 
   get env(): JobEnv {
     return { db: this.database.db, config: this.opts.config, now: this.opts.now, queue: this };
   }
 
   async start(): Promise<void> {
-    if (this.started) return;
-    this.closed = false;
-    this.stopping = false;
-    await this.boss.start();
+    if (this.current) return;
+    const state = { stopping: false, closed: false } as { boss: PgBoss; stopping: boolean; closed: boolean };
+    const boss = new PgBoss({
+      schema: SCHEMA,
+      // After stop() nothing of pg-boss may reach the pool, which its owner may end next: a late
+      // timer or a handler finishing after the wait gets an empty answer instead of a rejection.
+      db: {
+        executeSql: (text: string, values?: unknown[]) =>
+          state.closed ? Promise.resolve({ rows: [], rowCount: 0 }) : this.database.pool.query(text, values),
+      },
+      // PGlite is one session: keep pg-boss's own housekeeping light and infrequent.
+      supervise: true,
+      schedule: this.opts.config.jobSchedules,
+      migrate: true,
+      monitorStateIntervalSeconds: 60,
+      maintenanceIntervalSeconds: this.opts.config.jobMaintenanceSeconds,
+    } as unknown as PgBoss.ConstructorOptions);
+    boss.on('error', (err) => {
+      // A database hiccup during a poll: pg-boss polls again; never take the process down.
+      if (!state.stopping) console.error(`job queue: ${(err as Error).message}`);
+    });
+    state.boss = boss;
+    this.current = state;
+    await boss.start();
     const poll = this.opts.config.jobPollSeconds;
     for (const def of defs.values()) {
       const options = {
@@ -185,26 +183,26 @@ export class JobRunner {
         ...def.options,
         expireInSeconds: def.options.expireInSeconds ?? this.opts.config.jobExpireSeconds,
       };
-      await this.boss.createQueue(def.name, options as never);
-      await this.boss.updateQueue(def.name, options as never);
-      await this.boss.work(
+      await boss.createQueue(def.name, options as never);
+      await boss.updateQueue(def.name, options as never);
+      await boss.work(
         def.name,
         { batchSize: def.batchSize ?? 1, pollingIntervalSeconds: poll, includeMetadata: false } as never,
         async (jobs: PgBoss.Job<unknown>[]) => def.handle(jobs, this.env),
       );
       if (def.cron && this.opts.config.jobSchedules)
-        await this.boss.schedule(def.name, def.cron, {}, { tz: 'UTC' } as never);
+        await boss.schedule(def.name, def.cron, {}, { tz: 'UTC' } as never);
     }
-    this.started = true;
   }
 
   /** Stops fetching, waits (up to `timeoutMs`) for running handlers; the pool stays open. */
   async stop(timeoutMs = 10_000): Promise<void> {
-    if (!this.started) return;
-    this.stopping = true;
-    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs } as never);
-    this.closed = true;
-    this.started = false;
+    const state = this.current;
+    if (!state) return;
+    state.stopping = true;
+    await state.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs } as never);
+    state.closed = true;
+    this.current = null;
   }
 
   send<T extends object>(name: string, data: T, q?: Executor): Promise<string[]> {

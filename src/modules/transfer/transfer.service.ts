@@ -613,9 +613,9 @@ const demandDoc = (d: DemandRow): MatchDoc => ({
   ipcCodes: [],
 });
 
-// Per-process indexes, rebuilt when the listed set changes (its count and latest change); losing
-// them loses nothing.
-const cache = new Map<string, { stamp: string; index: MatchIndex }>();
+// Per-process indexes for each database, rebuilt when the listed set changes (its count and latest
+// change); losing them loses nothing.
+const caches = new WeakMap<Q, Map<string, { stamp: string; index: MatchIndex }>>();
 async function indexOf(q: Q, side: 'achievements' | 'demands'): Promise<MatchIndex> {
   const table = side === 'achievements' ? 'transfer_achievement' : 'transfer_demand';
   const states = side === 'achievements' ? ['listed'] : ['open'];
@@ -625,6 +625,8 @@ async function indexOf(q: Q, side: 'achievements' | 'demands'): Promise<MatchInd
     .where('state', 'in', states)
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}:${s.at ? new Date(s.at as Date).toISOString() : ''}`;
+  let cache = caches.get(q);
+  if (!cache) caches.set(q, (cache = new Map()));
   const hit = cache.get(side);
   if (hit && hit.stamp === stamp) return hit.index;
   const docs =
