@@ -98,9 +98,13 @@ export function AchievementPage() {
               {a.askingPriceFen === null ? t('market.negotiable') : <MoneyText fen={a.askingPriceFen} />}
             </Descriptions.Item>
             <Descriptions.Item label={t('ach.offers')}>
-              {a.offers.map((o) => (
-                <Tag key={o}>{t(`offer.${o}`)}</Tag>
-              ))}
+              <Flex wrap gap={4}>
+                {a.offers.map((o) => (
+                  <Tag key={o} style={{ marginInlineEnd: 0 }}>
+                    {t(`offer.${o}`)}
+                  </Tag>
+                ))}
+              </Flex>
             </Descriptions.Item>
             {a.keywords.length > 0 && (
               <Descriptions.Item label={t('ach.keywords')}>
