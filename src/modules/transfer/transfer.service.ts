@@ -625,8 +625,8 @@ async function indexOf(q: Q, side: 'achievements' | 'demands'): Promise<MatchInd
     .where('state', 'in', states)
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}:${s.at ? new Date(s.at as Date).toISOString() : ''}`;
-  let cache = caches.get(q);
-  if (!cache) caches.set(q, (cache = new Map()));
+  const cache = caches.get(q) ?? new Map();
+  caches.set(q, cache);
   const hit = cache.get(side);
   if (hit && hit.stamp === stamp) return hit.index;
   const docs =
