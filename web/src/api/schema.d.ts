@@ -25234,6 +25234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel the deal, saying why */
         post: {
             parameters: {
                 query?: never;
@@ -25712,6 +25713,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Write in the deal’s confidential thread */
         post: {
             parameters: {
                 query?: never;
