@@ -27170,6 +27170,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27184,6 +27185,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27295,6 +27303,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27309,6 +27318,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27430,6 +27446,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27444,6 +27461,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27559,6 +27583,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27573,6 +27598,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27771,6 +27803,149 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a demand no listed achievement fits a draft challenge (揭榜挂帅), pre-filled: its enterprise or an organizer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organiserOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            canPromote: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
