@@ -119,6 +119,10 @@ export const commissionersMessages = defineMessages({
     'zh-CN': '{count} 项服务需求待派遣',
     en: '{count} demand(s) waiting to be dispatched',
   },
+  'commissioners.task.redispatch': {
+    'zh-CN': '{count} 项需求被科技特派员谢绝，待重新派遣',
+    en: '{count} declined demand(s) waiting for a new dispatch',
+  },
   'commissioners.task.respond': {
     'zh-CN': '{count} 项派遣待您接受或谢绝',
     en: '{count} dispatch(es) waiting for your answer',

@@ -15,6 +15,7 @@ import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { MAX_ATTACHMENT_BYTES } from '../challenges/attachments.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { commissionerNotice } from '../notifications/events.ts';
 import {
   beijingDay,
   type DemandAction,
@@ -912,6 +913,7 @@ export async function dispatch(
       before: { state: d.state },
       after: { state: to, dispatchId: x.id, ...f },
     });
+    await commissionerNotice(tx, now, 'commissioner.dispatched', x.id);
     return getDemandTx(tx, ctx, d.id);
   });
 }
@@ -967,6 +969,7 @@ export async function respond(ctx: Ctx, dispatchId: string, answer: { accept: bo
       after: { state: DISPATCH_AFTER[action], demandState: to },
       detail: answer.accept ? {} : { reason: answer.reason!.trim() },
     });
+    if (!answer.accept) await commissionerNotice(tx, now, 'commissioner.declined', x.id);
     return d.id;
   });
   // Read outside the lock: the commissioner no longer relates to a declined demand.
@@ -1090,6 +1093,7 @@ export async function logVisit(
       objectId: v.id,
       after: { ...f, minutes, dispatchId },
     });
+    await commissionerNotice(tx, now, 'commissioner.visitLogged', x.id, { id: v.id, date: f.visitDate });
     return { id: v.id, demandId: d.id };
   });
 }

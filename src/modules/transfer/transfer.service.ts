@@ -4,9 +4,10 @@
 // authorised on the server (the seller's transfer office is the owner organisation's admins).
 // Locks, in this order: achievement row, then deal row.
 
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { decide } from '../../core/workflow/machine.ts';
+import type { TransferDealTable } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
 import { stateOf } from '../../i18n/states.messages.ts';
@@ -625,8 +626,8 @@ async function indexOf(q: Q, side: 'achievements' | 'demands'): Promise<MatchInd
     .where('state', 'in', states)
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}:${s.at ? new Date(s.at as Date).toISOString() : ''}`;
-  let cache = caches.get(q);
-  if (!cache) caches.set(q, (cache = new Map()));
+  const cache = caches.get(q) ?? new Map<string, { stamp: string; index: MatchIndex }>();
+  caches.set(q, cache);
   const hit = cache.get(side);
   if (hit && hit.stamp === stamp) return hit.index;
   const docs =
@@ -1078,12 +1079,11 @@ export async function listDeals(ctx: Ctx) {
   }));
 }
 
-async function transition(
-  tx: Tx,
-  ctx: Ctx,
-  id: string,
-  action: DealAction,
-): Promise<{ d: DealRow; a: AchRow; rel: Set<string>; side: Side | null; to: DealState }> {
+/**
+ * The deal and its achievement, locked in the module's order (achievement row, then deal row), with
+ * the actor's relations to it; anyone with none gets 404.
+ */
+async function lockedDeal(tx: Tx, ctx: Ctx, id: string) {
   const d0 = await findDeal(tx, id);
   if (!d0) throw notFound(t('transfer.notFound.deal'));
   await lockAchievement(tx, d0.achievement_id);
@@ -1091,6 +1091,50 @@ async function transition(
   const a = (await findAchievement(tx, d.achievement_id))!;
   const rel = dealRelations(ctx.actor, d, a);
   if (!rel.size) throw notFound(t('transfer.notFound.deal'));
+  return { d, a, rel };
+}
+
+/** A registered deal, locked, for its seller's transfer office (payments and distributions). */
+async function lockedForOffice(tx: Tx, ctx: Ctx, id: string) {
+  const found = await lockedDeal(tx, ctx, id);
+  if (!found.rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
+  if (found.d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+  return found;
+}
+
+/** Writes the deal's new state (and fields) and its audit entry in the caller's transaction. */
+async function moveDeal(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  d: DealRow,
+  action: string,
+  set: Omit<Updateable<TransferDealTable>, 'id' | 'updated_at'>,
+  after: Record<string, unknown>,
+) {
+  const row = await tx
+    .updateTable('transfer_deal')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', d.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, actor, now, {
+    action: `transfer.${action}`,
+    objectType: 'transfer_deal',
+    objectId: d.id,
+    before: { state: d.state },
+    after: { state: row.state, ...after },
+  });
+  return row;
+}
+
+async function transition(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  action: DealAction,
+): Promise<{ d: DealRow; a: AchRow; rel: Set<string>; side: Side | null; to: DealState }> {
+  const { d, a, rel } = await lockedDeal(tx, ctx, id);
   const open = Number(
     (
       await tx
@@ -1138,9 +1182,13 @@ export async function proposeTerms(ctx: Ctx, id: string, input: TermsInput) {
     const scheduled = input.paymentSchedule.reduce((s, p) => s + p.amountFen, 0);
     if (input.paymentSchedule.length && scheduled !== input.priceFen)
       throw invalid('paymentSchedule', t('transfer.scheduleSum', { scheduled, price: input.priceFen }));
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_propose',
+      {
         state: to,
         mode: input.mode,
         price_fen: input.priceFen,
@@ -1153,18 +1201,9 @@ export async function proposeTerms(ctx: Ctx, id: string, input: TermsInput) {
         term_months: input.termMonths,
         notice_days: input.noticeDays,
         proposed_side: side,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_propose',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: to, ...input, side },
-    });
+      },
+      { ...input, side },
+    );
     const others =
       side === 'seller'
         ? await activeWith(tx, d.buyer_org_id, ['proposer', 'admin'])
@@ -1192,23 +1231,17 @@ export async function acceptTerms(ctx: Ctx, id: string) {
     const { d, a } = await transition(tx, ctx, id, 'accept');
     const notice = d.pricing === 'agreement';
     const ends = new Date(now.getTime() + d.notice_days * 86_400_000);
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set(
-        notice
-          ? { state: 'notice', notice_starts_at: now, notice_ends_at: ends, updated_at: now }
-          : { state: 'signing', notice_starts_at: null, notice_ends_at: null, updated_at: now },
-      )
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_accept',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: row.state, noticeEndsAt: row.notice_ends_at?.toISOString() ?? null },
-    });
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_accept',
+      notice
+        ? { state: 'notice', notice_starts_at: now, notice_ends_at: ends }
+        : { state: 'signing', notice_starts_at: null, notice_ends_at: null },
+      { noticeEndsAt: notice ? ends.toISOString() : null },
+    );
     if (notice) {
       // Published to everyone in the owner organisation: the achievement's name and the intended price.
       const members = await tx
@@ -1239,25 +1272,20 @@ export async function sign(ctx: Ctx, id: string) {
     const already = side === 'seller' ? d.seller_signed_at : d.buyer_signed_at;
     if (already) throw new AppError('ILLEGAL_TRANSITION', t('transfer.alreadySigned'));
     const both = side === 'seller' ? !!d.buyer_signed_at : !!d.seller_signed_at;
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_sign',
+      {
         ...(side === 'seller'
           ? { seller_signed_by: actor.personId, seller_signed_at: now }
           : { buyer_signed_by: actor.personId, buyer_signed_at: now }),
         state: both ? 'signed' : 'signing',
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_sign',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: row.state, side },
-    });
+      },
+      { side },
+    );
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1267,23 +1295,11 @@ export async function cancel(ctx: Ctx, id: string, reason: string) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { d, side } = await transition(tx, ctx, id, 'cancel');
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({ state: 'cancelled', updated_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await moveDeal(tx, actor, now, d, 'deal_cancel', { state: 'cancelled' }, { reason });
     await tx
       .insertInto('transfer_message')
       .values({ deal_id: id, author_id: actor.personId, side: side ?? 'buyer', body: reason, at: now })
       .execute();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_cancel',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: 'cancelled', reason },
-    });
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1472,33 +1488,22 @@ export async function register(ctx: Ctx, id: string, input: { contractType?: Con
     const serial = last?.registration_no ? Number(last.registration_no.slice(10)) + 1 : 1;
     const number = registrationNumber(year, org?.region_code ?? null, serial);
     const type = input.contractType ?? contractTypeOf(d.mode as Offer);
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'contract_register',
+      {
         state: 'registered',
         contract_type: type,
         registration_no: number,
         registered_at: now,
         registered_by: actor.personId,
         tax_year: year,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.contract_register',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: {
-        state: 'registered',
-        registrationNo: number,
-        contractType: type,
-        amountFen: d.price_fen,
-        taxYear: year,
       },
-    });
+      { registrationNo: number, contractType: type, amountFen: d.price_fen, taxYear: year },
+    );
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1538,15 +1543,7 @@ export async function recordPayment(ctx: Ctx, id: string, input: { amountFen: nu
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const d0 = await findDeal(tx, id);
-    if (!d0) throw notFound(t('transfer.notFound.deal'));
-    await lockAchievement(tx, d0.achievement_id);
-    const d = (await lockDeal(tx, id))!;
-    const a = (await findAchievement(tx, d.achievement_id))!;
-    const rel = dealRelations(actor, d, a);
-    if (!rel.size) throw notFound(t('transfer.notFound.deal'));
-    if (!rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
-    if (d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+    const { d } = await lockedForOffice(tx, ctx, id);
     if (input.receivedOn > now.toISOString().slice(0, 10))
       throw invalid('receivedOn', t('transfer.futureDate'));
     const paid = await tx
@@ -1607,15 +1604,7 @@ export async function distribute(
   if (input.unitRuleBp !== null && !input.unitRuleText.trim())
     throw invalid('unitRuleText', t('transfer.unitRuleCite'));
   return ctx.db.transaction().execute(async (tx) => {
-    const d0 = await findDeal(tx, id);
-    if (!d0) throw notFound(t('transfer.notFound.deal'));
-    await lockAchievement(tx, d0.achievement_id);
-    const d = (await lockDeal(tx, id))!;
-    const a = (await findAchievement(tx, d.achievement_id))!;
-    const rel = dealRelations(actor, d, a);
-    if (!rel.size) throw notFound(t('transfer.notFound.deal'));
-    if (!rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
-    if (d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+    const { d, a } = await lockedForOffice(tx, ctx, id);
     const sums = await tx
       .selectFrom('transfer_payment')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('s'))

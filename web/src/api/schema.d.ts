@@ -14817,7 +14817,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -15054,7 +15054,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -15156,7 +15156,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -15256,7 +15256,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                     };
                 };
             };
@@ -25562,6 +25562,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel the deal, saying why */
         post: {
             parameters: {
                 query?: never;
@@ -26040,6 +26041,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Write in the deal’s confidential thread */
         post: {
             parameters: {
                 query?: never;
