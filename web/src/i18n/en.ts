@@ -78,6 +78,7 @@ export const en = {
     login: 'Log in',
     register: 'Create account',
     registered: 'Account created. You can log in now.',
+    forgot: 'Forgot your password?',
     noAccount: 'No account yet?',
     haveAccount: 'Already registered?',
   },

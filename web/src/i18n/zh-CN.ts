@@ -73,6 +73,7 @@ export const zhCN: Messages = {
     login: '登录',
     register: '注册账号',
     registered: '账号已创建，现在可以登录。',
+    forgot: '忘记密码？',
     noAccount: '还没有账号？',
     haveAccount: '已有账号？',
   },
