@@ -104,6 +104,16 @@ export interface SessionTable {
   user_agent: string;
 }
 
+export interface PasswordResetTable {
+  id: Generated<string>;
+  person_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  ip: Generated<string>;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -1241,6 +1251,7 @@ export interface DB {
   person_project: PersonProjectTable;
   membership: MembershipTable;
   session: SessionTable;
+  password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sanction: SanctionTable;
