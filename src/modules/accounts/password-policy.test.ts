@@ -13,8 +13,8 @@ test('at least 8 characters, counted as characters (not bytes), at most 200', ()
   assert.equal(key('eight ch'), null);
   assert.equal(key('揭榜挂帅赛马制度'), null, '8 Chinese characters are enough');
   assert.equal(key('揭榜挂帅赛马制'), 'validation.password.tooShort');
-  assert.equal(key('x'.repeat(PASSWORD_MAX - 1) + 'y'), null);
-  assert.equal(key('x'.repeat(PASSWORD_MAX) + 'y'), 'validation.password.tooLong');
+  assert.equal(key(`${'x'.repeat(PASSWORD_MAX - 1)}y`), null);
+  assert.equal(key(`${'x'.repeat(PASSWORD_MAX)}y`), 'validation.password.tooLong');
 });
 
 test('no composition rules: lower-case words and spaces are fine', () => {
