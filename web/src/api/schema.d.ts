@@ -4878,6 +4878,469 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commissioner-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual assessment of an agency’s commissioners for a year, with the rule that graded them — agency staff, analysts */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run (again) the assessment for a year with the agency’s thresholds; grades feed the next year’s dispatch — agency staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        rule: {
+                            basic: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            excellent: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            qualified: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                        };
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-assessments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same results as CSV or XLSX, in the reader’s language */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    format: "csv" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commissioner-demands": {
         parameters: {
             query?: never;
