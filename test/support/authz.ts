@@ -652,6 +652,32 @@ export const RULES: Rule[] = [
     note: 'not run (it would end the actor session)',
   },
 
+  {
+    route: 'POST /api/auth/password-reset',
+    allow: 'public',
+    request: () => ({ url: '/api/auth/password-reset', body: { email: 'nobody@example.cn' } }),
+    proof: 'anonymous',
+    note: 'open by design: the same answer whether or not the address has an account; no account here',
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm',
+    allow: 'public',
+    request: () => ({
+      url: '/api/auth/password-reset/confirm',
+      body: { token: 'not-a-token', password: 'a new long password' },
+    }),
+    note: 'open by design (the token is the authority); an unknown token here',
+  },
+  {
+    route: 'POST /api/auth/password',
+    allow: 'signedIn',
+    request: () => ({
+      url: '/api/auth/password',
+      body: { currentPassword: 'not the password', password: 'a new long password' },
+    }),
+    note: 'only ever one’s own password (no id in the path); a wrong current password here',
+  },
+
   // Accounts.
   { route: 'GET /api/profile', allow: 'signedIn', request: () => ({ url: '/api/profile' }) },
   {

@@ -35,6 +35,24 @@ export const accountsMessages = defineMessages({
     'zh-CN': '您已拥有该角色（{status}）',
     en: 'you already have this role ({status})',
   },
+  'auth.password.currentWrong': {
+    'zh-CN': '当前密码不正确',
+    en: 'the current password is not right',
+  },
+  'auth.reset.linkInvalid': {
+    'zh-CN': '此链接已失效（已使用、已过期或已被更新的链接取代）；请重新申请',
+    en: 'this link no longer works (used, expired, or replaced by a newer one); ask for a new one',
+  },
+  'auth.reset.mail.subject': { 'zh-CN': '揭榜平台：重置密码', en: 'Jiebang: reset your password' },
+  'auth.reset.mail.body': {
+    'zh-CN':
+      '有人（希望是您）请求重置您在揭榜平台的密码。请在 {minutes} 分钟内打开下面的链接设置新密码；链接只能使用一次。设置后，您在所有设备上的登录都将退出。',
+    en: 'Someone (we hope you) asked to reset your Jiebang password. Open the link below within {minutes} minutes to set a new one; it works once. Afterwards you are signed out on every device.',
+  },
+  'auth.reset.mail.ignore': {
+    'zh-CN': '如果不是您本人请求，请忽略此邮件，您的密码不会改变。',
+    en: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+  },
   'profile.nameRequired': { 'zh-CN': '请填写中文或英文姓名', en: 'give a name in Chinese or English' },
   'profile.searchTooShort': { 'zh-CN': '请至少输入两个字符', en: 'type at least two characters' },
   'profile.stale': {

@@ -36,6 +36,13 @@ export const RegisterBody = z
 
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
 
+export const PasswordResetRequestBody = z.strictObject({ email: Email });
+export const PasswordResetBody = z.strictObject({ token: z.string().min(1).max(200), password: Password });
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  password: Password,
+});
+
 export const Uscc = z
   .string()
   .trim()

@@ -27,7 +27,7 @@ export const hashPassword = (password: string) => hash(password);
 
 let dummyHash: Promise<string> | undefined;
 /** Verify even when the account does not exist, so timing does not reveal registered emails. */
-async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
+export async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verify(stored ?? (await dummyHash), password);
   return ok && stored !== undefined;

@@ -1,7 +1,81 @@
-// Strings of the accounts area's menu entries.
+// Strings of the accounts area: menu entries, password reset and change.
 import { defineStrings } from '../../lib/i18n.ts';
 
 export const NS = defineStrings('accounts', {
-  'zh-CN': { menu: { organisations: '机构', profile: '个人资料', roles: '角色' } },
-  en: { menu: { organisations: 'Organisations', profile: 'My profile', roles: 'Roles' } },
+  'zh-CN': {
+    menu: { organisations: '机构', profile: '个人资料', roles: '角色', security: '账号安全' },
+    forgot: {
+      title: '忘记密码',
+      intro: '输入注册时使用的电子邮箱，我们会发送一个重置密码的链接，30 分钟内有效，只能使用一次。',
+      email: '电子邮箱',
+      send: '发送重置链接',
+      sentTitle: '请查收邮件',
+      sent: '如果该邮箱注册过账号，重置链接已发送到这个邮箱。没有收到？请检查垃圾邮件，或稍后再试。',
+      back: '返回登录',
+    },
+    reset: {
+      title: '设置新密码',
+      intro: '设置新密码后，您在所有设备上的登录都将退出，请用新密码重新登录。',
+      password: '新密码',
+      confirm: '再次输入新密码',
+      mismatch: '两次输入的密码不一致',
+      save: '设置新密码',
+      doneTitle: '密码已更新',
+      done: '请用新密码登录。',
+      login: '去登录',
+      noToken: '链接不完整：请从邮件中打开完整的链接，或重新申请。',
+      again: '重新申请重置链接',
+    },
+    password: {
+      title: '修改密码',
+      current: '当前密码',
+      new: '新密码',
+      confirm: '再次输入新密码',
+      save: '修改密码',
+      saved: '密码已修改；您在其他设备上的登录已退出',
+    },
+    security: { title: '账号安全' },
+    policy: { hint: '至少 10 个字符' },
+  },
+  en: {
+    menu: {
+      organisations: 'Organisations',
+      profile: 'My profile',
+      roles: 'Roles',
+      security: 'Account security',
+    },
+    forgot: {
+      title: 'Forgot your password',
+      intro:
+        'Enter the email you registered with and we will send a link to reset your password. It works once, for 30 minutes.',
+      email: 'Email',
+      send: 'Send the reset link',
+      sentTitle: 'Check your mail',
+      sent: 'If an account uses this address, the reset link is on its way there. Nothing came? Look in the spam folder, or try again later.',
+      back: 'Back to log in',
+    },
+    reset: {
+      title: 'Set a new password',
+      intro: 'Once the new password is set you are signed out on every device; log in again with it.',
+      password: 'New password',
+      confirm: 'New password again',
+      mismatch: 'The two passwords differ',
+      save: 'Set the new password',
+      doneTitle: 'Password changed',
+      done: 'Log in with your new password.',
+      login: 'Log in',
+      noToken: 'This link is incomplete: open the whole link from the mail, or ask for a new one.',
+      again: 'Ask for a new link',
+    },
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'New password again',
+      save: 'Change password',
+      saved: 'Password changed; you are signed out on your other devices',
+    },
+    security: { title: 'Account security' },
+    policy: { hint: 'At least 10 characters' },
+  },
 });
