@@ -16,6 +16,8 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { MAX_ATTACHMENT_BYTES } from '../challenges/attachments.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import { commissionerNotice } from '../notifications/events.ts';
+import { excludedByGrade } from './assessment.service.ts';
+import { isAgencyStaff, isAnalyst, staffedAgencies } from './commissioners.access.ts';
 import {
   beijingDay,
   type DemandAction,
@@ -31,15 +33,6 @@ import { type CommissionerInput, type DemandInput, MatchIndex, REGION_POINTS } f
 const LIVE = ['offered', 'accepted'] as const;
 
 // ── who is who ──────────────────────────────────────────────────────────────────────────────
-
-/** Agencies the actor staffs (organizer or admin of an agency organisation). */
-export const staffedAgencies = (actor: Actor | null) =>
-  (actor?.roles ?? [])
-    .filter((r) => (r.role === 'organizer' || r.role === 'admin') && r.orgKind === 'agency')
-    .map((r) => r.orgId);
-
-const isAgencyStaff = (actor: Actor | null, agencyId: string) =>
-  staffedAgencies(actor).includes(agencyId) || isPlatformAdmin(actor);
 
 function checkCounty(code: string, field: string) {
   const d = divisions().get(code);
@@ -307,8 +300,6 @@ async function getCommissionerTx(q: Ctx['db'], ctx: Ctx, id: string) {
   return (await presentCommissioners(q, [c], actor))[0];
 }
 export const getCommissioner = (ctx: Ctx, id: string) => getCommissionerTx(ctx.db, ctx, id);
-
-const isAnalyst = (actor: Actor | null) => !!actor?.roles.some((r) => r.role === 'analyst');
 
 /** The registry: agency staff see their agencies' commissioners; analysts and platform admins all. */
 export async function listCommissioners(
@@ -674,8 +665,11 @@ export async function listDemands(
 
 // ── matching ────────────────────────────────────────────────────────────────────────────────
 
-/** The agency's commissioners as matching inputs, with their remaining capacity. */
-async function matchInputs(q: Ctx['db'], agencyId: string) {
+/**
+ * The agency's commissioners as matching inputs, with their remaining capacity; one graded
+ * 'unqualified' last year is unavailable this year (assessment.ts, `excludedNextYear`).
+ */
+async function matchInputs(q: Ctx['db'], agencyId: string, now: Date) {
   const rows = await q
     .selectFrom('commissioner')
     .selectAll()
@@ -686,6 +680,11 @@ async function matchInputs(q: Ctx['db'], agencyId: string) {
     q,
     rows.map((r) => r.id),
   );
+  const excluded = await excludedByGrade(
+    q,
+    rows.map((r) => r.id),
+    now,
+  );
   const inputs: CommissionerInput[] = rows.map((r) => ({
     id: r.id,
     keywords: r.keywords,
@@ -693,7 +692,7 @@ async function matchInputs(q: Ctx['db'], agencyId: string) {
     disciplineCodes: r.discipline_codes,
     regions: r.regions,
     capacity: r.capacity - figures.get(r.id)!.load,
-    available: r.available,
+    available: r.available && !excluded.has(r.id),
   }));
   return { rows, inputs };
 }
@@ -744,7 +743,7 @@ export async function proposal(ctx: Ctx, agencyId: string) {
   const actor = requireActor(ctx.actor);
   if (!isAgencyStaff(actor, agencyId))
     throw new AppError('FORBIDDEN', t('commissioners.notAgency'), 'agencyId');
-  const { rows, inputs } = await matchInputs(ctx.db, agencyId);
+  const { rows, inputs } = await matchInputs(ctx.db, agencyId, ctx.now());
   const demands = await ctx.db
     .selectFrom('commissioner_demand')
     .selectAll()
@@ -819,7 +818,7 @@ export async function demandCandidates(ctx: Ctx, demandId: string) {
     .where('id', '=', demandId)
     .executeTakeFirst();
   if (!d || !isAgencyStaff(actor, d.agency_org_id)) throw notFound(t('notFound.commissionerDemand'));
-  const { rows, inputs } = await matchInputs(ctx.db, d.agency_org_id);
+  const { rows, inputs } = await matchInputs(ctx.db, d.agency_org_id, ctx.now());
   const index = new MatchIndex(inputs);
   const excluded = (await declinersOf(ctx.db, [d.id])).get(d.id);
   const who = nameOf(rows);
@@ -867,13 +866,15 @@ export async function dispatch(
     if (!c) throw invalid('commissionerId', t('notFound.commissioner'));
     if (c.agency_org_id !== d.agency_org_id) throw invalid('commissionerId', t('commissioners.otherAgency'));
     if (!c.available) throw invalid('commissionerId', t('commissioners.unavailable'));
+    const graded = (await excludedByGrade(tx, [c.id], now)).get(c.id);
+    if (graded) throw invalid('commissionerId', t('commissioners.assess.excluded', { year: String(graded) }));
     const load = (await serviceFigures(tx, [c.id])).get(c.id)!.load;
     if (load >= c.capacity)
       throw invalid('commissionerId', t('commissioners.full', { capacity: c.capacity }));
     if ((await declinersOf(tx, [d.id])).get(d.id)?.has(c.id))
       throw invalid('commissionerId', t('commissioners.declinedBefore'));
     // Score and explanation as the agency saw them, kept with the dispatch.
-    const { inputs } = await matchInputs(tx, d.agency_org_id);
+    const { inputs } = await matchInputs(tx, d.agency_org_id, now);
     const index = new MatchIndex(inputs);
     const q = index.query(demandInput(d));
     const ranked = index.rank(demandInput(d), 10, undefined, q);

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { t } from '../../i18n/messages.ts';
 import { registerTaskSource } from '../home/tasks.ts';
-import { staffedAgencies } from './commissioners.service.ts';
+import { staffedAgencies } from './commissioners.access.ts';
 
 registerTaskSource(async ({ actor, db }) => {
   const out = [];

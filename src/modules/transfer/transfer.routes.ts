@@ -234,6 +234,20 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => svc.closeDemand(req.ctx, req.params.id),
   );
+  app.post(
+    '/transfer/demands/:id/promote',
+    {
+      schema: {
+        tags,
+        response: { 200: S.DemandView },
+        summary:
+          'Make a demand no listed achievement fits a draft challenge (揭榜挂帅), pre-filled: its enterprise or an organizer',
+        params: IdParam,
+        body: z.strictObject({ organiserOrgId: z.uuid() }),
+      },
+    },
+    async (req) => svc.promoteDemand(req.ctx, req.params.id, req.body),
+  );
   app.put(
     '/transfer/demands/:id/alert',
     {

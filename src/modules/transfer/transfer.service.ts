@@ -14,6 +14,7 @@ import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { searchWords } from '../challenges/challenges.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { checkPatentNumber } from './ipnumber.ts';
 import { buildMatchIndex, type MatchDoc, type MatchIndex, matchTop } from './match.ts';
@@ -470,6 +471,13 @@ async function presentDemand(q: Q, ctx: Ctx, d: DemandRow) {
     .where('demand_id', '=', d.id)
     .executeTakeFirst();
   const own = isBuyer(ctx.actor, d.org_id);
+  const promoted = d.promoted_challenge_id
+    ? await q
+        .selectFrom('challenge')
+        .select(['id', 'title_zh', 'title_en'])
+        .where('id', '=', d.promoted_challenge_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: d.id,
     orgId: d.org_id,
@@ -485,8 +493,11 @@ async function presentDemand(q: Q, ctx: Ctx, d: DemandRow) {
     budgetMaxFen: d.budget_max_fen,
     deadline: d.deadline,
     promotedChallengeId: d.promoted_challenge_id,
+    promotedChallenge: promoted ? { id: promoted.id, title: nm(promoted.title_zh, promoted.title_en) } : null,
     alert: own ? !!search : null,
     canEdit: own,
+    /** Whether the actor may promote it to a challenge (its enterprise, or an organizer of an agency). */
+    canPromote: d.state === 'open' && (own || hasRole(ctx.actor, 'organizer')),
   };
 }
 
@@ -580,6 +591,123 @@ export async function closeDemand(ctx: Ctx, id: string) {
     });
     return presentDemand(tx, ctx, row);
   });
+}
+
+/** The affinity (as alerts count it) from which a listed achievement fits a demand. */
+export const FIT_AFFINITY = 300;
+
+/**
+ * A demand no listed achievement fits becomes a challenge (揭榜挂帅) in one step: a draft challenge of
+ * the demand's enterprise, pre-filled from the demand, vetted by the named agency; the demand is
+ * marked promoted and the two link each other. Its enterprise (proposer or admin) or an organizer of
+ * the agency may; the demand row is locked, so concurrent requests make one challenge.
+ */
+export async function promoteDemand(ctx: Ctx, id: string, input: { organiserOrgId: string }) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  const agency = await ctx.db
+    .selectFrom('organisation')
+    .select(['id', 'kind'])
+    .where('id', '=', input.organiserOrgId)
+    .executeTakeFirst();
+  if (agency?.kind !== 'agency') throw invalid('organiserOrgId', t('transfer.promote.agency'));
+  return ctx.db.transaction().execute(async (tx) => {
+    const d = await tx
+      .selectFrom('transfer_demand')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!d || (d.state === 'closed' && !inOrg(actor, d.org_id)))
+      throw notFound(t('transfer.notFound.demand'));
+    const organizer = hasRole(actor, 'organizer', input.organiserOrgId);
+    if (!isBuyer(actor, d.org_id) && !organizer) throw forbidden(t('transfer.promote.who'));
+    if (d.state !== 'open')
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('transfer.demandState', { state: stateOf('demand', d.state) }),
+      );
+    const fits = matchTop(await indexOf(tx, 'achievements'), demandDoc(d), 1).filter(
+      (m) => m.score * 10 >= FIT_AFFINITY,
+    );
+    if (fits.length) throw new AppError('ILLEGAL_TRANSITION', t('transfer.promote.fits'));
+    const c = await tx
+      .insertInto('challenge')
+      .values({
+        org_id: d.org_id,
+        organiser_org_id: input.organiserOrgId,
+        title_zh: d.title_zh.slice(0, 200),
+        title_en: d.title_en.slice(0, 300),
+        statement_zh: d.problem_zh || d.title_zh,
+        statement_en: d.problem_en,
+        discipline_codes: d.discipline_codes,
+        keywords: d.keywords.map((k) => k.slice(0, 60)).filter(Boolean),
+        region_code: /^\d{6}$/.test(d.region_code ?? '') ? d.region_code : null,
+        budget_ceiling_fen: d.budget_max_fen,
+        cofund_fen: 0,
+        deadline: challengeDeadline(d.deadline, now),
+        duration_months: 12,
+        ip_terms: '',
+        winner_slots: 1,
+        mode: 'single',
+        eligibility: JSON.stringify([]),
+        notice_days: 5,
+        ethics_categories: [],
+        search_text: searchWords(
+          [d.title_zh, d.title_en, d.problem_zh, d.problem_en, ...d.keywords, ...d.discipline_codes].join(
+            '\n',
+          ),
+        ),
+        created_by: actor.personId,
+        state: 'draft',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('challenge_target')
+      .values({
+        challenge_id: c.id,
+        position_no: 0,
+        metric: d.title_zh.slice(0, 200),
+        unit: '',
+        comparator: 'eq',
+        threshold: '1',
+        threshold_high: null,
+        verification: (d.problem_zh || d.title_zh).slice(0, 1000),
+        verifier: 'proposer',
+        verifier_name: '',
+        mandatory: true,
+      })
+      .execute();
+    const row = await tx
+      .updateTable('transfer_demand')
+      .set({ state: 'promoted', promoted_challenge_id: c.id, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, now, {
+      action: 'challenge.create',
+      objectType: 'challenge',
+      objectId: c.id,
+      after: { fromDemand: id, organiserOrgId: input.organiserOrgId },
+    });
+    await recordAudit(tx, actor, now, {
+      action: 'transfer.demand_promote',
+      objectType: 'transfer_demand',
+      objectId: id,
+      before: { state: d.state },
+      after: { state: 'promoted', challengeId: c.id },
+    });
+    return presentDemand(tx, ctx, row);
+  });
+}
+
+/** The challenge's bid deadline: the demand's deadline (end of that day, Beijing), else 30 days on. */
+function challengeDeadline(deadline: string, now: Date) {
+  const end = new Date(`${deadline}T23:59:59+08:00`);
+  return (end > now ? end : new Date(now.getTime() + 30 * 86_400_000)).toISOString();
 }
 
 // ---------- matching ----------

@@ -5195,6 +5195,469 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commissioner-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual assessment of an agency’s commissioners for a year, with the rule that graded them — agency staff, analysts */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run (again) the assessment for a year with the agency’s thresholds; grades feed the next year’s dispatch — agency staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        rule: {
+                            basic: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            excellent: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            qualified: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                        };
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-assessments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same results as CSV or XLSX, in the reader’s language */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    format: "csv" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commissioner-demands": {
         parameters: {
             query?: never;
@@ -11194,6 +11657,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -11334,6 +11798,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -11497,6 +11962,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -11954,6 +12420,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -13288,6 +13755,109 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/listing-orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations whose instruments I may list (their admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -16505,6 +17075,111 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/organisations/{id}/instrument-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who may manage an instrument of this organisation (its active members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/organisations/{id}/instruments/openness": {
@@ -27920,6 +28595,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27934,6 +28610,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -28045,6 +28728,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -28059,6 +28743,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -28180,6 +28871,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -28194,6 +28886,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -28309,6 +29008,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -28323,6 +29023,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -28521,6 +29228,149 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a demand no listed achievement fits a draft challenge (揭榜挂帅), pre-filled: its enterprise or an organizer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organiserOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            canPromote: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

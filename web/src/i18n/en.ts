@@ -232,6 +232,7 @@ export const en = {
     disciplineCodes: 'Discipline codes',
     keywords: 'Keywords',
     regionCode: 'Region code (6 digits)',
+    fromDemand: 'Made from the technology demand',
     listHint: 'Comma-separated',
     statement: 'Problem statement',
     ipTerms: 'IP and licensing terms',

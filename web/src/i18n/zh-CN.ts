@@ -226,6 +226,7 @@ export const zhCN: Messages = {
     disciplineCodes: '学科代码',
     keywords: '关键词',
     regionCode: '行政区划代码（6 位）',
+    fromDemand: '来源技术需求',
     listHint: '用逗号分隔',
     statement: '需求描述',
     ipTerms: '知识产权与许可条款',
