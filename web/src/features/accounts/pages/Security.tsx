@@ -94,10 +94,12 @@ function Sessions() {
               title={
                 <Flex wrap gap="small" align="center">
                   <span>
-                    {s.browser ?? t('sessions.unknownBrowser')} · {s.os ?? t('sessions.unknownOs')}
+                    {/* Product names read the same in every language. */}
+                    {s.browser ? <span translate="no">{s.browser}</span> : t('sessions.unknownBrowser')} ·{' '}
+                    {s.os ? <span translate="no">{s.os}</span> : t('sessions.unknownOs')}
                     {s.mobile ? ` · ${t('sessions.phone')}` : ''}
                   </span>
-                  {s.current && <Tag color="green">{t('sessions.current')}</Tag>}
+                  {s.current && <Tag color="success">{t('sessions.current')}</Tag>}
                 </Flex>
               }
               description={
