@@ -20,8 +20,11 @@ import * as m0020 from './migrations/0020_race_score_source.ts';
 import * as m0030 from './migrations/0030_jobs_notifications.ts';
 import * as m0031 from './migrations/0031_notification_mail_index.ts';
 import * as m0040 from './migrations/0040_commissioners.ts';
+import * as m0041 from './migrations/0041_commissioner_assessment.ts';
 import * as m0045 from './migrations/0045_instruments.ts';
 import * as m0050 from './migrations/0050_transfer.ts';
+import * as m0055 from './migrations/0055_password_reset.ts';
+import * as m0056 from './migrations/0056_session_public_id.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -45,7 +48,10 @@ const migrations: Record<string, Migration> = {
   '0031_notification_mail_index': m0031,
   '0050_transfer': m0050,
   '0040_commissioners': m0040,
+  '0041_commissioner_assessment': m0041,
   '0045_instruments': m0045,
+  '0055_password_reset': m0055,
+  '0056_session_public_id': m0056,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -102,6 +102,17 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
   ip: string;
   user_agent: string;
+  public_id: Generated<string>;
+}
+
+export interface PasswordResetTable {
+  id: Generated<string>;
+  person_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  ip: Generated<string>;
 }
 
 export interface AuditLogTable {
@@ -955,6 +966,22 @@ export interface CommissionerVisitTable {
   rating_comment: Generated<string>;
 }
 
+export interface CommissionerAssessmentTable {
+  commissioner_id: string;
+  year: number;
+  agency_org_id: string;
+  minutes: number;
+  visits: number;
+  resolved: number;
+  ratings: number;
+  /** numeric(4,2), read as text. */
+  rating: ColumnType<string | null, number | null, number | null>;
+  grade: string;
+  rule: ColumnType<unknown, string, string>;
+  assessed_by: string;
+  assessed_at: Timestamp;
+}
+
 // Shared large research instruments (0045). `during` is a tstzrange, read and written as text.
 export interface InstrumentTable {
   id: Generated<string>;
@@ -1225,6 +1252,7 @@ export interface DB {
   person_project: PersonProjectTable;
   membership: MembershipTable;
   session: SessionTable;
+  password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sanction: SanctionTable;
@@ -1290,6 +1318,7 @@ export interface DB {
   commissioner_demand: CommissionerDemandTable;
   commissioner_dispatch: CommissionerDispatchTable;
   commissioner_visit: CommissionerVisitTable;
+  commissioner_assessment: CommissionerAssessmentTable;
   transfer_achievement: TransferAchievementTable;
   transfer_inventor: TransferInventorTable;
   transfer_demand: TransferDemandTable;

@@ -200,6 +200,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     sessionPolicy,
     cookieSecure: config.cookieSecure,
     loginRateMax: config.loginRateMax,
+    publicUrl: config.publicUrl,
   });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(challengesRoutes, { prefix: '/api' });

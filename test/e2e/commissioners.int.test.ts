@@ -209,6 +209,35 @@ for (const kind of backends()) {
         reason: '本月在外地',
       });
       assert.deepEqual(declined.body, { demandId: ids.demand, state: 'open' });
+      // The commissioner was told of the dispatch; the agency is told of the decline and sees the
+      // demand among those to dispatch again.
+      const told = await firstClient.get('/api/notifications?pageSize=50');
+      assert.ok(
+        told.body.items.some(
+          (n: { kind: string; href: string }) =>
+            n.kind === 'commissioner.dispatched' && n.href === `/commissioners/demands/${ids.demand}`,
+        ),
+        JSON.stringify(told.body),
+      );
+      const agencyInbox = await cast.organizer.get('/api/notifications?pageSize=50');
+      const decl = agencyInbox.body.items.find((n: { kind: string }) => n.kind === 'commissioner.declined');
+      assert.ok(decl, JSON.stringify(agencyInbox.body));
+      assert.match(decl.title, /谢绝|declined/);
+      const agencyTasks = (await cast.organizer.get('/api/me/tasks')).body.items;
+      const redo = agencyTasks.find((x: { kind: string }) => x.kind === 'commissioners.redispatch');
+      assert.equal(redo?.count, 1, JSON.stringify(agencyTasks));
+      assert.equal(
+        agencyTasks.find((x: { kind: string }) => x.kind === 'commissioners.dispatch')?.count,
+        1,
+        JSON.stringify(agencyTasks),
+      );
+      // Nobody else hears of it.
+      assert.equal(
+        (await farmer.get('/api/notifications?pageSize=50')).body.items.filter((n: { kind: string }) =>
+          n.kind.startsWith('commissioner.'),
+        ).length,
+        0,
+      );
       // The decliner no longer sees the contact details (the demand is gone from their view).
       assert.equal((await firstClient.get(`/api/commissioner-demands/${ids.demand}`)).status, 404);
       const cands = await cast.organizer.get(`/api/commissioner-demands/${ids.demand}/candidates`);
@@ -248,6 +277,12 @@ for (const kind of backends()) {
         workDone: '田间诊断',
       });
       assert.equal(early.status, 409);
+      const respondTask = (await who.get('/api/me/tasks')).body.items;
+      assert.equal(
+        respondTask.find((x: { kind: string }) => x.kind === 'commissioners.respond')?.count,
+        1,
+        JSON.stringify(respondTask),
+      );
       const acc = await who.post(`/api/commissioner-dispatches/${live.id}/accept`);
       assert.equal(acc.body.state, 'serving', JSON.stringify(acc.body));
       const future = await who.post(`/api/commissioner-dispatches/${live.id}/visits`, {
@@ -264,6 +299,18 @@ for (const kind of backends()) {
         workDone: '田间诊断，指导施药',
       });
       assert.equal(v.status, 201, JSON.stringify(v.body));
+      // The served party is told of the visit and finds it among its tasks.
+      const inbox = (await farmer.get('/api/notifications?pageSize=50')).body.items;
+      const logged = inbox.find((n: { kind: string }) => n.kind === 'commissioner.visitLogged');
+      assert.ok(logged, JSON.stringify(inbox));
+      assert.equal(logged.href, `/commissioners/demands/${ids.demand}`);
+      assert.match(logged.title, /2026-03-10/);
+      assert.equal(
+        (await farmer.get('/api/me/tasks')).body.items.find(
+          (x: { kind: string }) => x.kind === 'commissioners.confirm',
+        )?.count,
+        1,
+      );
       const photo = await who.request(
         'POST',
         `/api/commissioner-visits/${v.body.id}/photos?name=field.png`,

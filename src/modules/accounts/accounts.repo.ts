@@ -1,7 +1,14 @@
 // Every SQL statement of accounts: organisations, people, memberships, sessions. Rows in, rows out.
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Tx } from '../../app/context.ts';
-import type { DB, MembershipTable, OrganisationTable, PersonTable, SessionTable } from '../../db/schema.ts';
+import type {
+  DB,
+  MembershipTable,
+  OrganisationTable,
+  PasswordResetTable,
+  PersonTable,
+  SessionTable,
+} from '../../db/schema.ts';
 
 type Q = Kysely<DB> | Tx;
 export type OrganisationRow = Selectable<OrganisationTable>;
@@ -208,7 +215,34 @@ export const listMemberships = (q: Q, by: { personId?: string; orgIds?: string[]
   return query.execute();
 };
 
-export const insertSession = (q: Tx, s: SessionRow) => q.insertInto('session').values(s).execute();
+export const insertSession = (q: Tx, s: Insertable<SessionTable>) =>
+  q.insertInto('session').values(s).execute();
+
+/** A person's live sessions (not revoked, not past their absolute end), most recently seen first. */
+export const liveSessionsOf = (q: Q, personId: string, now: Date) =>
+  q
+    .selectFrom('session')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+
+/** Ends one of a person's sessions by its public id; true when it was live. */
+export const revokeSessionByPublicId = async (q: Tx, personId: string, publicId: string, now: Date) =>
+  Number(
+    (
+      await q
+        .updateTable('session')
+        .set({ revoked_at: now })
+        .where('person_id', '=', personId)
+        .where('public_id', '=', publicId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) > 0;
 
 export const findSession = (q: Q, id: string) =>
   q.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
@@ -224,18 +258,51 @@ export const revokeSession = (q: Tx, id: string, now: Date) =>
     .where('revoked_at', 'is', null)
     .execute();
 
-/** Revokes every live session of a person; returns how many. */
-export const revokeSessionsOf = async (q: Tx, personId: string, now: Date) =>
+/** Revokes every live session of a person (but `except`); returns how many. */
+export const revokeSessionsOf = async (q: Tx, personId: string, now: Date, except?: string) => {
+  let query = q
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null);
+  if (except) query = query.where('id', '<>', except);
+  return Number((await query.executeTakeFirst()).numUpdatedRows);
+};
+
+export const setPassword = (q: Tx, personId: string, passwordHash: string) =>
+  q.updateTable('person').set({ password_hash: passwordHash }).where('id', '=', personId).execute();
+
+export const insertReset = (q: Tx, r: Insertable<PasswordResetTable>) =>
+  q.insertInto('password_reset').values(r).returningAll().executeTakeFirstOrThrow();
+
+export const lockReset = (q: Tx, tokenHash: string) =>
+  q
+    .selectFrom('password_reset')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .forUpdate()
+    .executeTakeFirst();
+
+export const countResetsSince = async (q: Tx, personId: string, since: Date) =>
   Number(
     (
       await q
-        .updateTable('session')
-        .set({ revoked_at: now })
+        .selectFrom('password_reset')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('person_id', '=', personId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-    ).numUpdatedRows,
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow()
+    ).n,
   );
+
+/** Voids every unused reset link of a person (a newer one, or the password changed). */
+export const voidResets = (q: Tx, personId: string, now: Date) =>
+  q
+    .updateTable('password_reset')
+    .set({ used_at: now })
+    .where('person_id', '=', personId)
+    .where('used_at', 'is', null)
+    .execute();
 
 export const setPersonDisabled = (q: Tx, id: string, at: Date | null) =>
   q.updateTable('person').set({ disabled_at: at }).where('id', '=', id).execute();

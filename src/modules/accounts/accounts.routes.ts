@@ -16,14 +16,20 @@ import {
   Organisation,
   OrganisationBody,
   OrganisationPatch,
+  PasswordChangeBody,
+  PasswordResetBody,
+  PasswordResetRequestBody,
   Profile,
   ProfileBody,
   PublicPerson,
   RegisterBody,
+  SessionItem,
   SessionView,
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
+import * as passwords from './password.service.ts';
 import * as profile from './profile.service.ts';
+import * as sessions from './sessions.service.ts';
 import './accounts.tasks.ts';
 
 const errors = {
@@ -39,11 +45,13 @@ export interface AccountsRouteOptions {
   sessionPolicy: svc.SessionPolicy;
   cookieSecure: boolean;
   loginRateMax: number;
+  /** The site's address as people reach it: reset links point there. */
+  publicUrl: string;
 }
 
 export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (
   app,
-  { sessionPolicy, cookieSecure, loginRateMax },
+  { sessionPolicy, cookieSecure, loginRateMax, publicUrl },
 ) => {
   const SESSION_COOKIE = sessionCookieName(cookieSecure);
   const setSessionCookie = (reply: FastifyReply, token: string, expires: Date) =>
@@ -134,6 +142,119 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
   );
 
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Ask for a password-reset link by e-mail (the same answer whether or not the address has an account)',
+        body: PasswordResetRequestBody,
+        response: { 202: Ok, ...errors },
+      },
+      // Per address and email, like login; the service also sends at most a few links per account an hour.
+      config: {
+        rateLimit: {
+          max: loginRateMax,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) =>
+            `reset|${req.ip}|${String((req.body as { email?: string } | undefined)?.email ?? '').toLowerCase()}`,
+        },
+      },
+    },
+    async (req, reply) => {
+      await passwords.requestPasswordReset(req.ctx, req.body.email, publicUrl);
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with the link’s token (once); every session of the account ends',
+        body: PasswordResetBody,
+        response: { 200: Ok, ...errors },
+      },
+      config: {
+        rateLimit: {
+          max: loginRateMax,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `reset-confirm|${req.ip}`,
+        },
+      },
+    },
+    async (req) => {
+      await passwords.resetPassword(req.ctx, req.body.token, req.body.password);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password with the current one; my other sessions end',
+        body: PasswordChangeBody,
+        response: { 200: z.object({ ok: z.literal(true), sessionsRevoked: z.number() }), ...errors },
+      },
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req) => `password|${req.actor?.personId ?? req.ip}`,
+        },
+      },
+    },
+    async (req) => ({
+      ok: true as const,
+      sessionsRevoked: await passwords.changePassword(req.ctx, req.body.currentPassword, req.body.password),
+    }),
+  );
+
+  const Ended = z.object({ ok: z.literal(true), sessionsRevoked: z.number() });
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My live sessions: device, address, when started and last seen; which one is this',
+        response: { 200: z.array(SessionItem), ...errors },
+      },
+    },
+    async (req) => sessions.mySessions(req.ctx),
+  );
+
+  app.post(
+    '/auth/sessions/end-others',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of mine but this one',
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endMyOtherSessions(req.ctx),
+  );
+
+  app.post(
+    '/auth/sessions/:id/end',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of my sessions; its next request is signed out',
+        params: IdParam,
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endMySession(req.ctx, req.params.id),
+  );
+
   app.get(
     '/profile',
     { schema: { tags: ['profile'], summary: 'My full profile', response: { 200: Profile, ...errors } } },
@@ -213,6 +334,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req) => svc.setAccountDisabled(req.ctx, req.params.id, req.params.action === 'disable'),
+  );
+
+  app.post(
+    '/people/:id/end-sessions',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'End every session of a person at once (platform admin); they may sign in again',
+        params: IdParam,
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endSessionsOf(req.ctx, req.params.id),
   );
 
   app.get(

@@ -13,6 +13,7 @@ import { can, isPlatformAdmin } from './accounts.policy.ts';
 import { presentMembership, presentOrganisation, presentSessionPerson } from './accounts.presenter.ts';
 import * as repo from './accounts.repo.ts';
 import type { EnterprisePatchInput } from './accounts.schema.ts';
+import { passwordProblem } from './password-policy.ts';
 
 const UNIQUE_FIELDS = {
   person_email_norm_key: 'email',
@@ -27,7 +28,7 @@ export const hashPassword = (password: string) => hash(password);
 
 let dummyHash: Promise<string> | undefined;
 /** Verify even when the account does not exist, so timing does not reveal registered emails. */
-async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
+export async function checkPassword(stored: string | undefined, password: string): Promise<boolean> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   const ok = await verify(stored ?? (await dummyHash), password);
   return ok && stored !== undefined;
@@ -42,6 +43,11 @@ export async function register(
   ctx: Ctx,
   input: { email: string; password: string; nameZh: string; nameEn: string; locale: string },
 ) {
+  const personal = passwordProblem(input.password, {
+    email: input.email,
+    names: [input.nameZh, input.nameEn],
+  });
+  if (personal) throw invalid('password', personal);
   const passwordHash = await hashPassword(input.password);
   try {
     return await inTx(ctx, async (tx) => {

@@ -306,6 +306,13 @@ export async function getChallenge(ctx: Ctx, id: string) {
       hostOrg: { id: t.host_id, nameZh: t.host_zh, nameEn: t.host_en },
     })),
     attachments: await listAttachments(ctx, 'challenge', id),
+    /** The enterprise technology demand this challenge was made from, if any. */
+    fromDemand: await ctx.db
+      .selectFrom('transfer_demand')
+      .select(['id', 'title_zh as nameZh', 'title_en as nameEn'])
+      .where('promoted_challenge_id', '=', id)
+      .executeTakeFirst()
+      .then((r) => r ?? null),
   };
 }
 

@@ -9,7 +9,7 @@ import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
 import { type RowError, readSheet, splitList } from '../evaluation/pool.ts';
-import { staffedAgencies } from './commissioners.service.ts';
+import { staffedAgencies } from './commissioners.access.ts';
 import { COMMISSIONER_KINDS } from './commissioners.ts';
 import { divisions } from './divisions.ts';
 

@@ -115,9 +115,33 @@ export const commissionersMessages = defineMessages({
     'zh-CN': '该需求已有进行中的派遣',
     en: 'this demand already has a live dispatch',
   },
+  'commissioners.assess.range': {
+    'zh-CN': '须为 0 到 {max} 之间的数（次数为整数）',
+    en: 'must be between 0 and {max} (counts are whole numbers)',
+  },
+  'commissioners.assess.ladder': {
+    'zh-CN': '“{better}”的门槛不能低于“{worse}”',
+    en: 'the threshold for “{better}” cannot be below that for “{worse}”',
+  },
+  'commissioners.assess.futureYear': {
+    'zh-CN': '不能考核尚未开始的年度',
+    en: 'a year that has not begun cannot be assessed',
+  },
+  'commissioners.assess.excluded': {
+    'zh-CN': '该科技特派员 {year} 年度考核不合格，本年度不予派遣',
+    en: 'this commissioner was graded unqualified for {year} and is not dispatched this year',
+  },
+  'commissioners.stats.within': {
+    'zh-CN': '须为比所选层级更大的行政区划',
+    en: 'must be a division above the chosen level',
+  },
   'commissioners.task.dispatch': {
     'zh-CN': '{count} 项服务需求待派遣',
     en: '{count} demand(s) waiting to be dispatched',
+  },
+  'commissioners.task.redispatch': {
+    'zh-CN': '{count} 项需求被科技特派员谢绝，待重新派遣',
+    en: '{count} declined demand(s) waiting for a new dispatch',
   },
   'commissioners.task.respond': {
     'zh-CN': '{count} 项派遣待您接受或谢绝',

@@ -3,11 +3,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition } from '../../core/files/files.ts';
 import { errorBody } from '../../http/errors.ts';
+import { sendTable } from '../../http/export.ts';
 import { DEFAULT_LOCALE } from '../../i18n/locale.ts';
 import { render, t } from '../../i18n/messages.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
+import * as assess from './assessment.service.ts';
+import { GRADE_NAMES } from './assessment.ts';
 import { importCommissioners } from './commissioners.import.ts';
 import {
+  Assessment,
+  AssessmentBody,
+  AssessmentQuery,
   Candidate,
   Commissioner,
   CommissionerBody,
@@ -22,9 +28,12 @@ import {
   DispatchBody,
   Division,
   Proposal,
+  Stats,
+  StatsQuery,
   VisitBody,
 } from './commissioners.schema.ts';
 import * as svc from './commissioners.service.ts';
+import * as stats from './stats.service.ts';
 import './commissioners.tasks.ts';
 import { divisions } from './divisions.ts';
 
@@ -363,5 +372,148 @@ export const commissionersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => svc.confirmVisit(req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/commissioner-assessments',
+    {
+      schema: {
+        tags,
+        summary:
+          'The annual assessment of an agency’s commissioners for a year, with the rule that graded them — agency staff, analysts',
+        querystring: AssessmentQuery,
+        response: { 200: Assessment },
+      },
+    },
+    async (req) => assess.getAssessment(req.ctx, req.query.agencyId, req.query.year),
+  );
+  app.post(
+    '/commissioner-assessments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Run (again) the assessment for a year with the agency’s thresholds; grades feed the next year’s dispatch — agency staff',
+        body: AssessmentBody,
+        response: { 200: Assessment },
+      },
+    },
+    async (req) => assess.runAssessment(req.ctx, req.body),
+  );
+  app.get(
+    '/commissioner-assessments/export',
+    {
+      schema: {
+        tags,
+        summary: 'The same results as CSV or XLSX, in the reader’s language',
+        querystring: AssessmentQuery.extend({ format: z.enum(['csv', 'xlsx']) }),
+      },
+    },
+    async (req, reply) => {
+      const a = await assess.getAssessment(req.ctx, req.query.agencyId, req.query.year);
+      const en = req.ctx.locale === 'en';
+      const header = en
+        ? [
+            'commissioner',
+            'home organisation',
+            'hours',
+            'visits confirmed',
+            'demands resolved',
+            'ratings',
+            'mean rating',
+            'grade',
+            'rule',
+          ]
+        : [
+            '科技特派员',
+            '所在单位',
+            '服务时长（小时）',
+            '确认服务次数',
+            '解决需求数',
+            '评价次数',
+            '平均评分',
+            '考核等级',
+            '考核规则',
+          ];
+      return sendTable(
+        reply,
+        req.query.format,
+        `commissioner-assessment-${a.year}`,
+        header,
+        a.items.map((r) => [
+          en ? r.commissioner.nameEn : r.commissioner.nameZh,
+          r.commissioner.homeOrg,
+          r.hours,
+          r.visits,
+          r.resolved,
+          r.ratings,
+          r.rating ?? '',
+          en ? GRADE_NAMES[r.grade].en : GRADE_NAMES[r.grade].zh,
+          JSON.stringify(r.rule),
+        ]),
+      );
+    },
+  );
+
+  app.get(
+    '/commissioner-stats',
+    {
+      schema: {
+        tags,
+        summary:
+          'Commissioners, demands open and served, confirmed hours and visits, mean rating by province, city or county (within a division) — analysts, agency staff (their agencies)',
+        querystring: StatsQuery,
+        response: { 200: Stats },
+      },
+    },
+    async (req) => stats.commissionerStats(req.ctx, req.query),
+  );
+  app.get(
+    '/commissioner-stats/export',
+    {
+      schema: {
+        tags,
+        summary: 'The same figures as CSV or XLSX, in the reader’s language',
+        querystring: StatsQuery.extend({ format: z.enum(['csv', 'xlsx']) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await stats.commissionerStats(req.ctx, req.query);
+      const en = req.ctx.locale === 'en';
+      const header = en
+        ? [
+            'division',
+            'commissioners',
+            'demands open',
+            'demands served',
+            'hours',
+            'visits confirmed',
+            'mean rating',
+          ]
+        : [
+            '行政区划',
+            '科技特派员',
+            '待办需求',
+            '已办结需求',
+            '服务时长（小时）',
+            '确认服务次数',
+            '平均评分',
+          ];
+      return sendTable(
+        reply,
+        req.query.format,
+        `commissioner-stats-${r.within?.code ?? 'all'}-${r.level}`,
+        header,
+        r.rows.map((x) => [
+          x.name,
+          x.commissioners,
+          x.demandsOpen,
+          x.demandsServed,
+          x.hours,
+          x.visits,
+          x.rating ?? '',
+        ]),
+      );
+    },
   );
 };

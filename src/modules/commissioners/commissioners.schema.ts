@@ -214,3 +214,73 @@ export const Division = z.object({
   level: z.enum(['province', 'city', 'county']),
   parent: z.string().nullable(),
 });
+
+// ── annual assessment ───────────────────────────────────────────────────────────────────────
+
+const Thresholds = z.object({
+  hours: z.number().min(0).max(2000),
+  visits: z.number().int().min(0).max(1000),
+  resolved: z.number().int().min(0).max(1000),
+  rating: z.number().min(0).max(5),
+});
+export const AssessmentRule = z.object({
+  excellent: Thresholds,
+  qualified: Thresholds,
+  basic: Thresholds,
+});
+export const Grade = z.enum(['excellent', 'qualified', 'basic', 'unqualified']);
+export const AssessmentBody = z.strictObject({
+  agencyId: z.uuid(),
+  year: z.number().int().min(2000).max(2100),
+  rule: AssessmentRule,
+});
+export const AssessmentQuery = z.object({
+  agencyId: z.uuid(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const Assessment = z.object({
+  year: z.number(),
+  /** The thresholds the year's grades were given by (null before the first run). */
+  rule: AssessmentRule.nullable(),
+  defaultRule: AssessmentRule,
+  assessedAt: z.string().nullable(),
+  items: z.array(
+    z.object({
+      commissioner: Who,
+      hours: z.number(),
+      visits: z.number(),
+      resolved: z.number(),
+      ratings: z.number(),
+      rating: z.number().nullable(),
+      grade: Grade,
+      rule: AssessmentRule,
+    }),
+  ),
+});
+
+// ── statistics by division ──────────────────────────────────────────────────────────────────
+
+export const StatsQuery = z.object({
+  level: z.enum(['province', 'city', 'county']).default('province'),
+  within: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional(),
+  agencyId: z.uuid().optional(),
+});
+const StatsFigures = z.object({
+  commissioners: z.number(),
+  demandsOpen: z.number(),
+  demandsServed: z.number(),
+  hours: z.number(),
+  visits: z.number(),
+  rating: z.number().nullable(),
+});
+export const Stats = z.object({
+  level: z.enum(['province', 'city', 'county']),
+  /** The level to drill into from a row (null at county level). */
+  next: z.enum(['city', 'county']).nullable(),
+  within: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+  rows: z.array(StatsFigures.extend({ code: z.string(), name: z.string(), shortName: z.string() })),
+  totals: StatsFigures,
+});

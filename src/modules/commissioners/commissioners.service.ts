@@ -15,6 +15,9 @@ import { isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { MAX_ATTACHMENT_BYTES } from '../challenges/attachments.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { commissionerNotice } from '../notifications/events.ts';
+import { excludedByGrade } from './assessment.service.ts';
+import { isAgencyStaff, isAnalyst, staffedAgencies } from './commissioners.access.ts';
 import {
   beijingDay,
   type DemandAction,
@@ -30,15 +33,6 @@ import { type CommissionerInput, type DemandInput, MatchIndex, REGION_POINTS } f
 const LIVE = ['offered', 'accepted'] as const;
 
 // ── who is who ──────────────────────────────────────────────────────────────────────────────
-
-/** Agencies the actor staffs (organizer or admin of an agency organisation). */
-export const staffedAgencies = (actor: Actor | null) =>
-  (actor?.roles ?? [])
-    .filter((r) => (r.role === 'organizer' || r.role === 'admin') && r.orgKind === 'agency')
-    .map((r) => r.orgId);
-
-const isAgencyStaff = (actor: Actor | null, agencyId: string) =>
-  staffedAgencies(actor).includes(agencyId) || isPlatformAdmin(actor);
 
 function checkCounty(code: string, field: string) {
   const d = divisions().get(code);
@@ -306,8 +300,6 @@ async function getCommissionerTx(q: Ctx['db'], ctx: Ctx, id: string) {
   return (await presentCommissioners(q, [c], actor))[0];
 }
 export const getCommissioner = (ctx: Ctx, id: string) => getCommissionerTx(ctx.db, ctx, id);
-
-const isAnalyst = (actor: Actor | null) => !!actor?.roles.some((r) => r.role === 'analyst');
 
 /** The registry: agency staff see their agencies' commissioners; analysts and platform admins all. */
 export async function listCommissioners(
@@ -673,8 +665,11 @@ export async function listDemands(
 
 // ── matching ────────────────────────────────────────────────────────────────────────────────
 
-/** The agency's commissioners as matching inputs, with their remaining capacity. */
-async function matchInputs(q: Ctx['db'], agencyId: string) {
+/**
+ * The agency's commissioners as matching inputs, with their remaining capacity; one graded
+ * 'unqualified' last year is unavailable this year (assessment.ts, `excludedNextYear`).
+ */
+async function matchInputs(q: Ctx['db'], agencyId: string, now: Date) {
   const rows = await q
     .selectFrom('commissioner')
     .selectAll()
@@ -685,6 +680,11 @@ async function matchInputs(q: Ctx['db'], agencyId: string) {
     q,
     rows.map((r) => r.id),
   );
+  const excluded = await excludedByGrade(
+    q,
+    rows.map((r) => r.id),
+    now,
+  );
   const inputs: CommissionerInput[] = rows.map((r) => ({
     id: r.id,
     keywords: r.keywords,
@@ -692,7 +692,7 @@ async function matchInputs(q: Ctx['db'], agencyId: string) {
     disciplineCodes: r.discipline_codes,
     regions: r.regions,
     capacity: r.capacity - figures.get(r.id)!.load,
-    available: r.available,
+    available: r.available && !excluded.has(r.id),
   }));
   return { rows, inputs };
 }
@@ -743,7 +743,7 @@ export async function proposal(ctx: Ctx, agencyId: string) {
   const actor = requireActor(ctx.actor);
   if (!isAgencyStaff(actor, agencyId))
     throw new AppError('FORBIDDEN', t('commissioners.notAgency'), 'agencyId');
-  const { rows, inputs } = await matchInputs(ctx.db, agencyId);
+  const { rows, inputs } = await matchInputs(ctx.db, agencyId, ctx.now());
   const demands = await ctx.db
     .selectFrom('commissioner_demand')
     .selectAll()
@@ -818,7 +818,7 @@ export async function demandCandidates(ctx: Ctx, demandId: string) {
     .where('id', '=', demandId)
     .executeTakeFirst();
   if (!d || !isAgencyStaff(actor, d.agency_org_id)) throw notFound(t('notFound.commissionerDemand'));
-  const { rows, inputs } = await matchInputs(ctx.db, d.agency_org_id);
+  const { rows, inputs } = await matchInputs(ctx.db, d.agency_org_id, ctx.now());
   const index = new MatchIndex(inputs);
   const excluded = (await declinersOf(ctx.db, [d.id])).get(d.id);
   const who = nameOf(rows);
@@ -866,13 +866,15 @@ export async function dispatch(
     if (!c) throw invalid('commissionerId', t('notFound.commissioner'));
     if (c.agency_org_id !== d.agency_org_id) throw invalid('commissionerId', t('commissioners.otherAgency'));
     if (!c.available) throw invalid('commissionerId', t('commissioners.unavailable'));
+    const graded = (await excludedByGrade(tx, [c.id], now)).get(c.id);
+    if (graded) throw invalid('commissionerId', t('commissioners.assess.excluded', { year: String(graded) }));
     const load = (await serviceFigures(tx, [c.id])).get(c.id)!.load;
     if (load >= c.capacity)
       throw invalid('commissionerId', t('commissioners.full', { capacity: c.capacity }));
     if ((await declinersOf(tx, [d.id])).get(d.id)?.has(c.id))
       throw invalid('commissionerId', t('commissioners.declinedBefore'));
     // Score and explanation as the agency saw them, kept with the dispatch.
-    const { inputs } = await matchInputs(tx, d.agency_org_id);
+    const { inputs } = await matchInputs(tx, d.agency_org_id, now);
     const index = new MatchIndex(inputs);
     const q = index.query(demandInput(d));
     const ranked = index.rank(demandInput(d), 10, undefined, q);
@@ -912,6 +914,7 @@ export async function dispatch(
       before: { state: d.state },
       after: { state: to, dispatchId: x.id, ...f },
     });
+    await commissionerNotice(tx, now, 'commissioner.dispatched', x.id);
     return getDemandTx(tx, ctx, d.id);
   });
 }
@@ -967,6 +970,7 @@ export async function respond(ctx: Ctx, dispatchId: string, answer: { accept: bo
       after: { state: DISPATCH_AFTER[action], demandState: to },
       detail: answer.accept ? {} : { reason: answer.reason!.trim() },
     });
+    if (!answer.accept) await commissionerNotice(tx, now, 'commissioner.declined', x.id);
     return d.id;
   });
   // Read outside the lock: the commissioner no longer relates to a declined demand.
@@ -1090,6 +1094,7 @@ export async function logVisit(
       objectId: v.id,
       after: { ...f, minutes, dispatchId },
     });
+    await commissionerNotice(tx, now, 'commissioner.visitLogged', x.id, { id: v.id, date: f.visitDate });
     return { id: v.id, demandId: d.id };
   });
 }

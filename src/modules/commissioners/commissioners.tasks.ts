@@ -1,25 +1,41 @@
-// "My tasks" of the commissioners module: agency staff see open demands to dispatch, a
-// commissioner the dispatches to accept or decline, the served party the visits to confirm.
+// "My tasks" of the commissioners module: agency staff see open demands to dispatch (those a
+// commissioner declined counted apart), a commissioner the dispatches to accept or decline, the
+// served party the visits to confirm.
+import { sql } from 'kysely';
 import { t } from '../../i18n/messages.ts';
 import { registerTaskSource } from '../home/tasks.ts';
-import { staffedAgencies } from './commissioners.service.ts';
+import { staffedAgencies } from './commissioners.access.ts';
 
 registerTaskSource(async ({ actor, db }) => {
   const out = [];
   const agencies = staffedAgencies(actor);
   if (agencies.length) {
+    // Open demands split by whether a commissioner declined them before (they need a new choice).
     const open = await db
-      .selectFrom('commissioner_demand')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('agency_org_id', 'in', agencies)
-      .where('state', '=', 'open')
+      .selectFrom('commissioner_demand as d')
+      .select([
+        (eb) => eb.fn.countAll<string>().as('n'),
+        sql<string>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM commissioner_dispatch x WHERE x.demand_id = d.id AND x.state = 'declined'))`.as(
+          'declined',
+        ),
+      ])
+      .where('d.agency_org_id', 'in', agencies)
+      .where('d.state', '=', 'open')
       .executeTakeFirstOrThrow();
-    const count = Number(open.n);
-    if (count)
+    const declined = Number(open.declined);
+    const fresh = Number(open.n) - declined;
+    if (fresh)
       out.push({
         kind: 'commissioners.dispatch',
-        count,
-        title: t('commissioners.task.dispatch', { count }),
+        count: fresh,
+        title: t('commissioners.task.dispatch', { count: fresh }),
+        href: '/commissioners/dispatch',
+      });
+    if (declined)
+      out.push({
+        kind: 'commissioners.redispatch',
+        count: declined,
+        title: t('commissioners.task.redispatch', { count: declined }),
         href: '/commissioners/dispatch',
       });
   }

@@ -332,3 +332,67 @@ export async function challengeActionNotice(
   const kind = CHALLENGE_NOTICES[action];
   if (kind) await challengeNotice(tx, now, kind, challengeId, now.toISOString());
 }
+
+/**
+ * S&T commissioners: a dispatch offered (to the commissioner's account), declined (to the
+ * dispatching agency's organizers and admins, who match it again), a visit logged (to the served
+ * party who posted the demand, who confirms and rates it).
+ */
+export async function commissionerNotice(
+  tx: Tx,
+  now: Date,
+  kind: Extract<
+    NotificationKind,
+    'commissioner.dispatched' | 'commissioner.declined' | 'commissioner.visitLogged'
+  >,
+  dispatchId: string,
+  visit?: { id: string; date: string },
+): Promise<void> {
+  const x = await tx
+    .selectFrom('commissioner_dispatch as x')
+    .innerJoin('commissioner_demand as d', 'd.id', 'x.demand_id')
+    .innerJoin('commissioner as c', 'c.id', 'x.commissioner_id')
+    .select([
+      'x.id',
+      'd.id as demand_id',
+      'd.title',
+      'd.requester',
+      'd.posted_by',
+      'd.agency_org_id',
+      'c.person_id',
+      'c.name_zh',
+      'c.name_en',
+    ])
+    .where('x.id', '=', dispatchId)
+    .executeTakeFirstOrThrow();
+  const commissioner = { zh: x.name_zh, en: x.name_en || x.name_zh };
+  const object = { name: { zh: x.title, en: x.title } };
+  if (kind === 'commissioner.dispatched')
+    await notify(tx, now, {
+      kind,
+      recipients: [x.person_id],
+      object: { type: 'commissioner_dispatch', id: x.id, ...object },
+      href: `/commissioners/demands/${x.demand_id}`,
+      params: { requester: x.requester },
+    });
+  else if (kind === 'commissioner.declined') {
+    const staff = [
+      ...(await activeWithRole(tx, x.agency_org_id, 'organizer')),
+      ...(await activeWithRole(tx, x.agency_org_id, 'admin')),
+    ];
+    await notify(tx, now, {
+      kind,
+      recipients: staff,
+      object: { type: 'commissioner_dispatch', id: x.id, ...object },
+      href: '/commissioners/dispatch',
+      params: { commissioner },
+    });
+  } else if (visit)
+    await notify(tx, now, {
+      kind,
+      recipients: [x.posted_by],
+      object: { type: 'commissioner_visit', id: visit.id, ...object },
+      href: `/commissioners/demands/${x.demand_id}`,
+      params: { commissioner, date: visit.date },
+    });
+}

@@ -39,7 +39,7 @@ export function closeTransports(): void {
   transports.clear();
 }
 
-const escapeHtml = (s: string) =>
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface Rendered {
@@ -118,7 +118,16 @@ interface Claimed {
   locale: string;
   message_id: string;
   attempts: number;
+  subject: string;
+  text_body: string;
+  html_body: string;
 }
+
+/**
+ * Mails written whole when queued (an account's password-reset link): keyed 'acct:…', their
+ * subject and bodies are stored with them and sent as they are; they carry no notification.
+ */
+export const PRERENDERED_KEY_PREFIX = 'acct:';
 
 const MAX_ATTEMPTS = 8;
 
@@ -129,7 +138,9 @@ async function claim(env: JobEnv, ids: string[]): Promise<Claimed[]> {
   const r = await sql<Claimed>`
     UPDATE mail_message SET state = 'sending', attempts = attempts + 1, claimed_at = ${now}
     WHERE id = ANY(${ids}::uuid[]) AND (state = 'queued' OR (state = 'sending' AND claimed_at < ${stale}))
-    RETURNING id, mail_key, recipient_id, to_address, locale, message_id, attempts`.execute(env.db);
+    RETURNING id, mail_key, recipient_id, to_address, locale, message_id, attempts, subject, text_body, html_body`.execute(
+    env.db,
+  );
   return r.rows;
 }
 
@@ -139,9 +150,10 @@ async function itemsOfMails(env: JobEnv, mails: Claimed[]): Promise<Map<string, 
   // planner always prices right; a digest's notifications through notification.mail_id.
   const single = new Map<string, string>();
   const digests: string[] = [];
-  for (const m of mails)
+  for (const m of mails) {
     if (m.mail_key.startsWith('n:')) single.set(m.mail_key.slice(2), m.id);
-    else digests.push(m.id);
+    else if (!m.mail_key.startsWith(PRERENDERED_KEY_PREFIX)) digests.push(m.id);
+  }
   const cols = ['id', 'mail_id', 'kind', 'params', 'href'] as const;
   const [singles, digested] = await Promise.all([
     single.size
@@ -180,6 +192,10 @@ async function contentsOf(env: JobEnv, mails: Claimed[], secret: string): Promis
   const person = new Map(people.map((p) => [p.id, p]));
   const out = new Map<string, Rendered>();
   for (const m of mails) {
+    if (m.mail_key.startsWith(PRERENDERED_KEY_PREFIX)) {
+      out.set(m.id, { subject: m.subject, text: m.text_body, html: m.html_body });
+      continue;
+    }
     const locale: Locale = m.locale === 'en' ? 'en' : 'zh-CN';
     const mine = itemsOf.get(m.id) ?? [];
     const single = mine.length === 1 ? mine[0] : undefined;

@@ -39,6 +39,9 @@ export const KINDS = {
   'transfer.termsProposed': { required: false },
   'transfer.noticePublished': { required: false },
   'transfer.match': { required: false },
+  'commissioner.dispatched': { required: false },
+  'commissioner.declined': { required: false },
+  'commissioner.visitLogged': { required: false },
 } as const satisfies Record<string, KindDef>;
 
 export type NotificationKind = keyof typeof KINDS;

@@ -134,6 +134,18 @@ export const notificationMessages = defineMessages({
     'zh-CN': '新上架的成果“{achievement}”与您的需求“{object}”匹配',
     en: 'The newly listed achievement “{achievement}” matches your demand “{object}”',
   },
+  'notify.commissioner.dispatched': {
+    'zh-CN': '您被派遣服务需求“{object}”（{requester}），请接受或谢绝',
+    en: 'You are dispatched to the demand “{object}” ({requester}); please accept or decline',
+  },
+  'notify.commissioner.declined': {
+    'zh-CN': '科技特派员{commissioner}谢绝了需求“{object}”，需要重新派遣',
+    en: '{commissioner} declined the demand “{object}”; it needs a new dispatch',
+  },
+  'notify.commissioner.visitLogged': {
+    'zh-CN': '科技特派员{commissioner}记录了 {date} 对“{object}”的服务，请确认并评价',
+    en: '{commissioner} logged a visit on {date} for “{object}”; please confirm and rate it',
+  },
 
   'notify.mail.greeting': { 'zh-CN': '{name}，您好：', en: 'Dear {name},' },
   'notify.mail.act': { 'zh-CN': '请点击以下链接处理：', en: 'Open this page to act:' },

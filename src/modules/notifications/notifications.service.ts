@@ -130,6 +130,26 @@ export async function queueMails(
   return rows.rows.map((r) => r.id);
 }
 
+/**
+ * Queues one mail written whole by its sender (subject and bodies in the recipient's language),
+ * keyed `acct:…` so delivery sends it as stored; it never appears in the in-app inbox. The
+ * delivery job is enqueued in the same transaction.
+ */
+export async function queueWrittenMail(
+  tx: Tx,
+  mail: { mailKey: string; recipientId: string; subject: string; text: string; html: string },
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  await sql`
+    INSERT INTO mail_message (id, mail_key, recipient_id, to_address, locale, message_id, subject, text_body, html_body, created_at)
+    SELECT ${id}::uuid, ${mail.mailKey}, p.id, p.email, p.locale, '<' || ${id} || '@' || ${domainForIds} || '>',
+           ${mail.subject}, ${mail.text}, ${mail.html}, ${now}
+    FROM person p WHERE p.id = ${mail.recipientId}`.execute(tx);
+  await enqueue(tx, DELIVER_JOB, [{ mailIds: [id] }]);
+  return id;
+}
+
 // ——— The inbox ———
 
 export interface NotificationView {

@@ -72,6 +72,18 @@ export const transferMessages = defineMessages({
   },
   'transfer.budgetRange': { 'zh-CN': '预算上限不能低于下限', en: 'the budget maximum is below the minimum' },
   'transfer.deadlinePast': { 'zh-CN': '截止日期已过', en: 'the deadline has passed' },
+  'transfer.promote.agency': {
+    'zh-CN': '请选择一家组织评审的机构',
+    en: 'choose an agency to vet the challenge',
+  },
+  'transfer.promote.who': {
+    'zh-CN': '只有发布需求的企业或组织机构人员可以将其转为榜单',
+    en: 'only the demand’s enterprise or an organizer may make it a challenge',
+  },
+  'transfer.promote.fits': {
+    'zh-CN': '已有上架成果与该需求匹配，请先洽谈成果',
+    en: 'a listed achievement fits this demand; talk to its owner first',
+  },
   'transfer.demandState': { 'zh-CN': '该需求处于“{state}”状态', en: 'the demand is {state}' },
   'transfer.onlyEnterpriseBuys': {
     'zh-CN': '请以您所在企业的发榜人或管理员身份表达意向',

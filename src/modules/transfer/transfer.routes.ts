@@ -83,8 +83,30 @@ const ListQuery = PageQuery.extend({
   mine: z.enum(['true', 'false']).optional(),
 });
 
+const tags = ['transfer'];
+/** The route options of a deal's action: `/transfer/deals/:id/…`, answered with the deal. */
+function dealAction(summary: string): {
+  schema: { tags: string[]; summary: string; params: typeof IdParam; response: { 200: typeof S.DealView } };
+};
+function dealAction<B extends z.ZodType>(
+  summary: string,
+  body: B,
+): {
+  schema: {
+    tags: string[];
+    summary: string;
+    params: typeof IdParam;
+    body: B;
+    response: { 200: typeof S.DealView };
+  };
+};
+function dealAction(summary: string, body?: z.ZodType) {
+  return {
+    schema: { tags, summary, params: IdParam, response: { 200: S.DealView }, ...(body ? { body } : {}) },
+  };
+}
+
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
-  const tags = ['transfer'];
   app.get(
     '/transfer/achievements',
     {
@@ -212,6 +234,20 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => svc.closeDemand(req.ctx, req.params.id),
   );
+  app.post(
+    '/transfer/demands/:id/promote',
+    {
+      schema: {
+        tags,
+        response: { 200: S.DemandView },
+        summary:
+          'Make a demand no listed achievement fits a draft challenge (揭榜挂帅), pre-filled: its enterprise or an organizer',
+        params: IdParam,
+        body: z.strictObject({ organiserOrgId: z.uuid() }),
+      },
+    },
+    async (req) => svc.promoteDemand(req.ctx, req.params.id, req.body),
+  );
   app.put(
     '/transfer/demands/:id/alert',
     {
@@ -245,76 +281,33 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/transfer/deals/:id/messages',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        params: IdParam,
-        body: z.strictObject({ body: required(5000) }),
-      },
-    },
+    dealAction('Write in the deal’s confidential thread', z.strictObject({ body: required(5000) })),
     async (req) => svc.postMessage(req.ctx, req.params.id, req.body.body),
   );
-  app.post(
-    '/transfer/deals/:id/terms',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        summary: 'Propose terms (either side)',
-        params: IdParam,
-        body: TermsBody,
-      },
-    },
-    async (req) => svc.proposeTerms(req.ctx, req.params.id, req.body),
+  app.post('/transfer/deals/:id/terms', dealAction('Propose terms (either side)', TermsBody), async (req) =>
+    svc.proposeTerms(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/transfer/deals/:id/accept',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        summary: 'Accept the other side’s terms; a price by agreement goes to notice',
-        params: IdParam,
-      },
-    },
+    dealAction('Accept the other side’s terms; a price by agreement goes to notice'),
     async (req) => svc.acceptTerms(req.ctx, req.params.id),
   );
   app.post(
     '/transfer/deals/:id/sign',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        summary: 'Sign the contract for my side (after the notice, no open objection)',
-        params: IdParam,
-      },
-    },
+    dealAction('Sign the contract for my side (after the notice, no open objection)'),
     async (req) => svc.sign(req.ctx, req.params.id),
   );
   app.post(
     '/transfer/deals/:id/cancel',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        params: IdParam,
-        body: z.strictObject({ reason: required(2000) }),
-      },
-    },
+    dealAction('Cancel the deal, saying why', z.strictObject({ reason: required(2000) })),
     async (req) => svc.cancel(req.ctx, req.params.id, req.body.reason),
   );
   app.post(
     '/transfer/deals/:id/register',
-    {
-      schema: {
-        tags,
-        response: { 200: S.DealView },
-        summary: 'Register the signed contract (技术合同认定登记): the seller’s transfer office',
-        params: IdParam,
-        body: z.strictObject({ contractType: z.enum(CONTRACT_TYPES).optional() }),
-      },
-    },
+    dealAction(
+      'Register the signed contract (技术合同认定登记): the seller’s transfer office',
+      z.strictObject({ contractType: z.enum(CONTRACT_TYPES).optional() }),
+    ),
     async (req) => svc.register(req.ctx, req.params.id, req.body),
   );
   app.post(

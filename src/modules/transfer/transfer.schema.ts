@@ -61,8 +61,10 @@ export const DemandView = z.object({
   budgetMaxFen: z.number(),
   deadline: z.string(),
   promotedChallengeId: z.string().nullable(),
+  promotedChallenge: z.object({ id: z.string(), title: Name }).nullable(),
   alert: z.boolean().nullable(),
   canEdit: z.boolean(),
+  canPromote: z.boolean(),
 });
 
 export const DemandPage = page(

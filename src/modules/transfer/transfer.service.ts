@@ -4,15 +4,17 @@
 // authorised on the server (the seller's transfer office is the owner organisation's admins).
 // Locks, in this order: achievement row, then deal row.
 
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { decide } from '../../core/workflow/machine.ts';
+import type { TransferDealTable } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
 import { stateOf } from '../../i18n/states.messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireActor } from '../challenges/challenges.access.ts';
+import { searchWords } from '../challenges/challenges.service.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { checkPatentNumber } from './ipnumber.ts';
 import { buildMatchIndex, type MatchDoc, type MatchIndex, matchTop } from './match.ts';
@@ -469,6 +471,13 @@ async function presentDemand(q: Q, ctx: Ctx, d: DemandRow) {
     .where('demand_id', '=', d.id)
     .executeTakeFirst();
   const own = isBuyer(ctx.actor, d.org_id);
+  const promoted = d.promoted_challenge_id
+    ? await q
+        .selectFrom('challenge')
+        .select(['id', 'title_zh', 'title_en'])
+        .where('id', '=', d.promoted_challenge_id)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: d.id,
     orgId: d.org_id,
@@ -484,8 +493,11 @@ async function presentDemand(q: Q, ctx: Ctx, d: DemandRow) {
     budgetMaxFen: d.budget_max_fen,
     deadline: d.deadline,
     promotedChallengeId: d.promoted_challenge_id,
+    promotedChallenge: promoted ? { id: promoted.id, title: nm(promoted.title_zh, promoted.title_en) } : null,
     alert: own ? !!search : null,
     canEdit: own,
+    /** Whether the actor may promote it to a challenge (its enterprise, or an organizer of an agency). */
+    canPromote: d.state === 'open' && (own || hasRole(ctx.actor, 'organizer')),
   };
 }
 
@@ -581,6 +593,123 @@ export async function closeDemand(ctx: Ctx, id: string) {
   });
 }
 
+/** The affinity (as alerts count it) from which a listed achievement fits a demand. */
+export const FIT_AFFINITY = 300;
+
+/**
+ * A demand no listed achievement fits becomes a challenge (揭榜挂帅) in one step: a draft challenge of
+ * the demand's enterprise, pre-filled from the demand, vetted by the named agency; the demand is
+ * marked promoted and the two link each other. Its enterprise (proposer or admin) or an organizer of
+ * the agency may; the demand row is locked, so concurrent requests make one challenge.
+ */
+export async function promoteDemand(ctx: Ctx, id: string, input: { organiserOrgId: string }) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  const agency = await ctx.db
+    .selectFrom('organisation')
+    .select(['id', 'kind'])
+    .where('id', '=', input.organiserOrgId)
+    .executeTakeFirst();
+  if (agency?.kind !== 'agency') throw invalid('organiserOrgId', t('transfer.promote.agency'));
+  return ctx.db.transaction().execute(async (tx) => {
+    const d = await tx
+      .selectFrom('transfer_demand')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!d || (d.state === 'closed' && !inOrg(actor, d.org_id)))
+      throw notFound(t('transfer.notFound.demand'));
+    const organizer = hasRole(actor, 'organizer', input.organiserOrgId);
+    if (!isBuyer(actor, d.org_id) && !organizer) throw forbidden(t('transfer.promote.who'));
+    if (d.state !== 'open')
+      throw new AppError(
+        'ILLEGAL_TRANSITION',
+        t('transfer.demandState', { state: stateOf('demand', d.state) }),
+      );
+    const fits = matchTop(await indexOf(tx, 'achievements'), demandDoc(d), 1).filter(
+      (m) => m.score * 10 >= FIT_AFFINITY,
+    );
+    if (fits.length) throw new AppError('ILLEGAL_TRANSITION', t('transfer.promote.fits'));
+    const c = await tx
+      .insertInto('challenge')
+      .values({
+        org_id: d.org_id,
+        organiser_org_id: input.organiserOrgId,
+        title_zh: d.title_zh.slice(0, 200),
+        title_en: d.title_en.slice(0, 300),
+        statement_zh: d.problem_zh || d.title_zh,
+        statement_en: d.problem_en,
+        discipline_codes: d.discipline_codes,
+        keywords: d.keywords.map((k) => k.slice(0, 60)).filter(Boolean),
+        region_code: /^\d{6}$/.test(d.region_code ?? '') ? d.region_code : null,
+        budget_ceiling_fen: d.budget_max_fen,
+        cofund_fen: 0,
+        deadline: challengeDeadline(d.deadline, now),
+        duration_months: 12,
+        ip_terms: '',
+        winner_slots: 1,
+        mode: 'single',
+        eligibility: JSON.stringify([]),
+        notice_days: 5,
+        ethics_categories: [],
+        search_text: searchWords(
+          [d.title_zh, d.title_en, d.problem_zh, d.problem_en, ...d.keywords, ...d.discipline_codes].join(
+            '\n',
+          ),
+        ),
+        created_by: actor.personId,
+        state: 'draft',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('challenge_target')
+      .values({
+        challenge_id: c.id,
+        position_no: 0,
+        metric: d.title_zh.slice(0, 200),
+        unit: '',
+        comparator: 'eq',
+        threshold: '1',
+        threshold_high: null,
+        verification: (d.problem_zh || d.title_zh).slice(0, 1000),
+        verifier: 'proposer',
+        verifier_name: '',
+        mandatory: true,
+      })
+      .execute();
+    const row = await tx
+      .updateTable('transfer_demand')
+      .set({ state: 'promoted', promoted_challenge_id: c.id, updated_at: now })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, actor, now, {
+      action: 'challenge.create',
+      objectType: 'challenge',
+      objectId: c.id,
+      after: { fromDemand: id, organiserOrgId: input.organiserOrgId },
+    });
+    await recordAudit(tx, actor, now, {
+      action: 'transfer.demand_promote',
+      objectType: 'transfer_demand',
+      objectId: id,
+      before: { state: d.state },
+      after: { state: 'promoted', challengeId: c.id },
+    });
+    return presentDemand(tx, ctx, row);
+  });
+}
+
+/** The challenge's bid deadline: the demand's deadline (end of that day, Beijing), else 30 days on. */
+function challengeDeadline(deadline: string, now: Date) {
+  const end = new Date(`${deadline}T23:59:59+08:00`);
+  return (end > now ? end : new Date(now.getTime() + 30 * 86_400_000)).toISOString();
+}
+
 // ---------- matching ----------
 
 const achDoc = (a: {
@@ -625,7 +754,7 @@ async function indexOf(q: Q, side: 'achievements' | 'demands'): Promise<MatchInd
     .where('state', 'in', states)
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}:${s.at ? new Date(s.at as Date).toISOString() : ''}`;
-  const cache = caches.get(q) ?? new Map();
+  const cache = caches.get(q) ?? new Map<string, { stamp: string; index: MatchIndex }>();
   caches.set(q, cache);
   const hit = cache.get(side);
   if (hit && hit.stamp === stamp) return hit.index;
@@ -1078,12 +1207,11 @@ export async function listDeals(ctx: Ctx) {
   }));
 }
 
-async function transition(
-  tx: Tx,
-  ctx: Ctx,
-  id: string,
-  action: DealAction,
-): Promise<{ d: DealRow; a: AchRow; rel: Set<string>; side: Side | null; to: DealState }> {
+/**
+ * The deal and its achievement, locked in the module's order (achievement row, then deal row), with
+ * the actor's relations to it; anyone with none gets 404.
+ */
+async function lockedDeal(tx: Tx, ctx: Ctx, id: string) {
   const d0 = await findDeal(tx, id);
   if (!d0) throw notFound(t('transfer.notFound.deal'));
   await lockAchievement(tx, d0.achievement_id);
@@ -1091,6 +1219,50 @@ async function transition(
   const a = (await findAchievement(tx, d.achievement_id))!;
   const rel = dealRelations(ctx.actor, d, a);
   if (!rel.size) throw notFound(t('transfer.notFound.deal'));
+  return { d, a, rel };
+}
+
+/** A registered deal, locked, for its seller's transfer office (payments and distributions). */
+async function lockedForOffice(tx: Tx, ctx: Ctx, id: string) {
+  const found = await lockedDeal(tx, ctx, id);
+  if (!found.rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
+  if (found.d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+  return found;
+}
+
+/** Writes the deal's new state (and fields) and its audit entry in the caller's transaction. */
+async function moveDeal(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  d: DealRow,
+  action: string,
+  set: Omit<Updateable<TransferDealTable>, 'id' | 'updated_at'>,
+  after: Record<string, unknown>,
+) {
+  const row = await tx
+    .updateTable('transfer_deal')
+    .set({ ...set, updated_at: now })
+    .where('id', '=', d.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, actor, now, {
+    action: `transfer.${action}`,
+    objectType: 'transfer_deal',
+    objectId: d.id,
+    before: { state: d.state },
+    after: { state: row.state, ...after },
+  });
+  return row;
+}
+
+async function transition(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  action: DealAction,
+): Promise<{ d: DealRow; a: AchRow; rel: Set<string>; side: Side | null; to: DealState }> {
+  const { d, a, rel } = await lockedDeal(tx, ctx, id);
   const open = Number(
     (
       await tx
@@ -1138,9 +1310,13 @@ export async function proposeTerms(ctx: Ctx, id: string, input: TermsInput) {
     const scheduled = input.paymentSchedule.reduce((s, p) => s + p.amountFen, 0);
     if (input.paymentSchedule.length && scheduled !== input.priceFen)
       throw invalid('paymentSchedule', t('transfer.scheduleSum', { scheduled, price: input.priceFen }));
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_propose',
+      {
         state: to,
         mode: input.mode,
         price_fen: input.priceFen,
@@ -1153,18 +1329,9 @@ export async function proposeTerms(ctx: Ctx, id: string, input: TermsInput) {
         term_months: input.termMonths,
         notice_days: input.noticeDays,
         proposed_side: side,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_propose',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: to, ...input, side },
-    });
+      },
+      { ...input, side },
+    );
     const others =
       side === 'seller'
         ? await activeWith(tx, d.buyer_org_id, ['proposer', 'admin'])
@@ -1192,23 +1359,17 @@ export async function acceptTerms(ctx: Ctx, id: string) {
     const { d, a } = await transition(tx, ctx, id, 'accept');
     const notice = d.pricing === 'agreement';
     const ends = new Date(now.getTime() + d.notice_days * 86_400_000);
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set(
-        notice
-          ? { state: 'notice', notice_starts_at: now, notice_ends_at: ends, updated_at: now }
-          : { state: 'signing', notice_starts_at: null, notice_ends_at: null, updated_at: now },
-      )
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_accept',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: row.state, noticeEndsAt: row.notice_ends_at?.toISOString() ?? null },
-    });
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_accept',
+      notice
+        ? { state: 'notice', notice_starts_at: now, notice_ends_at: ends }
+        : { state: 'signing', notice_starts_at: null, notice_ends_at: null },
+      { noticeEndsAt: notice ? ends.toISOString() : null },
+    );
     if (notice) {
       // Published to everyone in the owner organisation: the achievement's name and the intended price.
       const members = await tx
@@ -1239,25 +1400,20 @@ export async function sign(ctx: Ctx, id: string) {
     const already = side === 'seller' ? d.seller_signed_at : d.buyer_signed_at;
     if (already) throw new AppError('ILLEGAL_TRANSITION', t('transfer.alreadySigned'));
     const both = side === 'seller' ? !!d.buyer_signed_at : !!d.seller_signed_at;
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'deal_sign',
+      {
         ...(side === 'seller'
           ? { seller_signed_by: actor.personId, seller_signed_at: now }
           : { buyer_signed_by: actor.personId, buyer_signed_at: now }),
         state: both ? 'signed' : 'signing',
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_sign',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: row.state, side },
-    });
+      },
+      { side },
+    );
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1267,23 +1423,11 @@ export async function cancel(ctx: Ctx, id: string, reason: string) {
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const { d, side } = await transition(tx, ctx, id, 'cancel');
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({ state: 'cancelled', updated_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await moveDeal(tx, actor, now, d, 'deal_cancel', { state: 'cancelled' }, { reason });
     await tx
       .insertInto('transfer_message')
       .values({ deal_id: id, author_id: actor.personId, side: side ?? 'buyer', body: reason, at: now })
       .execute();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.deal_cancel',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: { state: 'cancelled', reason },
-    });
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1472,33 +1616,22 @@ export async function register(ctx: Ctx, id: string, input: { contractType?: Con
     const serial = last?.registration_no ? Number(last.registration_no.slice(10)) + 1 : 1;
     const number = registrationNumber(year, org?.region_code ?? null, serial);
     const type = input.contractType ?? contractTypeOf(d.mode as Offer);
-    const row = await tx
-      .updateTable('transfer_deal')
-      .set({
+    const row = await moveDeal(
+      tx,
+      actor,
+      now,
+      d,
+      'contract_register',
+      {
         state: 'registered',
         contract_type: type,
         registration_no: number,
         registered_at: now,
         registered_by: actor.personId,
         tax_year: year,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, actor, now, {
-      action: 'transfer.contract_register',
-      objectType: 'transfer_deal',
-      objectId: id,
-      before: { state: d.state },
-      after: {
-        state: 'registered',
-        registrationNo: number,
-        contractType: type,
-        amountFen: d.price_fen,
-        taxYear: year,
       },
-    });
+      { registrationNo: number, contractType: type, amountFen: d.price_fen, taxYear: year },
+    );
     return presentDeal(tx, ctx, row);
   });
 }
@@ -1538,15 +1671,7 @@ export async function recordPayment(ctx: Ctx, id: string, input: { amountFen: nu
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const d0 = await findDeal(tx, id);
-    if (!d0) throw notFound(t('transfer.notFound.deal'));
-    await lockAchievement(tx, d0.achievement_id);
-    const d = (await lockDeal(tx, id))!;
-    const a = (await findAchievement(tx, d.achievement_id))!;
-    const rel = dealRelations(actor, d, a);
-    if (!rel.size) throw notFound(t('transfer.notFound.deal'));
-    if (!rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
-    if (d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+    const { d } = await lockedForOffice(tx, ctx, id);
     if (input.receivedOn > now.toISOString().slice(0, 10))
       throw invalid('receivedOn', t('transfer.futureDate'));
     const paid = await tx
@@ -1607,15 +1732,7 @@ export async function distribute(
   if (input.unitRuleBp !== null && !input.unitRuleText.trim())
     throw invalid('unitRuleText', t('transfer.unitRuleCite'));
   return ctx.db.transaction().execute(async (tx) => {
-    const d0 = await findDeal(tx, id);
-    if (!d0) throw notFound(t('transfer.notFound.deal'));
-    await lockAchievement(tx, d0.achievement_id);
-    const d = (await lockDeal(tx, id))!;
-    const a = (await findAchievement(tx, d.achievement_id))!;
-    const rel = dealRelations(actor, d, a);
-    if (!rel.size) throw notFound(t('transfer.notFound.deal'));
-    if (!rel.has('office')) throw forbidden(t('transfer.onlyOffice'));
-    if (d.state !== 'registered') throw new AppError('ILLEGAL_TRANSITION', t('transfer.notRegistered'));
+    const { d, a } = await lockedForOffice(tx, ctx, id);
     const sums = await tx
       .selectFrom('transfer_payment')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), eb.lit(0)).as('s'))

@@ -218,3 +218,69 @@ export function rollForward(kind: WorksheetKind, saved: Json, targetYear: number
   if (innovation && typeof innovation === 'object') innovation.expertScores = null;
   return out;
 }
+
+// ------------------------------------------------------------------ registered technology contracts
+
+/** A registered technology contract as GET /api/transfer/registered-contracts returns it. */
+export interface RegisteredContract {
+  registrationNo: string;
+  name: { zh: string; en: string };
+  amountFen: number;
+  receivedFen: number;
+  technology: string;
+  mode: string;
+}
+
+const yuanOf = (fen: number) => `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+/**
+ * The transfer calculator's contracts from the organisation's registered contracts of the tax year:
+ * one per registration number (the income is what was received under it), `registered` true because
+ * the record says so; the costs, taxes and flags of a saved contract with the same number are kept;
+ * contracts typed in by hand stay as they are. Returns the numbers it filled.
+ */
+export function transfersFromRegistered(
+  input: Json,
+  contracts: readonly RegisteredContract[],
+  locale: string,
+): { input: Json; filled: string[] } {
+  if (contracts.length === 0) return { input, filled: [] };
+  const current = arr(input.transfers);
+  const byId = new Map(current.map((c) => [String(c.id), c]));
+  const numbers = new Set(contracts.map((c) => c.registrationNo));
+  const fromRecord = contracts.map((c) => {
+    const kept = byId.get(c.registrationNo);
+    return {
+      relatedTaxes: '0.00',
+      periodExpenses: '0.00',
+      costs: '0.00',
+      fullyOwnedRelatedParty: false,
+      exportRestricted: false,
+      ...kept,
+      id: c.registrationNo,
+      name: (locale.startsWith('en') ? c.name.en : c.name.zh) || c.name.zh,
+      technology: c.technology,
+      mode: c.mode,
+      revenue: yuanOf(c.receivedFen),
+      registered: true,
+    };
+  });
+  // A blank first row (the form's starting contract) gives way to the registered ones.
+  const manual = current.filter(
+    (c) => !numbers.has(String(c.id)) && !(c.name === '' && (c.revenue === '0.00' || c.revenue === '0')),
+  );
+  return { input: { ...input, transfers: [...fromRecord, ...manual] }, filled: [...numbers] };
+}
+
+/**
+ * The HNTE input's results transformed per fiscal year (当年科技成果转化项数), counted from the
+ * organisation's registered contracts of each year (`counts`: year → number); a year the record
+ * has no contract for keeps its own figure.
+ */
+export function hnteTransformedFromRegistered(input: Json, counts: ReadonlyMap<number, number>): Json {
+  const years = arr(input.years).map((y) => {
+    const n = counts.get(Number(y.year)) ?? 0;
+    return n > 0 ? { ...y, resultsTransformed: n } : y;
+  });
+  return { ...input, years };
+}

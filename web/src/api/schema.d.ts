@@ -1024,6 +1024,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password with the current one; my other sessions end */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password-reset link by e-mail (the same answer whether or not the address has an account) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the link’s token (once); every session of the account ends */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -1258,6 +1586,323 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My live sessions: device, address, when started and last seen; which one is this */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            browser: string | null;
+                            createdAt: string;
+                            current: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            ip: string;
+                            lastSeenAt: string;
+                            mobile: boolean;
+                            os: string | null;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End one of my sessions; its next request is signed out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of mine but this one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4550,6 +5195,469 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/commissioner-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The annual assessment of an agency’s commissioners for a year, with the rule that graded them — agency staff, analysts */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Run (again) the assessment for a year with the agency’s thresholds; grades feed the next year’s dispatch — agency staff */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                        rule: {
+                            basic: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            excellent: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                            qualified: {
+                                hours: number;
+                                rating: number;
+                                resolved: number;
+                                visits: number;
+                            };
+                        };
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedAt: string | null;
+                            defaultRule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            };
+                            items: {
+                                commissioner: {
+                                    homeOrg: string;
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                grade: "excellent" | "qualified" | "basic" | "unqualified";
+                                hours: number;
+                                rating: number | null;
+                                ratings: number;
+                                resolved: number;
+                                rule: {
+                                    basic: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    excellent: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                    qualified: {
+                                        hours: number;
+                                        rating: number;
+                                        resolved: number;
+                                        visits: number;
+                                    };
+                                };
+                                visits: number;
+                            }[];
+                            rule: {
+                                basic: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                excellent: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                                qualified: {
+                                    hours: number;
+                                    rating: number;
+                                    resolved: number;
+                                    visits: number;
+                                };
+                            } | null;
+                            year: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-assessments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same results as CSV or XLSX, in the reader’s language */
+        get: {
+            parameters: {
+                query: {
+                    agencyId: string;
+                    format: "csv" | "xlsx";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/commissioner-demands": {
         parameters: {
             query?: never;
@@ -6169,6 +7277,232 @@ export interface paths {
                         };
                     };
                 };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commissioners, demands open and served, confirmed hours and visits, mean rating by province, city or county (within a division) — analysts, agency staff (their agencies) */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    level?: "province" | "city" | "county";
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            level: "province" | "city" | "county";
+                            next: ("city" | "county") | null;
+                            rows: {
+                                code: string;
+                                commissioners: number;
+                                demandsOpen: number;
+                                demandsServed: number;
+                                hours: number;
+                                name: string;
+                                rating: number | null;
+                                shortName: string;
+                                visits: number;
+                            }[];
+                            totals: {
+                                commissioners: number;
+                                demandsOpen: number;
+                                demandsServed: number;
+                                hours: number;
+                                rating: number | null;
+                                visits: number;
+                            };
+                            within: {
+                                code: string;
+                                level: string;
+                                name: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioner-stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same figures as CSV or XLSX, in the reader’s language */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: string;
+                    format: "csv" | "xlsx";
+                    level?: "province" | "city" | "county";
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -10657,6 +11991,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -10797,6 +12132,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -10960,6 +12296,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -11417,6 +12754,7 @@ export interface paths {
                                 start: string;
                             }[];
                             canBook: boolean;
+                            canEdit: boolean;
                             canManage: boolean;
                             capabilitiesEn: string;
                             capabilitiesZh: string;
@@ -12751,6 +14089,109 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/listing-orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisations whose instruments I may list (their admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14597,7 +16038,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -14834,7 +16275,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -14936,7 +16377,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -15036,7 +16477,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match";
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
                     };
                 };
             };
@@ -15970,6 +17411,111 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/organisations/{id}/instrument-managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People who may manage an instrument of this organisation (its active members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            nameEn: string;
+                            nameZh: string;
+                        }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisations/{id}/instruments/openness": {
         parameters: {
             query?: never;
@@ -16418,6 +17964,111 @@ export interface paths {
                 header?: never;
                 path: {
                     action: "disable" | "enable";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                            sessionsRevoked: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people/{id}/end-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session of a person at once (platform admin); they may sign in again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
                     id: string;
                 };
                 cookie?: never;
@@ -25342,6 +26993,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel the deal, saying why */
         post: {
             parameters: {
                 query?: never;
@@ -25820,6 +27472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Write in the deal’s confidential thread */
         post: {
             parameters: {
                 query?: never;
@@ -27276,6 +28929,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27290,6 +28944,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27401,6 +29062,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27415,6 +29077,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27536,6 +29205,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27550,6 +29220,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27665,6 +29342,7 @@ export interface paths {
                             budgetMaxFen: number;
                             budgetMinFen: number;
                             canEdit: boolean;
+                            canPromote: boolean;
                             deadline: string;
                             disciplineCodes: string[];
                             id: string;
@@ -27679,6 +29357,13 @@ export interface paths {
                                 en: string;
                                 zh: string;
                             };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
                             promotedChallengeId: string | null;
                             regionCode: string | null;
                             /** @enum {string} */
@@ -27877,6 +29562,149 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/demands/{id}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a demand no listed achievement fits a draft challenge (揭榜挂帅), pre-filled: its enterprise or an organizer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organiserOrgId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alert: boolean | null;
+                            budgetMaxFen: number;
+                            budgetMinFen: number;
+                            canEdit: boolean;
+                            canPromote: boolean;
+                            deadline: string;
+                            disciplineCodes: string[];
+                            id: string;
+                            industryCode: string | null;
+                            keywords: string[];
+                            org: {
+                                en: string;
+                                zh: string;
+                            };
+                            orgId: string;
+                            problem: {
+                                en: string;
+                                zh: string;
+                            };
+                            promotedChallenge: {
+                                id: string;
+                                title: {
+                                    en: string;
+                                    zh: string;
+                                };
+                            } | null;
+                            promotedChallengeId: string | null;
+                            regionCode: string | null;
+                            /** @enum {string} */
+                            state: "open" | "closed" | "promoted";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,6 +1,6 @@
 // One challenge: statement, targets and terms for everyone; the workflow actions the server
 // offers this viewer; vetting history, objections, bids and task books for those involved.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
@@ -81,6 +81,16 @@ export function ChallengeDetailPage() {
           [t('challenges.disciplineCodes'), c.disciplineCodes.join(', ') || '—'],
           [t('challenges.keywords'), c.keywords.join(', ') || '—'],
           [t('challenges.regionCode'), c.regionCode ?? '—'],
+          ...(c.fromDemand
+            ? [
+                [
+                  t('challenges.fromDemand'),
+                  <Link key="d" to={`/transfer/demands/${c.fromDemand.id}`}>
+                    {pick(lang, c.fromDemand.nameZh, c.fromDemand.nameEn)}
+                  </Link>,
+                ] as [string, ReactNode],
+              ]
+            : []),
         ]}
       />
 

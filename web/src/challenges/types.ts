@@ -65,6 +65,8 @@ export interface Challenge extends ChallengeSummary {
   vetting: { action: string; comment: string; at: string; by: string }[];
   taskBooks: { id: string; bidId: string; state: string }[];
   attachments: Attachment[];
+  /** The enterprise technology demand this challenge was made from. */
+  fromDemand: { id: string; nameZh: string; nameEn: string } | null;
 }
 
 export interface NoticeWinner {

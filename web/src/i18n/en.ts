@@ -72,12 +72,14 @@ export const en = {
   auth: {
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least 10 characters',
+    passwordHint:
+      'At least 8 characters, 15 or more recommended; a phrase of a few words is good. Common or leaked passwords are refused.',
     nameZh: 'Name (Chinese)',
     nameEn: 'Name (English)',
     login: 'Log in',
     register: 'Create account',
     registered: 'Account created. You can log in now.',
+    forgot: 'Forgot your password?',
     noAccount: 'No account yet?',
     haveAccount: 'Already registered?',
   },
@@ -230,6 +232,7 @@ export const en = {
     disciplineCodes: 'Discipline codes',
     keywords: 'Keywords',
     regionCode: 'Region code (6 digits)',
+    fromDemand: 'Made from the technology demand',
     listHint: 'Comma-separated',
     statement: 'Problem statement',
     ipTerms: 'IP and licensing terms',

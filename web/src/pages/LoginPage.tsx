@@ -57,6 +57,9 @@ export function LoginPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('auth.forgot')}</Link>
+      </p>
+      <p>
         {t('auth.noAccount')} <Link to="/register">{t('auth.register')}</Link>
       </p>
     </section>

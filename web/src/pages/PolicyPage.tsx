@@ -19,9 +19,12 @@ import {
   fitHnteYears,
   getPath,
   HNTE_RD_KEYS,
+  hnteTransformedFromRegistered,
   prefillInput,
+  type RegisteredContract,
   rollForward,
   setPath,
+  transfersFromRegistered,
 } from '../../../src/shared/policy/prefill.ts';
 import { api } from '../api.ts';
 import '../policy/i18n.ts';
@@ -1132,18 +1135,40 @@ export function PolicyPage() {
       api<Worksheet[]>('GET', `/api/policy/worksheets?orgId=${effectiveOrg}&kind=${kind}`),
       api<{ enterprise: EnterpriseFacts | null }>('GET', `/api/organisations/${effectiveOrg}`),
     ])
-      .then(([list, org]) => {
+      .then(async ([list, org]) => {
         // Last year's worksheet, else the newest; one older than last year is rolled forward.
         const target = lastYear();
         const w = list.find((x) => x.taxYear === target) ?? list[0];
         const rolled = w !== undefined && w.taxYear < target;
-        const { input: next, fromProfile } = prefillInput(
+        const prefilled = prefillInput(
           kind,
           latestInputs.current[kind],
           org.enterprise,
           w ? (rolled ? rollForward(kind, w.input, target) : w.input) : null,
         );
-        if (!w && fromProfile.length === 0) return;
+        const { fromProfile } = prefilled;
+        let next = prefilled.input;
+        // Registered technology contracts (技术合同认定登记) of the organisation: the transfer
+        // calculator's contracts of the tax year, and the HNTE results transformed per year.
+        const registered = (year: number) =>
+          api<RegisteredContract[]>(
+            'GET',
+            `/api/transfer/registered-contracts?orgId=${effectiveOrg}&taxYear=${year}`,
+          ).catch(() => [] as RegisteredContract[]);
+        let fromRecord = 0;
+        if (kind === 'transfer') {
+          const r = transfersFromRegistered(next, await registered(Number(next.taxYear)), i18n.language);
+          next = r.input;
+          fromRecord = r.filled.length;
+        } else if (kind === 'hnte') {
+          const years = arr(next.years).map((y) => Number(y.year));
+          const counts = new Map(
+            await Promise.all(years.map(async (y) => [y, (await registered(y)).length] as const)),
+          );
+          next = hnteTransformedFromRegistered(next, counts);
+          fromRecord = [...counts.values()].reduce((s, n) => s + n, 0);
+        }
+        if (!w && fromProfile.length === 0 && fromRecord === 0) return;
         setInputs((prev) => ({ ...prev, [kind]: next }));
         setJsonText(JSON.stringify(next, null, 2));
         const fields = fromProfile.map((f) => t(PROFILE_FIELD_LABELS[f] ?? f)).join(', ');
@@ -1154,13 +1179,14 @@ export function PolicyPage() {
                 ? t('policy.rolledForward', { from: w.taxYear, to: target })
                 : t('policy.prefilled', { year: w.taxYear })),
             fromProfile.length > 0 && t('policy.prefilledProfile', { fields }),
+            fromRecord > 0 && t('policy.prefilledRegistered', { n: fromRecord }),
           ]
             .filter(Boolean)
             .join(' '),
         );
       })
       .catch((e) => setError(toFormError(e)));
-  }, [effectiveOrg, kind, t]);
+  }, [effectiveOrg, kind, t, i18n.language]);
 
   const input = inputs[kind];
   const setInput = (next: Json) => setInputs((prev) => ({ ...prev, [kind]: next }));

@@ -58,6 +58,8 @@ const en = {
       industrialMotherMachine: 'Industrial mother machine enterprise',
     },
     prefilledProfile: 'Pre-filled from the organisation’s profile: {{fields}}.',
+    prefilledRegistered:
+      'Pre-filled from {{n}} registered technology contract(s) (技术合同认定登记); they count as registered.',
     staff: 'Staff',
     staffMode: 'How staff are counted',
     staffModes: {
@@ -243,6 +245,7 @@ const zhCN = {
       industrialMotherMachine: '工业母机企业',
     },
     prefilledProfile: '已按本机构的企业信息预填：{{fields}}。',
+    prefilledRegistered: '已按 {{n}} 份已认定登记的技术合同预填，按登记记录视为已登记。',
     staff: '职工与科技人员',
     staffMode: '人数计算方式',
     staffModes: { monthly: '按各月月初、月末人数', roster: '按人员名册（累计工作天数）' },

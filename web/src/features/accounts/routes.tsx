@@ -1,4 +1,4 @@
-// Accounts: log in, register, profile, organisations, memberships (roles). Older pages for now.
+// Accounts: log in, register, forgotten and changed passwords, profile, organisations, memberships (roles). Older pages for now.
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
@@ -8,6 +8,12 @@ export default defineFeature({
   routes: [
     { path: '/login', page: lazyPage(login, 'LoginPage'), legacy: true },
     { path: '/register', page: lazyPage(login, 'RegisterPage'), legacy: true },
+    {
+      path: '/forgot-password',
+      page: lazyPage(() => import('./pages/ForgotPassword.tsx'), 'ForgotPassword'),
+    },
+    { path: '/reset-password', page: lazyPage(() => import('./pages/ResetPassword.tsx'), 'ResetPassword') },
+    { path: '/account/security', page: lazyPage(() => import('./pages/Security.tsx'), 'Security') },
     {
       path: '/profile',
       page: lazyPage(() => import('../../pages/ProfilePage.tsx'), 'ProfilePage'),
@@ -37,5 +43,6 @@ export default defineFeature({
   userMenu: [
     { key: 'profile', label: `${NS}:menu.profile`, path: '/profile', order: 10 },
     { key: 'roles', label: `${NS}:menu.roles`, path: '/roles', order: 20 },
+    { key: 'security', label: `${NS}:menu.security`, path: '/account/security', order: 25 },
   ],
 });

@@ -97,6 +97,9 @@ export const NS = defineStrings('notifications', {
       'transfer.termsProposed': '交易条件待确认',
       'transfer.noticePublished': '成果转化价格公示',
       'transfer.match': '需求匹配提醒',
+      'commissioner.dispatched': '科技特派员派遣',
+      'commissioner.declined': '派遣被谢绝',
+      'commissioner.visitLogged': '服务记录待确认',
     },
   },
   en: {
@@ -201,6 +204,9 @@ export const NS = defineStrings('notifications', {
       'transfer.termsProposed': 'Terms to answer',
       'transfer.noticePublished': 'Transfer price in notice',
       'transfer.match': 'New match for a demand',
+      'commissioner.dispatched': 'Commissioner dispatch',
+      'commissioner.declined': 'Dispatch declined',
+      'commissioner.visitLogged': 'Service visit to confirm',
     },
   },
 });

@@ -34,4 +34,7 @@ export const KINDS: NonNullable<Kind>[] = [
   'transfer.termsProposed',
   'transfer.noticePublished',
   'transfer.match',
+  'commissioner.dispatched',
+  'commissioner.declined',
+  'commissioner.visitLogged',
 ];

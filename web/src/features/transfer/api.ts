@@ -104,6 +104,17 @@ export const useInterest = (id: string) =>
   );
 export const useDemandClose = (id: string) =>
   useTransferMutation(() => ok(client.POST('/api/transfer/demands/{id}/close', path(id))));
+export const useDemandPromote = (id: string) =>
+  useTransferMutation((organiserOrgId: string) =>
+    ok(client.POST('/api/transfer/demands/{id}/promote', { ...path(id), body: { organiserOrgId } })),
+  );
+/** Vetting agencies (organisations of kind agency), for a promoted demand's challenge. */
+export const useAgencies = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['organisations', 'agencies'],
+    enabled,
+    queryFn: async () => (await ok(client.GET('/api/organisations'))).filter((o) => o.kind === 'agency'),
+  });
 export const useDemandAlert = (id: string) =>
   useTransferMutation((on: boolean) =>
     ok(client.PUT('/api/transfer/demands/{id}/alert', { ...path(id), body: { on } })),

@@ -1,16 +1,14 @@
 // Listing an achievement: kind and number (a patent's check digit is verified by the server),
 // bilingual title and abstract, keywords and codes, readiness, what is offered at what price, and
 // the contributors with their shares (which must make 100 %). Server field errors land on fields.
-import { App, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
-import { useState } from 'react';
+import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ListEditor } from '../../../components/ListEditor.tsx';
 import { Page } from '../../../components/Page.tsx';
-import { errorText, showFieldError } from '../../../lib/form-errors.ts';
 import { parseYuan } from '../../../lib/format.ts';
 import { useSession } from '../../../session.tsx';
 import { type AchievementBody, createAchievement } from '../api.ts';
+import { DescriptionFields, useCreate, useOrgOptions, yuanRule } from '../components/ListingForm.tsx';
 import { splitList } from '../components/Parts.tsx';
 import { NS } from '../i18n.ts';
 
@@ -44,46 +42,36 @@ interface Values {
 
 export function AchievementNewPage() {
   const { t } = useTranslation(NS);
-  const { message } = App.useApp();
   const { session } = useSession();
-  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const orgs = [...new Map((session?.roles ?? []).map((r) => [r.orgId, r.orgName])).entries()];
+  const orgs = useOrgOptions();
   const kind = Form.useWatch('kind', form);
-  const submit = async (v: Values) => {
-    const body: AchievementBody = {
-      orgId: v.orgId,
-      kind: v.kind,
-      ipNumber: v.ipNumber?.trim() || null,
-      titleZh: v.titleZh,
-      titleEn: v.titleEn ?? '',
-      abstractZh: v.abstractZh ?? '',
-      abstractEn: v.abstractEn ?? '',
-      keywords: splitList(v.keywords),
-      disciplineCodes: splitList(v.disciplineCodes),
-      ipcCodes: splitList(v.ipcCodes),
-      trl: v.trl,
-      offers: v.offers,
-      askingPriceFen: v.askingPrice?.trim() ? parseYuan(v.askingPrice) : null,
-      inventors: v.inventors.map((i) => ({
-        nameZh: i.nameZh,
-        nameEn: i.nameEn ?? '',
-        shareBp: Math.round(i.sharePct * 100),
-      })),
-      list: v.list,
-    };
-    setBusy(true);
-    try {
-      const a = await createAchievement(body);
-      message.success(t('saved'));
-      navigate(`/transfer/achievements/${a.id}`);
-    } catch (e) {
-      if (!showFieldError(form, e)) message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toBody = (v: Values): AchievementBody => ({
+    orgId: v.orgId,
+    kind: v.kind,
+    ipNumber: v.ipNumber?.trim() || null,
+    titleZh: v.titleZh,
+    titleEn: v.titleEn ?? '',
+    abstractZh: v.abstractZh ?? '',
+    abstractEn: v.abstractEn ?? '',
+    keywords: splitList(v.keywords),
+    disciplineCodes: splitList(v.disciplineCodes),
+    ipcCodes: splitList(v.ipcCodes),
+    trl: v.trl,
+    offers: v.offers,
+    askingPriceFen: v.askingPrice?.trim() ? parseYuan(v.askingPrice) : null,
+    inventors: v.inventors.map((i) => ({
+      nameZh: i.nameZh,
+      nameEn: i.nameEn ?? '',
+      shareBp: Math.round(i.sharePct * 100),
+    })),
+    list: v.list,
+  });
+  const { busy, submit } = useCreate(
+    form,
+    (v: Values) => createAchievement(toBody(v)),
+    (a) => `/transfer/achievements/${a.id}`,
+  );
   return (
     <Page title={t('ach.newTitle')}>
       <Form<Values>
@@ -92,7 +80,7 @@ export function AchievementNewPage() {
         onFinish={submit}
         style={{ maxWidth: 720 }}
         initialValues={{
-          orgId: orgs[0]?.[0],
+          orgId: orgs[0]?.value,
           kind: 'patent',
           trl: 5,
           offers: ['transfer'],
@@ -102,38 +90,19 @@ export function AchievementNewPage() {
           ],
         }}
       >
-        <Form.Item name="orgId" label={t('ach.org')} rules={[{ required: true }]}>
-          <Select options={orgs.map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-        <Form.Item name="kind" label={t('ach.kind')} rules={[{ required: true }]}>
-          <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
-        </Form.Item>
-        <Form.Item
-          name="ipNumber"
-          label={kind === 'patent' ? t('ach.ipNumber') : t('ach.regNumber')}
-          extra={kind === 'patent' ? t('ach.ipNumberHelp') : undefined}
-          rules={kind === 'patent' ? [{ required: true }] : []}
-        >
-          <Input inputMode="text" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="titleZh" label={t('ach.titleZh')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="titleEn" label={t('ach.titleEn')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="abstractZh" label={t('ach.abstractZh')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="abstractEn" label={t('ach.abstractEn')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="keywords" label={t('ach.keywords')}>
-          <Input placeholder="石英坩埚，coating" />
-        </Form.Item>
-        <Form.Item name="disciplineCodes" label={t('ach.disciplineCodes')}>
-          <Input placeholder="E0207" />
-        </Form.Item>
+        <DescriptionFields scope="ach" text="abstract" orgs={orgs} codesPlaceholder="E0207">
+          <Form.Item name="kind" label={t('ach.kind')} rules={[{ required: true }]}>
+            <Select options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="ipNumber"
+            label={kind === 'patent' ? t('ach.ipNumber') : t('ach.regNumber')}
+            extra={kind === 'patent' ? t('ach.ipNumberHelp') : undefined}
+            rules={kind === 'patent' ? [{ required: true }] : []}
+          >
+            <Input inputMode="text" autoComplete="off" />
+          </Form.Item>
+        </DescriptionFields>
         <Form.Item name="ipcCodes" label={t('ach.ipcCodes')}>
           <Input placeholder="C30B 15/10" />
         </Form.Item>
@@ -143,18 +112,7 @@ export function AchievementNewPage() {
         <Form.Item name="offers" label={t('ach.offers')} rules={[{ required: true }]}>
           <Select mode="multiple" options={OFFERS.map((o) => ({ value: o, label: t(`offer.${o}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="askingPrice"
-          label={t('ach.askingPrice')}
-          rules={[
-            {
-              validator: (_, v?: string) =>
-                v?.trim() && parseYuan(v) === null
-                  ? Promise.reject(new Error(t('deal.price')))
-                  : Promise.resolve(),
-            },
-          ]}
-        >
+        <Form.Item name="askingPrice" label={t('ach.askingPrice')} rules={[yuanRule(t('deal.price'))]}>
           <Input inputMode="decimal" />
         </Form.Item>
         <ListEditor
