@@ -24,6 +24,7 @@ import * as m0041 from './migrations/0041_commissioner_assessment.ts';
 import * as m0045 from './migrations/0045_instruments.ts';
 import * as m0050 from './migrations/0050_transfer.ts';
 import * as m0055 from './migrations/0055_password_reset.ts';
+import * as m0056 from './migrations/0056_session_public_id.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0041_commissioner_assessment': m0041,
   '0045_instruments': m0045,
   '0055_password_reset': m0055,
+  '0056_session_public_id': m0056,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -102,6 +102,7 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
   ip: string;
   user_agent: string;
+  public_id: Generated<string>;
 }
 
 export interface PasswordResetTable {

@@ -1,6 +1,6 @@
 // Browser journey, in Chinese and in English: forgot the password → the reset mail in the
 // admin's outbox (no SMTP configured) → the link → a new password → signed in with it; the old
-// password no longer works.
+// password no longer works; account security then lists this device's session.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
@@ -32,6 +32,7 @@ const CASES = [
     emailLabel: '电子邮箱',
     passwordLabel: '密码',
     welcome: /欢迎/,
+    thisDevice: '本设备',
   },
   {
     lang: 'en' as const,
@@ -49,6 +50,7 @@ const CASES = [
     emailLabel: 'Email',
     passwordLabel: 'Password',
     welcome: /Welcome/,
+    thisDevice: 'This device',
   },
 ];
 
@@ -141,6 +143,11 @@ describe('forgot password → mail in the outbox → new password, in Chromium',
       await page.getByLabel(c.passwordLabel, { exact: true }).fill('a fresh passphrase to remember');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: c.welcome }).waitFor();
+
+      // Account security lists this device's session.
+      await page.goto(`${base}/account/security`);
+      await page.getByText(c.thisDevice, { exact: true }).waitFor();
+      await shoot(page, `security-${c.lang}`);
 
       // The link was spent: opening it again and trying says so, and offers a new one.
       await page.goto(link);

@@ -128,6 +128,7 @@ for (const kind of backends()) {
 
       await ask('late@example.cn');
       const second = await resetMailTo(t, 'late@example.cn', 2);
+      t.clock.advanceMinutes(1); // the newest mail is the one made last
       await ask('late@example.cn');
       const third = await resetMailTo(t, 'late@example.cn', 3);
       const replaced = await c.post('/api/auth/password-reset/confirm', {
@@ -201,6 +202,48 @@ for (const kind of backends()) {
       assert.equal((await other.get('/api/profile')).status, 401);
       assert.equal((await t.client().login('change@example.cn', 'changed passphrase 1')).status, 200);
       assert.equal(await audits(t, 'person.passwordChange'), 1);
+    });
+
+    test('the policy: 8 characters at least, common and leaked passwords and one’s own words refused, named', async () => {
+      const c = t.client();
+      await c.session();
+      const register = (email: string, password: string) =>
+        c.post('/api/auth/register', { email, password, nameZh: '周密', nameEn: 'Zhou Mi' });
+      for (const [password, key] of [
+        ['seven c', 'validation.password.tooShort'],
+        ['iloveyou', 'validation.password.common'],
+        ['Password123', 'validation.password.common'],
+        ['zhou.mi@example.cn', 'validation.password.personal'],
+        ['Zhou Mi 1990', 'validation.password.personal'],
+      ]) {
+        const r = await register('zhou.mi@example.cn', password);
+        assert.equal(r.status, 400, password);
+        assert.equal(r.body.field, 'password', password);
+        assert.equal(r.body.key, key, password);
+      }
+      assert.equal((await register('zhou.mi@example.cn', 'eight ch')).status, 201, 'no composition rules');
+
+      // A refused new password leaves the reset link unspent.
+      await ask('zhou.mi@example.cn');
+      const { token } = await resetMailTo(t, 'zhou.mi@example.cn');
+      const common = await c.post('/api/auth/password-reset/confirm', { token, password: 'qwertyuiop' });
+      assert.equal(common.status, 400);
+      assert.equal(common.body.field, 'password');
+      const personal = await c.post('/api/auth/password-reset/confirm', { token, password: 'zhou.mi!!' });
+      assert.equal(personal.body.key, 'validation.password.personal');
+      assert.equal(
+        (await c.post('/api/auth/password-reset/confirm', { token, password: 'a walk by the river' })).status,
+        200,
+      );
+
+      const me = t.client();
+      await me.login('zhou.mi@example.cn', 'a walk by the river');
+      const change = await me.post('/api/auth/password', {
+        currentPassword: 'a walk by the river',
+        password: '12345678',
+      });
+      assert.equal(change.status, 400);
+      assert.equal(change.body.field, 'password');
     });
   });
 }

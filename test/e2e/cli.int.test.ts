@@ -66,15 +66,15 @@ describe('jiebang CLI', { timeout: 600_000 }, () => {
   test('admin create refuses a short password, naming the option', () => {
     const r = run('admin', 'create', '--email', 'root@example.cn', '--password', 'short');
     assert.notEqual(r.status, 0);
-    assert.match(r.out, /--password: must be at least 10 characters/);
+    assert.match(r.out, /--password: must be at least 8 characters/);
   });
 
   test('errors read in the language of LANG / LC_ALL', () => {
     const args = [bin, 'admin', 'create', '--email', 'root@example.cn', '--password', 'short'];
     for (const [langEnv, said] of [
-      [{ LANG: 'zh_CN.UTF-8' }, /--password: 至少 10 个字符/],
-      [{ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }, /--password: must be at least 10 characters/],
-      [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, /--password: 至少 10 个字符/],
+      [{ LANG: 'zh_CN.UTF-8' }, /--password: 至少 8 个字符/],
+      [{ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_US.UTF-8' }, /--password: must be at least 8 characters/],
+      [{ LANG: 'en_US.UTF-8', LC_ALL: 'zh_TW.UTF-8' }, /--password: 至少 8 个字符/],
     ] as const) {
       const r = spawnSync(process.execPath, args, {
         env: { ...env, ...langEnv },

@@ -75,6 +75,7 @@ for (const kind of backends()) {
       const small = await hostAdmin.post('/api/instruments', { ...body(), valueFen: 49_999_999 });
       assert.equal(small.status, 400);
       assert.equal(small.body.field, 'valueFen');
+      assert.match(small.body.message, /50 万元/);
       const cents = await hostAdmin.post('/api/instruments', { ...body(), priceExternalFen: 35_011 });
       assert.equal(cents.body.field, 'priceExternalFen');
       const stranger = await hostAdmin.post('/api/instruments', { ...body(), managerId: proposer.id });
@@ -86,6 +87,40 @@ for (const kind of backends()) {
       assert.equal(created.status, 201, JSON.stringify(created.body));
       instrumentId = created.body.id;
       assert.equal(created.body.manager.nameZh, 'solver2');
+    });
+
+    test('the listing form: organisations I administer, their members by name as managers, edits audited', async () => {
+      const { hostAdmin, proposer, solver2 } = cast;
+      const orgs = await hostAdmin.get('/api/instruments/listing-orgs');
+      assert.equal(orgs.status, 200);
+      assert.ok(orgs.body.some((o: { id: string }) => o.id === cast.university.id));
+      assert.deepEqual((await proposer.get('/api/instruments/listing-orgs')).body, []);
+      const managers = await hostAdmin.get(`/api/organisations/${cast.university.id}/instrument-managers`);
+      assert.equal(managers.status, 200);
+      const names = managers.body.map((p: { nameZh: string }) => p.nameZh);
+      assert.ok(names.includes('solver2'), names.join());
+      assert.ok(!names.includes('proposer'), names.join());
+      assert.equal(new Set(managers.body.map((p: { id: string }) => p.id)).size, managers.body.length);
+      const refused = await proposer.get(`/api/organisations/${cast.university.id}/instrument-managers`);
+      assert.equal(refused.status, 403);
+      const x = await hostAdmin.get(`/api/instruments/${instrumentId}`);
+      assert.equal(x.body.canEdit, true);
+      assert.equal((await solver2.get(`/api/instruments/${instrumentId}`)).body.canEdit, false);
+      const before = await counts();
+      const bad = await hostAdmin.put(`/api/instruments/${instrumentId}`, { ...body(), regionCode: '33010' });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, 'regionCode');
+      const byManager = await solver2.put(`/api/instruments/${instrumentId}`, body());
+      assert.equal(byManager.status, 403);
+      assert.deepEqual(await counts(), before);
+      const edited = await hostAdmin.put(`/api/instruments/${instrumentId}`, { ...body(), model: 'SU8230' });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(edited.body.model, 'SU8230');
+      const audit = await t.database.pool.query(
+        "SELECT count(*)::int AS n FROM audit_log WHERE action = 'instrument.update' AND object_id = $1",
+        [instrumentId],
+      );
+      assert.equal(audit.rows[0].n, 1);
     });
 
     test('anyone finds open instruments by capability, category, region and free time without logging in', async () => {

@@ -83,6 +83,8 @@ export async function buildWorld(t: App) {
   };
   const officer = await person('officer', [[cast.agency.id, 'integrity_officer']]);
   const reviewer = await person('reviewer', [[cast.university.id, 'evaluator']]);
+  // Signed in, but no actor: the admin may end their sessions without signing an actor out.
+  const bystander = await person('bystander', []);
   const ok = async <T = any>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
     const r = await p;
     if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -280,6 +282,7 @@ export async function buildWorld(t: App) {
       instrumentBooking: instrumentBooking.id,
       instrumentSlot: slot,
       nowhere: '00000000-0000-4000-8000-000000000000',
+      bystander: bystander.id,
       future,
     },
   };
@@ -678,6 +681,20 @@ export const RULES: Rule[] = [
     note: 'only ever one’s own password (no id in the path); a wrong current password here',
   },
 
+  { route: 'GET /api/auth/sessions', allow: 'signedIn', request: () => ({ url: '/api/auth/sessions' }) },
+  {
+    route: 'POST /api/auth/sessions/:id/end',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/sessions/00000000-0000-4000-8000-000000000000/end' }),
+    note: 'only ever one’s own sessions (another’s is not found); an unknown session here',
+  },
+  {
+    route: 'POST /api/auth/sessions/end-others',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/sessions/end-others' }),
+    note: 'not run (it would end the actor’s other sessions); only ever one’s own',
+  },
+
   // Accounts.
   { route: 'GET /api/profile', allow: 'signedIn', request: () => ({ url: '/api/profile' }) },
   {
@@ -708,6 +725,12 @@ export const RULES: Rule[] = [
     route: 'POST /api/people/:id/:action',
     allow: ['admin'],
     request: (w) => ({ url: `/api/people/${w.cast.solver2.id}/enable` }),
+    proof: 'admin',
+  },
+  {
+    route: 'POST /api/people/:id/end-sessions',
+    allow: ['admin'],
+    request: (w) => ({ url: `/api/people/${w.ids.bystander}/end-sessions` }),
     proof: 'admin',
   },
   { route: 'GET /api/organisations', allow: 'public', request: () => ({ url: '/api/organisations' }) },

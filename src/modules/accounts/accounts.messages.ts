@@ -19,6 +19,14 @@ export const accountsMessages = defineMessages({
     'zh-CN': '只有平台管理员才能停用账号，且不能停用自己的账号',
     en: 'only the platform admin disables accounts, and not their own',
   },
+  'account.onlyAdminEndsSessions': {
+    'zh-CN': '只有平台管理员才能结束他人的全部登录（自己的登录请在“账号安全”中结束）',
+    en: 'only the platform admin ends all of a person’s sessions (end your own under Account security)',
+  },
+  'notFound.session': {
+    'zh-CN': '未找到该登录会话（可能已经结束）',
+    en: 'session not found (it may have ended already)',
+  },
   'account.onlyAdminsDecideRoles': {
     'zh-CN': '只有本单位的管理员或平台管理员才能决定角色申请',
     en: 'only the organisation’s admin or the platform admin decides roles',
@@ -52,6 +60,19 @@ export const accountsMessages = defineMessages({
   'auth.reset.mail.ignore': {
     'zh-CN': '如果不是您本人请求，请忽略此邮件，您的密码不会改变。',
     en: 'If you did not ask for this, ignore this mail: your password stays as it is.',
+  },
+  'validation.password.tooShort': {
+    'zh-CN': '至少 {min} 个字符（建议 15 个以上）',
+    en: 'must be at least {min} characters (15 or more recommended)',
+  },
+  'validation.password.tooLong': { 'zh-CN': '最多 {max} 个字符', en: 'must be at most {max} characters' },
+  'validation.password.common': {
+    'zh-CN': '这是常见或已泄露的密码，很容易被猜到；请换一个，比如几个词组成的短语',
+    en: 'this is a common or leaked password, easy to guess; choose another, such as a phrase of a few words',
+  },
+  'validation.password.personal': {
+    'zh-CN': '不能用自己的邮箱或姓名作密码',
+    en: 'must not be your own email or name',
   },
   'profile.nameRequired': { 'zh-CN': '请填写中文或英文姓名', en: 'give a name in Chinese or English' },
   'profile.searchTooShort': { 'zh-CN': '请至少输入两个字符', en: 'type at least two characters' },

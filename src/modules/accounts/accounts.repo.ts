@@ -215,7 +215,34 @@ export const listMemberships = (q: Q, by: { personId?: string; orgIds?: string[]
   return query.execute();
 };
 
-export const insertSession = (q: Tx, s: SessionRow) => q.insertInto('session').values(s).execute();
+export const insertSession = (q: Tx, s: Insertable<SessionTable>) =>
+  q.insertInto('session').values(s).execute();
+
+/** A person's live sessions (not revoked, not past their absolute end), most recently seen first. */
+export const liveSessionsOf = (q: Q, personId: string, now: Date) =>
+  q
+    .selectFrom('session')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+
+/** Ends one of a person's sessions by its public id; true when it was live. */
+export const revokeSessionByPublicId = async (q: Tx, personId: string, publicId: string, now: Date) =>
+  Number(
+    (
+      await q
+        .updateTable('session')
+        .set({ revoked_at: now })
+        .where('person_id', '=', personId)
+        .where('public_id', '=', publicId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst()
+    ).numUpdatedRows,
+  ) > 0;
 
 export const findSession = (q: Q, id: string) =>
   q.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();

@@ -23,11 +23,13 @@ import {
   ProfileBody,
   PublicPerson,
   RegisterBody,
+  SessionItem,
   SessionView,
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
 import * as passwords from './password.service.ts';
 import * as profile from './profile.service.ts';
+import * as sessions from './sessions.service.ts';
 import './accounts.tasks.ts';
 
 const errors = {
@@ -214,6 +216,45 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     }),
   );
 
+  const Ended = z.object({ ok: z.literal(true), sessionsRevoked: z.number() });
+
+  app.get(
+    '/auth/sessions',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My live sessions: device, address, when started and last seen; which one is this',
+        response: { 200: z.array(SessionItem), ...errors },
+      },
+    },
+    async (req) => sessions.mySessions(req.ctx),
+  );
+
+  app.post(
+    '/auth/sessions/end-others',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of mine but this one',
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endMyOtherSessions(req.ctx),
+  );
+
+  app.post(
+    '/auth/sessions/:id/end',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'End one of my sessions; its next request is signed out',
+        params: IdParam,
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endMySession(req.ctx, req.params.id),
+  );
+
   app.get(
     '/profile',
     { schema: { tags: ['profile'], summary: 'My full profile', response: { 200: Profile, ...errors } } },
@@ -293,6 +334,19 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req) => svc.setAccountDisabled(req.ctx, req.params.id, req.params.action === 'disable'),
+  );
+
+  app.post(
+    '/people/:id/end-sessions',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'End every session of a person at once (platform admin); they may sign in again',
+        params: IdParam,
+        response: { 200: Ended, ...errors },
+      },
+    },
+    async (req) => sessions.endSessionsOf(req.ctx, req.params.id),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import { ROLES } from '../../app/context.ts';
 import { zkey } from '../../i18n/validation.ts';
 import { HNTE_DOMAINS } from '../../shared/policy/hnte.ts';
 import { industryCodeProblem, orcidProblem, usccProblem } from './identifiers.ts';
+import { passwordProblem } from './password-policy.ts';
 
 export const ORG_KINDS = [
   'enterprise',
@@ -19,10 +20,11 @@ const isoDate = z.iso.date({ message: zkey('validation.format.date') });
 const year = z.number().int().min(1900).max(2100);
 
 export const Email = z.email({ message: zkey('validation.format.email') }).max(254);
-export const Password = z
-  .string()
-  .min(10, { message: zkey('validation.atLeast10Chars') })
-  .max(200, { message: zkey('validation.atMost200Chars') });
+/** A new password: the policy of password-policy.ts (the account's own words are checked by the service). */
+export const Password = z.string().superRefine((v, c) => {
+  const p = passwordProblem(v);
+  if (p) c.addIssue({ code: 'custom', message: zkey(p.key, p.params) });
+});
 
 export const RegisterBody = z
   .strictObject({
@@ -35,6 +37,17 @@ export const RegisterBody = z
   .refine((b) => b.nameZh || b.nameEn, { message: zkey('profile.nameRequired'), path: ['nameZh'] });
 
 export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+
+export const SessionItem = z.object({
+  id: z.uuid(),
+  current: z.boolean(),
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
+  mobile: z.boolean(),
+  ip: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+});
 
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
 export const PasswordResetBody = z.strictObject({ token: z.string().min(1).max(200), password: Password });

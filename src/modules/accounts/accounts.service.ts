@@ -13,6 +13,7 @@ import { can, isPlatformAdmin } from './accounts.policy.ts';
 import { presentMembership, presentOrganisation, presentSessionPerson } from './accounts.presenter.ts';
 import * as repo from './accounts.repo.ts';
 import type { EnterprisePatchInput } from './accounts.schema.ts';
+import { passwordProblem } from './password-policy.ts';
 
 const UNIQUE_FIELDS = {
   person_email_norm_key: 'email',
@@ -42,6 +43,11 @@ export async function register(
   ctx: Ctx,
   input: { email: string; password: string; nameZh: string; nameEn: string; locale: string },
 ) {
+  const personal = passwordProblem(input.password, {
+    email: input.email,
+    names: [input.nameZh, input.nameEn],
+  });
+  if (personal) throw invalid('password', personal);
   const passwordHash = await hashPassword(input.password);
   try {
     return await inTx(ctx, async (tx) => {

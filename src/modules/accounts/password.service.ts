@@ -10,7 +10,13 @@ import { escapeHtml, PRERENDERED_KEY_PREFIX } from '../notifications/mail.ts';
 import { queueWrittenMail } from '../notifications/notifications.service.ts';
 import * as repo from './accounts.repo.ts';
 import { checkPassword, hashPassword, normaliseEmail, sessionIdOf } from './accounts.service.ts';
+import { passwordProblem } from './password-policy.ts';
 import './accounts.messages.ts';
+
+const accountWords = (p: { email: string; name_zh: string; name_en: string }) => ({
+  email: p.email,
+  names: [p.name_zh, p.name_en],
+});
 
 /** How long a reset link works. */
 export const RESET_TTL_MINUTES = 30;
@@ -87,6 +93,8 @@ export async function resetPassword(ctx: Ctx, token: string, password: string): 
       throw invalid('token', t('auth.reset.linkInvalid'));
     const person = await repo.lockPerson(tx, reset.person_id);
     if (!person || person.disabled_at) throw invalid('token', t('auth.reset.linkInvalid'));
+    const personal = passwordProblem(password, accountWords(person));
+    if (personal) throw invalid('password', personal);
     await repo.setPassword(tx, person.id, passwordHash);
     await repo.voidResets(tx, person.id, now);
     const revoked = await repo.revokeSessionsOf(tx, person.id, now);
@@ -106,6 +114,8 @@ export async function changePassword(ctx: Ctx, current: string, password: string
   const person = await repo.findPerson(ctx.db, actor.personId);
   if (!person || !(await checkPassword(person.password_hash, current)))
     throw invalid('currentPassword', t('auth.password.currentWrong'));
+  const personal = passwordProblem(password, accountWords(person));
+  if (personal) throw invalid('password', personal);
   const passwordHash = await hashPassword(password);
   const now = ctx.now();
   return inTx(ctx, async (tx) => {

@@ -12,6 +12,10 @@ export const instrumentsMessages = defineMessages({
     'zh-CN': '只有仪器负责人或其单位管理员才能这样做',
     en: 'only the instrument’s manager or its organisation’s admins may do this',
   },
+  'instruments.notLarge': {
+    'zh-CN': '大型仪器的原值须在 50 万元及以上',
+    en: 'a large instrument is worth 500,000 yuan or more',
+  },
   'instruments.managerNotMember': {
     'zh-CN': '仪器负责人须是本单位的在职成员',
     en: 'the manager must be an active member of the organisation',

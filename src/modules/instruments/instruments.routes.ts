@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendTable } from '../../http/export.ts';
+import { NameRef } from '../../http/names.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as s from './instruments.schema.ts';
 import * as svc from './instruments.service.ts';
@@ -35,6 +36,29 @@ export const instrumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { idempotent: true },
     },
     async (req, reply) => reply.status(201).send(await svc.createInstrument(req.ctx, req.body)),
+  );
+  app.get(
+    '/instruments/listing-orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations whose instruments I may list (their admins)',
+        response: { 200: z.array(NameRef) },
+      },
+    },
+    async (req) => svc.listingOrgs(req.ctx),
+  );
+  app.get(
+    '/organisations/:id/instrument-managers',
+    {
+      schema: {
+        tags,
+        summary: 'People who may manage an instrument of this organisation (its active members)',
+        params: IdParam,
+        response: { 200: z.array(NameRef) },
+      },
+    },
+    async (req) => svc.managerCandidates(req.ctx, req.params.id),
   );
   app.get(
     '/instruments/managed',

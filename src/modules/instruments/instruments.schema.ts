@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { NameRef } from '../../http/names.ts';
 import { pageOf, pageQuery } from '../../http/paging.ts';
-import { CATEGORIES, LARGE_VALUE_FEN } from './instruments.ts';
+import { CATEGORIES } from './instruments.ts';
 
 const Iso = z.iso.datetime({ offset: true });
 const Jiao = z.number().int().min(0).max(100_000_000).multipleOf(10);
@@ -14,8 +14,8 @@ export const InstrumentBody = z.strictObject({
   category: z.enum(CATEGORIES),
   model: z.string().trim().max(200).default(''),
   maker: z.string().trim().max(200).default(''),
-  /** Original value in fen; a large instrument is worth 500,000 yuan or more. */
-  valueFen: z.number().int().min(LARGE_VALUE_FEN).max(1e15),
+  /** Original value in fen; a large instrument is worth 500,000 yuan or more (LARGE_VALUE_FEN, checked with a clear message). */
+  valueFen: z.number().int().min(0).max(1e15),
   regionCode: z.string().regex(/^[0-9]{6}$/),
   address: z.string().trim().max(500).default(''),
   capabilitiesZh: z.string().trim().max(5000).default(''),
@@ -72,6 +72,8 @@ const Window = z.object({ start: z.string(), end: z.string() });
 export const InstrumentDetail = InstrumentSummary.extend({
   manager: NameRef,
   canManage: z.boolean(),
+  /** An admin of its organisation: may change its entry. */
+  canEdit: z.boolean(),
   canBook: z.boolean(),
   maintenance: z.array(Window.extend({ reason: z.string() })),
   busy: z.array(Window),

@@ -28,6 +28,7 @@ import {
   bookingMachine,
   type Category,
   feeFen,
+  LARGE_VALUE_FEN,
   type Openness,
   opennessFigures,
   priceFor,
@@ -75,6 +76,7 @@ const visible = (actor: Actor | null, i: repo.InstrumentRow) =>
   i.openness === 'external' || relationsTo(actor, i).size > 0;
 
 async function checkBody(q: Ctx['db'] | Tx, actor: Actor, b: InstrumentBody) {
+  if (b.valueFen < LARGE_VALUE_FEN) throw invalid('valueFen', t('instruments.notLarge'));
   if (!hasRole(actor, 'admin', b.orgId) && !isPlatformAdmin(actor))
     throw new AppError('FORBIDDEN', t('instruments.onlyOrgAdmins'), 'orgId');
   const member = await q
@@ -108,6 +110,36 @@ const columns = (b: InstrumentBody) => ({
   lead_hours: b.leadHours,
   needs_approval: b.needsApproval,
 });
+
+/** The organisations whose instruments the actor may list: those they administer (all, for the platform admin). */
+export async function listingOrgs(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const mine = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
+  if (!isPlatformAdmin(actor) && !mine.length) return [];
+  let q = ctx.db.selectFrom('organisation').select(['id', 'name_zh', 'name_en']).orderBy('name_zh');
+  if (!isPlatformAdmin(actor)) q = q.where('id', 'in', mine);
+  const rows = await q.limit(500).execute();
+  return rows.map((o) => ({ id: o.id, nameZh: o.name_zh, nameEn: o.name_en }));
+}
+
+/** Who may manage an instrument of an organisation: its active members, by name (its admins ask). */
+export async function managerCandidates(ctx: Ctx, orgId: string) {
+  const actor = requireActor(ctx.actor);
+  if (!hasRole(actor, 'admin', orgId) && !isPlatformAdmin(actor))
+    throw new AppError('FORBIDDEN', t('instruments.onlyOrgAdmins'), 'orgId');
+  const rows = await ctx.db
+    .selectFrom('membership as ms')
+    .innerJoin('person as p', 'p.id', 'ms.person_id')
+    .select(['p.id', 'p.name_zh', 'p.name_en'])
+    .distinct()
+    .where('ms.org_id', '=', orgId)
+    .where('ms.status', '=', 'active')
+    .where('p.disabled_at', 'is', null)
+    .orderBy('p.name_zh')
+    .limit(1000)
+    .execute();
+  return rows.map((p) => ({ id: p.id, nameZh: p.name_zh, nameEn: p.name_en }));
+}
 
 export async function createInstrument(ctx: Ctx, b: InstrumentBody) {
   const actor = requireActor(ctx.actor);
@@ -326,6 +358,7 @@ export async function getInstrument(ctx: Ctx, id: string) {
     ...summary(r, ctx.actor),
     manager: { id: r.manager_id, nameZh: r.manager_zh, nameEn: r.manager_en },
     canManage: rel.has('manager'),
+    canEdit: !!ctx.actor && (hasRole(ctx.actor, 'admin', r.org_id) || isPlatformAdmin(ctx.actor)),
     canBook: !!ctx.actor && r.state === 'active' && (r.openness === 'external' || rel.has('member')),
     maintenance: maintenance.map((m) => ({
       start: m.start_at.toISOString(),

@@ -20,4 +20,16 @@ export const PAGES: CrawlPage[] = [
     name: 'a booking of mine',
   },
   { path: '/instruments/managed', who: ['admin@', 'solver3@'] },
+  { path: '/instruments/new', who: ['admin@'] },
+  { path: '/instruments/openness', who: ['admin@'] },
+  {
+    path: async (api) => ((x) => (x ? `${x}/edit` : null))(await sem(api)),
+    who: ['admin@'],
+    name: 'the demo SEM’s form',
+  },
+  {
+    path: async (api) => ((x) => (x ? `${x}/calendar` : null))(await sem(api)),
+    who: ['admin@', 'solver3@'],
+    name: 'the demo SEM’s calendar',
+  },
 ];

@@ -18,11 +18,12 @@ export interface CrawlPage {
   name?: string;
 }
 
-/** Every *.pages.ts list in this folder. */
-export async function allPages(): Promise<CrawlPage[]> {
+/** Every *.pages.ts list in this folder; CRAWL_PAGES=accounts,transfer: only those lists. */
+export async function allPages(only = process.env.CRAWL_PAGES): Promise<CrawlPage[]> {
   const dir = new URL('.', import.meta.url);
+  const wanted = only ? new Set(only.split(',').map((x) => `${x.trim()}.pages.ts`)) : null;
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.pages.ts'))
+    .filter((f) => f.endsWith('.pages.ts') && (!wanted || wanted.has(f)))
     .sort();
   const lists = await Promise.all(
     files.map(async (f) => (await import(new URL(f, dir).href)).PAGES as CrawlPage[]),

@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api.ts';
 import { newKey, parseYuan, pick, yuan } from '../challenges/format.ts';
+import { BarsChart } from '../components/BarsChart.tsx';
 import { ErrorBanner, Field, type FormErrorState, Notice, toFormError } from '../forms.tsx';
-import { BarsChart } from './BarsChart.tsx';
 import { LedgerTable } from './LedgerTable.tsx';
 import type { FundView } from './types.ts';
 

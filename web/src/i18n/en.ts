@@ -72,7 +72,8 @@ export const en = {
   auth: {
     email: 'Email',
     password: 'Password',
-    passwordHint: 'At least 10 characters',
+    passwordHint:
+      'At least 8 characters, 15 or more recommended; a phrase of a few words is good. Common or leaked passwords are refused.',
     nameZh: 'Name (Chinese)',
     nameEn: 'Name (English)',
     login: 'Log in',

@@ -67,7 +67,7 @@ export const zhCN: Messages = {
   auth: {
     email: '电子邮箱',
     password: '密码',
-    passwordHint: '至少 10 个字符',
+    passwordHint: '至少 8 个字符，建议 15 个以上；几个词组成的短语就很好。常见或已泄露的密码不能用。',
     nameZh: '中文姓名',
     nameEn: '英文姓名',
     login: '登录',

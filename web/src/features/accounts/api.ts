@@ -1,5 +1,5 @@
-// TanStack Query hooks over the typed client for passwords (reset by e-mail, change).
-import { useMutation } from '@tanstack/react-query';
+// TanStack Query hooks over the typed client for passwords (reset by e-mail, change) and my sessions.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, ok } from '../../api/client.ts';
 
 export function useRequestReset() {
@@ -19,5 +19,33 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; password: string }) =>
       ok(client.POST('/api/auth/password', { body })),
+  });
+}
+
+export function useMySessions() {
+  return useQuery({
+    queryKey: ['accounts', 'sessions'],
+    queryFn: () => ok(client.GET('/api/auth/sessions')),
+  });
+}
+
+function useRefreshSessions() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['accounts', 'sessions'] });
+}
+
+export function useEndSession() {
+  const refresh = useRefreshSessions();
+  return useMutation({
+    mutationFn: (id: string) => ok(client.POST('/api/auth/sessions/{id}/end', { params: { path: { id } } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useEndOtherSessions() {
+  const refresh = useRefreshSessions();
+  return useMutation({
+    mutationFn: () => ok(client.POST('/api/auth/sessions/end-others')),
+    onSuccess: refresh,
   });
 }

@@ -11,7 +11,6 @@ export type DemandRow = Get<'/api/commissioner-demands'>['items'][number];
 export type CommissionerRow = Get<'/api/commissioners'>['items'][number];
 export type Candidate = Get<'/api/commissioner-demands/{id}/candidates'>[number];
 export type Proposal = Get<'/api/commissioner-proposal'>;
-export type Division = Get<'/api/divisions'>['items'][number];
 export type DemandScope = 'mine' | 'agency' | 'assigned';
 export type DemandBody =
   paths['/api/commissioner-demands']['post']['requestBody']['content']['application/json'];
@@ -21,13 +20,6 @@ export type DispatchBody =
   paths['/api/commissioner-demands/{id}/dispatch']['post']['requestBody']['content']['application/json'];
 export type VisitBody =
   paths['/api/commissioner-dispatches/{id}/visits']['post']['requestBody']['content']['application/json'];
-
-export const useDivisions = () =>
-  useQuery({
-    queryKey: ['divisions'],
-    queryFn: () => ok(client.GET('/api/divisions')),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
 
 export const useAgencies = () =>
   useQuery({

@@ -1,7 +1,7 @@
 // TanStack Query hooks of shared instruments over the typed client. A booking's actions answer the
 // booking as it now is, which replaces the cached one; lists it appears in are refreshed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, ok } from '../../api/client.ts';
+import { client, ok, type paths } from '../../api/client.ts';
 import type { PageRequest } from '../../components/ServerTable.tsx';
 
 export const useInstrument = (id: string) =>
@@ -92,3 +92,76 @@ export function useBookingAction(id: string) {
     },
   });
 }
+
+/** The server's instrument categories (the form's and the search's choices). */
+export const CATEGORIES = [
+  'analytical',
+  'microscopy',
+  'spectroscopy',
+  'chromatography',
+  'materials_testing',
+  'computing',
+  'biology',
+  'environment',
+  'other',
+] as const satisfies readonly InstrumentBody['category'][];
+export type Category = (typeof CATEGORIES)[number];
+
+export type InstrumentBody = paths['/api/instruments']['post']['requestBody']['content']['application/json'];
+
+export const useListingOrgs = () =>
+  useQuery({
+    queryKey: ['instruments', 'listing-orgs'],
+    queryFn: () => ok(client.GET('/api/instruments/listing-orgs')),
+  });
+
+export const useManagerCandidates = (orgId: string | undefined) =>
+  useQuery({
+    queryKey: ['instruments', 'managers', orgId],
+    enabled: !!orgId,
+    queryFn: () =>
+      ok(
+        client.GET('/api/organisations/{id}/instrument-managers', {
+          params: { path: { id: orgId ?? '' } },
+        }),
+      ),
+  });
+
+/** Lists a new instrument (no id) or changes one. */
+export function useSaveInstrument(id: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: InstrumentBody) =>
+      id
+        ? ok(client.PUT('/api/instruments/{id}', { params: { path: { id } }, body }))
+        : ok(client.POST('/api/instruments', { body })),
+    onSuccess: (x) => {
+      qc.setQueryData(['instrument', x.id], x);
+      qc.invalidateQueries({ queryKey: ['instruments'] });
+    },
+  });
+}
+
+export function useAddMaintenance(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { start: string; end: string; reason: string }) =>
+      ok(client.POST('/api/instruments/{id}/maintenance', { params: { path: { id } }, body })),
+    onSuccess: (x) => {
+      qc.setQueryData(['instrument', id], x);
+      qc.invalidateQueries({ queryKey: ['instrument', id, 'calendar'] });
+    },
+  });
+}
+
+export const useOpennessTable = (orgId: string | undefined, year: number) =>
+  useQuery({
+    queryKey: ['instruments', 'openness', orgId, year],
+    enabled: !!orgId,
+    queryFn: () =>
+      ok(
+        client.GET('/api/organisations/{id}/instruments/openness', {
+          params: { path: { id: orgId ?? '' }, query: { year } },
+        }),
+      ),
+  });

@@ -13,6 +13,22 @@ export default defineFeature({
       path: '/instruments/bookings',
       page: lazyPage(() => import('./pages/MyBookingsPage.tsx'), 'MyBookingsPage'),
     },
+    {
+      path: '/instruments/new',
+      page: lazyPage(() => import('./pages/InstrumentFormPage.tsx'), 'InstrumentFormPage'),
+    },
+    {
+      path: '/instruments/:id/calendar',
+      page: lazyPage(() => import('./pages/CalendarPage.tsx'), 'CalendarPage'),
+    },
+    {
+      path: '/instruments/:id/edit',
+      page: lazyPage(() => import('./pages/InstrumentFormPage.tsx'), 'InstrumentFormPage'),
+    },
+    {
+      path: '/instruments/openness',
+      page: lazyPage(() => import('./pages/OpennessPage.tsx'), 'OpennessPage'),
+    },
     { path: '/instruments/managed', page: lazyPage(() => import('./pages/ManagedPage.tsx'), 'ManagedPage') },
     {
       path: '/instruments/bookings/:id',
@@ -47,6 +63,14 @@ export default defineFeature({
       path: '/instruments/managed',
       roles: 'signedIn',
       order: 170,
+    },
+    {
+      group: 'funding',
+      key: 'instrumentsOpenness',
+      label: `${NS}:openness.menu`,
+      path: '/instruments/openness',
+      roles: ['admin'],
+      order: 180,
     },
   ],
 });

@@ -4,11 +4,11 @@ import { Button, Form, Input, message, Radio, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DivisionPicker } from '../../../components/DivisionPicker.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { errorText, showFieldError } from '../../../lib/form-errors.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { type DemandBody, useAgencies, usePostDemand } from '../api.ts';
-import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { NS } from '../i18n.ts';
 
 const URGENCIES = ['low', 'normal', 'urgent'] as const;

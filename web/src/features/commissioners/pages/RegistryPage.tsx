@@ -20,6 +20,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client.ts';
+import { DivisionPicker } from '../../../components/DivisionPicker.tsx';
 import { PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { ServerTable } from '../../../components/ServerTable.tsx';
@@ -33,7 +34,6 @@ import {
   useImport,
   useRegister,
 } from '../api.ts';
-import { DivisionPicker } from '../components/DivisionPicker.tsx';
 import { NS } from '../i18n.ts';
 
 const KINDS = ['individual', 'team', 'legal_entity'] as const;

@@ -9,20 +9,8 @@ import { Page } from '../../../components/Page.tsx';
 import { type PageRequest, ServerTable } from '../../../components/ServerTable.tsx';
 import { beijingInput, fromBeijingInput } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
+import { CATEGORIES, type Category } from '../api.ts';
 import { NS } from '../i18n.ts';
-
-const CATEGORIES = [
-  'analytical',
-  'microscopy',
-  'spectroscopy',
-  'chromatography',
-  'materials_testing',
-  'computing',
-  'biology',
-  'environment',
-  'other',
-] as const;
-type Category = (typeof CATEGORIES)[number];
 
 export function InstrumentListPage() {
   const { t, i18n } = useTranslation(NS);

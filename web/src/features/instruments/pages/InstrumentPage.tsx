@@ -1,6 +1,6 @@
 // One instrument: what it can do, prices, booking rules, taken times and maintenance (public),
 // the booking form (signed in), and this year's open-sharing figures.
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Spin, Statistic } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState.tsx';
@@ -84,6 +84,7 @@ export function InstrumentPage() {
   const { t, i18n } = useTranslation(NS);
   const id = useParams().id ?? '';
   const q = useInstrument(id);
+  const navigate = useNavigate();
   const { session } = useSession();
   if (q.isPending) return <Spin />;
   if (q.isError) return <Alert type="error" message={errorText(q.error)} />;
@@ -95,7 +96,20 @@ export function InstrumentPage() {
     </span>
   );
   return (
-    <Page title={title} breadcrumb={[{ title: t('menu.list'), href: '/instruments' }, { title }]}>
+    <Page
+      title={title}
+      breadcrumb={[{ title: t('menu.list'), href: '/instruments' }, { title }]}
+      extra={
+        <Space wrap>
+          {x.canManage && (
+            <Button onClick={() => navigate(`/instruments/${x.id}/calendar`)}>{t('calendar.open')}</Button>
+          )}
+          {x.canEdit && (
+            <Button onClick={() => navigate(`/instruments/${x.id}/edit`)}>{t('form.edit')}</Button>
+          )}
+        </Space>
+      }
+    >
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
         <Descriptions.Item label={t('list.category')}>{t(`category.${x.category}`)}</Descriptions.Item>
         <Descriptions.Item label={t('list.colOrg')}>

@@ -1,14 +1,14 @@
 // The instruments I manage: pending requests, and each one's calendar for the next 14 days, day by
 // day (a list that reads on a phone as well as on a desktop).
-import { Badge, Card, Empty, List, Spin, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { nameIn } from '../../../lib/i18n.ts';
-import { useCalendar, useManaged } from '../api.ts';
+import { useCalendar, useListingOrgs, useManaged } from '../api.ts';
 import { NS } from '../i18n.ts';
 
 function Calendar({ id }: { id: string }) {
@@ -55,8 +55,19 @@ function Calendar({ id }: { id: string }) {
 export function ManagedPage() {
   const { t, i18n } = useTranslation(NS);
   const q = useManaged();
+  const orgs = useListingOrgs();
+  const navigate = useNavigate();
   return (
-    <Page title={t('managed.title')}>
+    <Page
+      title={t('managed.title')}
+      extra={
+        orgs.data?.length ? (
+          <Button type="primary" onClick={() => navigate('/instruments/new')}>
+            {t('form.add')}
+          </Button>
+        ) : null
+      }
+    >
       {q.isPending ? (
         <Spin />
       ) : !q.data?.length ? (

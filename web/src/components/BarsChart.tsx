@@ -1,4 +1,4 @@
-// Grouped bar chart for the funding pages; ECharts is loaded as its own chunk. The numbers are
+// Grouped bar chart (funding, instruments' open-sharing figures); ECharts is loaded as its own chunk. The numbers are
 // also in the tables next to it, so the chart is an image with a label for screen readers.
 import { useEffect, useRef } from 'react';
 
@@ -22,7 +22,7 @@ export function BarsChart({
     let disposed = false;
     let chart: { dispose(): void } | null = null;
     (async () => {
-      const { init } = await import('./echarts.ts');
+      const { init } = await import('./bars-echarts.ts');
       if (disposed || !el.current) return;
       const c = init(el.current, undefined, { renderer: 'canvas' });
       c.setOption({

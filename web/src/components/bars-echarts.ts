@@ -1,4 +1,4 @@
-// The slice of ECharts the funding charts use (grouped bars with a legend), loaded on demand.
+// The slice of ECharts BarsChart uses (grouped bars with a legend), loaded on demand.
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
