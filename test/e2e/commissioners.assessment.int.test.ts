@@ -304,5 +304,50 @@ for (const kind of backends()) {
       assert.match(refused.body.message, /2026/);
       assert.equal((await farmer.get(`/api/commissioner-demands/${d.body.id}`)).body.state, 'open');
     });
+
+    test('statistics by division: analysts see all, agency staff their own, names not codes', async () => {
+      const province = await analyst.get('/api/commissioner-stats?level=province');
+      assert.equal(province.status, 200, JSON.stringify(province.body));
+      const zj = province.body.rows.find((r: { code: string }) => r.code === '330000');
+      assert.deepEqual(
+        { ...zj },
+        {
+          code: '330000',
+          name: '浙江省',
+          shortName: '浙江省',
+          commissioners: 3,
+          demandsOpen: 1,
+          demandsServed: 2,
+          hours: 10.5,
+          visits: 5,
+          rating: 4.4,
+        },
+      );
+      assert.equal(province.body.next, 'city');
+      const county = await cast.organizer.get('/api/commissioner-stats?level=county&within=330400');
+      assert.equal(county.status, 200);
+      assert.deepEqual(
+        county.body.rows.map((r: { name: string; demandsServed: number }) => [r.name, r.demandsServed]),
+        [['浙江省 嘉兴市 海宁市', 2]],
+      );
+      assert.equal(county.body.totals.commissioners, 3);
+      // Another agency's officer sees only that agency's (empty) figures and cannot ask for ours.
+      const elsewhere = await otherAgencyOfficer.get('/api/commissioner-stats?level=province');
+      assert.deepEqual(elsewhere.body.rows, []);
+      assert.equal(
+        (await otherAgencyOfficer.get(`/api/commissioner-stats?level=province&agencyId=${cast.agency.id}`))
+          .status,
+        403,
+      );
+      assert.equal((await farmer.get('/api/commissioner-stats')).status, 403);
+      const bad = await analyst.get('/api/commissioner-stats?level=city&within=330400');
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, 'within');
+      // In the reader's language (the analyst's profile says zh-CN).
+      const csv = await analyst.get('/api/commissioner-stats/export?level=city&format=csv');
+      assert.equal(csv.status, 200);
+      assert.match(String(csv.body), /^行政区划,科技特派员/);
+      assert.match(String(csv.body), /浙江省 嘉兴市,3,1,2,10.5,5,4.4/);
+    });
   });
 }

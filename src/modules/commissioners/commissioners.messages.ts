@@ -131,6 +131,10 @@ export const commissionersMessages = defineMessages({
     'zh-CN': '该科技特派员 {year} 年度考核不合格，本年度不予派遣',
     en: 'this commissioner was graded unqualified for {year} and is not dispatched this year',
   },
+  'commissioners.stats.within': {
+    'zh-CN': '须为比所选层级更大的行政区划',
+    en: 'must be a division above the chosen level',
+  },
   'commissioners.task.dispatch': {
     'zh-CN': '{count} 项服务需求待派遣',
     en: '{count} demand(s) waiting to be dispatched',

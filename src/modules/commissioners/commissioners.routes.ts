@@ -28,9 +28,12 @@ import {
   DispatchBody,
   Division,
   Proposal,
+  Stats,
+  StatsQuery,
   VisitBody,
 } from './commissioners.schema.ts';
 import * as svc from './commissioners.service.ts';
+import * as stats from './stats.service.ts';
 import './commissioners.tasks.ts';
 import { divisions } from './divisions.ts';
 
@@ -447,6 +450,68 @@ export const commissionersRoutes: FastifyPluginAsyncZod = async (app) => {
           r.rating ?? '',
           en ? GRADE_NAMES[r.grade].en : GRADE_NAMES[r.grade].zh,
           JSON.stringify(r.rule),
+        ]),
+      );
+    },
+  );
+
+  app.get(
+    '/commissioner-stats',
+    {
+      schema: {
+        tags,
+        summary:
+          'Commissioners, demands open and served, confirmed hours and visits, mean rating by province, city or county (within a division) — analysts, agency staff (their agencies)',
+        querystring: StatsQuery,
+        response: { 200: Stats },
+      },
+    },
+    async (req) => stats.commissionerStats(req.ctx, req.query),
+  );
+  app.get(
+    '/commissioner-stats/export',
+    {
+      schema: {
+        tags,
+        summary: 'The same figures as CSV or XLSX, in the reader’s language',
+        querystring: StatsQuery.extend({ format: z.enum(['csv', 'xlsx']) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await stats.commissionerStats(req.ctx, req.query);
+      const en = req.ctx.locale === 'en';
+      const header = en
+        ? [
+            'division',
+            'commissioners',
+            'demands open',
+            'demands served',
+            'hours',
+            'visits confirmed',
+            'mean rating',
+          ]
+        : [
+            '行政区划',
+            '科技特派员',
+            '待办需求',
+            '已办结需求',
+            '服务时长（小时）',
+            '确认服务次数',
+            '平均评分',
+          ];
+      return sendTable(
+        reply,
+        req.query.format,
+        `commissioner-stats-${r.within?.code ?? 'all'}-${r.level}`,
+        header,
+        r.rows.map((x) => [
+          x.name,
+          x.commissioners,
+          x.demandsOpen,
+          x.demandsServed,
+          x.hours,
+          x.visits,
+          x.rating ?? '',
         ]),
       );
     },

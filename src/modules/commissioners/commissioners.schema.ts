@@ -257,3 +257,30 @@ export const Assessment = z.object({
     }),
   ),
 });
+
+// ── statistics by division ──────────────────────────────────────────────────────────────────
+
+export const StatsQuery = z.object({
+  level: z.enum(['province', 'city', 'county']).default('province'),
+  within: z
+    .string()
+    .regex(/^[0-9]{6}$/)
+    .optional(),
+  agencyId: z.uuid().optional(),
+});
+const StatsFigures = z.object({
+  commissioners: z.number(),
+  demandsOpen: z.number(),
+  demandsServed: z.number(),
+  hours: z.number(),
+  visits: z.number(),
+  rating: z.number().nullable(),
+});
+export const Stats = z.object({
+  level: z.enum(['province', 'city', 'county']),
+  /** The level to drill into from a row (null at county level). */
+  next: z.enum(['city', 'county']).nullable(),
+  within: z.object({ code: z.string(), name: z.string(), level: z.string() }).nullable(),
+  rows: z.array(StatsFigures.extend({ code: z.string(), name: z.string(), shortName: z.string() })),
+  totals: StatsFigures,
+});

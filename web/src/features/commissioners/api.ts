@@ -191,3 +191,23 @@ export interface ImportReport {
   skipped: number;
   errors: { row: number; field: string; reason: string }[];
 }
+
+export type Assessment = Get<'/api/commissioner-assessments'>;
+export type AssessmentBody =
+  paths['/api/commissioner-assessments']['post']['requestBody']['content']['application/json'];
+
+export const useAssessment = (agencyId: string | undefined, year: number) =>
+  useQuery({
+    queryKey: ['commissioners', 'assessment', agencyId, year],
+    queryFn: () =>
+      ok(client.GET('/api/commissioner-assessments', { params: { query: { agencyId: agencyId!, year } } })),
+    enabled: !!agencyId,
+  });
+
+export function useRunAssessment() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AssessmentBody) => ok(client.POST('/api/commissioner-assessments', { body })),
+    onSuccess: refresh,
+  });
+}

@@ -9,6 +9,8 @@ export const NS = defineStrings('commissioners', {
       dispatch: '匹配与派遣',
       registry: '特派员名册',
       service: '我的派遣',
+      assessment: '年度考核',
+      stats: '统计分析',
     },
     kinds: { individual: '个人', team: '团队', legal_entity: '法人' },
     urgency: { low: '一般', normal: '较急', urgent: '紧急' },
@@ -181,6 +183,35 @@ export const NS = defineStrings('commissioners', {
       notRegistered: '您还没有登记为科技特派员，请联系派出机构。',
       record: '我的登记信息',
     },
+    grades: { excellent: '优秀', qualified: '合格', basic: '基本合格', unqualified: '不合格' },
+    assess: {
+      title: '年度考核',
+      intro:
+        '按年度统计每位科技特派员经确认的服务时长和次数、解决的需求与平均评分，按本机构设定的门槛评定等级。',
+      agency: '派出机构',
+      year: '考核年度',
+      yearLabel: '{{year}} 年度',
+      rule: '考核规则（门槛）',
+      ruleHint:
+        '同时达到某一等级的全部门槛即评为该等级（取最高者），否则为不合格；评分门槛填 0 表示不要求评分。较高等级的门槛不能低于较低等级。',
+      criteria: {
+        hours: '服务时长（小时）',
+        visits: '确认服务次数',
+        resolved: '解决需求数',
+        rating: '平均评分',
+      },
+      required: '请填写',
+      run: '开展 {{year}} 年度考核',
+      rerun: '按此规则重新考核 {{year}} 年度',
+      runEffect:
+        '将按上述门槛评定 {{year}} 年度全部特派员的等级并替换原有结果；不合格者 {{next}} 年度不予派遣。',
+      done: '{{year}} 年度考核已完成',
+      assessedAt: '考核时间：{{at}}',
+      consequence: '评为不合格的科技特派员在 {{next}} 年度不参与匹配，也不能被派遣。',
+      results: '{{year}} 年度考核结果',
+      grade: '等级',
+      none: '{{year}} 年度尚未考核',
+    },
   },
   en: {
     menu: {
@@ -189,6 +220,8 @@ export const NS = defineStrings('commissioners', {
       dispatch: 'Match and dispatch',
       registry: 'Commissioner registry',
       service: 'My dispatches',
+      assessment: 'Annual assessment',
+      stats: 'Statistics',
     },
     kinds: { individual: 'Individual', team: 'Team', legal_entity: 'Legal entity' },
     urgency: { low: 'Routine', normal: 'Soon', urgent: 'Urgent' },
@@ -372,6 +405,41 @@ export const NS = defineStrings('commissioners', {
       title: 'My dispatches',
       notRegistered: 'You are not registered as a commissioner; ask your dispatching agency.',
       record: 'My registration',
+    },
+    grades: {
+      excellent: 'Excellent',
+      qualified: 'Qualified',
+      basic: 'Basically qualified',
+      unqualified: 'Unqualified',
+    },
+    assess: {
+      title: 'Annual assessment',
+      intro:
+        'Each commissioner’s confirmed hours and visits, demands resolved and mean rating for a year, graded by the thresholds your agency sets.',
+      agency: 'Dispatching agency',
+      year: 'Year',
+      yearLabel: '{{year}}',
+      rule: 'Assessment rule (thresholds)',
+      ruleHint:
+        'A commissioner meeting every threshold of a grade gets it (the best such grade), otherwise Unqualified; a rating threshold of 0 asks for no rating. A better grade’s thresholds cannot be below a lower one’s.',
+      criteria: {
+        hours: 'Hours',
+        visits: 'Confirmed visits',
+        resolved: 'Demands resolved',
+        rating: 'Mean rating',
+      },
+      required: 'Required',
+      run: 'Assess {{year}}',
+      rerun: 'Assess {{year}} again with this rule',
+      runEffect:
+        'Every commissioner is graded for {{year}} by these thresholds, replacing earlier results; those graded Unqualified are not dispatched in {{next}}.',
+      done: 'The {{year}} assessment is done',
+      assessedAt: 'Assessed {{at}}',
+      consequence:
+        'Commissioners graded Unqualified are left out of matching and cannot be dispatched in {{next}}.',
+      results: 'Results for {{year}}',
+      grade: 'Grade',
+      none: '{{year}} has not been assessed yet',
     },
   },
 });

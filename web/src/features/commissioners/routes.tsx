@@ -21,6 +21,10 @@ export default defineFeature({
       path: '/commissioners/dispatch',
       page: lazyPage(() => import('./pages/DispatchPage.tsx'), 'DispatchPage'),
     },
+    {
+      path: '/commissioners/assessment',
+      page: lazyPage(() => import('./pages/AssessmentPage.tsx'), 'AssessmentPage'),
+    },
     { path: '/commissioners', page: lazyPage(() => import('./pages/RegistryPage.tsx'), 'RegistryPage') },
     {
       path: '/commissioners/service',
@@ -67,6 +71,14 @@ export default defineFeature({
       path: '/commissioners',
       roles: ['organizer', 'analyst', 'admin'],
       order: 50,
+    },
+    {
+      group: 'commissioners',
+      key: 'commissioners-assessment',
+      label: `${NS}:menu.assessment`,
+      path: '/commissioners/assessment',
+      roles: ['organizer', 'analyst', 'admin'],
+      order: 60,
     },
   ],
 });
