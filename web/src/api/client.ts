@@ -14,6 +14,13 @@ import type { components, paths } from './schema.d.ts';
 export type { components, paths };
 export type Schemas = components['schemas'];
 
+/** The JSON body a route takes: `JsonBody<'/api/funding/awards', 'post'>`. */
+export type JsonBody<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
 /** The body of every error answer (src/http/errors.ts), with the message already in the reader's language. */
 export interface ApiErrorBody {
   code: string;

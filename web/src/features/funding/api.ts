@@ -1,17 +1,11 @@
 // Funding over the typed client: funds, awards, a call's rules, and the pickers that find a call
 // or a fundable task book by name.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, ok, type paths } from '../../api/client.ts';
+import { client, type JsonBody, ok } from '../../api/client.ts';
 
-type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
-export type FundBody = Body<'/api/funding/funds', 'post'>;
-export type AwardBody = Body<'/api/funding/awards', 'post'>;
-export type RulesBody = Body<'/api/funding/calls/{challengeId}/rules', 'put'>;
+export type FundBody = JsonBody<'/api/funding/funds', 'post'>;
+export type AwardBody = JsonBody<'/api/funding/awards', 'post'>;
+export type RulesBody = JsonBody<'/api/funding/calls/{challengeId}/rules', 'put'>;
 
 export const useFunds = () =>
   useQuery({ queryKey: ['funding', 'funds'], queryFn: () => ok(client.GET('/api/funding/funds')) });
