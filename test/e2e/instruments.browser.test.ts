@@ -237,7 +237,10 @@ describe('shared instruments in Chromium', { skip: skip ?? false, timeout: 240_0
       await admin.getByLabel(s.priceExternal).fill('350.1');
       await admin.getByRole('button', { name: s.save }).click();
       // The server refuses the value under 500,000 yuan, on the field itself; nothing is written.
-      await admin.locator('.ant-form-item-explain-error').filter({ hasText: s.tooSmall }).waitFor();
+      await admin
+        .locator('.ant-form-item-explain-error')
+        .filter({ hasText: s.tooSmall })
+        .waitFor({ state: 'attached', timeout: 30_000 });
       assert.equal(
         (await t.database.pool.query('SELECT count(*)::int AS n FROM instrument WHERE name_zh = $1', [name]))
           .rows[0].n,

@@ -296,6 +296,27 @@ for (const kind of backends()) {
       assert.match(String(csv.body), /场发射扫描电子显微镜/);
     });
 
+    test('notices: the manager of a booking awaiting approval, the booker of the decision and of the fee', async () => {
+      const rows = (
+        await t.database.pool.query(
+          "SELECT kind, recipient_id, params FROM notification WHERE kind LIKE 'instrument.%' ORDER BY created_at",
+        )
+      ).rows as { kind: string; recipient_id: string; params: Record<string, unknown> }[];
+      const to = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.recipient_id);
+      assert.ok(to('instrument.bookingRequested').length > 0);
+      assert.ok(to('instrument.bookingRequested').every((r) => r === cast.solver2.id));
+      assert.ok(to('instrument.bookingApproved').includes(cast.proposer.id));
+      const fee = rows.find((r) => r.kind === 'instrument.feePosted');
+      assert.ok(fee, 'the booker is told of the fee');
+      assert.match(String(fee.params.fee), /^¥[\d,]+\.\d{2}$/);
+      const inbox = await cast.proposer.get('/api/notifications');
+      assert.equal(inbox.status, 200);
+      assert.ok(
+        JSON.stringify(inbox.body).includes('已入账') || JSON.stringify(inbox.body).includes('was posted'),
+        JSON.stringify(inbox.body).slice(0, 400),
+      );
+    });
+
     test('a team pays from its award: the fee is an expense on the award, refused beyond what it holds', async () => {
       const { organizer, solver1, university } = cast;
       const fund = await programmeFund(cast, 1_000_000_000);

@@ -21,6 +21,7 @@ import { requireActor } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { heldBefore, postEntry } from '../funding/funding.ledger.ts';
 import * as funding from '../funding/funding.repo.ts';
+import { instrumentNotice } from '../notifications/events.ts';
 import * as repo from './instruments.repo.ts';
 import {
   type BookingAction,
@@ -472,6 +473,8 @@ export async function book(ctx: Ctx, instrumentId: string, input: BookBody) {
       objectId: row.id,
       after: { instrumentId: i.id, ...input, state, payerOrgId },
     });
+    if (state === 'pending')
+      await instrumentNotice(tx, now, 'instrument.bookingRequested', row.id, actor.personId);
     return row.id;
   });
   return getBooking(ctx, id);
@@ -494,6 +497,12 @@ async function bookingRelations(
   }
   return rel;
 }
+
+const ACT_NOTICES = {
+  approve: 'instrument.bookingApproved',
+  reject: 'instrument.bookingRejected',
+  cancel: 'instrument.bookingCancelled',
+} as const;
 
 export async function act(
   ctx: Ctx,
@@ -526,6 +535,8 @@ export async function act(
       before: { state: b.state },
       after: { state: d.to, reason },
     });
+    const notice = ACT_NOTICES[action];
+    await instrumentNotice(tx, now, notice, b.id, actor.personId, { reason });
   });
   return getBooking(ctx, bookingId);
 }
@@ -627,6 +638,7 @@ export async function recordUse(ctx: Ctx, bookingId: string, input: UseBody) {
       before: { state: b.state },
       after: { state: d.to, ...input, feeFen: fee, entryId },
     });
+    await instrumentNotice(tx, now, 'instrument.feePosted', b.id, actor.personId, { feeFen: fee });
   });
   return getBooking(ctx, bookingId);
 }

@@ -2,6 +2,7 @@
 // who is concerned by the object (only people who may read it) and its name in both languages,
 // and records the notification. Recipients never learn more than the object's page shows them:
 // no reviewer identity reaches an applicant (review events name the challenge only).
+import { sql } from 'kysely';
 import type { Tx } from '../../app/context.ts';
 import type { NotificationKind } from './notifications.kinds.ts';
 import { notify } from './notifications.service.ts';
@@ -396,3 +397,63 @@ export async function commissionerNotice(
       params: { commissioner, date: visit.date },
     });
 }
+
+/**
+ * Shared instruments: a booking awaiting approval (to the instrument's manager), approved,
+ * rejected or cancelled (to the booker; a booker's own cancellation to the manager), the fee of a
+ * recorded use posted (to the booker, who may now rate it).
+ */
+export async function instrumentNotice(
+  tx: Tx,
+  now: Date,
+  kind: Extract<
+    NotificationKind,
+    | 'instrument.bookingRequested'
+    | 'instrument.bookingApproved'
+    | 'instrument.bookingRejected'
+    | 'instrument.bookingCancelled'
+    | 'instrument.feePosted'
+  >,
+  bookingId: string,
+  by: string,
+  extra: { reason?: string; feeFen?: number } = {},
+): Promise<void> {
+  const b = await tx
+    .selectFrom('instrument_booking as b')
+    .innerJoin('instrument as i', 'i.id', 'b.instrument_id')
+    .innerJoin('person as p', 'p.id', 'b.booker_id')
+    .select([
+      'b.id',
+      'b.booker_id',
+      sql<Date>`lower(b.during)`.as('start_at'),
+      'i.manager_id',
+      'i.name_zh',
+      'i.name_en',
+      'p.name_zh as booker_zh',
+      'p.name_en as booker_en',
+    ])
+    .where('b.id', '=', bookingId)
+    .executeTakeFirstOrThrow();
+  const toManager =
+    kind === 'instrument.bookingRequested' || (kind === 'instrument.bookingCancelled' && by === b.booker_id);
+  await notify(tx, now, {
+    kind,
+    recipients: [toManager ? b.manager_id : b.booker_id].filter((r) => r !== by),
+    object: { type: 'instrument_booking', id: b.id, name: { zh: b.name_zh, en: b.name_en || b.name_zh } },
+    href: `/instruments/bookings/${b.id}`,
+    params: {
+      booker: { zh: b.booker_zh, en: b.booker_en || b.booker_zh },
+      start: beijingMinute(new Date(b.start_at)),
+      reason: extra.reason || '—',
+      fee: extra.feeFen === undefined ? '' : yuanText(extra.feeFen),
+    },
+  });
+}
+
+/** '2026-12-11 09:00' in Beijing time (China has no daylight saving). */
+const beijingMinute = (d: Date) =>
+  new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** Integer fen as '¥1,234.56', exactly. */
+const yuanText = (fen: number) =>
+  `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;

@@ -42,6 +42,11 @@ export const KINDS = {
   'commissioner.dispatched': { required: false },
   'commissioner.declined': { required: false },
   'commissioner.visitLogged': { required: false },
+  'instrument.bookingRequested': { required: false },
+  'instrument.bookingApproved': { required: false },
+  'instrument.bookingRejected': { required: false },
+  'instrument.bookingCancelled': { required: false },
+  'instrument.feePosted': { required: false },
 } as const satisfies Record<string, KindDef>;
 
 export type NotificationKind = keyof typeof KINDS;

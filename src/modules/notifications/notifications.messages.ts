@@ -189,4 +189,24 @@ export const notificationMessages = defineMessages({
     'zh-CN': '只有平台管理员可以查看',
     en: 'only the platform admin may see this',
   },
+  'notify.instrument.bookingRequested': {
+    'zh-CN': '{booker} 预约了“{object}”（{start} 起），等待您审批',
+    en: '{booker} booked “{object}” from {start}; the booking waits for your approval',
+  },
+  'notify.instrument.bookingApproved': {
+    'zh-CN': '您对“{object}”的预约（{start} 起）已获批准',
+    en: 'Your booking of “{object}” from {start} was approved',
+  },
+  'notify.instrument.bookingRejected': {
+    'zh-CN': '您对“{object}”的预约（{start} 起）被拒绝：{reason}',
+    en: 'Your booking of “{object}” from {start} was rejected: {reason}',
+  },
+  'notify.instrument.bookingCancelled': {
+    'zh-CN': '“{object}”的预约（{start} 起）已被取消：{reason}',
+    en: 'The booking of “{object}” from {start} was cancelled: {reason}',
+  },
+  'notify.instrument.feePosted': {
+    'zh-CN': '“{object}”的使用费 {fee} 已入账，欢迎评价本次使用',
+    en: 'The fee of {fee} for using “{object}” was posted; please rate the use',
+  },
 });

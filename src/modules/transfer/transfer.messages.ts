@@ -57,6 +57,7 @@ export const transferMessages = defineMessages({
   'transfer.notFound.achievement': { 'zh-CN': '没有这项成果', en: 'no such achievement' },
   'transfer.notFound.demand': { 'zh-CN': '没有这项需求', en: 'no such demand' },
   'transfer.notFound.deal': { 'zh-CN': '没有这项交易', en: 'no such deal' },
+  'transfer.notFound.taskBook': { 'zh-CN': '没有这份任务书', en: 'no such task book' },
   'transfer.notFound.objection': { 'zh-CN': '没有这项异议', en: 'no such objection' },
   'transfer.onlyListerOrOffice': {
     'zh-CN': '只有登记人或本单位技术转移机构（单位管理员）可以操作',

@@ -133,6 +133,19 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => reply.status(201).send(await svc.createAchievement(req.ctx, req.body)),
   );
   app.get(
+    '/transfer/task-books/:id/listing',
+    {
+      schema: {
+        tags,
+        response: { 200: S.AchievementDraft },
+        summary:
+          'An accepted challenge deliverable as an achievement to list, pre-filled (host organisation members)',
+        params: IdParam,
+      },
+    },
+    async (req) => svc.listingFromTaskBook(req.ctx, req.params.id),
+  );
+  app.get(
     '/transfer/achievements/:id',
     { schema: { tags, response: { 200: S.AchievementView }, params: IdParam } },
     async (req) => svc.getAchievement(req.ctx, req.params.id),

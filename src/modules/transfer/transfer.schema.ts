@@ -1,5 +1,6 @@
 // Response shapes of the transfer API (they carry the typed web client).
 import { z } from 'zod';
+import { ACHIEVEMENT_KINDS, OFFERS } from './transfer.ts';
 
 const Name = z.object({ zh: z.string(), en: z.string() });
 const iso = z.string();
@@ -45,6 +46,25 @@ export const AchievementPage = page(
     keywords: z.array(z.string()),
   }),
 );
+
+/** A pre-filled achievement to list (the body of POST /transfer/achievements, before review). */
+export const AchievementDraft = z.object({
+  orgId: z.string(),
+  kind: z.enum(ACHIEVEMENT_KINDS),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  abstractZh: z.string(),
+  abstractEn: z.string(),
+  keywords: z.array(z.string()),
+  disciplineCodes: z.array(z.string()),
+  ipcCodes: z.array(z.string()),
+  trl: z.number(),
+  offers: z.array(z.enum(OFFERS)),
+  inventors: z.array(
+    z.object({ personId: z.string(), nameZh: z.string(), nameEn: z.string(), shareBp: z.number() }),
+  ),
+  sourceTaskBookId: z.string(),
+});
 
 export const DemandView = z.object({
   id: z.string(),

@@ -157,11 +157,12 @@ export async function createAchievement(ctx: Ctx, input: AchievementInput) {
       const tb = await tx
         .selectFrom('task_book as tb')
         .innerJoin('bid as b', 'b.id', 'tb.bid_id')
-        .select(['tb.id', 'tb.challenge_id', 'b.host_org_id'])
+        .select(['tb.id', 'tb.challenge_id', 'tb.state', 'b.host_org_id'])
         .where('tb.id', '=', input.sourceTaskBookId)
         .executeTakeFirst();
       if (!tb || tb.host_org_id !== input.orgId)
         throw invalid('sourceTaskBookId', t('transfer.taskBookNotOurs'));
+      if (tb.state !== 'accepted') throw invalid('sourceTaskBookId', t('transfer.taskBookNotAccepted'));
       sourceChallenge = tb.challenge_id;
       const taken = await tx
         .selectFrom('transfer_achievement')
@@ -230,6 +231,78 @@ export async function createAchievement(ctx: Ctx, input: AchievementInput) {
     if (input.list) await alertSavedSearches(tx, now, row.id);
     return presentAchievement(tx, ctx, row);
   });
+}
+
+/**
+ * An accepted challenge deliverable as an achievement to list, pre-filled: the host organisation,
+ * the challenge's title, statement, keywords and codes, the team as contributors with equal shares
+ * (exact to the basis point), the task book as its source. Members of the host organisation only;
+ * a deliverable already listed is refused.
+ */
+export async function listingFromTaskBook(ctx: Ctx, taskBookId: string) {
+  const actor = requireActor(ctx.actor);
+  const tb = await ctx.db
+    .selectFrom('task_book as tb')
+    .innerJoin('bid as b', 'b.id', 'tb.bid_id')
+    .innerJoin('challenge as c', 'c.id', 'tb.challenge_id')
+    .select([
+      'tb.id',
+      'tb.state',
+      'b.id as bid_id',
+      'b.host_org_id',
+      'b.commander_id',
+      'c.title_zh',
+      'c.title_en',
+      'c.statement_zh',
+      'c.statement_en',
+      'c.keywords',
+      'c.discipline_codes',
+    ])
+    .where('tb.id', '=', taskBookId)
+    .executeTakeFirst();
+  if (!tb || !inOrg(actor, tb.host_org_id)) throw notFound(t('transfer.notFound.taskBook'));
+  if (tb.state !== 'accepted') throw new AppError('ILLEGAL_TRANSITION', t('transfer.taskBookNotAccepted'));
+  const taken = await ctx.db
+    .selectFrom('transfer_achievement')
+    .select('id')
+    .where('source_task_book_id', '=', tb.id)
+    .executeTakeFirst();
+  if (taken) throw new AppError('DUPLICATE', t('transfer.taskBookListed'), 'sourceTaskBookId');
+  const members = await ctx.db
+    .selectFrom('bid_member as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name_zh', 'p.name_en'])
+    .where('m.bid_id', '=', tb.bid_id)
+    .orderBy('p.name_zh')
+    .execute();
+  const commander = await ctx.db
+    .selectFrom('person')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', '=', tb.commander_id)
+    .executeTakeFirstOrThrow();
+  const team = [commander, ...members.filter((m) => m.id !== commander.id)];
+  const each = Math.floor(10000 / team.length);
+  return {
+    orgId: tb.host_org_id,
+    kind: 'knowHow' as const,
+    titleZh: tb.title_zh,
+    titleEn: tb.title_en,
+    abstractZh: tb.statement_zh.slice(0, 5000),
+    abstractEn: tb.statement_en.slice(0, 5000),
+    keywords: tb.keywords,
+    disciplineCodes: tb.discipline_codes,
+    ipcCodes: [] as string[],
+    trl: 6,
+    offers: ['transfer'] as Offer[],
+    inventors: team.map((p, i) => ({
+      personId: p.id,
+      nameZh: p.name_zh,
+      nameEn: p.name_en ?? '',
+      // The commander takes the basis points equal shares leave over, so they sum to 10000.
+      shareBp: each + (i === 0 ? 10000 - each * team.length : 0),
+    })),
+    sourceTaskBookId: tb.id,
+  };
 }
 
 /** List (publish) or withdraw an achievement: its lister or the organisation's transfer office. */

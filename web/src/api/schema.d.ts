@@ -15930,7 +15930,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
+                    kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged" | "instrument.bookingRequested" | "instrument.bookingApproved" | "instrument.bookingRejected" | "instrument.bookingCancelled" | "instrument.feePosted";
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
@@ -16167,7 +16167,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged" | "instrument.bookingRequested" | "instrument.bookingApproved" | "instrument.bookingRejected" | "instrument.bookingCancelled" | "instrument.feePosted";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -16269,7 +16269,7 @@ export interface paths {
                         "application/json": {
                             enabled: boolean;
                             /** @enum {string} */
-                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
+                            kind: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged" | "instrument.bookingRequested" | "instrument.bookingApproved" | "instrument.bookingRejected" | "instrument.bookingCancelled" | "instrument.feePosted";
                             /** @enum {string} */
                             mode: "immediate" | "digest";
                             required: boolean;
@@ -16369,7 +16369,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged";
+                        kind?: "review.assigned" | "review.dueSoon" | "review.overdue" | "bid.confirmRequested" | "pledge.hostSignRequested" | "challenge.submitted" | "challenge.returned" | "challenge.rejected" | "challenge.published" | "objection.lodged" | "objection.answered" | "bid.selected" | "bid.announced" | "bid.awarded" | "bid.notSelected" | "taskbook.signRequested" | "milestone.dueSoon" | "milestone.overdue" | "report.verdictRequested" | "tranche.released" | "ethics.voteRequested" | "ethics.overdue" | "integrity.finding" | "sanction.started" | "sanction.ended" | "appeal.decided" | "race.gateProposed" | "race.gateFinal" | "transfer.interest" | "transfer.termsProposed" | "transfer.noticePublished" | "transfer.match" | "commissioner.dispatched" | "commissioner.declined" | "commissioner.visitLogged" | "instrument.bookingRequested" | "instrument.bookingApproved" | "instrument.bookingRejected" | "instrument.bookingCancelled" | "instrument.feePosted";
                     };
                 };
             };
@@ -29861,6 +29861,127 @@ export interface paths {
                             registrationNo: string;
                             technology: string;
                         }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/transfer/task-books/{id}/listing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An accepted challenge deliverable as an achievement to list, pre-filled (host organisation members) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            abstractEn: string;
+                            abstractZh: string;
+                            disciplineCodes: string[];
+                            inventors: {
+                                nameEn: string;
+                                nameZh: string;
+                                personId: string;
+                                shareBp: number;
+                            }[];
+                            ipcCodes: string[];
+                            keywords: string[];
+                            /** @enum {string} */
+                            kind: "patent" | "softwareCopyright" | "plantVariety" | "icLayout" | "knowHow";
+                            offers: ("transfer" | "exclusiveLicence" | "soleLicence" | "nonExclusiveLicence" | "equity" | "jointDevelopment")[];
+                            orgId: string;
+                            sourceTaskBookId: string;
+                            titleEn: string;
+                            titleZh: string;
+                            trl: number;
+                        };
                     };
                 };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */

@@ -71,6 +71,11 @@ export function TaskBookPage() {
         <Link to={`/challenges/${tb.challengeId}`}>← {title}</Link>
       </p>
       <h1>{t('taskBook.title', { title })}</h1>
+      {tb.state === 'accepted' && rel.has('commander') && (
+        <p className="no-print">
+          <Link to={`/transfer/achievements/new?taskBook=${tb.id}`}>{t('taskBook.listAsAchievement')}</Link>
+        </p>
+      )}
       <p>
         <StateBadge scope="taskBook" state={tb.state} />{' '}
         <span className="no-print">

@@ -414,6 +414,7 @@ export const en = {
     roleMember: 'Member',
   },
   taskBook: {
+    listAsAchievement: 'List this accepted deliverable as an achievement (pre-filled)',
     title: 'Task book (任务书): {{title}}',
     states: {
       drafting: 'Being agreed',

@@ -390,6 +390,7 @@ export const zhCN: Messages = {
     roleMember: '成员',
   },
   taskBook: {
+    listAsAchievement: '将通过验收的成果上架（自动预填）',
     title: '任务书：{{title}}',
     states: {
       drafting: '协商签署中',

@@ -100,6 +100,11 @@ export const NS = defineStrings('notifications', {
       'commissioner.dispatched': '科技特派员派遣',
       'commissioner.declined': '派遣被谢绝',
       'commissioner.visitLogged': '服务记录待确认',
+      'instrument.bookingRequested': '仪器预约待审批',
+      'instrument.bookingApproved': '仪器预约已批准',
+      'instrument.bookingRejected': '仪器预约被拒绝',
+      'instrument.bookingCancelled': '仪器预约已取消',
+      'instrument.feePosted': '仪器使用费已入账',
     },
   },
   en: {
@@ -207,6 +212,11 @@ export const NS = defineStrings('notifications', {
       'commissioner.dispatched': 'Commissioner dispatch',
       'commissioner.declined': 'Dispatch declined',
       'commissioner.visitLogged': 'Service visit to confirm',
+      'instrument.bookingRequested': 'Instrument booking to approve',
+      'instrument.bookingApproved': 'Instrument booking approved',
+      'instrument.bookingRejected': 'Instrument booking rejected',
+      'instrument.bookingCancelled': 'Instrument booking cancelled',
+      'instrument.feePosted': 'Instrument fee posted',
     },
   },
 });

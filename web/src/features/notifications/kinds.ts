@@ -37,4 +37,9 @@ export const KINDS: NonNullable<Kind>[] = [
   'commissioner.dispatched',
   'commissioner.declined',
   'commissioner.visitLogged',
+  'instrument.bookingRequested',
+  'instrument.bookingApproved',
+  'instrument.bookingRejected',
+  'instrument.bookingCancelled',
+  'instrument.feePosted',
 ];

@@ -104,6 +104,14 @@ export const useInterest = (id: string) =>
   );
 export const useDemandClose = (id: string) =>
   useTransferMutation(() => ok(client.POST('/api/transfer/demands/{id}/close', path(id))));
+/** An accepted challenge deliverable as an achievement to list, pre-filled (none without an id). */
+export const useTaskBookListing = (taskBookId: string | null) =>
+  useQuery({
+    queryKey: ['transfer', 'task-book-listing', taskBookId],
+    enabled: !!taskBookId,
+    retry: false,
+    queryFn: () => ok(client.GET('/api/transfer/task-books/{id}/listing', path(taskBookId ?? ''))),
+  });
 export const useDemandPromote = (id: string) =>
   useTransferMutation((organiserOrgId: string) =>
     ok(client.POST('/api/transfer/demands/{id}/promote', { ...path(id), body: { organiserOrgId } })),

@@ -82,6 +82,8 @@ export const NS = defineStrings('transfer', {
       ipNumber: '专利号 / 申请号',
       ipNumberHelp: '如 ZL200310102344.5，ZL 前缀与小数点可省略；校验位会被核对',
       regNumber: '登记号',
+      fromTaskBook:
+        '已按通过验收的揭榜任务成果预填（名称、摘要、关键词、团队成员及等额贡献份额），请核对后保存。',
       titleZh: '名称（中文）',
       titleEn: '名称（英文）',
       abstractZh: '摘要（中文）',
@@ -304,6 +306,8 @@ export const NS = defineStrings('transfer', {
       ipNumberHelp:
         'e.g. ZL200310102344.5; the ZL prefix and the dot are optional; the check digit is verified',
       regNumber: 'Registration number',
+      fromTaskBook:
+        'Pre-filled from the accepted challenge deliverable (title, abstract, keywords, the team with equal shares); check and save.',
       titleZh: 'Title (Chinese)',
       titleEn: 'Title (English)',
       abstractZh: 'Abstract (Chinese)',

@@ -1,8 +1,10 @@
 // One instrument: what it can do, prices, booking rules, taken times and maintenance (public),
 // the booking form (signed in), and this year's open-sharing figures.
 import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Spin, Statistic } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { BarsChart } from '../../../components/BarsChart.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText, MoneyText, OrgName, PersonName } from '../../../components/Names.tsx';
 import { Page } from '../../../components/Page.tsx';
@@ -11,6 +13,7 @@ import { fromBeijingInput } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { useSession } from '../../../session.tsx';
 import { useBook, useInstrument, useOpenness } from '../api.ts';
+import { thisYear, YearSelect } from '../components/YearSelect.tsx';
 import { NS } from '../i18n.ts';
 
 function BookForm({ id }: { id: string }) {
@@ -56,26 +59,51 @@ function BookForm({ id }: { id: string }) {
 }
 
 function Figures({ id }: { id: string }) {
-  const { t } = useTranslation(NS);
-  const year = new Date().getFullYear();
+  const { t, i18n } = useTranslation(NS);
+  const [year, setYear] = useState(thisYear());
   const q = useOpenness(id, year);
-  if (!q.data) return null;
-  const f = q.data.figures;
+  const chart = useMemo(() => {
+    const months = q.data?.byMonth ?? [];
+    const label = (m: number) =>
+      new Intl.DateTimeFormat(i18n.language, { month: 'short', timeZone: 'UTC' }).format(
+        Date.UTC(2000, m - 1, 1),
+      );
+    return {
+      categories: months.map((m) => label(m.month)),
+      series: [
+        { name: t('openness.hours'), values: months.map((m) => m.tenths / 10), color: '#1677ff' },
+        { name: t('openness.external'), values: months.map((m) => m.externalTenths / 10), color: '#d48806' },
+      ],
+    };
+  }, [q.data, t, i18n.language]);
+  const f = q.data?.figures;
   return (
-    <Card title={t('detail.figures', { year })} size="small" style={{ marginTop: 16 }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
-        <Statistic title={t('detail.hours')} value={(f.tenths / 10).toFixed(1)} />
-        <Statistic
-          title={t('detail.externalShare')}
-          value={f.externalShareMille === null ? '—' : `${(f.externalShareMille / 10).toFixed(1)} %`}
-        />
-        <Statistic title={t('detail.users')} value={f.users} />
-        <Statistic title={t('detail.income')} valueRender={() => <MoneyText fen={f.incomeFen} />} />
-        <Statistic
-          title={t('detail.meanScore')}
-          value={f.meanScoreCenti === null ? '—' : (f.meanScoreCenti / 100).toFixed(2)}
-        />
-      </div>
+    <Card
+      title={t('detail.figures', { year })}
+      extra={<YearSelect value={year} onChange={setYear} />}
+      size="small"
+      style={{ marginTop: 16 }}
+    >
+      {!f ? (
+        <Spin />
+      ) : (
+        <>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }}>
+            <Statistic title={t('detail.hours')} value={(f.tenths / 10).toFixed(1)} />
+            <Statistic
+              title={t('detail.externalShare')}
+              value={f.externalShareMille === null ? '—' : `${(f.externalShareMille / 10).toFixed(1)} %`}
+            />
+            <Statistic title={t('detail.users')} value={f.users} />
+            <Statistic title={t('detail.income')} valueRender={() => <MoneyText fen={f.incomeFen} />} />
+            <Statistic
+              title={t('detail.meanScore')}
+              value={f.meanScoreCenti === null ? '—' : (f.meanScoreCenti / 100).toFixed(2)}
+            />
+          </div>
+          {f.uses > 0 && <BarsChart {...chart} label={t('openness.chartLabel', { year })} />}
+        </>
+      )}
     </Card>
   );
 }

@@ -1,13 +1,16 @@
 // Listing an achievement: kind and number (a patent's check digit is verified by the server),
 // bilingual title and abstract, keywords and codes, readiness, what is offered at what price, and
 // the contributors with their shares (which must make 100 %). Server field errors land on fields.
-import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ListEditor } from '../../../components/ListEditor.tsx';
 import { Page } from '../../../components/Page.tsx';
+import { errorText } from '../../../lib/form-errors.ts';
 import { parseYuan } from '../../../lib/format.ts';
 import { useSession } from '../../../session.tsx';
-import { type AchievementBody, createAchievement } from '../api.ts';
+import { type AchievementBody, createAchievement, useTaskBookListing } from '../api.ts';
 import { DescriptionFields, useCreate, useOrgOptions, yuanRule } from '../components/ListingForm.tsx';
 import { splitList } from '../components/Parts.tsx';
 import { NS } from '../i18n.ts';
@@ -36,7 +39,7 @@ interface Values {
   trl: number;
   offers: (typeof OFFERS)[number][];
   askingPrice?: string;
-  inventors: { nameZh: string; nameEn?: string; sharePct: number }[];
+  inventors: { personId?: string | null; nameZh: string; nameEn?: string; sharePct: number }[];
   list: boolean;
 }
 
@@ -46,6 +49,31 @@ export function AchievementNewPage() {
   const [form] = Form.useForm<Values>();
   const orgs = useOrgOptions();
   const kind = Form.useWatch('kind', form);
+  // ?taskBook=… : an accepted challenge deliverable, pre-filled by the server.
+  const [params] = useSearchParams();
+  const draft = useTaskBookListing(params.get('taskBook'));
+  useEffect(() => {
+    const d = draft.data;
+    if (!d) return;
+    form.setFieldsValue({
+      orgId: d.orgId,
+      kind: d.kind,
+      titleZh: d.titleZh,
+      titleEn: d.titleEn,
+      abstractZh: d.abstractZh,
+      abstractEn: d.abstractEn,
+      keywords: d.keywords.join('，'),
+      disciplineCodes: d.disciplineCodes.join(', '),
+      trl: d.trl,
+      offers: d.offers,
+      inventors: d.inventors.map((i) => ({
+        personId: i.personId,
+        nameZh: i.nameZh,
+        nameEn: i.nameEn,
+        sharePct: i.shareBp / 100,
+      })),
+    });
+  }, [draft.data, form]);
   const toBody = (v: Values): AchievementBody => ({
     orgId: v.orgId,
     kind: v.kind,
@@ -66,6 +94,7 @@ export function AchievementNewPage() {
       shareBp: Math.round(i.sharePct * 100),
     })),
     list: v.list,
+    sourceTaskBookId: draft.data?.sourceTaskBookId ?? null,
   });
   const { busy, submit } = useCreate(
     form,
@@ -74,6 +103,12 @@ export function AchievementNewPage() {
   );
   return (
     <Page title={t('ach.newTitle')}>
+      {draft.data && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('ach.fromTaskBook')} />
+      )}
+      {draft.error && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={errorText(draft.error)} />
+      )}
       <Form<Values>
         form={form}
         layout="vertical"
