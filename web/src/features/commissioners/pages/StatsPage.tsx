@@ -11,7 +11,7 @@ import { PlainTable } from '../../../components/PlainTable.tsx';
 import { type Stats, type StatsLevel, useStats } from '../api.ts';
 import { NS } from '../i18n.ts';
 
-type Row = Stats['rows'][number];
+type StatRow = Stats['rows'][number];
 const LEVELS: StatsLevel[] = ['province', 'city', 'county'];
 
 export function StatsPage() {
@@ -22,7 +22,7 @@ export function StatsPage() {
   const stats = useStats(level, within);
   const data = stats.data;
   const rows = data?.rows ?? [];
-  const drill = (r: Row) => {
+  const drill = (r: StatRow) => {
     if (!data?.next) return;
     setTrail([...trail, { code: r.code, name: r.shortName }]);
     setLevel(data.next);
@@ -39,9 +39,24 @@ export function StatsPage() {
       <Breadcrumb
         style={{ marginBottom: 12 }}
         items={[
-          { title: trail.length ? <a onClick={() => back(0)}>{t('stats.country')}</a> : t('stats.country') },
+          {
+            title: trail.length ? (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => back(0)}>
+                {t('stats.country')}
+              </Button>
+            ) : (
+              t('stats.country')
+            ),
+          },
           ...trail.map((x, i) => ({
-            title: i < trail.length - 1 ? <a onClick={() => back(i + 1)}>{x.name}</a> : x.name,
+            title:
+              i < trail.length - 1 ? (
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => back(i + 1)}>
+                  {x.name}
+                </Button>
+              ) : (
+                x.name
+              ),
           })),
         ]}
       />
@@ -103,7 +118,7 @@ export function StatsPage() {
         size="small"
         title={t('stats.table')}
         extra={
-          <ExportButton<Row>
+          <ExportButton<StatRow>
             filename={`commissioner-stats-${within ?? 'all'}-${level}`}
             rows={async () => rows}
             xlsxHref={`/api/commissioner-stats/export?${query}&format=xlsx`}
@@ -119,7 +134,7 @@ export function StatsPage() {
           />
         }
       >
-        <PlainTable<Row>
+        <PlainTable<StatRow>
           label={t('stats.table')}
           loading={stats.isLoading}
           rowKey="code"
@@ -142,7 +157,7 @@ export function StatsPage() {
               title: t(`stats.figures.${k}`),
               key: k,
               align: 'right' as const,
-              render: (_: unknown, r: Row) => r[k],
+              render: (_: unknown, r: StatRow) => r[k],
             })),
             {
               title: t('stats.figures.rating'),
