@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, confirmed, launchBrowser } from '../support/browser.ts';
 import { buildCast, publishedChallenge, submittedBid } from '../support/challenges.ts';
 
 const skip = browserUnavailable();
@@ -39,15 +39,6 @@ describe('challenge journey in Chromium', { skip: skip ?? false, timeout: 150_00
   }
 
   /** Press an action button and confirm its effect in the pop-up. */
-  async function confirmed(page: Page, action: string, ok: string | RegExp) {
-    await page.getByRole('button', { name: action, exact: true }).click();
-    // antd spaces out a two-character Chinese button label ('确 认').
-    const name = typeof ok === 'string' && ok.length === 2 ? new RegExp(`^${ok[0]}\\s?${ok[1]}$`) : ok;
-    const pop = page.locator('.ant-popconfirm:visible');
-    await pop.getByRole('button', { name, exact: typeof name === 'string' }).click();
-    // The pop-up closes once the action is under way.
-    await pop.waitFor({ state: 'hidden' });
-  }
 
   before(async () => {
     mkdirSync(shots, { recursive: true });

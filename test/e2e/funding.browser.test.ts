@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, launchBrowser, signIn } from '../support/browser.ts';
+import { browserUnavailable, confirmed, launchBrowser, signIn } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { awardedChallenge, ok, programmeFund, signTaskBook } from '../support/funding.ts';
 
@@ -38,6 +38,16 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
     await t?.close();
   });
 
+  /** Type part of a name into the picker labelled `label` and choose the answer matching `option`. */
+  async function pick(page: Page, label: string, typed: string, option: RegExp) {
+    await page.getByLabel(label, { exact: true }).fill(typed);
+    // antd also keeps a hidden list of role="option" for screen readers; click the visible entry.
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: option })
+      .click();
+  }
+
   async function as(email: string): Promise<Page> {
     const page = await signIn(browser, base, email);
     // The server's clock stands months ahead of the real one here; the forms' timing (opened at,
@@ -50,18 +60,18 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
 
   test('award → first tranche → negative-list expense refused → milestone → second tranche → closing', async () => {
     const organizer = await as('organizer@example.cn');
-    // The call's rules: the cap above 60% is refused on its field; a new negative-list item is kept.
-    await organizer.getByLabel('榜单编号').fill(challengeId);
-    await organizer.getByRole('button', { name: '读取规则' }).click();
+    // The call's rules, its call found by name: the cap above 60% is refused on its field; a new
+    // negative-list item is kept.
+    await pick(organizer, '榜单', '石英坩埚', /高纯石英坩埚（browser）/);
     const cap = organizer.getByLabel(/间接费用上限/);
     await cap.fill('70');
     await organizer.getByRole('button', { name: '保存规则' }).click();
-    await organizer.locator('#f-indirectCapPct-err').waitFor();
+    await organizer.locator('.ant-form-item-explain-error').getByText(/60%/).waitFor();
     await cap.fill('40');
     const list = organizer.getByLabel('负面清单（不得列支）');
     await list.fill(`${await list.inputValue()}\nalcohol | 酒水 | alcohol | 白酒, 酒水`);
     await organizer.getByRole('button', { name: '保存规则' }).click();
-    await organizer.getByRole('status').getByText('已保存。').waitFor();
+    await organizer.getByText('已保存。').waitFor();
     const rules = await ok(cast.organizer.get(`/api/funding/calls/${challengeId}/rules`));
     assert.equal(rules.indirectCapPct, 40);
     assert.ok(rules.negativeList.some((i: { code: string }) => i.code === 'alcohol'));
@@ -69,9 +79,10 @@ describe('funding journey in Chromium', { skip: skip ?? false, timeout: 180_000 
       rules.negativeList.some((i: { code: string }) => i.code === 'entertainment'),
       'the defaults stay',
     );
-    await organizer.getByLabel('任务书编号').fill(taskBookId);
+    // The task book is found by its challenge's title; committing money asks first.
+    await pick(organizer, '任务书', '石英', /高纯石英坩埚（browser）/);
     await organizer.getByLabel('包干制预算总额（元）').fill('4000000');
-    await organizer.getByRole('button', { name: '承诺立项' }).click();
+    await confirmed(organizer, '承诺立项', '确认');
     await organizer.getByRole('heading', { name: /立项:/ }).waitFor();
     const awardUrl = organizer.url();
     // Keyboard: tab to the release button and press Enter.

@@ -44,8 +44,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         } catch {}
       }
       await setLanguage(lang);
+      // Names in the session (the organisations of my roles) come in the reader's language.
+      if (session?.person) await refresh().catch(() => {});
     },
-    [session],
+    [session, refresh],
   );
   return <Ctx.Provider value={{ session, refresh, chooseLanguage }}>{children}</Ctx.Provider>;
 }

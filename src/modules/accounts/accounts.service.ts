@@ -6,7 +6,7 @@ import { type Actor, type Ctx, inTx, type Role } from '../../app/context.ts';
 import { duplicateError } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, forbidden, invalid, notFound } from '../../errors.ts';
-import { isLocale } from '../../i18n/locale.ts';
+import { isLocale, nameIn } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can, isPlatformAdmin } from './accounts.policy.ts';
@@ -170,7 +170,8 @@ export async function sessionView(ctx: Ctx) {
     person: presentSessionPerson(person),
     roles: grants.map((g) => ({
       orgId: g.org_id,
-      orgName: g.name_zh || g.name_en,
+      // In the reader's language: the web fetches the session again when the language changes.
+      orgName: nameIn(ctx.locale ?? 'zh-CN', g.name_zh, g.name_en),
       orgKind: g.org_kind,
       role: g.role as Role,
     })),

@@ -4,10 +4,13 @@ import { z } from 'zod';
 import {
   AppropriationBody,
   AwardBody,
+  AwardSummary,
   BurdenBody,
+  CallRulesView,
   ChallengeParam,
   ExpenseBody,
   FundBody,
+  FundSummary,
   IdempotencyHeader,
   IdParam,
   LedgerExportQuery,
@@ -29,7 +32,13 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['funding'];
   app.get(
     '/funding/funds',
-    { schema: { tags, summary: 'Funds I manage or may see, with their figures' } },
+    {
+      schema: {
+        tags,
+        summary: 'Funds I manage or may see, with their figures',
+        response: { 200: z.array(FundSummary) },
+      },
+    },
     async (req) => svc.listFunds(req.ctx),
   );
   app.post(
@@ -83,6 +92,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'A call’s funding rules: budget mode, indirect-cost cap, negative list, surplus rule',
         params: ChallengeParam,
+        response: { 200: CallRulesView },
       },
     },
     async (req) => svc.getRules(req.ctx, req.params.challengeId),
@@ -95,6 +105,7 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Set a call’s funding rules (organizer)',
         params: ChallengeParam,
         body: RulesBody,
+        response: { 200: CallRulesView },
       },
     },
     async (req) => svc.setRules(req.ctx, req.params.challengeId, req.body),
@@ -128,7 +139,13 @@ export const fundingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/funding/awards',
-    { schema: { tags, summary: 'Funded awards I organise or belong to' } },
+    {
+      schema: {
+        tags,
+        summary: 'Funded awards I organise or belong to',
+        response: { 200: z.array(AwardSummary) },
+      },
+    },
     async (req) => svc.listAwards(req.ctx),
   );
   app.post(

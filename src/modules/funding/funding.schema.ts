@@ -170,3 +170,50 @@ export const LedgerEntry = z.object({
   ),
 });
 export const LedgerPage = pageOf(LedgerEntry);
+
+// ── answers the web reads (typed through the OpenAPI document) ──
+export const FundSummary = z.object({
+  id: z.string(),
+  kind: z.string(),
+  orgId: z.string(),
+  challengeId: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  fiscalYear: z.number(),
+  canManage: z.boolean(),
+  appropriatedFen: z.number(),
+  availableFen: z.number(),
+  committedFen: z.number(),
+  disbursedFen: z.number(),
+  spentFen: z.number(),
+  retainedFen: z.number(),
+  returnedFen: z.number(),
+});
+
+export const AwardSummary = z.object({
+  id: z.string(),
+  state: z.string(),
+  amountFen: z.number(),
+  challengeId: z.string(),
+  challengeTitleZh: z.string(),
+  challengeTitleEn: z.string(),
+  taskBookId: z.string(),
+  team: z.boolean(),
+  organizer: z.boolean(),
+});
+
+export const CallRulesView = z.object({
+  challengeId: z.string(),
+  budgetMode: z.enum(['lump_sum', 'categorised']),
+  indirectCapPct: z.number(),
+  negativeList: z.array(
+    z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string(), keywords: z.array(z.string()) }),
+  ),
+  surplus: z.enum(['return', 'retain_if_accepted']),
+  trustRule: z.object({
+    trustedMinRecords: z.number(),
+    intervals: z.object({ trusted: z.number(), standard: z.number(), watched: z.number() }),
+    textZh: z.string(),
+    textEn: z.string(),
+  }),
+});

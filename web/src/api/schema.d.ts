@@ -9726,6 +9726,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            challengeId: string;
+                            challengeTitleEn: string;
+                            challengeTitleZh: string;
+                            id: string;
+                            organizer: boolean;
+                            state: string;
+                            taskBookId: string;
+                            team: boolean;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -10616,6 +10635,38 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            budgetMode: "lump_sum" | "categorised";
+                            challengeId: string;
+                            indirectCapPct: number;
+                            negativeList: {
+                                code: string;
+                                keywords: string[];
+                                labelEn: string;
+                                labelZh: string;
+                            }[];
+                            /** @enum {string} */
+                            surplus: "return" | "retain_if_accepted";
+                            trustRule: {
+                                intervals: {
+                                    standard: number;
+                                    trusted: number;
+                                    watched: number;
+                                };
+                                textEn: string;
+                                textZh: string;
+                                trustedMinRecords: number;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -10711,6 +10762,38 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            budgetMode: "lump_sum" | "categorised";
+                            challengeId: string;
+                            indirectCapPct: number;
+                            negativeList: {
+                                code: string;
+                                keywords: string[];
+                                labelEn: string;
+                                labelZh: string;
+                            }[];
+                            /** @enum {string} */
+                            surplus: "return" | "retain_if_accepted";
+                            trustRule: {
+                                intervals: {
+                                    standard: number;
+                                    trusted: number;
+                                    watched: number;
+                                };
+                                textEn: string;
+                                textZh: string;
+                                trustedMinRecords: number;
+                            };
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -10898,6 +10981,31 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appropriatedFen: number;
+                            availableFen: number;
+                            canManage: boolean;
+                            challengeId: string | null;
+                            committedFen: number;
+                            disbursedFen: number;
+                            fiscalYear: number;
+                            id: string;
+                            kind: string;
+                            nameEn: string;
+                            nameZh: string;
+                            orgId: string;
+                            retainedFen: number;
+                            returnedFen: number;
+                            spentFen: number;
+                        }[];
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {

@@ -17,6 +17,8 @@ export const NS = defineStrings('common', {
     loadFailed: '加载失败：{{message}}',
     retry: '重试',
     saved: '已保存',
+    searching: '正在查找…',
+    noMatch: '没有找到，换个名称试试',
   },
   en: {
     confirm: 'Confirm',
@@ -33,5 +35,7 @@ export const NS = defineStrings('common', {
     loadFailed: 'Could not load: {{message}}',
     retry: 'Retry',
     saved: 'Saved',
+    searching: 'Searching…',
+    noMatch: 'Nothing found; try another name',
   },
 });

@@ -1,4 +1,4 @@
-// Funding: funds, awards, the ledger. Older pages for now.
+// Funding: funds, awards, the ledger (the fund and award pages are older pages for now).
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
@@ -6,8 +6,7 @@ export default defineFeature({
   routes: [
     {
       path: '/funding',
-      page: lazyPage(() => import('../../funding/FundingPage.tsx'), 'FundingPage'),
-      legacy: true,
+      page: lazyPage(() => import('./pages/FundingPage.tsx'), 'FundingPage'),
     },
     {
       path: '/funding/funds/:id',
