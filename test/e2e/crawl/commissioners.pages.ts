@@ -6,6 +6,8 @@ export const PAGES: CrawlPage[] = [
   { path: '/commissioners/demands', who: ['proposer', 'organizer@', 'commissioner'] },
   { path: '/commissioners/dispatch', who: ['organizer@'] },
   { path: '/commissioners', who: ['organizer@', 'analyst@'] },
+  { path: '/commissioners/assessment', who: ['organizer@', 'analyst@', 'admin@'] },
+  { path: '/commissioners/stats', who: ['organizer@', 'analyst@', 'admin@'] },
   { path: '/commissioners/service', who: ['commissioner@', 'commissioner2@'] },
   {
     name: 'a served demand',

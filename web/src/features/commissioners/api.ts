@@ -211,3 +211,17 @@ export function useRunAssessment() {
     onSuccess: refresh,
   });
 }
+
+export type Stats = Get<'/api/commissioner-stats'>;
+export type StatsLevel = Stats['level'];
+
+export const useStats = (level: StatsLevel, within: string | undefined) =>
+  useQuery({
+    queryKey: ['commissioners', 'stats', level, within],
+    queryFn: () =>
+      ok(
+        client.GET('/api/commissioner-stats', {
+          params: { query: { level, ...(within ? { within } : {}) } },
+        }),
+      ),
+  });

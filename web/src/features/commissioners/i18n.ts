@@ -212,6 +212,27 @@ export const NS = defineStrings('commissioners', {
       grade: '等级',
       none: '{{year}} 年度尚未考核',
     },
+    stats: {
+      title: '科技特派员统计',
+      intro:
+        '按省、市、县统计科技特派员人数、服务需求（待办与已办结）、经确认的服务时长与次数及平均评分。点击地区名称可逐级查看。',
+      country: '全国',
+      level: '统计层级',
+      levels: { province: '按省', city: '按市', county: '按县' },
+      figures: {
+        commissioners: '科技特派员',
+        demandsOpen: '待办需求',
+        demandsServed: '已办结需求',
+        hours: '服务时长（小时）',
+        visits: '确认服务次数',
+        rating: '平均评分',
+      },
+      chart: '人数与需求',
+      chartLabel: '各地区科技特派员人数、待办和已办结需求的柱状图',
+      table: '分地区明细',
+      division: '地区',
+      none: '暂无数据',
+    },
   },
   en: {
     menu: {
@@ -440,6 +461,27 @@ export const NS = defineStrings('commissioners', {
       results: 'Results for {{year}}',
       grade: 'Grade',
       none: '{{year}} has not been assessed yet',
+    },
+    stats: {
+      title: 'Commissioner statistics',
+      intro:
+        'Commissioners, demands (open and served), confirmed hours and visits and mean rating by province, city or county. Choose a place to look inside it.',
+      country: 'All of China',
+      level: 'Level',
+      levels: { province: 'Provinces', city: 'Cities', county: 'Counties' },
+      figures: {
+        commissioners: 'Commissioners',
+        demandsOpen: 'Demands open',
+        demandsServed: 'Demands served',
+        hours: 'Hours',
+        visits: 'Confirmed visits',
+        rating: 'Mean rating',
+      },
+      chart: 'Commissioners and demands',
+      chartLabel: 'Bar chart of commissioners, open and served demands by place',
+      table: 'By place',
+      division: 'Place',
+      none: 'No figures yet',
     },
   },
 });

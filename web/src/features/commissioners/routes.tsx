@@ -25,6 +25,10 @@ export default defineFeature({
       path: '/commissioners/assessment',
       page: lazyPage(() => import('./pages/AssessmentPage.tsx'), 'AssessmentPage'),
     },
+    {
+      path: '/commissioners/stats',
+      page: lazyPage(() => import('./pages/StatsPage.tsx'), 'StatsPage'),
+    },
     { path: '/commissioners', page: lazyPage(() => import('./pages/RegistryPage.tsx'), 'RegistryPage') },
     {
       path: '/commissioners/service',
@@ -79,6 +83,14 @@ export default defineFeature({
       path: '/commissioners/assessment',
       roles: ['organizer', 'analyst', 'admin'],
       order: 60,
+    },
+    {
+      group: 'commissioners',
+      key: 'commissioners-stats',
+      label: `${NS}:menu.stats`,
+      path: '/commissioners/stats',
+      roles: ['organizer', 'analyst', 'admin'],
+      order: 70,
     },
   ],
 });
