@@ -138,7 +138,8 @@ export function HomePage() {
       ) : (
         <Space wrap>
           {session.roles.map((r) => (
-            <Tag key={`${r.orgId}-${r.role}`}>
+            // A long organisation name wraps inside its tag on a phone.
+            <Tag key={`${r.orgId}-${r.role}`} style={{ whiteSpace: 'normal', maxWidth: '100%' }}>
               {t(`translation:roles.${r.role}`)} · {r.orgName}
             </Tag>
           ))}

@@ -29,14 +29,15 @@ interface Item {
 }
 const HOUR_PX = 22;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
+// Dark enough for white text (WCAG AA, 4.5:1) on the legend tags and the calendar's blocks.
 const COLOURS: Record<string, string> = {
-  pending: '#d48806',
-  confirmed: '#1677ff',
-  completed: '#389e0d',
-  maintenance: '#8c8c8c',
+  pending: '#ad4e00',
+  confirmed: '#0958d9',
+  completed: '#237804',
+  maintenance: '#595959',
 };
 const colourOf = (x: Item) =>
-  COLOURS[x.kind === 'maintenance' ? 'maintenance' : (x.state ?? '')] ?? '#1677ff';
+  COLOURS[x.kind === 'maintenance' ? 'maintenance' : (x.state ?? '')] ?? COLOURS.confirmed;
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation(NS);
@@ -136,9 +137,10 @@ export function CalendarPage() {
                   className="instr-block"
                   style={style}
                   title={hint}
-                  aria-label={hint}
                 >
                   {text}
+                  {/* The whole booking for screen readers; the visible text stays part of the name. */}
+                  <span className="sr-only"> {hint}</span>
                 </Link>
               ) : (
                 <div key={item.key} className="instr-block" style={style} title={hint}>

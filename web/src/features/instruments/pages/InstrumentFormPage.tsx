@@ -208,11 +208,12 @@ export function InstrumentFormPage() {
         <Form.Item name="address" label={t('form.address')}>
           <Input maxLength={500} />
         </Form.Item>
+        {/* The writer's own words, in either language: not interface text. */}
         <Form.Item name="capabilitiesZh" label={t('form.capabilitiesZh')}>
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={3} maxLength={5000} translate="no" />
         </Form.Item>
         <Form.Item name="capabilitiesEn" label={t('form.capabilitiesEn')}>
-          <Input.TextArea rows={3} maxLength={5000} />
+          <Input.TextArea rows={3} maxLength={5000} translate="no" lang="en" />
         </Form.Item>
         <Form.Item name="managerId" label={t('form.manager')} rules={required}>
           <Select
