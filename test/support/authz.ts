@@ -1346,6 +1346,72 @@ export const RULES: Rule[] = [
     proof: 'hostAdmin',
   },
 
+  // Pickers and pre-fills of the listing forms, and a demand made a challenge: about objects that do
+  // not exist, every caller is refused.
+  {
+    route: 'GET /api/organisations/:id/instrument-managers',
+    allow: ['admin'],
+    note: 'the platform admin may list instruments for any organisation, so it finds an empty list',
+    request: (w) => ({ url: `/api/organisations/${w.ids.nowhere}/instrument-managers` }),
+  },
+  {
+    route: 'GET /api/transfer/task-books/:id/listing',
+    allow: [],
+    request: (w) => ({ url: `/api/transfer/task-books/${w.ids.nowhere}/listing` }),
+  },
+  {
+    route: 'POST /api/transfer/demands/:id/promote',
+    allow: [],
+    request: (w) => ({
+      url: `/api/transfer/demands/${w.ids.nowhere}/promote`,
+      body: { organiserOrgId: w.cast.agency.id },
+    }),
+  },
+  {
+    route: 'GET /api/instruments/listing-orgs',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/instruments/listing-orgs' }),
+  },
+  // Assessments and statistics: the platform admin reads any agency's, agency staff run and read
+  // their own agency's (an agency that does not exist has none to show).
+  {
+    route: 'GET /api/commissioner-assessments',
+    allow: ['admin'],
+    request: (w) => ({ url: `/api/commissioner-assessments?agencyId=${w.ids.nowhere}&year=2025` }),
+  },
+  {
+    route: 'GET /api/commissioner-assessments/export',
+    allow: ['admin'],
+    request: (w) => ({
+      url: `/api/commissioner-assessments/export?agencyId=${w.ids.nowhere}&year=2025&format=csv`,
+    }),
+  },
+  {
+    route: 'POST /api/commissioner-assessments',
+    allow: ['organizer', 'admin'],
+    request: (w) => ({
+      url: '/api/commissioner-assessments',
+      body: {
+        agencyId: w.cast.agency.id,
+        year: 2025,
+        rule: {
+          excellent: { hours: 0, visits: 0, resolved: 0, rating: 0 },
+          qualified: { hours: 0, visits: 0, resolved: 0, rating: 0 },
+          basic: { hours: 0, visits: 0, resolved: 0, rating: 0 },
+        },
+      },
+    }),
+  },
+  {
+    route: 'GET /api/commissioner-stats',
+    allow: ['admin', 'organizer', 'otherOrganizer'],
+    request: () => ({ url: '/api/commissioner-stats' }),
+  },
+  {
+    route: 'GET /api/commissioner-stats/export',
+    allow: ['admin', 'organizer', 'otherOrganizer'],
+    request: () => ({ url: '/api/commissioner-stats/export?format=csv' }),
+  },
   // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;
   // objects that do not exist answer 404 to everyone (the commissioners tests cover the parties).
   { route: 'GET /api/divisions', allow: 'public', request: () => ({ url: '/api/divisions' }) },
