@@ -5,7 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Tx } from '../../src/app/context.ts';
-import { runDigest } from '../../src/modules/notifications/mail.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { JobEnv } from '../../src/jobs/queue.ts';
+import { deliverMails, runDigest } from '../../src/modules/notifications/mail.ts';
 import { type NotifyEvent, notify } from '../../src/modules/notifications/notifications.service.ts';
 import { buildTestApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
@@ -240,6 +242,43 @@ for (const kind of backends()) {
         )
       ).rows[0];
       assert.deepEqual(r, { state: 'sent', attempts: 2 });
+    });
+
+    test('a retried job finding its mail claimed moments ago (its worker died) fails to retry; once the claim is stale the mail is sent', async () => {
+      const p = await person(t, 'held@example.cn', '占用', 'zh-CN');
+      await emit(challengeEvent([p.id], '66666666-6666-4666-8666-666666666666'));
+      await smtp.waitFor('held@example.cn');
+      const row = async () =>
+        (
+          await t.database.pool.query(
+            `SELECT id, state, message_id FROM mail_message WHERE to_address = 'held@example.cn'`,
+          )
+        ).rows[0];
+      const { id } = await row();
+      // A worker claimed it a second ago and died before the 250 reached the database.
+      const claim = async (ago: number) =>
+        t.database.pool.query(`UPDATE mail_message SET state = 'sending', claimed_at = $2 WHERE id = $1`, [
+          id,
+          new Date(t.clock.now().getTime() - ago),
+        ]);
+      await claim(1000);
+      const env = {
+        db: t.database.db,
+        config: loadConfig({ SMTP_URL: smtp.url, MAIL_FROM: 'Jiebang <noreply@jiebang.test>' }),
+        now: t.clock.now,
+      } as JobEnv;
+      await assert.rejects(deliverMails(env, [id]), /claimed by another worker/);
+      assert.equal((await row()).state, 'sending', 'left to its claim, not completed over it');
+      assert.equal(smtp.to('held@example.cn').length, 1);
+      await claim(3_600_000);
+      assert.deepEqual(await deliverMails(env, [id]), { sent: 1, failed: 0 });
+      const after = await row();
+      assert.equal(after.state, 'sent');
+      // The SMTP window: sent again under the same Message-ID, which the receiver deduplicates.
+      assert.deepEqual(
+        smtp.to('held@example.cn').map((m) => m.messageId),
+        [after.message_id, after.message_id],
+      );
     });
   });
 

@@ -226,7 +226,10 @@ export async function deliverMails(
   mailIds: string[],
 ): Promise<{ sent: number; failed: number }> {
   const claimed = await claim(env, mailIds); // the rest: sent already, or another worker holds them
-  if (claimed.length === 0) return { sent: 0, failed: 0 };
+  if (claimed.length === 0) {
+    await notHeldElsewhere(env, mailIds, claimed);
+    return { sent: 0, failed: 0 };
+  }
   const secret = await unsubscribeSecret(env.db);
   const config: Config = env.config;
   const contents = await contentsOf(env, claimed, secret);
@@ -284,7 +287,25 @@ export async function deliverMails(
     await Promise.all(claimed.slice(i, i + IN_FLIGHT).map(sendOne));
   if (failed > 0)
     throw new Error(`${failed} of ${mailIds.length} mails not accepted by the SMTP server; retrying`);
+  await notHeldElsewhere(env, mailIds, claimed);
   return { sent, failed };
+}
+
+/**
+ * The job may complete only when none of its mails is still claimed by another worker: a job's
+ * expiry runs from its fetch, a mail's claim from its claiming, so a retried job can find mails
+ * whose worker died moments ago and whose claim is not stale yet. Completing then would strand
+ * them; failing retries the job after its delay, when the claim is stale and the mail is sent.
+ */
+async function notHeldElsewhere(env: JobEnv, mailIds: string[], claimed: Claimed[]): Promise<void> {
+  const mine = claimed.map((m) => m.id);
+  const r = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM mail_message
+    WHERE id = ANY(${mailIds}::uuid[]) AND state = 'sending' AND NOT (id = ANY(${mine}::uuid[]))`.execute(
+    env.db,
+  );
+  const held = r.rows[0]?.n ?? 0;
+  if (held > 0) throw new Error(`${held} of ${mailIds.length} mails claimed by another worker; retrying`);
 }
 
 defineJob<{ mailIds: string[] }>({
