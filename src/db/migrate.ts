@@ -73,3 +73,8 @@ export async function migrateToLatest(db: Kysely<any>, _embedded: boolean): Prom
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The names of every migration this build has (a database is current when it applied them all). */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
+}

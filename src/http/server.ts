@@ -46,6 +46,7 @@ import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorBody, errorHandler, withErrorResponses } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
+import { installOps, requestId } from './ops.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import {
   csrfCookieName,
@@ -112,7 +113,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 2 * 1024 * 1024,
     // Routing and every hook see one path: a percent-encoded `/api/…` is `/api/…`.
     rewriteUrl: (req) => normaliseUrl(req.url ?? '/'),
+    // Every answer and every log line of a request carry its id (X-Request-Id, kept when sane).
+    genReqId: requestId,
   }).withTypeProvider<ZodTypeProvider>();
+  // First, so every answer (a shed or refused one too) carries its id and is counted.
+  installOps(app, { database, metricsToken: config.metricsToken });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
