@@ -358,6 +358,78 @@ for (const kind of backends()) {
       const expenses = JSON.stringify(a);
       assert.match(expenses, /instrument_use/);
       assert.match(expenses, /50000/);
+
+      // The booking form's choices: my organisations, and the award with its task book's milestones.
+      const payers = await ok(solver1.get('/api/instruments/payers'));
+      const mine = payers.awards.find((x: any) => x.id === award.id);
+      assert.equal(mine.taskBookId, taskBookIds[0]);
+      assert.ok(mine.milestones.length >= 1 && mine.milestones[0].no === 1 && mine.milestones[0].title);
+      assert.ok(mine.challenge.nameZh);
+      assert.equal((await ok(cast.outsider.get('/api/instruments/payers'))).awards.length, 0);
+      // The fees against the award, and the time reserved for the task book's milestones, to its team
+      // and its organizers; not found for anyone else.
+      for (const who of [solver1, organizer]) {
+        const byAward = await ok(who.get(`/api/instruments/bookings?awardId=${award.id}`));
+        assert.deepEqual(
+          byAward.items.map((x: any) => [x.id, x.feeFen, x.milestoneNo, x.booker.id]),
+          [[booking.id, 50_000, 1, solver1.id]],
+        );
+        assert.equal(byAward.feeFenTotal, 50_000);
+        assert.equal(byAward.scope.kind, 'award');
+        const byTaskBook = await ok(who.get(`/api/instruments/bookings?taskBookId=${taskBookIds[0]}`));
+        assert.deepEqual(
+          byTaskBook.items.map((x: any) => x.id),
+          [booking.id],
+        );
+        assert.equal(byTaskBook.scope.kind, 'taskBook');
+      }
+      assert.equal((await cast.outsider.get(`/api/instruments/bookings?awardId=${award.id}`)).status, 404);
+      assert.equal(
+        (await cast.outsider.get(`/api/instruments/bookings?taskBookId=${taskBookIds[0]}`)).status,
+        404,
+      );
+      const both = await solver1.get(
+        `/api/instruments/bookings?awardId=${award.id}&taskBookId=${taskBookIds[0]}`,
+      );
+      assert.equal(both.status, 400);
+      assert.equal(both.body.field, 'taskBookId');
+      // My own bookings stay mine: the award's bookings of others are not in them.
+      assert.equal((await ok(organizer.get('/api/instruments/bookings'))).items.length, 0);
+    });
+
+    test('the manager removes a maintenance window: its time is bookable again, audited; nobody else may', async () => {
+      const { solver2, proposer, outsider } = cast;
+      const added = await ok(
+        solver2.post(`/api/instruments/${instrumentId}/maintenance`, {
+          start: at(500),
+          end: at(510),
+          reason: '更换灯丝',
+        }),
+      );
+      const w = added.maintenance.find((m: any) => m.reason === '更换灯丝');
+      const slot = { start: at(502), end: at(504), purpose: '能谱分析' };
+      assert.equal(
+        (await proposer.post(`/api/instruments/${instrumentId}/bookings`, slot)).body.code,
+        'SLOT_TAKEN',
+      );
+      const before = await counts();
+      const path = `/api/instruments/${instrumentId}/maintenance/${w.id}`;
+      assert.equal((await proposer.delete(path)).status, 403);
+      assert.equal((await outsider.delete(path)).status, 403);
+      assert.equal(
+        (await solver2.delete(`/api/instruments/${instrumentId}/maintenance/${crypto.randomUUID()}`)).status,
+        404,
+      );
+      assert.deepEqual(await counts(), before);
+      const after = await ok(solver2.delete(path));
+      assert.ok(!after.maintenance.some((m: any) => m.id === w.id));
+      const audit = await t.database.pool.query(
+        `SELECT detail FROM audit_log WHERE action = 'instrument.maintenance_removed' AND object_id = $1`,
+        [instrumentId],
+      );
+      assert.equal(audit.rows.length, 1);
+      assert.equal(audit.rows[0].detail.reason, '更换灯丝');
+      assert.equal((await proposer.post(`/api/instruments/${instrumentId}/bookings`, slot)).status, 201);
     });
   });
 }

@@ -232,6 +232,14 @@ export async function buildWorld(t: App) {
     'instrument',
   );
   const slot = (h: number) => new Date(t.clock.t + h * 3_600_000).toISOString();
+  const withWindow = await ok<{ maintenance: { id: string }[] }>(
+    cast.hostAdmin.post(`/api/instruments/${instrument.id}/maintenance`, {
+      start: slot(700),
+      end: slot(710),
+      reason: '授权矩阵维护',
+    }),
+    'maintenance window',
+  );
   const instrumentBooking = await ok<{ id: string }>(
     cast.proposer.post(`/api/instruments/${instrument.id}/bookings`, {
       start: slot(24),
@@ -279,6 +287,7 @@ export async function buildWorld(t: App) {
       record: record.id,
       membership: pendingMembership.id,
       instrument: instrument.id,
+      instrumentMaintenance: withWindow.maintenance[0].id,
       instrumentBooking: instrumentBooking.id,
       instrumentSlot: slot,
       nowhere: '00000000-0000-4000-8000-000000000000',
@@ -2364,6 +2373,20 @@ export const RULES: Rule[] = [
       body: { start: w.ids.instrumentSlot(500), end: w.ids.instrumentSlot(510), reason: '保养' },
     }),
     proof: 'hostAdmin',
+  },
+  {
+    route: 'DELETE /api/instruments/:id/maintenance/:windowId',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/instruments/${w.ids.instrument}/maintenance/${w.ids.instrumentMaintenance}`,
+    }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'GET /api/instruments/payers',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/instruments/payers' }),
+    note: 'my own organisations and the awards whose team I am on',
   },
   {
     route: 'PUT /api/instruments/:id',

@@ -57,6 +57,7 @@ export class TestClient {
   post = <T = any>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
   put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, body ?? {});
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, body ?? {});
+  delete = <T = any>(url: string) => this.request<T>('DELETE', url);
 
   /** Fetch the session view (and with it a CSRF token bound to the current session). */
   session = () => this.get('/api/auth/session');

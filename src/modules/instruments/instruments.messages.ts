@@ -3,6 +3,13 @@ import { defineMessages } from '../../i18n/messages.ts';
 
 export const instrumentsMessages = defineMessages({
   'instruments.notFound': { 'zh-CN': '没有这台仪器', en: 'no such instrument' },
+  'instruments.noSuchMaintenance': { 'zh-CN': '没有这段维护时间', en: 'no such maintenance window' },
+  'instruments.noSuchAward': { 'zh-CN': '没有这个资助项目', en: 'no such award' },
+  'instruments.noSuchTaskBook': { 'zh-CN': '没有这份任务书', en: 'no such task book' },
+  'instruments.oneScope': {
+    'zh-CN': '资助项目和任务书只能选一个',
+    en: 'choose an award or a task book, not both',
+  },
   'instruments.bookingNotFound': { 'zh-CN': '没有这个预约', en: 'no such booking' },
   'instruments.onlyOrgAdmins': {
     'zh-CN': '只有本单位的管理员才能登记和维护其仪器',

@@ -76,7 +76,7 @@ export const instrumentsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'My bookings, newest first',
+        summary: 'My bookings, newest first; or those an award pays for or a task book reserved',
         querystring: s.MyBookingsQuery,
         response: { 200: s.MyBookingPage },
       },
@@ -132,6 +132,29 @@ export const instrumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.status(201).send(await svc.addMaintenance(req.ctx, req.params.id, req.body)),
+  );
+  app.delete(
+    '/instruments/:id/maintenance/:windowId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a maintenance window (manager); its time is bookable again',
+        params: s.MaintenanceParams,
+        response: { 200: s.InstrumentDetail },
+      },
+    },
+    async (req) => svc.removeMaintenance(req.ctx, req.params.id, req.params.windowId),
+  );
+  app.get(
+    '/instruments/payers',
+    {
+      schema: {
+        tags,
+        summary: 'What I may pay a booking with: my organisations and the active awards I work on',
+        response: { 200: s.Payers },
+      },
+    },
+    async (req) => svc.payers(req.ctx),
   );
   app.get(
     '/instruments/:id/calendar',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { NameRef } from '../../http/names.ts';
 import { pageOf, pageQuery } from '../../http/paging.ts';
+import { zkey } from '../../i18n/validation.ts';
 import { CATEGORIES } from './instruments.ts';
 
 const Iso = z.iso.datetime({ offset: true });
@@ -75,7 +76,7 @@ export const InstrumentDetail = InstrumentSummary.extend({
   /** An admin of its organisation: may change its entry. */
   canEdit: z.boolean(),
   canBook: z.boolean(),
-  maintenance: z.array(Window.extend({ reason: z.string() })),
+  maintenance: z.array(Window.extend({ id: z.string(), reason: z.string() })),
   busy: z.array(Window),
 });
 export const ManagedInstrument = InstrumentSummary.extend({
@@ -152,20 +153,49 @@ export const BookingDetail = z.object({
   rating: z.object({ score: z.number(), comment: z.string(), ratedAt: z.string() }).nullable(),
 });
 
+export const MaintenanceParams = z.object({
+  id: z.uuid({ message: zkey('validation.format.uuid') }),
+  windowId: z.uuid({ message: zkey('validation.format.uuid') }),
+});
+
 export const MyBookingsQuery = pageQuery(['start']).extend({
   state: z.enum(['pending', 'confirmed', 'rejected', 'cancelled', 'completed']).optional(),
+  /** Instead of mine: the bookings an award pays for (its team, its organizers). */
+  awardId: z.uuid({ message: zkey('validation.format.uuid') }).optional(),
+  /** Instead of mine: the bookings reserved for a task book's milestones. */
+  taskBookId: z.uuid({ message: zkey('validation.format.uuid') }).optional(),
 });
 export const MyBookingPage = pageOf(
   z.object({
     id: z.string(),
     state: z.string(),
     instrument: NameRef,
+    booker: NameRef,
+    milestoneNo: z.number().nullable(),
     start: z.string(),
     end: z.string(),
     feeFen: z.number().nullable(),
     score: z.number().nullable(),
   }),
-);
+).extend({
+  /** The fees of every booking listed (all pages), in fen. */
+  feeFenTotal: z.number(),
+  /** The award or task book listed, by its challenge's title; null for my own bookings. */
+  scope: z.object({ kind: z.enum(['award', 'taskBook']), challenge: NameRef }).nullable(),
+});
+
+/** What I may pay a booking with: my organisations, and the active awards I work on (with their milestones). */
+export const Payers = z.object({
+  orgs: z.array(NameRef),
+  awards: z.array(
+    z.object({
+      id: z.string(),
+      challenge: NameRef,
+      taskBookId: z.string(),
+      milestones: z.array(z.object({ no: z.number(), title: z.string() })),
+    }),
+  ),
+});
 
 export const CalendarQuery = z.object({ from: Iso, to: Iso });
 export const Calendar = z.object({
@@ -181,7 +211,7 @@ export const Calendar = z.object({
       payer: NameRef,
     }),
   ),
-  maintenance: z.array(Window.extend({ reason: z.string() })),
+  maintenance: z.array(Window.extend({ id: z.string(), reason: z.string() })),
 });
 
 export const MaintenanceBody = z.strictObject({

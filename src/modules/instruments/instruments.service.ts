@@ -17,7 +17,7 @@ import { offsetOf, type Page } from '../../http/paging.ts';
 import { t } from '../../i18n/messages.ts';
 import { hasRole, isPlatformAdmin } from '../accounts/accounts.policy.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { requireActor } from '../challenges/challenges.access.ts';
+import { requireActor, taskBookRelations } from '../challenges/challenges.access.ts';
 import * as challenges from '../challenges/challenges.repo.ts';
 import { heldBefore, postEntry } from '../funding/funding.ledger.ts';
 import * as funding from '../funding/funding.repo.ts';
@@ -222,6 +222,37 @@ export async function addMaintenance(
   return getInstrument(ctx, id);
 }
 
+/** Removes a maintenance window (the manager): its time is bookable again. */
+export async function removeMaintenance(ctx: Ctx, id: string, windowId: string) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  await ctx.db.transaction().execute(async (tx) => {
+    const i = await repo.lockInstrument(tx, id);
+    if (!i || !visible(actor, i)) throw notFound(t('instruments.notFound'));
+    if (!relationsTo(actor, i).has('manager')) throw forbidden(t('instruments.onlyManager'));
+    const m = await tx
+      .deleteFrom('instrument_maintenance')
+      .where('id', '=', windowId)
+      .where('instrument_id', '=', id)
+      .returning([
+        'id',
+        'reason',
+        sql<Date>`lower(during)`.as('start_at'),
+        sql<Date>`upper(during)`.as('end_at'),
+      ])
+      .executeTakeFirst();
+    if (!m) throw notFound(t('instruments.noSuchMaintenance'));
+    await recordAudit(tx, actor, now, {
+      action: 'instrument.maintenance_removed',
+      objectType: 'instrument',
+      objectId: id,
+      before: { maintenanceId: m.id },
+      detail: { start: m.start_at.toISOString(), end: m.end_at.toISOString(), reason: m.reason },
+    });
+  });
+  return getInstrument(ctx, id);
+}
+
 export interface SearchQuery {
   q?: string;
   category?: Category;
@@ -362,6 +393,7 @@ export async function getInstrument(ctx: Ctx, id: string) {
     canEdit: !!ctx.actor && (hasRole(ctx.actor, 'admin', r.org_id) || isPlatformAdmin(ctx.actor)),
     canBook: !!ctx.actor && r.state === 'active' && (r.openness === 'external' || rel.has('member')),
     maintenance: maintenance.map((m) => ({
+      id: m.id,
       start: m.start_at.toISOString(),
       end: m.end_at.toISOString(),
       reason: m.reason,
@@ -762,31 +794,69 @@ export async function getBooking(ctx: Ctx, bookingId: string) {
 }
 
 /** The reader's own bookings, newest first. */
-export async function myBookings(ctx: Ctx, q: { page: number; pageSize: number; state?: BookingState }) {
+/** Who may list the bookings of an award or a task book: its team, its challenge's proposer and organizers, the host's admins. */
+async function bookingScope(ctx: Ctx, actor: Actor, q: { awardId?: string; taskBookId?: string }) {
+  let taskBookId = q.taskBookId;
+  if (q.awardId) {
+    const a = await funding.findAward(ctx.db, q.awardId);
+    if (!a) throw notFound(t('instruments.noSuchAward'));
+    taskBookId = a.task_book_id;
+  }
+  const tb = taskBookId ? await challenges.findTaskBook(ctx.db, taskBookId) : undefined;
+  if (!tb) throw notFound(t('instruments.noSuchTaskBook'));
+  const b = (await challenges.findBid(ctx.db, tb.bid_id))!;
+  const c = (await challenges.findChallenge(ctx.db, tb.challenge_id))!;
+  const allowed =
+    taskBookRelations(actor, b, c).size > 0 ||
+    hasRole(actor, 'admin', b.host_org_id) ||
+    isPlatformAdmin(actor) ||
+    (await onTeam(ctx.db, actor, b.id));
+  if (!allowed) throw notFound(t(q.awardId ? 'instruments.noSuchAward' : 'instruments.noSuchTaskBook'));
+  return {
+    kind: q.awardId ? ('award' as const) : ('taskBook' as const),
+    challenge: { id: c.id, nameZh: c.title_zh, nameEn: c.title_en },
+  };
+}
+
+/** My bookings, or (with awardId or taskBookId) the bookings an award pays for or a task book reserved. */
+export async function myBookings(
+  ctx: Ctx,
+  q: { page: number; pageSize: number; state?: BookingState; awardId?: string; taskBookId?: string },
+) {
   const actor = requireActor(ctx.actor);
+  if (q.awardId && q.taskBookId) throw invalid('taskBookId', t('instruments.oneScope'));
+  const scope = q.awardId || q.taskBookId ? await bookingScope(ctx, actor, q) : null;
   let query = ctx.db
     .selectFrom('instrument_booking as b')
     .innerJoin('instrument as i', 'i.id', 'b.instrument_id')
+    .innerJoin('person as p', 'p.id', 'b.booker_id')
     .leftJoin('instrument_use as u', 'u.booking_id', 'b.id')
-    .leftJoin('instrument_rating as r', 'r.booking_id', 'b.id')
-    .where('b.booker_id', '=', actor.personId);
+    .leftJoin('instrument_rating as r', 'r.booking_id', 'b.id');
+  if (q.awardId) query = query.where('b.award_id', '=', q.awardId);
+  else if (q.taskBookId) query = query.where('b.task_book_id', '=', q.taskBookId);
+  else query = query.where('b.booker_id', '=', actor.personId);
   if (q.state) query = query.where('b.state', '=', q.state);
-  const total = Number(
-    (await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
-  );
+  const totals = await query
+    .select((eb) => [eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(u.fee_fen), 0)`.as('fees')])
+    .executeTakeFirstOrThrow();
   const rows = await query
     .select([
       'b.id',
       'b.state',
       'b.instrument_id',
+      'b.milestone_no',
       'i.name_zh',
       'i.name_en',
+      'p.id as booker_id',
+      'p.name_zh as booker_zh',
+      'p.name_en as booker_en',
       'u.fee_fen',
       'r.score',
       sql<Date>`lower(b.during)`.as('start_at'),
       sql<Date>`upper(b.during)`.as('end_at'),
     ])
     .orderBy(sql`lower(b.during)`, 'desc')
+    .orderBy('b.id')
     .limit(q.pageSize)
     .offset(offsetOf(q))
     .execute();
@@ -795,14 +865,62 @@ export async function myBookings(ctx: Ctx, q: { page: number; pageSize: number; 
       id: r.id,
       state: r.state,
       instrument: { id: r.instrument_id, nameZh: r.name_zh, nameEn: r.name_en },
+      booker: { id: r.booker_id, nameZh: r.booker_zh, nameEn: r.booker_en },
+      milestoneNo: r.milestone_no,
       start: r.start_at.toISOString(),
       end: r.end_at.toISOString(),
       feeFen: r.fee_fen ?? null,
       score: r.score ?? null,
     })),
-    total,
+    total: Number(totals.n),
     page: q.page,
     pageSize: q.pageSize,
+    feeFenTotal: Number(totals.fees),
+    scope,
+  };
+}
+
+/** What the actor may pay a booking with: their organisations and the active awards whose team they are on. */
+export async function payers(ctx: Ctx) {
+  const actor = requireActor(ctx.actor);
+  const orgIds = [...new Set(actor.roles.map((r) => r.orgId))];
+  const orgs = orgIds.length
+    ? await ctx.db
+        .selectFrom('organisation')
+        .select(['id', 'name_zh', 'name_en'])
+        .where('id', 'in', orgIds)
+        .orderBy('name_zh')
+        .execute()
+    : [];
+  const awards = await ctx.db
+    .selectFrom('funding_award as a')
+    .innerJoin('bid as b', 'b.id', 'a.bid_id')
+    .innerJoin('challenge as c', 'c.id', 'a.challenge_id')
+    .innerJoin('task_book as tb', 'tb.id', 'a.task_book_id')
+    .select(['a.id', 'a.task_book_id', 'c.id as challenge_id', 'c.title_zh', 'c.title_en', 'tb.milestones'])
+    .where('a.state', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('b.commander_id', '=', actor.personId),
+        eb.exists(
+          eb
+            .selectFrom('bid_member as m')
+            .select('m.bid_id')
+            .whereRef('m.bid_id', '=', 'b.id')
+            .where('m.person_id', '=', actor.personId),
+        ),
+      ]),
+    )
+    .orderBy('c.title_zh')
+    .execute();
+  return {
+    orgs: orgs.map((o) => ({ id: o.id, nameZh: o.name_zh, nameEn: o.name_en })),
+    awards: awards.map((a) => ({
+      id: a.id,
+      challenge: { id: a.challenge_id, nameZh: a.title_zh, nameEn: a.title_en },
+      taskBookId: a.task_book_id,
+      milestones: (a.milestones as { title: string }[]).map((m, i) => ({ no: i + 1, title: m.title })),
+    })),
   };
 }
 
@@ -899,6 +1017,7 @@ export async function calendar(ctx: Ctx, instrumentId: string, from: string, to:
       payer: { id: b.payer_org_id, nameZh: b.payer_zh, nameEn: b.payer_en },
     })),
     maintenance: maintenance.map((m) => ({
+      id: m.id,
       start: m.start_at.toISOString(),
       end: m.end_at.toISOString(),
       reason: m.reason,

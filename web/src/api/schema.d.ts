@@ -12542,6 +12542,7 @@ export interface paths {
                             leadHours: number;
                             maintenance: {
                                 end: string;
+                                id: string;
                                 reason: string;
                                 start: string;
                             }[];
@@ -12683,6 +12684,7 @@ export interface paths {
                             leadHours: number;
                             maintenance: {
                                 end: string;
+                                id: string;
                                 reason: string;
                                 start: string;
                             }[];
@@ -12847,6 +12849,7 @@ export interface paths {
                             leadHours: number;
                             maintenance: {
                                 end: string;
+                                id: string;
                                 reason: string;
                                 start: string;
                             }[];
@@ -13172,6 +13175,7 @@ export interface paths {
                             }[];
                             maintenance: {
                                 end: string;
+                                id: string;
                                 reason: string;
                                 start: string;
                             }[];
@@ -13305,6 +13309,7 @@ export interface paths {
                             leadHours: number;
                             maintenance: {
                                 end: string;
+                                id: string;
                                 reason: string;
                                 start: string;
                             }[];
@@ -13400,6 +13405,151 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/{id}/maintenance/{windowId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a maintenance window (manager); its time is bookable again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    windowId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            busy: {
+                                end: string;
+                                start: string;
+                            }[];
+                            canBook: boolean;
+                            canEdit: boolean;
+                            canManage: boolean;
+                            capabilitiesEn: string;
+                            capabilitiesZh: string;
+                            category: string;
+                            id: string;
+                            leadHours: number;
+                            maintenance: {
+                                end: string;
+                                id: string;
+                                reason: string;
+                                start: string;
+                            }[];
+                            maker: string;
+                            manager: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            minSlotMinutes: number;
+                            model: string;
+                            nameEn: string;
+                            nameZh: string;
+                            needsApproval: boolean;
+                            openness: string;
+                            org: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            };
+                            priceExternalFen: number;
+                            priceInternalFen: number;
+                            regionCode: string;
+                            state: string;
+                            valueFen: number;
+                            yourPriceFen: number;
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -13533,15 +13683,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My bookings, newest first */
+        /** My bookings, newest first; or those an award pays for or a task book reserved */
         get: {
             parameters: {
                 query?: {
+                    awardId?: string;
                     order?: "asc" | "desc";
                     page?: number;
                     pageSize?: number;
                     sort?: "start";
                     state?: "pending" | "confirmed" | "rejected" | "cancelled" | "completed";
+                    taskBookId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -13556,7 +13708,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            feeFenTotal: number;
                             items: {
+                                booker: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
                                 end: string;
                                 feeFen: number | null;
                                 id: string;
@@ -13565,12 +13723,22 @@ export interface paths {
                                     nameEn: string;
                                     nameZh: string;
                                 };
+                                milestoneNo: number | null;
                                 score: number | null;
                                 start: string;
                                 state: string;
                             }[];
                             page: number;
                             pageSize: number;
+                            scope: {
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                /** @enum {string} */
+                                kind: "award" | "taskBook";
+                            } | null;
                             total: number;
                         };
                     };
@@ -14801,6 +14969,124 @@ export interface paths {
                             }[];
                             yourPriceFen: number;
                         }[];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/instruments/payers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What I may pay a booking with: my organisations and the active awards I work on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            awards: {
+                                challenge: {
+                                    id: string;
+                                    nameEn: string;
+                                    nameZh: string;
+                                };
+                                id: string;
+                                milestones: {
+                                    no: number;
+                                    title: string;
+                                }[];
+                                taskBookId: string;
+                            }[];
+                            orgs: {
+                                id: string;
+                                nameEn: string;
+                                nameZh: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */

@@ -1,7 +1,7 @@
 // TanStack Query hooks of shared instruments over the typed client. A booking's actions answer the
 // booking as it now is, which replaces the cached one; lists it appears in are refreshed.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, ok, type paths } from '../../api/client.ts';
+import { client, type JsonBody, ok, type paths } from '../../api/client.ts';
 import type { PageRequest } from '../../components/ServerTable.tsx';
 
 export const useInstrument = (id: string) =>
@@ -36,13 +36,35 @@ export const useCalendar = (id: string, from: string, to: string) =>
       ok(client.GET('/api/instruments/{id}/calendar', { params: { path: { id }, query: { from, to } } })),
   });
 
-export const fetchMyBookings = (q: PageRequest) =>
-  ok(client.GET('/api/instruments/bookings', { params: { query: { page: q.page, pageSize: q.pageSize } } }));
+/** Mine, or (scoped) the bookings an award pays for or a task book reserved. */
+export type BookingScope = { awardId?: string; taskBookId?: string };
+
+export const fetchBookings = (scope: BookingScope) => (q: PageRequest) =>
+  ok(
+    client.GET('/api/instruments/bookings', {
+      params: { query: { page: q.page, pageSize: q.pageSize, ...scope } },
+    }),
+  );
+
+/** The scope's name and fee total (the first row only: the totals cover every page). */
+export const useBookingsSummary = (scope: BookingScope) =>
+  useQuery({
+    queryKey: ['instruments', 'bookings', 'summary', scope],
+    queryFn: () => fetchBookings(scope)({ page: 1, pageSize: 1 }),
+  });
+
+/** My organisations and the awards I work on, for "who pays". */
+export const usePayers = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['instruments', 'payers'],
+    queryFn: () => ok(client.GET('/api/instruments/payers')),
+    enabled,
+  });
 
 export function useBook(instrumentId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { start: string; end: string; purpose: string }) =>
+    mutationFn: (body: JsonBody<'/api/instruments/{id}/bookings', 'post'>) =>
       ok(client.POST('/api/instruments/{id}/bookings', { params: { path: { id: instrumentId } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['instrument', instrumentId] }),
   });
@@ -135,6 +157,20 @@ export function useAddMaintenance(id: string) {
   return useMutation({
     mutationFn: (body: { start: string; end: string; reason: string }) =>
       ok(client.POST('/api/instruments/{id}/maintenance', { params: { path: { id } }, body })),
+    onSuccess: (x) => {
+      qc.setQueryData(['instrument', id], x);
+      qc.invalidateQueries({ queryKey: ['instrument', id, 'calendar'] });
+    },
+  });
+}
+
+export function useRemoveMaintenance(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (windowId: string) =>
+      ok(
+        client.DELETE('/api/instruments/{id}/maintenance/{windowId}', { params: { path: { id, windowId } } }),
+      ),
     onSuccess: (x) => {
       qc.setQueryData(['instrument', id], x);
       qc.invalidateQueries({ queryKey: ['instrument', id, 'calendar'] });

@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, List, Radio, Select
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
 import { DivisionPicker } from '../../../components/DivisionPicker.tsx';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { DateText } from '../../../components/Names.tsx';
@@ -20,6 +21,7 @@ import {
   useInstrument,
   useListingOrgs,
   useManagerCandidates,
+  useRemoveMaintenance,
   useSaveInstrument,
 } from '../api.ts';
 import { NS } from '../i18n.ts';
@@ -49,6 +51,7 @@ function Maintenance({ id }: { id: string }) {
   const [form] = Form.useForm();
   const x = useInstrument(id);
   const add = useAddMaintenance(id);
+  const remove = useRemoveMaintenance(id);
   return (
     <Card size="small" title={t('form.maintenance')} style={{ marginTop: 16 }}>
       <List
@@ -56,7 +59,26 @@ function Maintenance({ id }: { id: string }) {
         dataSource={x.data?.maintenance ?? []}
         locale={{ emptyText: <EmptyState text={t('form.maintenanceNone')} /> }}
         renderItem={(w) => (
-          <List.Item>
+          <List.Item
+            actions={[
+              <ConfirmButton
+                key="remove"
+                danger
+                size="small"
+                effect={t('form.maintenanceRemoveEffect')}
+                onConfirm={async () => {
+                  try {
+                    await remove.mutateAsync(w.id);
+                    message.success(t('form.maintenanceRemoved'));
+                  } catch (e) {
+                    message.error(errorText(e));
+                  }
+                }}
+              >
+                {t('form.maintenanceRemove')}
+              </ConfirmButton>,
+            ]}
+          >
             <span>
               <DateText iso={w.start} /> – <DateText iso={w.end} /> {w.reason}
             </span>

@@ -1,6 +1,19 @@
 // One instrument: what it can do, prices, booking rules, taken times and maintenance (public),
 // the booking form (signed in), and this year's open-sharing figures.
-import { Alert, App, Button, Card, Descriptions, Form, Input, List, Space, Spin, Statistic } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,27 +25,60 @@ import { errorText, showFieldError } from '../../../lib/form-errors.ts';
 import { fromBeijingInput } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { useSession } from '../../../session.tsx';
-import { useBook, useInstrument, useOpenness } from '../api.ts';
+import { useBook, useInstrument, useOpenness, usePayers } from '../api.ts';
 import { thisYear, YearSelect } from '../components/YearSelect.tsx';
 import { NS } from '../i18n.ts';
 
+interface BookValues {
+  start: string;
+  end: string;
+  purpose: string;
+  /** 'org:<id>' or 'award:<id>'. */
+  payer?: string;
+  milestoneNo?: number;
+}
+
 function BookForm({ id }: { id: string }) {
-  const { t } = useTranslation(NS);
-  const [form] = Form.useForm();
+  const { t, i18n } = useTranslation(NS);
+  const [form] = Form.useForm<BookValues>();
   const book = useBook(id);
+  const payers = usePayers(true);
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const payer = Form.useWatch('payer', form);
+  const name = (x: { nameZh: string; nameEn: string }) => nameIn(i18n.language, x.nameZh, x.nameEn);
+  const options = [
+    ...(payers.data?.orgs ?? []).map((o) => ({
+      value: `org:${o.id}`,
+      label: t('detail.payerOrg', { name: name(o) }),
+    })),
+    ...(payers.data?.awards ?? []).map((a) => ({
+      value: `award:${a.id}`,
+      label: t('detail.payerAward', { name: name(a.challenge) }),
+    })),
+  ];
+  const award = payers.data?.awards.find((a) => `award:${a.id}` === payer);
   return (
     <Card title={t('detail.book')} size="small" style={{ marginTop: 16 }}>
       <Form
         form={form}
         layout="vertical"
-        onFinish={async (v: { start: string; end: string; purpose: string }) => {
+        onFinish={async (v) => {
+          const [kind, payerId] = (v.payer ?? '').split(':');
+          const chosen = payers.data?.awards.find((a) => a.id === payerId);
           try {
             const b = await book.mutateAsync({
               start: fromBeijingInput(v.start),
               end: fromBeijingInput(v.end),
               purpose: v.purpose,
+              ...(kind === 'org' ? { payerOrgId: payerId } : {}),
+              ...(kind === 'award' && chosen
+                ? {
+                    awardId: chosen.id,
+                    taskBookId: chosen.taskBookId,
+                    ...(v.milestoneNo ? { milestoneNo: v.milestoneNo } : {}),
+                  }
+                : {}),
             });
             message.success(t('detail.booked'));
             navigate(`/instruments/bookings/${b.id}`);
@@ -50,6 +96,22 @@ function BookForm({ id }: { id: string }) {
         <Form.Item name="purpose" label={t('detail.purpose')} rules={[{ required: true }]}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
+        {options.length > 0 && (
+          <Form.Item name="payer" label={t('detail.payer')} initialValue={options[0].value}>
+            <Select options={options} />
+          </Form.Item>
+        )}
+        {award && award.milestones.length > 0 && (
+          <Form.Item name="milestoneNo" label={t('detail.milestone')}>
+            <Select
+              allowClear
+              options={award.milestones.map((m) => ({
+                value: m.no,
+                label: t('detail.milestoneItem', { no: m.no, title: m.title }),
+              }))}
+            />
+          </Form.Item>
+        )}
         <Button type="primary" htmlType="submit" loading={book.isPending}>
           {t('detail.submit')}
         </Button>
