@@ -143,6 +143,10 @@ export const commonMessages = defineMessages({
     'zh-CN': '服务器繁忙：请几秒后重试',
     en: 'the server is overloaded: retry in a few seconds',
   },
+  'http.metricsForbidden': {
+    'zh-CN': '监控指标仅对本机或持有监控令牌（METRICS_TOKEN）的请求开放',
+    en: 'metrics are served to this machine, or to requests bearing the metrics token (METRICS_TOKEN)',
+  },
   'http.rateLimited': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'too many requests; try again later' },
   'http.sendJson': { 'zh-CN': '请以 application/json 格式发送', en: 'send application/json' },
   'http.tooLarge': { 'zh-CN': '请求体过大', en: 'body too large' },
