@@ -19,11 +19,13 @@ import {
 import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
+import { AppError } from '../errors.ts';
 import { DEFAULT_LOCALE, pickLocale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { csrfBinding, resolveSession } from '../modules/accounts/accounts.service.ts';
+import { allowedBeforeEnrolment } from '../modules/accounts/totp.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
 import { commissionersRoutes } from '../modules/commissioners/commissioners.routes.ts';
@@ -188,6 +190,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     req.actor = state.actor;
     req.ctx.actor = state.actor;
     req.ctx.locale = pickLocale(state.actor?.locale, req.headers['accept-language']);
+    // A role of theirs requires two-step sign-in: until they enrol, only their own account's routes.
+    if (state.actor?.mustEnrolTotp && !allowedBeforeEnrolment(req.url))
+      throw new AppError('TOTP_ENROLMENT_REQUIRED', t('auth.totp.enrolFirst'));
   });
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || !isApiUrl(req.url)) return done();
