@@ -197,7 +197,6 @@ export const commonMessages = defineMessages({
     en: 'apportioned period expenses apply to licences only (公告2015年第82号)',
   },
   'validation.atLeast': { 'zh-CN': '不得小于 {minimum}', en: 'must be at least {minimum}' },
-  'validation.atLeast10Chars': { 'zh-CN': '至少 10 个字符', en: 'must be at least 10 characters' },
   'validation.atLeast8Chars': { 'zh-CN': '至少 8 个字符', en: 'must be at least 8 characters' },
   'validation.atLeastOneDay': { 'zh-CN': '至少一天', en: 'at least one day' },
   'validation.atMost': { 'zh-CN': '不得大于 {maximum}', en: 'must be at most {maximum}' },
