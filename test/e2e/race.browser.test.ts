@@ -72,7 +72,10 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.getByRole('button', { name: '发起赛马' }).click();
     await org.getByRole('heading', { name: '发起赛马' }).waitFor();
     await choose(org, org, '榜单', '石英坩埚赛马（browser）');
-    await org.getByRole('checkbox', { name: /总金属杂质含量/ }).first().waitFor();
+    await org
+      .getByRole('checkbox', { name: /总金属杂质含量/ })
+      .first()
+      .waitFor();
     await org.getByLabel('资助总额（元）').fill('8000000');
     await org.getByLabel('每个关口公示天数').fill('3');
     await org.getByLabel('签约首付比例（%）').fill('30');
