@@ -13,6 +13,7 @@ import { nameIn } from '../../../lib/i18n.ts';
 import { type RaceBoard, useInvitableBids, useRaceWrites } from '../api.ts';
 import { NS } from '../i18n.ts';
 import { HEADING, requirement, teamName, teamNamer } from './names.ts';
+import { around, MARK, Verbatim } from './Verbatim.tsx';
 
 interface Props {
   board: RaceBoard;
@@ -114,7 +115,15 @@ function InviteForm({ board }: Props) {
               style={{ maxWidth: 480 }}
               options={open.map((b) => ({
                 value: b.id,
-                label: `${nameIn(i18n.language, b.commander.nameZh, b.commander.nameEn)} · ${nameIn(i18n.language, b.hostOrg.nameZh, b.hostOrg.nameEn)} · ${money(b.budgetFen)} · ${t(`console.bidStates.${b.state}`)}`,
+                label: (
+                  <>
+                    <Verbatim>
+                      {nameIn(i18n.language, b.commander.nameZh, b.commander.nameEn)} ·{' '}
+                      {nameIn(i18n.language, b.hostOrg.nameZh, b.hostOrg.nameEn)}
+                    </Verbatim>{' '}
+                    · {money(b.budgetFen)} · {t(`console.bidStates.${b.state}`)}
+                  </>
+                ),
               }))}
             />
           </Form.Item>
@@ -212,15 +221,20 @@ function EvaluationForm({ board }: Props) {
             />
           </Form.Item>
           <Form.Item name="teamId" label={t('team')} style={{ minWidth: 260 }}>
-            <Select options={teams.map((x) => ({ value: x.id, label: teamName(x, lang) }))} />
+            <Select
+              options={teams.map((x) => ({ value: x.id, label: <Verbatim>{teamName(x, lang)}</Verbatim> }))}
+            />
           </Form.Item>
         </Flex>
         {targets.map((x) => (
           <Form.Item
             key={x.id}
             name={['measured', x.id]}
-            label={t('console.measured', { metric: x.metric, unit: x.unit })}
-            extra={requirement(x)}
+            label={around(
+              t('console.measured', { metric: MARK, unit: x.unit }),
+              <Verbatim>{x.metric}</Verbatim>,
+            )}
+            extra={<Verbatim>{requirement(x)}</Verbatim>}
           >
             <Input inputMode="decimal" style={{ maxWidth: 200 }} />
           </Form.Item>
@@ -247,7 +261,11 @@ function EvaluationForm({ board }: Props) {
             {
               title: t('targets'),
               key: 'targets',
-              render: (_, r) => targets.map((x) => `${x.metric}: ${r.measured[x.id] ?? '—'}`).join('; '),
+              render: (_, r) => (
+                <Verbatim>
+                  {targets.map((x) => `${x.metric}: ${r.measured[x.id] ?? '—'}`).join('; ')}
+                </Verbatim>
+              ),
             },
             { title: t('scores'), key: 'scores', render: (_, r) => r.scores.join(', ') || '—' },
           ]}
@@ -403,7 +421,7 @@ function ResolveForm({
   return (
     <Form form={form} layout="vertical" initialValues={{ decision: 'dismissed', resolution: '' }}>
       <Typography.Paragraph>
-        {t('gateN', { n: gateNo })}: {objection.text}
+        {t('gateN', { n: gateNo })}: <Verbatim>{objection.text}</Verbatim>
       </Typography.Paragraph>
       <Form.Item name="decision" label={t('console.decision')}>
         <Select
@@ -441,7 +459,10 @@ function WithdrawForm({ board }: Props) {
         <Form.Item name="teamId" label={t('team')}>
           <Select
             style={{ maxWidth: 360 }}
-            options={teams.map((x) => ({ value: x.id, label: teamName(x, i18n.language) }))}
+            options={teams.map((x) => ({
+              value: x.id,
+              label: <Verbatim>{teamName(x, i18n.language)}</Verbatim>,
+            }))}
           />
         </Form.Item>
       </Form>
@@ -468,7 +489,10 @@ function MergeForm({ board }: Props) {
   const teams = activeTeams(board);
   const [picker] = Form.useForm<{ intoTeamId: string; fromTeamId: string }>();
   if (teams.length < 2) return null;
-  const options = teams.map((x) => ({ value: x.id, label: teamName(x, i18n.language) }));
+  const options = teams.map((x) => ({
+    value: x.id,
+    label: <Verbatim>{teamName(x, i18n.language)}</Verbatim>,
+  }));
   return (
     <Section id="h-console-merge" title={t('console.merge')}>
       <Form

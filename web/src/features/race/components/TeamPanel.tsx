@@ -10,6 +10,7 @@ import { dateTime } from '../../../lib/format.ts';
 import { type RaceBoard, type Team, useRaceWrites, useTeamTaskBook } from '../api.ts';
 import { NS } from '../i18n.ts';
 import { HEADING, teamName } from './names.ts';
+import { Verbatim } from './Verbatim.tsx';
 
 interface Props {
   board: RaceBoard;
@@ -75,7 +76,7 @@ function EvidenceForm({ board, team }: Props & { team: Team }) {
         {t('teamSide.evidence', { n: stage.no })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {stage.evidence}
+        <Verbatim>{stage.evidence}</Verbatim>
         {stage.evidenceRequired && <> — {t('teamSide.evidenceRequired')}</>}
       </Typography.Paragraph>
       {prior && (
@@ -118,7 +119,9 @@ function EvidenceForm({ board, team }: Props & { team: Team }) {
           }
         >
           {files.length > 0 ? (
-            <Checkbox.Group options={files.map((f) => ({ value: f.id, label: f.fileName }))} />
+            <Checkbox.Group
+              options={files.map((f) => ({ value: f.id, label: <Verbatim>{f.fileName}</Verbatim> }))}
+            />
           ) : (
             <Typography.Text type="secondary">{t('teamSide.noAttachments')}</Typography.Text>
           )}

@@ -21,6 +21,7 @@ import { HEADING, requirement, teamName, teamNamer } from '../components/names.t
 import { RaceConsole } from '../components/RaceConsole.tsx';
 import { ScoreChart } from '../components/ScoreChart.tsx';
 import { TeamPanel } from '../components/TeamPanel.tsx';
+import { around, MARK, Verbatim } from '../components/Verbatim.tsx';
 import { NS } from '../i18n.ts';
 
 const HUMAN_REASON = new Set(['withdrawn', 'merged', 'stopped']);
@@ -78,11 +79,19 @@ export function RaceBoardPage() {
             type="success"
             showIcon
             role="status"
-            message={t('winner', { names: b.winners.map(name).join('、') })}
+            message={around(
+              t('winner', { names: MARK }),
+              <Verbatim>{b.winners.map(name).join('、')}</Verbatim>,
+            )}
           />
         )}
         {b.state === 'ended_early' && (
-          <Alert type="warning" showIcon role="status" message={t('endedEarly', { reason: b.endReason })} />
+          <Alert
+            type="warning"
+            showIcon
+            role="status"
+            message={around(t('endedEarly', { reason: MARK }), <Verbatim>{b.endReason}</Verbatim>)}
+          />
         )}
         <BoardTable board={b} />
         {b.viewer.organizer && <RaceConsole board={b} />}
@@ -107,8 +116,10 @@ export function RaceBoardPage() {
               <List.Item key={h.n}>
                 <span>
                   <DateText iso={h.at} /> — {t(`events.${h.kind}`, { n: h.stageNo ?? '' })}
-                  {h.teamIds.length > 0 && `: ${h.teamIds.map(name).join('、')}`}
-                  {h.reason && <> — {t('reason', { reason: h.reason })}</>}
+                  {h.teamIds.length > 0 && <Verbatim>: {h.teamIds.map(name).join('、')}</Verbatim>}
+                  {h.reason && (
+                    <> — {around(t('reason', { reason: MARK }), <Verbatim>{h.reason}</Verbatim>)}</>
+                  )}
                 </span>
               </List.Item>
             )}
@@ -153,7 +164,9 @@ function BoardTable({ board }: { board: RaceBoard }) {
                 {/* Reasons people gave; gate outcomes speak through the stage columns. */}
                 {team.statusReason && HUMAN_REASON.has(team.status) && (
                   <div>
-                    <Typography.Text type="secondary">{team.statusReason}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      <Verbatim>{team.statusReason}</Verbatim>
+                    </Typography.Text>
                   </div>
                 )}
               </>
@@ -236,22 +249,25 @@ function Rules({ board }: { board: RaceBoard }) {
                   {
                     key: 'tie',
                     label: t('tieBreak'),
-                    children: s.tieBreak
-                      .map((tb) =>
-                        tb.kind === 'target'
-                          ? t('tieBreaks.target', {
-                              metric: s.targets.find((x) => x.id === tb.targetId)?.metric ?? '',
-                            })
-                          : t(`tieBreaks.${tb.kind}`),
-                      )
-                      .join(' → '),
+                    children: s.tieBreak.map((tb, j) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: tie-breaks apply in their declared order
+                      <span key={j}>
+                        {j > 0 && ' → '}
+                        {tb.kind === 'target'
+                          ? around(
+                              t('tieBreaks.target', { metric: MARK }),
+                              <Verbatim>{s.targets.find((x) => x.id === tb.targetId)?.metric}</Verbatim>,
+                            )
+                          : t(`tieBreaks.${tb.kind}`)}
+                      </span>
+                    )),
                   },
                   {
                     key: 'evidence',
                     label: t('evidence'),
                     children: (
                       <>
-                        {s.evidence}
+                        <Verbatim>{s.evidence}</Verbatim>
                         {s.evidenceRequired && <div>{t('teamSide.evidenceRequired')}</div>}
                       </>
                     ),
@@ -264,7 +280,9 @@ function Rules({ board }: { board: RaceBoard }) {
                       <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                         {s.targets.map((x) => (
                           <li key={x.id}>
-                            {x.metric} {requirement(x)}
+                            <Verbatim>
+                              {x.metric} {requirement(x)}
+                            </Verbatim>
                           </li>
                         ))}
                       </ul>
@@ -338,7 +356,10 @@ function GateCard({ board, gate: g }: { board: RaceBoard; gate: Gate }) {
         ]}
       />
       {g.withdrawReason && (
-        <Alert type="info" message={t('withdrawnBecause', { reason: g.withdrawReason })} />
+        <Alert
+          type="info"
+          message={around(t('withdrawnBecause', { reason: MARK }), <Verbatim>{g.withdrawReason}</Verbatim>)}
+        />
       )}
       <PlainTable
         label={t('rankingCaption', { n: g.stageNo })}
@@ -395,7 +416,9 @@ function GateCard({ board, gate: g }: { board: RaceBoard; gate: Gate }) {
                   const target = stage?.targets.find((s) => s.id === x.targetId);
                   return (
                     <li key={x.targetId}>
-                      {target?.metric ?? '—'}: {x.measured ?? '—'} {target && <>({requirement(target)})</>}{' '}
+                      <Verbatim>
+                        {target?.metric ?? '—'}: {x.measured ?? '—'} {target && <>({requirement(target)})</>}
+                      </Verbatim>{' '}
                       <Tag color={x.met ? 'success' : 'error'}>{x.met ? t('met') : t('notMet')}</Tag>
                     </li>
                   );
@@ -411,8 +434,10 @@ function GateCard({ board, gate: g }: { board: RaceBoard; gate: Gate }) {
           dataSource={g.objections}
           renderItem={(o) => (
             <List.Item key={o.id}>
-              {o.text} — {t(`objectionStates.${o.state}`)}
-              {o.resolution && `: ${o.resolution}`}
+              <span>
+                <Verbatim>{o.text}</Verbatim> — {t(`objectionStates.${o.state}`)}
+                {o.resolution && <Verbatim>: {o.resolution}</Verbatim>}
+              </span>
             </List.Item>
           )}
         />

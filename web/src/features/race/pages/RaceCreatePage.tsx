@@ -26,6 +26,7 @@ import { errorText, fieldPath } from '../../../lib/form-errors.ts';
 import { beijingInput, fromBeijingInput, parseYuan } from '../../../lib/format.ts';
 import { nameIn } from '../../../lib/i18n.ts';
 import { findRaceChallenges, type RaceBody, type StageTarget, useChallenge, useCreateRace } from '../api.ts';
+import { around, MARK, Verbatim } from '../components/Verbatim.tsx';
 import { NS } from '../i18n.ts';
 
 const RULE_KINDS = ['top_k', 'threshold', 'top_k_threshold', 'targets_met'] as const;
@@ -223,7 +224,7 @@ export function RaceCreatePage() {
     form.setFieldValue('stages', [blankStage(c.targets, 60)]);
     setAdvanced(example(c.id, c.targets));
   }, [challenge.data, form]);
-  const targetOptions = targets.map((x) => ({ value: x.id, label: x.metric }));
+  const targetOptions = targets.map((x) => ({ value: x.id, label: <Verbatim>{x.metric}</Verbatim> }));
 
   return (
     <Page
@@ -259,7 +260,7 @@ export function RaceCreatePage() {
             search={async (q) =>
               (await findRaceChallenges(q)).map((c) => ({
                 value: c.id,
-                label: nameIn(i18n.language, c.titleZh, c.titleEn),
+                label: <Verbatim>{nameIn(i18n.language, c.titleZh, c.titleEn)}</Verbatim>,
               }))
             }
           />
@@ -367,7 +368,10 @@ export function RaceCreatePage() {
                       { value: 'earlier_submission', label: t('tieBreaks.earlier_submission') },
                       ...targets.map((x) => ({
                         value: `target:${x.id}`,
-                        label: t('tieBreaks.target', { metric: x.metric }),
+                        label: around(
+                          t('tieBreaks.target', { metric: MARK }),
+                          <Verbatim>{x.metric}</Verbatim>,
+                        ),
                       })),
                       { value: 'lot', label: t('tieBreaks.lot') },
                     ]}
