@@ -231,8 +231,9 @@ function EvaluationForm({ board }: Props) {
             key={x.id}
             name={['measured', x.id]}
             label={around(
-              t('console.measured', { metric: MARK, unit: x.unit }),
+              t('console.measured', { metric: MARK, unit: MARK }),
               <Verbatim>{x.metric}</Verbatim>,
+              <Verbatim>{x.unit}</Verbatim>,
             )}
             extra={<Verbatim>{requirement(x)}</Verbatim>}
           >
