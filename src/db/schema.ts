@@ -115,6 +115,31 @@ export interface PasswordResetTable {
   ip: Generated<string>;
 }
 
+export interface PersonTotpTable {
+  person_id: string;
+  secret_enc: string;
+  created_at: Timestamp;
+  enabled_at: Timestamp | null;
+  last_step: number | null;
+  failures: Generated<number>;
+  failures_since: Timestamp | null;
+}
+
+export interface TotpRecoveryCodeTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface TotpRequirementTable {
+  org_id: string;
+  role: string;
+  set_by: string;
+  set_at: Timestamp;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -1253,6 +1278,9 @@ export interface DB {
   membership: MembershipTable;
   session: SessionTable;
   password_reset: PasswordResetTable;
+  person_totp: PersonTotpTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
+  totp_requirement: TotpRequirementTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sanction: SanctionTable;

@@ -16,3 +16,4 @@ import '../modules/home/home.messages.ts';
 import '../modules/notifications/notifications.messages.ts';
 import '../modules/transfer/transfer.messages.ts';
 import '../modules/commissioners/commissioners.messages.ts';
+import '../modules/insight/insight.messages.ts';

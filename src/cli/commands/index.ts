@@ -6,6 +6,7 @@ import { registerAudit } from './audit.ts';
 import { registerCommissioners } from './commissioners.ts';
 import { registerDatabase } from './database.ts';
 import { registerDedup } from './dedup.ts';
+import { registerDelphi } from './delphi.ts';
 import { registerDemo } from './demo.ts';
 import { registerExperts } from './experts.ts';
 import { registerIntegrity } from './integrity.ts';
@@ -22,6 +23,7 @@ export const commands: RegisterCommand[] = [
   registerCommissioners,
   registerDatabase,
   registerDedup,
+  registerDelphi,
   registerDemo,
   registerExperts,
   registerIntegrity,
