@@ -70,6 +70,8 @@ export const en = {
     m5: 'Integrity records, duplicate detection, ethics review',
   },
   auth: {
+    code: 'Code',
+    codeHint: 'The 6 digits from your authenticator app; without your phone, a recovery code.',
     email: 'Email',
     password: 'Password',
     passwordHint:
@@ -485,6 +487,8 @@ export const en = {
   errors: {
     VALIDATION: 'Please correct the highlighted field.',
     UNAUTHENTICATED: 'Please log in.',
+    TOTP_REQUIRED: 'A two-step code is needed.',
+    TOTP_ENROLMENT_REQUIRED: 'Turn on two-step sign-in first.',
     BAD_CREDENTIALS: 'Wrong email or password.',
     CSRF: 'Your session changed; please try again.',
     FORBIDDEN: 'You are not allowed to do this.',

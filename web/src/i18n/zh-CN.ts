@@ -65,6 +65,8 @@ export const zhCN: Messages = {
     m5: '科研诚信记录、重复申报检测、伦理审查',
   },
   auth: {
+    code: '验证码',
+    codeHint: '身份验证器应用中的 6 位数字；手机不在身边时可输入一个恢复码。',
     email: '电子邮箱',
     password: '密码',
     passwordHint: '至少 8 个字符，建议 15 个以上；几个词组成的短语就很好。常见或已泄露的密码不能用。',
@@ -460,6 +462,8 @@ export const zhCN: Messages = {
   errors: {
     VALIDATION: '请修改标出的字段。',
     UNAUTHENTICATED: '请先登录。',
+    TOTP_REQUIRED: '需要两步验证码。',
+    TOTP_ENROLMENT_REQUIRED: '请先开启两步验证。',
     BAD_CREDENTIALS: '邮箱或密码错误。',
     CSRF: '会话已变化，请重试。',
     FORBIDDEN: '您无权执行此操作。',
