@@ -11,7 +11,8 @@ import './accounts.messages.ts';
 /** Rows per table at most (a guard, far above what one person produces). */
 const ROW_LIMIT = 10_000;
 /** Columns never exported: credentials and the hashes that stand for them. */
-const SECRET_COLUMN = /(^|_)(password|secret|token)(_|$)|_hash$|^secret_enc$|^session_id$|_digest$|idempotency/;
+const SECRET_COLUMN =
+  /(^|_)(password|secret|token)(_|$)|_hash$|^secret_enc$|^session_id$|_digest$|idempotency/;
 /** Tables whose rows are credentials, not information about the person. */
 const SECRET_TABLES = new Set(['password_reset', 'totp_recovery_code', 'session', 'idempotency_key']);
 
