@@ -42,6 +42,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
 import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import '../modules/notifications/scans.ts';
+import '../jobs/purge.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorBody, errorHandler, withErrorResponses } from './errors.ts';

@@ -731,6 +731,12 @@ export const RULES: Rule[] = [
     note: 'only ever one’s own, with one’s password; a wrong password here',
   },
 
+  {
+    route: 'GET /api/me/data',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/me/data' }),
+    note: 'only ever one’s own data (no id in the path)',
+  },
   // Accounts.
   { route: 'GET /api/profile', allow: 'signedIn', request: () => ({ url: '/api/profile' }) },
   {
@@ -1268,6 +1274,15 @@ export const RULES: Rule[] = [
     route: 'GET /api/ethics/reviews/:id',
     allow: [],
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}` }),
+  },
+  {
+    route: 'POST /api/ethics/reviews/:id/extension',
+    allow: [],
+    request: (w) => ({
+      url: `/api/ethics/reviews/${w.ids.nowhere}/extension`,
+      body: { days: 10, reason: '补充材料' },
+    }),
+    note: 'no such review here',
   },
   {
     route: 'POST /api/ethics/reviews/:id/votes',

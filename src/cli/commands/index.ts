@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
 import { registerAssign } from './assign.ts';
 import { registerAudit } from './audit.ts';
+import { registerBackup } from './backup.ts';
 import { registerCommissioners } from './commissioners.ts';
 import { registerDatabase } from './database.ts';
+import { registerDb } from './db.ts';
 import { registerDedup } from './dedup.ts';
 import { registerDelphi } from './delphi.ts';
 import { registerDemo } from './demo.ts';
@@ -20,8 +22,10 @@ export const commands: RegisterCommand[] = [
   registerAdmin,
   registerAssign,
   registerAudit,
+  registerBackup,
   registerCommissioners,
   registerDatabase,
+  registerDb,
   registerDedup,
   registerDelphi,
   registerDemo,
