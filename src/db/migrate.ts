@@ -25,6 +25,7 @@ import * as m0045 from './migrations/0045_instruments.ts';
 import * as m0050 from './migrations/0050_transfer.ts';
 import * as m0055 from './migrations/0055_password_reset.ts';
 import * as m0056 from './migrations/0056_session_public_id.ts';
+import * as m0060 from './migrations/0060_insight_indicators.ts';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0045_instruments': m0045,
   '0055_password_reset': m0055,
   '0056_session_public_id': m0056,
+  '0060_insight_indicators': m0060,
 };
 
 class StaticProvider implements MigrationProvider {

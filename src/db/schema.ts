@@ -115,6 +115,21 @@ export interface PasswordResetTable {
   ip: Generated<string>;
 }
 
+export interface InsightIndicatorTable {
+  id: Generated<string>;
+  dimension: 'province' | 'industry';
+  code: string;
+  name_zh: string;
+  name_en: Generated<string>;
+  year: number;
+  /** numeric(20,4) as exact text (亿元) */
+  rd_expenditure: string;
+  output: string;
+  rd_personnel: string | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -1253,6 +1268,7 @@ export interface DB {
   membership: MembershipTable;
   session: SessionTable;
   password_reset: PasswordResetTable;
+  insight_indicator: InsightIndicatorTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sanction: SanctionTable;
