@@ -3,11 +3,14 @@
 // (*.int.test.ts, on PGlite and, when TEST_DATABASE_URL or DATABASE_URL is set,
 // also on that PostgreSQL server) and end-to-end journeys (test/e2e).
 // Usage: npm test [-- <file or folder filters>]
-// Every test (and every file as a whole) is bounded by TEST_TIMEOUT_MS (default 15 minutes): a hang
-// fails the run instead of stalling it. A skipped suite counts as skipped, a file with no tests fails,
-// and under CI a missing TEST_DATABASE_URL is an error (the PostgreSQL half would silently vanish).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Files run TEST_JOBS at a time (default 2), each in its own runner, and at most one browser
+// journey at a time (they share Chromium's CPU budget); each file's report is printed whole when it
+// ends, headed by its duration. Every test is bounded by TEST_TIMEOUT_MS (default 15 minutes) and
+// every file by that plus a minute: a hang fails the run instead of stalling it. A skipped suite
+// counts as skipped, a file with no tests fails, and under CI a missing TEST_DATABASE_URL is an
+// error (the PostgreSQL half would silently vanish).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { summarise } from './tap-summary.mjs';
 
@@ -63,23 +66,83 @@ if (needsWeb && !existsSync(join(root, 'web/dist/index.html'))) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const tap = join(tmp, `results-${process.pid}.tap`);
-const r = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-timeout=${Number(process.env.TEST_TIMEOUT_MS ?? 15 * 60_000)}`,
-    '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`,
-    ...files,
-  ],
-  { cwd: root, env, stdio: 'inherit' },
-);
-const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-const { passed, failed, line } = summarise(text, files);
-console.log(line);
-process.exit(r.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+const timeoutMs = Number(process.env.TEST_TIMEOUT_MS ?? 15 * 60_000);
+const jobs = Math.max(1, Number(process.env.TEST_JOBS ?? 2));
+const isBrowser = (f) => f.includes('.browser.');
+
+const running = new Set();
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    for (const c of running)
+      try {
+        process.kill(-c.pid, 'SIGKILL');
+      } catch {}
+    process.exit(1);
+  });
+
+/** Runs one file in its own test runner; resolves with its counts once its report is printed. */
+function runFile(file, n) {
+  const base = join(tmp, `run-${process.pid}-${n}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        `--test-timeout=${timeoutMs}`,
+        '--test-reporter=spec',
+        `--test-reporter-destination=${base}.txt`,
+        '--test-reporter=tap',
+        `--test-reporter-destination=${base}.tap`,
+        file,
+      ],
+      { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true },
+    );
+    running.add(child);
+    const limit = setTimeout(() => {
+      console.error(`${file}: still running after ${timeoutMs / 1000 + 60} s, stopped`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {}
+    }, timeoutMs + 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(limit);
+      running.delete(child);
+      const read = (p) => (existsSync(p) ? readFileSync(p, 'utf8') : '');
+      const counts = summarise(read(`${base}.tap`), [file]);
+      const failed = counts.failed + (code === 0 || counts.failed > 0 ? 0 : 1);
+      const secs = ((Date.now() - started) / 1000).toFixed(1);
+      process.stdout.write(`\n# ${file} (${secs} s)\n${read(`${base}.txt`)}`);
+      rmSync(`${base}.txt`, { force: true });
+      rmSync(`${base}.tap`, { force: true });
+      resolve({ ...counts, failed });
+    });
+  });
+}
+
+// Longest first: browser journeys one at a time, the other files beside them.
+const queue = [...files.filter(isBrowser), ...files.filter((f) => !isBrowser(f))];
+let browserRunning = false;
+let n = 0;
+const total = { passed: 0, failed: 0, skipped: 0 };
+async function worker() {
+  for (;;) {
+    const i = queue.findIndex((f) => !(browserRunning && isBrowser(f)));
+    if (i < 0) {
+      if (queue.length === 0) return;
+      await new Promise((r) => setTimeout(r, 200)); // only browser files left, one running
+      continue;
+    }
+    const [file] = queue.splice(i, 1);
+    const browser = isBrowser(file);
+    if (browser) browserRunning = true;
+    const c = await runFile(file, n++);
+    if (browser) browserRunning = false;
+    for (const k of Object.keys(total)) total[k] += c[k];
+  }
+}
+await Promise.all(Array.from({ length: jobs }, worker));
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 && total.passed > 0 ? 0 : 1);

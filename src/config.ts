@@ -34,6 +34,12 @@ export interface Config {
   jobExpireSeconds: number;
   /** How often pg-boss expires and archives jobs (s). */
   jobMaintenanceSeconds: number;
+  /** Bearer token that lets clients other than this machine read /metrics (absent: loopback only). */
+  metricsToken?: string;
+  /** On SIGTERM, answer /readyz with 503 for this long before closing the listener (s). */
+  drainDelaySeconds: number;
+  /** On SIGTERM, give in-flight requests and jobs this long to finish before exiting anyway (s). */
+  shutdownTimeoutSeconds: number;
   production: boolean;
 }
 
@@ -68,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollSeconds: Number(env.JOB_POLL_SECONDS ?? 2),
     jobExpireSeconds: Number(env.JOB_EXPIRE_SECONDS ?? 300),
     jobMaintenanceSeconds: Number(env.JOB_MAINTENANCE_SECONDS ?? 60),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    drainDelaySeconds: Number(env.DRAIN_DELAY_SECONDS ?? 0),
+    shutdownTimeoutSeconds: Number(env.SHUTDOWN_TIMEOUT_SECONDS ?? 30),
     production,
   };
 }

@@ -14,6 +14,10 @@ export const STATUS = {
   UNAUTHENTICATED: 401,
   /** Wrong email or password (deliberately not saying which). */
   BAD_CREDENTIALS: 401,
+  /** The password was right and the account signs in with a second factor: send the code too. */
+  TOTP_REQUIRED: 401,
+  /** A role of this person requires two-factor sign-in: enrol before doing anything else. */
+  TOTP_ENROLMENT_REQUIRED: 403,
   /** Missing or wrong CSRF token on a state-changing request. */
   CSRF: 403,
   /** Logged in, but this actor may not do this to this object. */

@@ -28,6 +28,8 @@ export interface Actor {
   roles: RoleGrant[];
   /** The language the person chose on their profile. */
   locale?: Locale;
+  /** A role of theirs requires two-factor sign-in they have not set up: they may only enrol. */
+  mustEnrolTotp?: boolean;
 }
 
 export interface Ctx {

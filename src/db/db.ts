@@ -27,7 +27,7 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory (embedded mode); `memory://` for a throwaway one. */
   dataDir?: string;
-  /** PGlite: start from a dumped data directory (tests). */
+  /** PGlite: start from a dumped data directory (tests, restore). */
   loadDataDir?: Blob | File;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
@@ -137,7 +137,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     lock = acquireDirLock(dataDir);
   }
   const pglite = await PGlite.create({
-    dataDir: dataDir.startsWith('memory://') || opts.loadDataDir ? undefined : `${dataDir}/pg`,
+    // With loadDataDir the dump is unpacked into the data directory (PGlite refuses one that holds a database).
+    dataDir: dataDir.startsWith('memory://') ? undefined : `${dataDir}/pg`,
     loadDataDir: opts.loadDataDir,
     // Exclusion constraints over (instrument, time range) need btree_gist's equality on uuid.
     extensions: { btree_gist },

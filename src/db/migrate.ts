@@ -25,6 +25,7 @@ import * as m0045 from './migrations/0045_instruments.ts';
 import * as m0050 from './migrations/0050_transfer.ts';
 import * as m0055 from './migrations/0055_password_reset.ts';
 import * as m0056 from './migrations/0056_session_public_id.ts';
+import * as m0057 from './migrations/0057_totp.ts';
 import * as m0060 from './migrations/0060_insight_indicators.ts';
 
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0055_password_reset': m0055,
   '0056_session_public_id': m0056,
   '0060_insight_indicators': m0060,
+  '0057_totp': m0057,
 };
 
 class StaticProvider implements MigrationProvider {
@@ -72,4 +74,9 @@ export async function migrateToLatest(db: Kysely<any>, _embedded: boolean): Prom
   if (error)
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The names of every migration this build has (a database is current when it applied them all). */
+export function migrationNames(): string[] {
+  return Object.keys(migrations);
 }

@@ -130,6 +130,31 @@ export interface InsightIndicatorTable {
   imported_at: Timestamp;
 }
 
+export interface PersonTotpTable {
+  person_id: string;
+  secret_enc: string;
+  created_at: Timestamp;
+  enabled_at: Timestamp | null;
+  last_step: number | null;
+  failures: Generated<number>;
+  failures_since: Timestamp | null;
+}
+
+export interface TotpRecoveryCodeTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface TotpRequirementTable {
+  org_id: string;
+  role: string;
+  set_by: string;
+  set_at: Timestamp;
+}
+
 export interface AuditLogTable {
   seq: number;
   at: Timestamp;
@@ -1269,6 +1294,9 @@ export interface DB {
   session: SessionTable;
   password_reset: PasswordResetTable;
   insight_indicator: InsightIndicatorTable;
+  person_totp: PersonTotpTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
+  totp_requirement: TotpRequirementTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   sanction: SanctionTable;

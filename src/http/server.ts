@@ -19,11 +19,13 @@ import {
 import type { Actor, Ctx } from '../app/context.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/db.ts';
+import { AppError } from '../errors.ts';
 import { DEFAULT_LOCALE, pickLocale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { JobRunner } from '../jobs/queue.ts';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { csrfBinding, resolveSession } from '../modules/accounts/accounts.service.ts';
+import { allowedBeforeEnrolment } from '../modules/accounts/totp.service.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { challengesRoutes } from '../modules/challenges/challenges.routes.ts';
 import { commissionersRoutes } from '../modules/commissioners/commissioners.routes.ts';
@@ -45,6 +47,7 @@ import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorBody, errorHandler, withErrorResponses } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
+import { installOps, requestId } from './ops.ts';
 import { pgRateLimitStore } from './rate-limit-store.ts';
 import {
   csrfCookieName,
@@ -111,7 +114,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 2 * 1024 * 1024,
     // Routing and every hook see one path: a percent-encoded `/api/…` is `/api/…`.
     rewriteUrl: (req) => normaliseUrl(req.url ?? '/'),
+    // Every answer and every log line of a request carry its id (X-Request-Id, kept when sane).
+    genReqId: requestId,
   }).withTypeProvider<ZodTypeProvider>();
+  // First, so every answer (a shed or refused one too) carries its id and is counted.
+  installOps(app, { database, metricsToken: config.metricsToken });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -183,6 +190,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     req.actor = state.actor;
     req.ctx.actor = state.actor;
     req.ctx.locale = pickLocale(state.actor?.locale, req.headers['accept-language']);
+    // A role of theirs requires two-step sign-in: until they enrol, only their own account's routes.
+    if (state.actor?.mustEnrolTotp && !allowedBeforeEnrolment(req.url))
+      throw new AppError('TOTP_ENROLMENT_REQUIRED', t('auth.totp.enrolFirst'));
   });
   app.addHook('onRequest', (req, reply, done) => {
     if (SAFE_METHODS.has(req.method) || !isApiUrl(req.url)) return done();

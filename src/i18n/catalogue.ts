@@ -4,6 +4,7 @@ import './common.messages.ts';
 import './states.messages.ts';
 import '../modules/accounts/accounts.messages.ts';
 import '../modules/challenges/challenges.messages.ts';
+import '../modules/challenges/firewall.messages.ts';
 import '../modules/evaluation/evaluation.messages.ts';
 import '../modules/race/race.messages.ts';
 import '../modules/audit/audit.messages.ts';

@@ -143,6 +143,10 @@ export const commonMessages = defineMessages({
     'zh-CN': '服务器繁忙：请几秒后重试',
     en: 'the server is overloaded: retry in a few seconds',
   },
+  'http.metricsForbidden': {
+    'zh-CN': '监控指标仅对本机或持有监控令牌（METRICS_TOKEN）的请求开放',
+    en: 'metrics are served to this machine, or to requests bearing the metrics token (METRICS_TOKEN)',
+  },
   'http.rateLimited': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'too many requests; try again later' },
   'http.sendJson': { 'zh-CN': '请以 application/json 格式发送', en: 'send application/json' },
   'http.tooLarge': { 'zh-CN': '请求体过大', en: 'body too large' },
@@ -189,7 +193,6 @@ export const commonMessages = defineMessages({
     en: 'apportioned period expenses apply to licences only (公告2015年第82号)',
   },
   'validation.atLeast': { 'zh-CN': '不得小于 {minimum}', en: 'must be at least {minimum}' },
-  'validation.atLeast10Chars': { 'zh-CN': '至少 10 个字符', en: 'must be at least 10 characters' },
   'validation.atLeast8Chars': { 'zh-CN': '至少 8 个字符', en: 'must be at least 8 characters' },
   'validation.atLeastOneDay': { 'zh-CN': '至少一天', en: 'at least one day' },
   'validation.atMost': { 'zh-CN': '不得大于 {maximum}', en: 'must be at most {maximum}' },

@@ -60,6 +60,11 @@ for (const kind of backends()) {
         organiserOrgId: agency.id,
       });
       assert.equal(missing.status, 404);
+      // A demand that does not exist is not found, whatever the organisation named.
+      const missingNotAgency = await proposer.post(`/api/transfer/demands/${crypto.randomUUID()}/promote`, {
+        organiserOrgId: enterprise.id,
+      });
+      assert.equal(missingNotAgency.status, 404);
       const closed = await demand('关闭后的需求');
       assert.equal((await proposer.post(`/api/transfer/demands/${closed}/close`, {})).status, 200);
       const late = await proposer.post(`/api/transfer/demands/${closed}/promote`, {

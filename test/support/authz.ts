@@ -695,6 +695,33 @@ export const RULES: Rule[] = [
     note: 'not run (it would end the actor’s other sessions); only ever one’s own',
   },
 
+  { route: 'GET /api/auth/totp', allow: 'signedIn', request: () => ({ url: '/api/auth/totp' }) },
+  {
+    route: 'POST /api/auth/totp/enrol',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/totp/enrol' }),
+    proof: 'outsider',
+    note: 'only ever one’s own (no id in the path); a pending enrolment changes nothing until confirmed',
+  },
+  {
+    route: 'POST /api/auth/totp/confirm',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/totp/confirm', body: { code: '000000' } }),
+    note: 'only ever one’s own enrolment; a wrong code here',
+  },
+  {
+    route: 'POST /api/auth/totp/disable',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/totp/disable', body: { password: 'not the password' } }),
+    note: 'only ever one’s own, with one’s password; a wrong password here',
+  },
+  {
+    route: 'POST /api/auth/totp/recovery-codes',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/auth/totp/recovery-codes', body: { password: 'not the password' } }),
+    note: 'only ever one’s own, with one’s password; a wrong password here',
+  },
+
   // Accounts.
   { route: 'GET /api/profile', allow: 'signedIn', request: () => ({ url: '/api/profile' }) },
   {
@@ -753,6 +780,22 @@ export const RULES: Rule[] = [
       body: { nameEn: 'Donghai University' },
     }),
     proof: 'hostAdmin',
+  },
+  {
+    route: 'GET /api/organisations/:id/totp-requirement',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({ url: `/api/organisations/${w.cast.university.id}/totp-requirement` }),
+    proof: 'hostAdmin',
+  },
+  {
+    route: 'PUT /api/organisations/:id/totp-requirement',
+    allow: ['hostAdmin', 'admin'],
+    request: (w) => ({
+      url: `/api/organisations/${w.cast.university.id}/totp-requirement`,
+      body: { roles: [] },
+    }),
+    proof: 'hostAdmin',
+    note: 'requires nobody here, so the matrix’s actors are not sent to enrol',
   },
   { route: 'GET /api/memberships', allow: 'signedIn', request: () => ({ url: '/api/memberships' }) },
   {

@@ -10,6 +10,8 @@ export interface Res<T = any> {
 export class TestClient {
   cookies = new Map<string, string>();
   csrf = '';
+  /** The address requests come from (per-address rate limits); fastify's default when unset. */
+  remoteAddress: string | undefined;
 
   constructor(readonly app: FastifyInstance) {}
 
@@ -44,6 +46,7 @@ export class TestClient {
       url,
       headers,
       payload: body as object | undefined,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     this.keepCookies(r.headers['set-cookie']);
     let parsed: unknown = r.body;

@@ -35,16 +35,29 @@ export const registerDatabase: RegisterCommand = (program) => {
           throw err;
         });
       }
+      // Graceful shutdown: /readyz answers 503 (for DRAIN_DELAY_SECONDS, so a load balancer stops
+      // sending), then the listener closes, in-flight requests finish and running jobs end, then the
+      // pool closes. A request arriving on an open connection meanwhile gets 503 and is not done.
       let stopping = false;
-      const stop = async () => {
+      const stop = async (signal: string) => {
         if (stopping) return;
         stopping = true;
+        app.ops.draining = true;
+        app.log.info({ signal }, 'shutting down: draining');
+        const deadline = setTimeout(() => {
+          app.log.error(`shutdown took longer than ${config.shutdownTimeoutSeconds} s: exiting`);
+          process.exit(1);
+        }, config.shutdownTimeoutSeconds * 1000);
+        deadline.unref();
+        if (config.drainDelaySeconds > 0)
+          await new Promise((r) => setTimeout(r, config.drainDelaySeconds * 1000));
         await app.close();
         await database.close();
+        app.log.info('shut down: every in-flight request and job finished');
         process.exit(0);
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
       await app.listen({ port: config.port, host: config.host });
       const where =
         database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;

@@ -47,6 +47,29 @@ export const accountsMessages = defineMessages({
     'zh-CN': '当前密码不正确',
     en: 'the current password is not right',
   },
+  'auth.totp.codeNeeded': {
+    'zh-CN': '请输入身份验证器应用中的 6 位验证码（或一个恢复码）',
+    en: 'enter the 6-digit code from your authenticator app (or a recovery code)',
+  },
+  'auth.totp.codeWrong': { 'zh-CN': '验证码不正确或已使用过', en: 'the code is wrong or was already used' },
+  'auth.totp.tooManyTries': {
+    'zh-CN': '验证码错误次数过多，请 {minutes} 分钟后再试',
+    en: 'too many wrong codes; try again in {minutes} minutes',
+  },
+  'auth.totp.alreadyOn': { 'zh-CN': '两步验证已开启', en: 'two-step sign-in is already on' },
+  'auth.totp.notStarted': {
+    'zh-CN': '请先开始设置两步验证',
+    en: 'start setting up two-step sign-in first',
+  },
+  'auth.totp.notOn': { 'zh-CN': '两步验证未开启', en: 'two-step sign-in is not on' },
+  'auth.totp.enrolFirst': {
+    'zh-CN': '您的角色要求两步验证：请先在“账号安全”中开启，然后才能继续操作',
+    en: 'your role requires two-step sign-in: turn it on under Account security before doing anything else',
+  },
+  'auth.totp.onlyAdminsRequire': {
+    'zh-CN': '只有本单位管理员或平台管理员才能设置哪些角色须两步验证',
+    en: 'only the organisation’s admin or the platform admin sets which roles require two-step sign-in',
+  },
   'auth.reset.linkInvalid': {
     'zh-CN': '此链接已失效（已使用、已过期或已被更新的链接取代）；请重新申请',
     en: 'this link no longer works (used, expired, or replaced by a newer one); ask for a new one',

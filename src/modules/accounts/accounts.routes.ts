@@ -17,19 +17,26 @@ import {
   OrganisationBody,
   OrganisationPatch,
   PasswordChangeBody,
+  PasswordConfirmBody,
   PasswordResetBody,
   PasswordResetRequestBody,
   Profile,
   ProfileBody,
   PublicPerson,
+  RecoveryCodes,
   RegisterBody,
   SessionItem,
   SessionView,
+  TotpCodeBody,
+  TotpEnrolment,
+  TotpRequirement,
+  TotpStatus,
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
 import * as passwords from './password.service.ts';
 import * as profile from './profile.service.ts';
 import * as sessions from './sessions.service.ts';
+import * as totp from './totp.service.ts';
 import './accounts.tasks.ts';
 
 const errors = {
@@ -253,6 +260,113 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req) => sessions.endMySession(req.ctx, req.params.id),
+  );
+
+  // Two-step sign-in. Code checks are limited per person here and counted in the database as well.
+  const perPerson = (name: string, max: number) => ({
+    rateLimit: {
+      max,
+      timeWindow: '1 minute',
+      hook: 'preHandler' as const,
+      keyGenerator: (req: { actor: { personId: string } | null; ip: string }) =>
+        `${name}|${req.actor?.personId ?? req.ip}`,
+    },
+  });
+
+  app.get(
+    '/auth/totp',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'My two-step sign-in: on or off, recovery codes left, which of my roles require it',
+        response: { 200: TotpStatus, ...errors },
+      },
+    },
+    async (req) => totp.totpStatus(req.ctx),
+  );
+
+  app.post(
+    '/auth/totp/enrol',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Start setting up two-step sign-in: a new secret as a QR code, shown until a code confirms it',
+        response: { 200: TotpEnrolment, ...errors },
+      },
+      config: perPerson('totp-enrol', 10),
+    },
+    async (req) => totp.startEnrolment(req.ctx),
+  );
+
+  app.post(
+    '/auth/totp/confirm',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm with a code from the app: two-step sign-in is on; ten recovery codes, shown once',
+        body: TotpCodeBody,
+        response: { 200: RecoveryCodes, ...errors },
+      },
+      config: perPerson('totp-confirm', 10),
+    },
+    async (req) => totp.confirmEnrolment(req.ctx, req.body.code),
+  );
+
+  app.post(
+    '/auth/totp/disable',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn two-step sign-in off, with my password',
+        body: PasswordConfirmBody,
+        response: { 200: Ok, ...errors },
+      },
+      config: perPerson('totp-disable', 10),
+    },
+    async (req) => totp.disableTotp(req.ctx, req.body.password),
+  );
+
+  app.post(
+    '/auth/totp/recovery-codes',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'New recovery codes, with my password; the old ones stop working',
+        body: PasswordConfirmBody,
+        response: { 200: RecoveryCodes, ...errors },
+      },
+      config: perPerson('totp-recovery', 10),
+    },
+    async (req) => totp.renewRecoveryCodes(req.ctx, req.body.password),
+  );
+
+  app.get(
+    '/organisations/:id/totp-requirement',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Which roles of the organisation must use two-step sign-in (its admin, the platform admin)',
+        params: IdParam,
+        response: { 200: TotpRequirement, ...errors },
+      },
+    },
+    async (req) => totp.getRequirement(req.ctx, req.params.id),
+  );
+
+  app.put(
+    '/organisations/:id/totp-requirement',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary:
+          'Set which roles of the organisation must use two-step sign-in; such people enrol before anything else',
+        params: IdParam,
+        body: TotpRequirement,
+        response: { 200: TotpRequirement, ...errors },
+      },
+    },
+    async (req) => totp.setRequirement(req.ctx, req.params.id, req.body.roles),
   );
 
   app.get(

@@ -36,7 +36,12 @@ export const RegisterBody = z
   })
   .refine((b) => b.nameZh || b.nameEn, { message: zkey('profile.nameRequired'), path: ['nameZh'] });
 
-export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const LoginBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(200),
+  /** The authenticator app's 6-digit code, or a recovery code, when the account has two-step sign-in. */
+  code: z.string().trim().max(40).optional(),
+});
 
 export const SessionItem = z.object({
   id: z.uuid(),
@@ -295,7 +300,33 @@ export const SessionView = z.object({
     .object({ id: z.uuid(), email: z.string(), nameZh: z.string(), nameEn: z.string(), locale: z.string() })
     .nullable(),
   roles: z.array(z.object({ orgId: z.uuid(), orgName: z.string(), orgKind: z.string(), role: RoleName })),
+  /** Whether I sign in with a second factor, and whether a role of mine requires it before anything else. */
+  twoFactor: z.object({ enabled: z.boolean(), mustEnrol: z.boolean() }),
   csrfToken: z.string(),
+});
+
+export const TotpStatus = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.iso.datetime().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  /** The organisations and roles of mine that require it. */
+  requiredBy: z.array(z.object({ orgName: z.string(), role: RoleName })),
+});
+export const TotpEnrolment = z.object({
+  /** Base32, for typing into the app by hand; shown only until enrolment is confirmed. */
+  secret: z.string(),
+  uri: z.string(),
+  /** The otpauth URI as a QR code (PNG data URL). */
+  qrDataUrl: z.string(),
+});
+export const TotpCodeBody = z.strictObject({ code: z.string().trim().min(1).max(40) });
+export const PasswordConfirmBody = z.strictObject({ password: z.string().min(1).max(200) });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+/** Roles that move money or decide: an organisation may require two-step sign-in for them. */
+export const TOTP_REQUIRABLE_ROLES = ['organizer', 'integrity_officer', 'admin'] as const;
+export type RequirableRole = (typeof TOTP_REQUIRABLE_ROLES)[number];
+export const TotpRequirement = z.object({
+  roles: z.array(z.enum(TOTP_REQUIRABLE_ROLES)),
 });
 
 export const Ok = z.object({ ok: z.literal(true) });

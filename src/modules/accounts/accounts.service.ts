@@ -14,6 +14,8 @@ import { presentMembership, presentOrganisation, presentSessionPerson } from './
 import * as repo from './accounts.repo.ts';
 import type { EnterprisePatchInput } from './accounts.schema.ts';
 import { passwordProblem } from './password-policy.ts';
+import * as totpRepo from './totp.repo.ts';
+import { checkSecondFactor } from './totp.service.ts';
 
 const UNIQUE_FIELDS = {
   person_email_norm_key: 'email',
@@ -82,13 +84,15 @@ export interface SessionPolicy {
 
 export async function login(
   ctx: Ctx,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string },
   policy: SessionPolicy,
   previousToken?: string,
 ): Promise<{ token: string; expiresAt: Date }> {
   const person = await repo.findPersonByEmail(ctx.db, normaliseEmail(input.email));
   const ok = await checkPassword(person?.password_hash, input.password);
   if (!ok || !person || person.disabled_at) throw new AppError('BAD_CREDENTIALS', t('auth.badCredentials'));
+  // Only after the password was right: whether the account has a second factor is not for strangers.
+  const secondFactor = await checkSecondFactor(ctx, person.id, input.code);
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + policy.maxHours * 3600_000);
@@ -109,7 +113,7 @@ export async function login(
       action: 'session.login',
       objectType: 'person',
       objectId: person.id,
-      detail: { ip: ctx.ip ?? '' },
+      detail: { ip: ctx.ip ?? '', secondFactor: secondFactor ?? 'none' },
     });
   });
   return { token, expiresAt };
@@ -149,6 +153,7 @@ export async function resolveSession(
   const person = await repo.findPerson(db, s.person_id);
   if (!person || person.disabled_at) return { actor: null, reason: 'disabled' };
   const grants = await repo.activeGrants(db, s.person_id);
+  const mustEnrolTotp = grants.length > 0 && (await totpRepo.mustEnrol(db, s.person_id));
   // Touch at most once a minute: fewer writes, idle timeout still accurate to the minute.
   if (now.getTime() - s.last_seen_at.getTime() > 60_000) await repo.touchSession(db, id, now);
   return {
@@ -157,17 +162,21 @@ export async function resolveSession(
       sessionId: id,
       roles: grants.map((g) => ({ orgId: g.org_id, orgKind: g.org_kind, role: g.role as Role })),
       locale: isLocale(person.locale) ? person.locale : undefined,
+      ...(mustEnrolTotp ? { mustEnrolTotp } : {}),
     },
   };
 }
 
 export async function sessionView(ctx: Ctx) {
-  if (!ctx.actor) return { person: null, roles: [] };
+  const none = { person: null, roles: [], twoFactor: { enabled: false, mustEnrol: false } };
+  if (!ctx.actor) return none;
   const person = await repo.findPerson(ctx.db, ctx.actor.personId);
-  if (!person) return { person: null, roles: [] };
+  if (!person) return none;
   const grants = await repo.activeGrants(ctx.db, person.id);
+  const totp = await totpRepo.findTotp(ctx.db, person.id);
   return {
     person: presentSessionPerson(person),
+    twoFactor: { enabled: Boolean(totp?.enabled_at), mustEnrol: ctx.actor.mustEnrolTotp === true },
     roles: grants.map((g) => ({
       orgId: g.org_id,
       // In the reader's language: the web fetches the session again when the language changes.

@@ -28,6 +28,7 @@ import {
   type EligibilityRule,
   eligibilityProblems,
 } from './challenges.ts';
+import { assertBidFirewalls, assertFirewalls } from './firewall.service.ts';
 import { evaluationOf } from './selection.service.ts';
 
 const today = sanctionDay;
@@ -218,6 +219,17 @@ export async function createBid(ctx: Ctx, challengeId: string, key: string, inpu
       if (c.state !== 'published') throw new AppError('ILLEGAL_TRANSITION', t('bid.challengeNotOpen'));
       if (now >= c.deadline) throw new AppError('ILLEGAL_TRANSITION', t('bid.deadlinePassed'));
       await validateBid(tx, c, input, actor.personId, now);
+      await assertFirewalls(
+        tx,
+        c,
+        {
+          id: null,
+          hostOrgId: input.hostOrgId,
+          commanderId: actor.personId,
+          memberIds: input.members.map((m) => m.personId),
+        },
+        now,
+      );
       const b = await repo.insertBid(tx, {
         challengeId,
         commanderId: actor.personId,
@@ -268,6 +280,17 @@ export async function editBid(ctx: Ctx, id: string, version: number, input: BidI
     if (!d.ok) throw new AppError(d.code, d.reason);
     if (input.hostOrgId !== b.host_org_id) throw new AppError('VALIDATION', t('bid.hostFixed'), 'hostOrgId');
     await validateBid(tx, c, input, actor.personId, now);
+    await assertFirewalls(
+      tx,
+      c,
+      {
+        id,
+        hostOrgId: b.host_org_id,
+        commanderId: b.commander_id,
+        memberIds: input.members.map((m) => m.personId),
+      },
+      now,
+    );
     // Any change to what was signed is a new pledge version that both must sign again.
     const pledgeChanged = pledgeDigest(pledgeContent(input)) !== pledgeDigest(rowPledge(b));
     const after = await repo.updateBidContent(tx, id, version, input, pledgeChanged, now);
@@ -296,6 +319,7 @@ export async function confirmParticipation(ctx: Ctx, id: string) {
     const members = b ? await repo.membersOf(tx, id) : [];
     if (!b || !members.some((m) => m.person_id === actor.personId)) throw notFound(t('notFound.bid'));
     if (b.state !== 'draft') throw new AppError('ILLEGAL_TRANSITION', t('bid.confirmWhileDraft'));
+    await assertBidFirewalls(tx, (await repo.findChallenge(tx, b.challenge_id))!, b, now);
     await repo.confirmMember(tx, id, actor.personId, now);
     await recordAudit(tx, actor, now, {
       action: 'bid.confirm_member',
@@ -388,7 +412,10 @@ export async function bidAction(
       if (selected >= c.winner_slots)
         throw new AppError('ILLEGAL_TRANSITION', t('bid.winnerSlotsTaken', { winnerSlots: c.winner_slots }));
     }
-    if (action === 'submit' || action === 'select') await assertTeamNotSanctioned(tx, b, now);
+    if (action === 'submit' || action === 'select') {
+      await assertTeamNotSanctioned(tx, b, now);
+      await assertBidFirewalls(tx, c, b, now);
+    }
     await repo.setBidState(tx, id, d.to, now, action === 'submit');
     if (action === 'select') await bidNotice(tx, now, 'bid.selected', id);
     await recordAudit(tx, actor, now, {

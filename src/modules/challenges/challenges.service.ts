@@ -33,6 +33,7 @@ import {
   type ChallengeState,
   challengeMachine,
 } from './challenges.ts';
+import { assertBidFirewalls } from './firewall.service.ts';
 
 /** Words for full-text search: jieba-segmented Chinese and stemmed English, space-joined. */
 export function searchWords(text: string): string {
@@ -171,6 +172,7 @@ async function award(tx: Tx, actor: Actor, c: repo.ChallengeRow, now: Date) {
     throw new AppError('ILLEGAL_TRANSITION', t('challenge.tooManyWinners', { winnerSlots: c.winner_slots }));
   for (const w of winners) {
     await assertTeamNotSanctioned(tx, w, now);
+    await assertBidFirewalls(tx, c, w, now);
     if (w.ethics_categories.length && !approvesAward((await repo.ethicsReviewOf(tx, w.id))?.state)) {
       throw new AppError(
         'ILLEGAL_TRANSITION',

@@ -4,18 +4,7 @@
 import type { Machine } from '../../core/workflow/machine.ts';
 import { type Msg, t } from '../../i18n/messages.ts';
 
-export const CATEGORIES = [
-  'analytical',
-  'microscopy',
-  'spectroscopy',
-  'chromatography',
-  'materials_testing',
-  'computing',
-  'biology',
-  'environment',
-  'other',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from '../../shared/instruments/categories.ts';
 
 /** A large instrument: an original value of 500,000 yuan or more. */
 export const LARGE_VALUE_FEN = 50_000_000;

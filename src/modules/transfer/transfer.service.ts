@@ -678,12 +678,6 @@ export const FIT_AFFINITY = 300;
 export async function promoteDemand(ctx: Ctx, id: string, input: { organiserOrgId: string }) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
-  const agency = await ctx.db
-    .selectFrom('organisation')
-    .select(['id', 'kind'])
-    .where('id', '=', input.organiserOrgId)
-    .executeTakeFirst();
-  if (agency?.kind !== 'agency') throw invalid('organiserOrgId', t('transfer.promote.agency'));
   return ctx.db.transaction().execute(async (tx) => {
     const d = await tx
       .selectFrom('transfer_demand')
@@ -693,6 +687,12 @@ export async function promoteDemand(ctx: Ctx, id: string, input: { organiserOrgI
       .executeTakeFirst();
     if (!d || (d.state === 'closed' && !inOrg(actor, d.org_id)))
       throw notFound(t('transfer.notFound.demand'));
+    const agency = await tx
+      .selectFrom('organisation')
+      .select('kind')
+      .where('id', '=', input.organiserOrgId)
+      .executeTakeFirst();
+    if (agency?.kind !== 'agency') throw invalid('organiserOrgId', t('transfer.promote.agency'));
     const organizer = hasRole(actor, 'organizer', input.organiserOrgId);
     if (!isBuyer(actor, d.org_id) && !organizer) throw forbidden(t('transfer.promote.who'));
     if (d.state !== 'open')
@@ -860,31 +860,12 @@ export async function matchesForDemand(ctx: Ctx, demandId: string, k = 10) {
   if (!d || (d.state === 'closed' && !inOrg(ctx.actor, d.org_id)))
     throw notFound(t('transfer.notFound.demand'));
   const found = matchTop(await indexOf(ctx.db, 'achievements'), demandDoc(d), k);
-  const rows = found.length
-    ? await ctx.db
-        .selectFrom('transfer_achievement')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          found.map((f) => f.id),
-        )
-        .execute()
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const orgs = await orgNames(ctx.db, [...new Set(rows.map((r) => r.org_id))]);
-  return found
-    .filter((f) => byId.has(f.id))
-    .map((f) => {
-      const a = byId.get(f.id)!;
-      return {
-        ...f,
-        title: nm(a.title_zh, a.title_en),
-        org: orgs.get(a.org_id) ?? nm('', ''),
-        kind: a.kind,
-        askingPriceFen: a.asking_price_fen,
-      };
-    });
+  const load = (ids: string[]) =>
+    ctx.db.selectFrom('transfer_achievement').selectAll().where('id', 'in', ids).execute();
+  return presentMatches(ctx, found, load, (a) => ({
+    kind: a.kind,
+    askingPriceFen: a.asking_price_fen,
+  }));
 }
 
 /** Open demands an achievement fits, best first, explained. */
@@ -892,30 +873,28 @@ export async function matchesForAchievement(ctx: Ctx, achievementId: string, k =
   const a = await findAchievement(ctx.db, achievementId);
   if (!a || !canReadAchievement(ctx.actor, a)) throw notFound(t('transfer.notFound.achievement'));
   const found = matchTop(await indexOf(ctx.db, 'demands'), achDoc(a), k);
-  const rows = found.length
-    ? await ctx.db
-        .selectFrom('transfer_demand')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          found.map((f) => f.id),
-        )
-        .execute()
-    : [];
+  const load = (ids: string[]) =>
+    ctx.db.selectFrom('transfer_demand').selectAll().where('id', 'in', ids).execute();
+  return presentMatches(ctx, found, load, (d) => ({
+    budgetMaxFen: d.budget_max_fen,
+    deadline: d.deadline,
+  }));
+}
+
+/** The matched rows in match order, each with its title and organisation by name. */
+async function presentMatches<
+  F extends { id: string },
+  R extends { id: string; org_id: string; title_zh: string; title_en: string },
+  X,
+>(ctx: Ctx, found: F[], load: (ids: string[]) => Promise<R[]>, extra: (row: R) => X) {
+  const rows = found.length ? await load(found.map((f) => f.id)) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const orgs = await orgNames(ctx.db, [...new Set(rows.map((r) => r.org_id))]);
   return found
     .filter((f) => byId.has(f.id))
     .map((f) => {
-      const d = byId.get(f.id)!;
-      return {
-        ...f,
-        title: nm(d.title_zh, d.title_en),
-        org: orgs.get(d.org_id) ?? nm('', ''),
-        budgetMaxFen: d.budget_max_fen,
-        deadline: d.deadline,
-      };
+      const r = byId.get(f.id)!;
+      return { ...f, title: nm(r.title_zh, r.title_en), org: orgs.get(r.org_id) ?? nm('', ''), ...extra(r) };
     });
 }
 

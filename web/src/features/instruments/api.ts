@@ -93,19 +93,7 @@ export function useBookingAction(id: string) {
   });
 }
 
-/** The server's instrument categories (the form's and the search's choices). */
-export const CATEGORIES = [
-  'analytical',
-  'microscopy',
-  'spectroscopy',
-  'chromatography',
-  'materials_testing',
-  'computing',
-  'biology',
-  'environment',
-  'other',
-] as const satisfies readonly InstrumentBody['category'][];
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from '../../../../src/shared/instruments/categories.ts';
 
 export type InstrumentBody = paths['/api/instruments']['post']['requestBody']['content']['application/json'];
 

@@ -1,17 +1,11 @@
 // Achievement transformation over the typed client: catalogue, demands, matches, deals, notices.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { client, ok, type paths } from '../../api/client.ts';
+import { client, type JsonBody, ok } from '../../api/client.ts';
 import type { PageRequest } from '../../components/ServerTable.tsx';
 
-type Body<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends {
-  requestBody?: { content: { 'application/json': infer B } };
-}
-  ? B
-  : never;
-
-export type AchievementBody = Body<'/api/transfer/achievements', 'post'>;
-export type DemandBody = Body<'/api/transfer/demands', 'post'>;
-export type TermsBody = Body<'/api/transfer/deals/{id}/terms', 'post'>;
+export type AchievementBody = JsonBody<'/api/transfer/achievements', 'post'>;
+export type DemandBody = JsonBody<'/api/transfer/demands', 'post'>;
+export type TermsBody = JsonBody<'/api/transfer/deals/{id}/terms', 'post'>;
 
 export const fetchAchievements = (f: { q?: string; mine?: boolean }) => (q: PageRequest) =>
   ok(
