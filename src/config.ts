@@ -40,6 +40,10 @@ export interface Config {
   drainDelaySeconds: number;
   /** On SIGTERM, give in-flight requests and jobs this long to finish before exiting anyway (s). */
   shutdownTimeoutSeconds: number;
+  /** Idempotency records are kept this many days (a retry with the same key within them replays). */
+  retentionIdempotencyDays: number;
+  /** Ended sessions are kept this many days, then purged. */
+  retentionSessionDays: number;
   production: boolean;
 }
 
@@ -77,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     drainDelaySeconds: Number(env.DRAIN_DELAY_SECONDS ?? 0),
     shutdownTimeoutSeconds: Number(env.SHUTDOWN_TIMEOUT_SECONDS ?? 30),
+    retentionIdempotencyDays: Number(env.RETENTION_IDEMPOTENCY_DAYS ?? 7),
+    retentionSessionDays: Number(env.RETENTION_SESSION_DAYS ?? 30),
     production,
   };
 }

@@ -43,6 +43,7 @@ import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notif
 import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import '../modules/notifications/scans.ts';
 import { insightRoutes } from '../modules/insight/insight.routes.ts';
+import '../jobs/purge.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
 import { errorBody, errorHandler, withErrorResponses } from './errors.ts';

@@ -143,6 +143,10 @@ export const commonMessages = defineMessages({
     'zh-CN': '服务器繁忙：请几秒后重试',
     en: 'the server is overloaded: retry in a few seconds',
   },
+  'jobs.purge': {
+    'zh-CN': '清理过期记录（幂等记录、已结束会话、限流计数）',
+    en: 'Purge expired records (idempotency records, ended sessions, rate-limit counters)',
+  },
   'http.metricsForbidden': {
     'zh-CN': '监控指标仅对本机或持有监控令牌（METRICS_TOKEN）的请求开放',
     en: 'metrics are served to this machine, or to requests bearing the metrics token (METRICS_TOKEN)',

@@ -8,15 +8,25 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { buildTestApp } from '../support/app.ts';
-import { browserUnavailable, chooseLanguage, launchBrowser } from '../support/browser.ts';
+import { browserUnavailable, chooseLanguage, confirmed, launchBrowser } from '../support/browser.ts';
 import { buildCast } from '../support/challenges.ts';
 import { awardedRaceChallenge } from '../support/race.ts';
 
 const skip = browserUnavailable();
 const shots = join(process.env.JIEBANG_TEST_TMP ?? '.tmp/test', 'screenshots');
 const DAY = 86_400_000;
+
+/** Open the antd select labelled `label` inside `scope` and choose the option showing `option`. */
+async function choose(page: Page, scope: Page | Locator, label: string, option: string | RegExp) {
+  await scope.getByLabel(label, { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
 
 describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_000 }, () => {
   let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -61,8 +71,11 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.goto(`${base}/races`);
     await org.getByRole('button', { name: '发起赛马' }).click();
     await org.getByRole('heading', { name: '发起赛马' }).waitFor();
-    await org.getByLabel('榜单', { exact: true }).selectOption({ label: '石英坩埚赛马（browser）' });
-    await org.getByRole('group', { name: '第 1 阶段考核指标' }).waitFor();
+    await choose(org, org, '榜单', '石英坩埚赛马（browser）');
+    await org
+      .getByRole('checkbox', { name: /总金属杂质含量/ })
+      .first()
+      .waitFor();
     await org.getByLabel('资助总额（元）').fill('8000000');
     await org.getByLabel('每个关口公示天数').fill('3');
     await org.getByLabel('签约首付比例（%）').fill('30');
@@ -96,16 +109,16 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
       await org.getByLabel(`第 ${n} 阶段名称（英文）`).fill(s.en);
       await org.getByLabel(`第 ${n} 阶段关口时间`).fill(beijing(s.days));
       await org.getByLabel(`第 ${n} 阶段所需证据`).fill(s.ev);
-      await org.getByLabel(`第 ${n} 阶段晋级规则`).selectOption('top_k');
+      await choose(org, org, `第 ${n} 阶段晋级规则`, '平均分前 k 名');
       await org.getByLabel(`第 ${n} 阶段 k（晋级名额）`).fill(s.k);
-      await org.getByLabel(`第 ${n} 阶段首要并列规则（最后总以抽签决定）`).selectOption({ index: 1 });
+      await choose(org, org, `第 ${n} 阶段首要并列规则（最后总以抽签决定）`, /总金属杂质含量 指标更优/);
       await org.getByLabel(`第 ${n} 阶段拨付比例（余额的 %）`).fill(s.share);
       await org.getByLabel(`第 ${n} 阶段名次权重`).fill(s.weights);
     }
     // A server refusal shows next to the field it names; fixing the field lets the declaration through.
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(30));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
-    await org.locator('#f-stages-1-gateAt-err').getByText('必须晚于上一阶段的关口').waitFor();
+    await org.locator('.ant-form-item-explain-error').getByText('必须晚于上一阶段的关口').waitFor();
     await org.getByLabel('第 2 阶段关口时间').fill(beijing(90));
     await org.getByRole('button', { name: '发起赛马', exact: true }).click();
     await org.getByRole('heading', { name: /赛马：/ }).waitFor();
@@ -119,21 +132,26 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     assert.equal(race.awardFen, 800_000_000);
     assert.equal(race.stages[0].tieBreak[0].targetId, impurity, 'first tie-break: the first target');
     // The organizer invites the third bid and starts the race in the console.
-    const orgBoard = org.getByRole('table', { name: /各团队各阶段/ });
+    const orgBoard = org.getByRole('region', { name: /各团队各阶段/ });
     await org.getByRole('heading', { name: '邀请其他团队' }).waitFor();
-    assert.equal(await orgBoard.locator('tbody tr').count(), 2, 'the two awarded teams');
-    await org.getByLabel('揭榜方案', { exact: true }).selectOption(bids[2].id);
-    await org.getByRole('button', { name: '邀请', exact: true }).click();
+    assert.equal(await orgBoard.locator('tbody tr.ant-table-row').count(), 2, 'the two awarded teams');
+    // The one bid left to invite, chosen by its commander's and host's names.
+    await choose(org, org, '揭榜方案', /已提交|未入选|已中榜/);
+    await confirmed(org, '邀请', '确认');
     await org.getByText('已邀请该团队；已为其生成任务书，可以拨款。').waitFor();
-    assert.equal(await orgBoard.locator('tbody tr').count(), 3);
     await orgBoard.getByText('(增补)').waitFor();
-    await org.getByRole('button', { name: '开赛', exact: true }).click();
+    assert.equal(await orgBoard.locator('tbody tr.ant-table-row').count(), 3);
+    await confirmed(org, '开赛', '确认');
     await org.getByText('赛马开始，拨付签约首付').waitFor();
     assert.equal(await orgBoard.getByText('在赛').count(), 3);
     let board = await ok(organizer.get(`/api/races/${race.id}`));
     assert.equal(board.state, 'running');
     assert.equal(board.releasedFen, 240_000_000, 'signing tranches to all three');
     const [A, B, C] = bids.map((b) => board.teams.find((x: { bidId: string }) => x.bidId === b.id).id);
+    const teamLabel = (id: string) => {
+      const x = board.teams.find((y: { id: string }) => y.id === id);
+      return `${x.commanderZh} · ${x.hostZh}`;
+    };
     // Step 1: the member (commander of team C) logs in and finds the race by keyboard.
     await page.goto(`${base}/login`);
     await page.getByLabel('电子邮箱').fill('member@example.cn');
@@ -147,7 +165,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await page.getByRole('link', { name: /石英坩埚赛马/ }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /赛马：/ }).waitFor();
-    const boardTable = page.getByRole('table', { name: /各团队各阶段/ });
+    const boardTable = page.getByRole('region', { name: /各团队各阶段/ });
     assert.equal(await boardTable.getByText('在赛').count(), 3);
     await page.getByText('赛马开始，拨付签约首付').waitFor();
     // The team submits its own evidence for gate 1 from its panel on the board.
@@ -155,7 +173,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await teamPanel.getByRole('heading', { name: '第 1 关证明材料' }).waitFor();
     await teamPanel.getByLabel('材料说明').fill('第三方检测报告 C-1');
     await teamPanel.getByRole('button', { name: '提交证明材料' }).click();
-    await teamPanel.getByText('证明材料已提交。').waitFor();
+    await page.getByText('证明材料已提交。').waitFor();
     await page.getByText(/提交第 1 关证明材料: member/).waitFor();
     await page.screenshot({ path: join(shots, 'race-1-started.png'), fullPage: true });
 
@@ -163,14 +181,15 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     // The organizer records gate 1's inputs and proposes the decision in the console.
     await org.reload();
     await org.getByRole('heading', { name: '组织方控制台' }).waitFor();
+    const evalForm = org.getByRole('region', { name: '录入评测结果' });
     const inputs: [string, string, string, string][] = [
       [A, '12', '260', '88, 90'],
       [B, '14', '210', '80，82'],
       [C, '18', '150', '70, 75'],
     ];
     for (const [i, [team, imp, hrs, scores]] of inputs.entries()) {
-      await org.getByLabel('阶段', { exact: true }).first().selectOption('1');
-      await org.getByLabel('团队', { exact: true }).first().selectOption(team);
+      await choose(org, evalForm, '阶段', '第 1 关');
+      await choose(org, evalForm, '团队', teamLabel(team));
       await org.getByLabel(/实测：总金属杂质含量/).fill(imp);
       await org.getByLabel(/实测：连续拉晶时间/).fill(hrs);
       await org.getByLabel('专家评分').fill(scores);
@@ -202,14 +221,14 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     await org.reload();
     const objections = org.getByRole('region', { name: '待处理异议' });
     await objections.getByText(/杂质检测样品批次有误/).waitFor();
-    await objections.getByLabel('处理结果').selectOption('dismissed');
+    await choose(org, objections, '处理结果', '不成立');
     await objections.getByLabel('处理意见').fill('复核一致');
-    await objections.getByRole('button', { name: '处理异议' }).click();
+    await confirmed(org, '处理异议', '确认');
     await org.getByText('第 1 关异议不成立').waitFor();
-    await org.getByRole('button', { name: '决定生效' }).click();
+    await confirmed(org, '决定生效', '确认');
     await org.getByText('异议公示期尚未结束').waitFor();
     t.clock.t += 4 * DAY;
-    await org.getByRole('button', { name: '决定生效' }).click();
+    await confirmed(org, '决定生效', '确认');
     await org.getByText('关口决定已生效。').waitFor();
     assert.equal(await orgBoard.getByText('已淘汰').count(), 1);
     assert.equal((await ok(organizer.get(`/api/races/${race.id}`))).gates[0].id, gate1);
@@ -227,8 +246,8 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
       [B, '9.5', '410', '86'],
     ];
     for (const [i, [team, imp, hrs, scores]] of inputs2.entries()) {
-      await org.getByLabel('阶段', { exact: true }).first().selectOption('2');
-      await org.getByLabel('团队', { exact: true }).first().selectOption(team);
+      await choose(org, evalForm, '阶段', '第 2 关');
+      await choose(org, evalForm, '团队', teamLabel(team));
       await org.getByLabel(/实测：总金属杂质含量/).fill(imp);
       await org.getByLabel(/实测：连续拉晶时间/).fill(hrs);
       await org.getByLabel('专家评分').fill(scores);
@@ -250,7 +269,7 @@ describe('race board journey in Chromium', { skip: skip ?? false, timeout: 180_0
     assert.equal(gate2.seed, seed, 'the re-proposal draws no new lot');
     assert.deepEqual(gate2.advancing, [A]);
     t.clock.t += 4 * DAY;
-    await org.getByRole('button', { name: '决定生效' }).click();
+    await confirmed(org, '决定生效', '确认');
     await org.getByText('关口决定已生效。').waitFor();
     await org.getByText('胜出：solver1 · 东海大学').waitFor();
     assert.equal(await orgBoard.getByText('胜出').count(), 1);

@@ -2,7 +2,12 @@
 // on notice faded, withdrawn proposals and unranked teams absent.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ADVANCED_RIM, type ChartBoard, chartPoints, OUT_RIM } from '../../web/src/pages/race-chart.ts';
+import {
+  ADVANCED_RIM,
+  type ChartBoard,
+  chartPoints,
+  OUT_RIM,
+} from '../../web/src/features/race/components/chart.ts';
 
 const row = (
   teamId: string,

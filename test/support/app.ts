@@ -17,9 +17,9 @@ export class Clock {
 export async function buildTestApp(
   kind: DbKind,
   env: Record<string, string> = {},
-  opts: { webRoot?: string } = {},
+  opts: { webRoot?: string; database?: Database } = {},
 ) {
-  const database: Database = await freshDatabase(kind);
+  const database: Database = opts.database ?? (await freshDatabase(kind));
   const clock = new Clock();
   // Schedules off: a cron tick must not add notifications in the middle of a test (tests run the scans).
   const config = loadConfig({

@@ -90,9 +90,12 @@ export async function userMenu(page: import('playwright-core').Page, entry: stri
 
 /** Click `action`, then the confirmation pop-up's `ok` button, and wait for the pop-up to close. */
 export async function confirmed(page: import('playwright-core').Page, action: string, ok: string | RegExp) {
-  await page.getByRole('button', { name: action, exact: true }).click();
   // antd spaces out a two-character Chinese button label ('确 认').
-  const name = typeof ok === 'string' && ok.length === 2 ? new RegExp(`^${ok[0]}\\s?${ok[1]}$`) : ok;
+  const spaced = (x: string | RegExp) =>
+    typeof x === 'string' && x.length === 2 ? new RegExp(`^${x[0]}\\s?${x[1]}$`) : x;
+  const act = spaced(action);
+  await page.getByRole('button', { name: act, exact: typeof act === 'string' }).click();
+  const name = spaced(ok);
   const pop = page.locator('.ant-popconfirm:visible');
   await pop.getByRole('button', { name, exact: typeof name === 'string' }).click();
   // The pop-up closes once the action is under way.

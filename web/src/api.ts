@@ -58,5 +58,7 @@ export type Role =
 export interface SessionView {
   person: { id: string; email: string; nameZh: string; nameEn: string; locale: string } | null;
   roles: { orgId: string; orgName: string; orgKind: string; role: Role }[];
+  /** Two-step sign-in is on; or a role of mine requires it and it is not yet (then only enrolment works). */
+  twoFactor: { enabled: boolean; mustEnrol: boolean };
   csrfToken: string;
 }

@@ -31,7 +31,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(s);
   }, []);
   useEffect(() => {
-    refresh().catch(() => setSession({ person: null, roles: [], csrfToken: '' }));
+    refresh().catch(() =>
+      setSession({ person: null, roles: [], twoFactor: { enabled: false, mustEnrol: false }, csrfToken: '' }),
+    );
   }, [refresh]);
   const chooseLanguage = useCallback(
     async (lang: Lang) => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAdmin } from './admin.ts';
 import { registerAssign } from './assign.ts';
 import { registerAudit } from './audit.ts';
+import { registerBackup } from './backup.ts';
 import { registerCommissioners } from './commissioners.ts';
 import { registerDatabase } from './database.ts';
 import { registerDedup } from './dedup.ts';
@@ -20,6 +21,7 @@ export const commands: RegisterCommand[] = [
   registerAdmin,
   registerAssign,
   registerAudit,
+  registerBackup,
   registerCommissioners,
   registerDatabase,
   registerDedup,

@@ -23,6 +23,7 @@ import {
   BidEditBody,
   ChallengeBody,
   ChallengeEditBody,
+  ChallengeView,
   IdempotencyHeader,
   JudgementBody,
   ObjectionBody,
@@ -33,6 +34,7 @@ import {
   SignBody,
   TaskBookEditBody,
   TaskBookExpertBody,
+  TaskBookView,
 } from './challenges.schema.ts';
 import * as svc from './challenges.service.ts';
 import './challenges.tasks.ts';
@@ -157,7 +159,14 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/challenges/:id',
-    { schema: { tags, summary: 'One challenge (public once published)', params: IdParam } },
+    {
+      schema: {
+        tags,
+        summary: 'One challenge (public once published)',
+        params: IdParam,
+        response: { 200: ChallengeView },
+      },
+    },
     async (req) => svc.getChallenge(req.ctx, req.params.id),
   );
   app.post(
@@ -359,8 +368,10 @@ export const challengesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => delivery.searchTaskBooks(req.ctx, req.query),
   );
-  app.get('/task-books/:id', { schema: { tags: tb, params: IdParam } }, async (req) =>
-    delivery.getTaskBook(req.ctx, req.params.id),
+  app.get(
+    '/task-books/:id',
+    { schema: { tags: tb, params: IdParam, response: { 200: TaskBookView } } },
+    async (req) => delivery.getTaskBook(req.ctx, req.params.id),
   );
   app.get(
     '/task-books/:id/print',

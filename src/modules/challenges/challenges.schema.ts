@@ -201,3 +201,34 @@ export const JudgementBody = z.strictObject({
   /** Files attached to this task book or to its milestone reports. */
   evidenceAttachmentIds: z.array(z.uuid()).max(50).default([]),
 });
+
+// ── Response shapes (partial: the named fields are typed, the rest pass through as they are) ──
+const TargetView = z.object({
+  id: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  comparator: z.enum(COMPARATORS),
+  threshold: z.string(),
+  thresholdHigh: z.string().nullable(),
+  verification: z.string(),
+  verifier: z.enum(VERIFIERS),
+  verifierName: z.string(),
+  mandatory: z.boolean(),
+});
+
+/** One challenge: its titles, mode, state, targets and (once awarded) its task books. */
+export const ChallengeView = z.looseObject({
+  id: z.string(),
+  mode: z.string(),
+  state: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  targets: z.array(TargetView),
+  taskBooks: z.array(z.looseObject({ id: z.string(), bidId: z.string() })),
+});
+
+/** One task book, with the files attached to it. */
+export const TaskBookView = z.looseObject({
+  id: z.string(),
+  attachments: z.array(z.looseObject({ id: z.string(), fileName: z.string() })),
+});

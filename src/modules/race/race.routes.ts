@@ -8,6 +8,7 @@ import {
   GateParam,
   InviteBody,
   MergeBody,
+  RaceBoard,
   RaceBody,
   RaceListItem,
   RaceListQuery,
@@ -46,6 +47,7 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Run an awarded race-mode challenge as a race: stages with gates, advance rules, tie-breaks and the tranche plan (organizer)',
         body: RaceBody,
+        response: { 201: RaceBoard },
       },
       config: { idempotent: true },
     },
@@ -58,6 +60,7 @@ export const raceRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'The race board: public; explanations and inputs only for the team itself and organizers',
         params: RaceParam,
+        response: { 200: RaceBoard },
       },
     },
     async (req) => svc.getBoard(req.ctx, req.params.id),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/paging.ts';
 import { zkey } from '../../i18n/validation.ts';
-import { RACE_STATES, SCORE_SOURCES } from './race.ts';
+import { RACE_STATES, REASON_CODES, SCORE_SOURCES } from './race.ts';
 
 /** The race list: page, sort, and optionally one state. */
 export const RaceListQuery = pageQuery(['createdAt', 'award']).extend({
@@ -210,4 +210,194 @@ export const RaceListItem = z.object({
   teams: z.number().int(),
   activeTeams: z.number().int(),
   createdAt: z.string().describe('ISO 8601 date-time, UTC'),
+});
+
+// ── The race board as the server answers it (presentBoard) ──────────────────────────────
+const iso = z.string().describe('ISO 8601 date-time, UTC');
+
+const BoardTarget = z.object({
+  id: z.string(),
+  metric: z.string(),
+  unit: z.string(),
+  comparator: z.enum(['gte', 'lte', 'eq', 'range']),
+  threshold: z.string(),
+  thresholdHigh: z.string().nullable(),
+});
+
+const BoardRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('top_k'), k: z.number().int() }),
+  z.object({ kind: z.literal('threshold'), minScore: z.string() }),
+  z.object({ kind: z.literal('top_k_threshold'), k: z.number().int(), minScore: z.string() }),
+  z.object({ kind: z.literal('targets_met'), targetIds: z.array(z.string()) }),
+]);
+
+const BoardTieBreak = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('target'), targetId: z.string() }),
+  z.object({ kind: z.literal('earlier_submission') }),
+  z.object({ kind: z.literal('lot') }),
+]);
+
+const BoardExplanation = z.object({
+  teamId: z.string(),
+  rank: z.number().int(),
+  advanced: z.boolean(),
+  meanScore: z.string().nullable(),
+  scores: z.array(z.string()),
+  targets: z.array(z.object({ targetId: z.string(), measured: z.string().nullable(), met: z.boolean() })),
+  targetsMet: z.number().int(),
+  reasonCode: z.enum(REASON_CODES),
+  reason: z.string(),
+  tieBrokenBy: z.string().nullable(),
+});
+
+/** One race's board for its viewer: explanations and inputs only for the team itself and organizers. */
+export const RaceBoard = z.object({
+  id: z.string(),
+  state: z.string().describe('setup | running | finished | ended_early'),
+  challenge: z.object({ id: z.string(), titleZh: z.string(), titleEn: z.string() }),
+  awardFen: z.number().int(),
+  noticeDays: z.number().int(),
+  startedAt: iso.nullable(),
+  endedAt: iso.nullable(),
+  endReason: z.string(),
+  tranchePlan: z.object({
+    signingPercent: z.number(),
+    signingCapFen: z.number().int(),
+    signingPoolFen: z.number().int(),
+    stages: z.array(
+      z.object({ sharePercent: z.number(), rankWeights: z.array(z.number()), poolFen: z.number().int() }),
+    ),
+  }),
+  viewer: z.object({
+    organizer: z.boolean(),
+    teamIds: z.array(z.string()),
+    mayObject: z.boolean(),
+    commands: z.array(z.string()),
+  }),
+  actions: z.array(z.string()),
+  stages: z.array(
+    z.object({
+      no: z.number().int(),
+      titleZh: z.string(),
+      titleEn: z.string(),
+      gateAt: iso,
+      evidence: z.string(),
+      scoreSource: z.string().describe('manual | review_round'),
+      evidenceRequired: z.boolean(),
+      targets: z.array(BoardTarget),
+      rule: BoardRule,
+      ruleText: z.string(),
+      tieBreak: z.array(BoardTieBreak),
+    }),
+  ),
+  teams: z.array(
+    z.object({
+      id: z.string(),
+      entryNo: z.number().int(),
+      bidId: z.string(),
+      commanderZh: z.string(),
+      commanderEn: z.string(),
+      hostZh: z.string(),
+      hostEn: z.string(),
+      joinedVia: z.string(),
+      status: z.string().describe('active | eliminated | withdrawn | merged | winner | stopped'),
+      statusReason: z.string(),
+      statusAt: iso.nullable(),
+      mergedInto: z.string().nullable(),
+      receivedFen: z.number().int(),
+      mine: z.boolean(),
+    }),
+  ),
+  gates: z.array(
+    z.object({
+      id: z.string(),
+      stageNo: z.number().int(),
+      state: z.string().describe('proposed | final | withdrawn'),
+      proposedAt: iso,
+      noticeEndsAt: iso,
+      noticeOpen: z.boolean(),
+      decidedAt: iso.nullable(),
+      withdrawReason: z.string(),
+      seed: z.string(),
+      scoreOrigin: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('manual') }),
+        z.object({
+          kind: z.literal('review_round'),
+          roundId: z.string(),
+          decisionId: z.string(),
+          version: z.number().int(),
+          inputsSha256: z.string(),
+        }),
+      ]),
+      rule: z.string(),
+      reproducible: z.boolean(),
+      advancing: z.array(z.string()),
+      board: z.array(
+        z.object({
+          teamId: z.string(),
+          rank: z.number().int(),
+          advanced: z.boolean(),
+          meanScore: z.string().nullable(),
+          targetsMet: z.number().int(),
+          targetsTotal: z.number().int(),
+          tieBrokenBy: z.string().nullable(),
+        }),
+      ),
+      explanations: z.array(BoardExplanation),
+      inputs: z.array(
+        z.object({
+          teamId: z.string(),
+          measured: z.record(z.string(), z.string()),
+          scores: z.array(z.string()),
+          submittedAt: iso.nullable(),
+          evidence: z.boolean().optional(),
+        }),
+      ),
+      objections: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          state: z.string().describe('open | upheld | dismissed'),
+          resolution: z.string(),
+          createdAt: iso,
+        }),
+      ),
+    }),
+  ),
+  evaluations: z.array(
+    z.object({
+      stageNo: z.number().int(),
+      teamId: z.string(),
+      measured: z.record(z.string(), z.string()),
+      scores: z.array(z.string()),
+      evidence: z.string(),
+      submittedAt: iso.nullable(),
+      enteredAt: iso,
+    }),
+  ),
+  teamEvidence: z.array(
+    z.object({
+      stageNo: z.number().int(),
+      teamId: z.string(),
+      text: z.string(),
+      attachmentIds: z.array(z.string()),
+      submittedAt: iso,
+    }),
+  ),
+  evidenceSubmitted: z.array(z.object({ stageNo: z.number().int(), teamId: z.string() })),
+  tranches: z.array(
+    z.object({ teamId: z.string(), stageNo: z.number().int(), amountFen: z.number().int(), releasedAt: iso }),
+  ),
+  releasedFen: z.number().int(),
+  history: z.array(
+    z.object({
+      n: z.number().int(),
+      kind: z.string(),
+      stageNo: z.number().int().nullable(),
+      teamIds: z.array(z.string()),
+      reason: z.string(),
+      at: iso,
+    }),
+  ),
+  winners: z.array(z.string()),
 });

@@ -4429,6 +4429,43 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            mode: string;
+                            state: string;
+                            targets: {
+                                /** @enum {string} */
+                                comparator: "gte" | "lte" | "eq" | "range";
+                                id: string;
+                                mandatory: boolean;
+                                metric: string;
+                                threshold: string;
+                                thresholdHigh: string | null;
+                                unit: string;
+                                verification: string;
+                                /** @enum {string} */
+                                verifier: "proposer" | "lab" | "panel";
+                                verifierName: string;
+                            }[];
+                            taskBooks: ({
+                                bidId: string;
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            titleEn: string;
+                            titleZh: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -20918,6 +20955,227 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            awardFen: number;
+                            challenge: {
+                                id: string;
+                                titleEn: string;
+                                titleZh: string;
+                            };
+                            endedAt: string | null;
+                            endReason: string;
+                            evaluations: {
+                                /** @description ISO 8601 date-time, UTC */
+                                enteredAt: string;
+                                evidence: string;
+                                measured: {
+                                    [key: string]: string;
+                                };
+                                scores: string[];
+                                stageNo: number;
+                                submittedAt: string | null;
+                                teamId: string;
+                            }[];
+                            evidenceSubmitted: {
+                                stageNo: number;
+                                teamId: string;
+                            }[];
+                            gates: {
+                                advancing: string[];
+                                board: {
+                                    advanced: boolean;
+                                    meanScore: string | null;
+                                    rank: number;
+                                    targetsMet: number;
+                                    targetsTotal: number;
+                                    teamId: string;
+                                    tieBrokenBy: string | null;
+                                }[];
+                                decidedAt: string | null;
+                                explanations: {
+                                    advanced: boolean;
+                                    meanScore: string | null;
+                                    rank: number;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    reasonCode: "top_k_in" | "top_k_out" | "threshold_in" | "threshold_out" | "no_scores" | "both_in" | "both_out_rank" | "targets_in" | "targets_out" | "no_evidence";
+                                    scores: string[];
+                                    targets: {
+                                        measured: string | null;
+                                        met: boolean;
+                                        targetId: string;
+                                    }[];
+                                    targetsMet: number;
+                                    teamId: string;
+                                    tieBrokenBy: string | null;
+                                }[];
+                                id: string;
+                                inputs: {
+                                    evidence?: boolean;
+                                    measured: {
+                                        [key: string]: string;
+                                    };
+                                    scores: string[];
+                                    submittedAt: string | null;
+                                    teamId: string;
+                                }[];
+                                /** @description ISO 8601 date-time, UTC */
+                                noticeEndsAt: string;
+                                noticeOpen: boolean;
+                                objections: {
+                                    /** @description ISO 8601 date-time, UTC */
+                                    createdAt: string;
+                                    id: string;
+                                    resolution: string;
+                                    /** @description open | upheld | dismissed */
+                                    state: string;
+                                    text: string;
+                                }[];
+                                /** @description ISO 8601 date-time, UTC */
+                                proposedAt: string;
+                                reproducible: boolean;
+                                rule: string;
+                                scoreOrigin: {
+                                    /** @enum {string} */
+                                    kind: "manual";
+                                } | {
+                                    decisionId: string;
+                                    inputsSha256: string;
+                                    /** @enum {string} */
+                                    kind: "review_round";
+                                    roundId: string;
+                                    version: number;
+                                };
+                                seed: string;
+                                stageNo: number;
+                                /** @description proposed | final | withdrawn */
+                                state: string;
+                                withdrawReason: string;
+                            }[];
+                            history: {
+                                /** @description ISO 8601 date-time, UTC */
+                                at: string;
+                                kind: string;
+                                n: number;
+                                reason: string;
+                                stageNo: number | null;
+                                teamIds: string[];
+                            }[];
+                            id: string;
+                            noticeDays: number;
+                            releasedFen: number;
+                            stages: {
+                                evidence: string;
+                                evidenceRequired: boolean;
+                                /** @description ISO 8601 date-time, UTC */
+                                gateAt: string;
+                                no: number;
+                                rule: {
+                                    k: number;
+                                    /** @enum {string} */
+                                    kind: "top_k";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "threshold";
+                                    minScore: string;
+                                } | {
+                                    k: number;
+                                    /** @enum {string} */
+                                    kind: "top_k_threshold";
+                                    minScore: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "targets_met";
+                                    targetIds: string[];
+                                };
+                                ruleText: string;
+                                /** @description manual | review_round */
+                                scoreSource: string;
+                                targets: {
+                                    /** @enum {string} */
+                                    comparator: "gte" | "lte" | "eq" | "range";
+                                    id: string;
+                                    metric: string;
+                                    threshold: string;
+                                    thresholdHigh: string | null;
+                                    unit: string;
+                                }[];
+                                tieBreak: ({
+                                    /** @enum {string} */
+                                    kind: "target";
+                                    targetId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "earlier_submission";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "lot";
+                                })[];
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            startedAt: string | null;
+                            /** @description setup | running | finished | ended_early */
+                            state: string;
+                            teamEvidence: {
+                                attachmentIds: string[];
+                                stageNo: number;
+                                /** @description ISO 8601 date-time, UTC */
+                                submittedAt: string;
+                                teamId: string;
+                                text: string;
+                            }[];
+                            teams: {
+                                bidId: string;
+                                commanderEn: string;
+                                commanderZh: string;
+                                entryNo: number;
+                                hostEn: string;
+                                hostZh: string;
+                                id: string;
+                                joinedVia: string;
+                                mergedInto: string | null;
+                                mine: boolean;
+                                receivedFen: number;
+                                /** @description active | eliminated | withdrawn | merged | winner | stopped */
+                                status: string;
+                                statusAt: string | null;
+                                statusReason: string;
+                            }[];
+                            tranchePlan: {
+                                signingCapFen: number;
+                                signingPercent: number;
+                                signingPoolFen: number;
+                                stages: {
+                                    poolFen: number;
+                                    rankWeights: number[];
+                                    sharePercent: number;
+                                }[];
+                            };
+                            tranches: {
+                                amountFen: number;
+                                /** @description ISO 8601 date-time, UTC */
+                                releasedAt: string;
+                                stageNo: number;
+                                teamId: string;
+                            }[];
+                            viewer: {
+                                commands: string[];
+                                mayObject: boolean;
+                                organizer: boolean;
+                                teamIds: string[];
+                            };
+                            winners: string[];
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -21008,6 +21266,227 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            awardFen: number;
+                            challenge: {
+                                id: string;
+                                titleEn: string;
+                                titleZh: string;
+                            };
+                            endedAt: string | null;
+                            endReason: string;
+                            evaluations: {
+                                /** @description ISO 8601 date-time, UTC */
+                                enteredAt: string;
+                                evidence: string;
+                                measured: {
+                                    [key: string]: string;
+                                };
+                                scores: string[];
+                                stageNo: number;
+                                submittedAt: string | null;
+                                teamId: string;
+                            }[];
+                            evidenceSubmitted: {
+                                stageNo: number;
+                                teamId: string;
+                            }[];
+                            gates: {
+                                advancing: string[];
+                                board: {
+                                    advanced: boolean;
+                                    meanScore: string | null;
+                                    rank: number;
+                                    targetsMet: number;
+                                    targetsTotal: number;
+                                    teamId: string;
+                                    tieBrokenBy: string | null;
+                                }[];
+                                decidedAt: string | null;
+                                explanations: {
+                                    advanced: boolean;
+                                    meanScore: string | null;
+                                    rank: number;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    reasonCode: "top_k_in" | "top_k_out" | "threshold_in" | "threshold_out" | "no_scores" | "both_in" | "both_out_rank" | "targets_in" | "targets_out" | "no_evidence";
+                                    scores: string[];
+                                    targets: {
+                                        measured: string | null;
+                                        met: boolean;
+                                        targetId: string;
+                                    }[];
+                                    targetsMet: number;
+                                    teamId: string;
+                                    tieBrokenBy: string | null;
+                                }[];
+                                id: string;
+                                inputs: {
+                                    evidence?: boolean;
+                                    measured: {
+                                        [key: string]: string;
+                                    };
+                                    scores: string[];
+                                    submittedAt: string | null;
+                                    teamId: string;
+                                }[];
+                                /** @description ISO 8601 date-time, UTC */
+                                noticeEndsAt: string;
+                                noticeOpen: boolean;
+                                objections: {
+                                    /** @description ISO 8601 date-time, UTC */
+                                    createdAt: string;
+                                    id: string;
+                                    resolution: string;
+                                    /** @description open | upheld | dismissed */
+                                    state: string;
+                                    text: string;
+                                }[];
+                                /** @description ISO 8601 date-time, UTC */
+                                proposedAt: string;
+                                reproducible: boolean;
+                                rule: string;
+                                scoreOrigin: {
+                                    /** @enum {string} */
+                                    kind: "manual";
+                                } | {
+                                    decisionId: string;
+                                    inputsSha256: string;
+                                    /** @enum {string} */
+                                    kind: "review_round";
+                                    roundId: string;
+                                    version: number;
+                                };
+                                seed: string;
+                                stageNo: number;
+                                /** @description proposed | final | withdrawn */
+                                state: string;
+                                withdrawReason: string;
+                            }[];
+                            history: {
+                                /** @description ISO 8601 date-time, UTC */
+                                at: string;
+                                kind: string;
+                                n: number;
+                                reason: string;
+                                stageNo: number | null;
+                                teamIds: string[];
+                            }[];
+                            id: string;
+                            noticeDays: number;
+                            releasedFen: number;
+                            stages: {
+                                evidence: string;
+                                evidenceRequired: boolean;
+                                /** @description ISO 8601 date-time, UTC */
+                                gateAt: string;
+                                no: number;
+                                rule: {
+                                    k: number;
+                                    /** @enum {string} */
+                                    kind: "top_k";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "threshold";
+                                    minScore: string;
+                                } | {
+                                    k: number;
+                                    /** @enum {string} */
+                                    kind: "top_k_threshold";
+                                    minScore: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "targets_met";
+                                    targetIds: string[];
+                                };
+                                ruleText: string;
+                                /** @description manual | review_round */
+                                scoreSource: string;
+                                targets: {
+                                    /** @enum {string} */
+                                    comparator: "gte" | "lte" | "eq" | "range";
+                                    id: string;
+                                    metric: string;
+                                    threshold: string;
+                                    thresholdHigh: string | null;
+                                    unit: string;
+                                }[];
+                                tieBreak: ({
+                                    /** @enum {string} */
+                                    kind: "target";
+                                    targetId: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "earlier_submission";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "lot";
+                                })[];
+                                titleEn: string;
+                                titleZh: string;
+                            }[];
+                            startedAt: string | null;
+                            /** @description setup | running | finished | ended_early */
+                            state: string;
+                            teamEvidence: {
+                                attachmentIds: string[];
+                                stageNo: number;
+                                /** @description ISO 8601 date-time, UTC */
+                                submittedAt: string;
+                                teamId: string;
+                                text: string;
+                            }[];
+                            teams: {
+                                bidId: string;
+                                commanderEn: string;
+                                commanderZh: string;
+                                entryNo: number;
+                                hostEn: string;
+                                hostZh: string;
+                                id: string;
+                                joinedVia: string;
+                                mergedInto: string | null;
+                                mine: boolean;
+                                receivedFen: number;
+                                /** @description active | eliminated | withdrawn | merged | winner | stopped */
+                                status: string;
+                                statusAt: string | null;
+                                statusReason: string;
+                            }[];
+                            tranchePlan: {
+                                signingCapFen: number;
+                                signingPercent: number;
+                                signingPoolFen: number;
+                                stages: {
+                                    poolFen: number;
+                                    rankWeights: number[];
+                                    sharePercent: number;
+                                }[];
+                            };
+                            tranches: {
+                                amountFen: number;
+                                /** @description ISO 8601 date-time, UTC */
+                                releasedAt: string;
+                                stageNo: number;
+                                teamId: string;
+                            }[];
+                            viewer: {
+                                commands: string[];
+                                mayObject: boolean;
+                                organizer: boolean;
+                                teamIds: string[];
+                            };
+                            winners: string[];
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {
@@ -25771,6 +26250,25 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attachments: ({
+                                fileName: string;
+                                id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            id: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
                 /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
                 400: {
                     headers: {

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Spin } from 'antd';
 import { Component, type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError, client, ok } from '../api/client.ts';
 import { api } from '../api.ts';
 import { sees } from '../lib/feature.tsx';
@@ -163,6 +163,8 @@ class PageBoundary extends Component<{ children: ReactNode; message: string }, {
   }
 }
 
+const SECURITY_PATH = '/account/security';
+
 export function Shell() {
   const { t, i18n } = useTranslation(NS);
   const { session } = useSession();
@@ -224,6 +226,9 @@ export function Shell() {
           <main id="main" tabIndex={-1}>
             {session === null ? (
               <Spin aria-label={t('loading')} />
+            ) : session.twoFactor.mustEnrol && pathname !== SECURITY_PATH ? (
+              // A role of theirs requires two-step sign-in: nothing else works until it is on.
+              <Navigate to={SECURITY_PATH} replace />
             ) : (
               <PageBoundary key={pathname} message={t('loadFailed')}>
                 <Suspense fallback={<Spin aria-label={t('loading')} />}>

@@ -11,6 +11,8 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<FormErrorState>(null);
   const [busy, setBusy] = useState(false);
+  // The account signs in with two steps: the password was right, now the app's code.
+  const [needCode, setNeedCode] = useState(false);
   const registered = new URLSearchParams(location.search).has('registered');
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -19,11 +21,22 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/api/auth/login', { email: f.get('email'), password: f.get('password') });
+      const code = String(f.get('code') ?? '').trim();
+      await api('POST', '/api/auth/login', {
+        email: f.get('email'),
+        password: f.get('password'),
+        ...(needCode && code ? { code } : {}),
+      });
       await refresh();
       navigate('/');
     } catch (err) {
-      setError(toFormError(err));
+      const body = toFormError(err);
+      if (body.code === 'TOTP_REQUIRED' && !needCode) {
+        setNeedCode(true);
+        setError(null);
+        return;
+      }
+      setError(body);
     } finally {
       setBusy(false);
     }
@@ -52,6 +65,17 @@ export function LoginPage() {
           required
           error={error}
         />
+        {needCode && (
+          <Field
+            label={t('auth.code')}
+            name="code"
+            autoComplete="one-time-code"
+            hint={t('auth.codeHint')}
+            required
+            error={error}
+            autoFocus
+          />
+        )}
         <button type="submit" disabled={busy} aria-busy={busy}>
           {t('auth.login')}
         </button>

@@ -49,3 +49,43 @@ export function useEndOtherSessions() {
     onSuccess: refresh,
   });
 }
+
+// Two-step sign-in (TOTP).
+const TOTP_KEY = ['accounts', 'totp'];
+function useRefreshTotp() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: TOTP_KEY });
+}
+
+export function useTotpStatus() {
+  return useQuery({ queryKey: TOTP_KEY, queryFn: () => ok(client.GET('/api/auth/totp')) });
+}
+
+export function useStartTotp() {
+  return useMutation({ mutationFn: () => ok(client.POST('/api/auth/totp/enrol')) });
+}
+
+export function useConfirmTotp() {
+  const refresh = useRefreshTotp();
+  return useMutation({
+    mutationFn: (code: string) => ok(client.POST('/api/auth/totp/confirm', { body: { code } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useDisableTotp() {
+  const refresh = useRefreshTotp();
+  return useMutation({
+    mutationFn: (password: string) => ok(client.POST('/api/auth/totp/disable', { body: { password } })),
+    onSuccess: refresh,
+  });
+}
+
+export function useRenewRecoveryCodes() {
+  const refresh = useRefreshTotp();
+  return useMutation({
+    mutationFn: (password: string) =>
+      ok(client.POST('/api/auth/totp/recovery-codes', { body: { password } })),
+    onSuccess: refresh,
+  });
+}

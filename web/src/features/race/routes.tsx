@@ -1,5 +1,4 @@
-// Horse races (赛马): the list on the new layer; declaring a race and one race's console are
-// older pages for now.
+// Horse races (赛马): the list, declaring a race, and one race's board with its consoles.
 import { defineFeature, lazyPage } from '../../lib/feature.tsx';
 import { NS } from './i18n.ts';
 
@@ -8,13 +7,11 @@ export default defineFeature({
     { path: '/races', page: lazyPage(() => import('./pages/RaceListPage.tsx'), 'RaceListPage') },
     {
       path: '/races/new',
-      page: lazyPage(() => import('../../pages/RaceCreateForm.tsx'), 'RaceCreateForm'),
-      legacy: true,
+      page: lazyPage(() => import('./pages/RaceCreatePage.tsx'), 'RaceCreatePage'),
     },
     {
       path: '/races/:id',
-      page: lazyPage(() => import('../../pages/RacePage.tsx'), 'RacePage'),
-      legacy: true,
+      page: lazyPage(() => import('./pages/RaceBoardPage.tsx'), 'RaceBoardPage'),
     },
   ],
   menu: [{ group: 'races', key: 'races', label: `${NS}:menu.list`, path: '/races', roles: 'anyone' }],

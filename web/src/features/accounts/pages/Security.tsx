@@ -1,5 +1,5 @@
 // Account security: change my password (with the current one; my other sessions end) and see
-// and end the sessions of my account on other devices.
+// and end the sessions of my account on other devices; two-step sign-in.
 import { App, Button, Card, Flex, Form, Input, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../../../components/ConfirmButton.tsx';
@@ -8,6 +8,7 @@ import { Page } from '../../../components/Page.tsx';
 import { errorText, showFieldError } from '../../../lib/form-errors.ts';
 import { useChangePassword, useEndOtherSessions, useEndSession, useMySessions } from '../api.ts';
 import { NewPasswordFields } from '../components/NewPassword.tsx';
+import { TwoStep } from '../components/TwoStep.tsx';
 import { NS } from '../i18n.ts';
 
 type Values = { currentPassword: string; password: string; confirm: string };
@@ -142,6 +143,7 @@ export function Security() {
   const { t } = useTranslation(NS);
   return (
     <Page title={t('security.title')}>
+      <TwoStep />
       <ChangePassword />
       <Sessions />
     </Page>

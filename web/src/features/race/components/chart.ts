@@ -14,7 +14,7 @@ export interface ChartGateRow {
 export interface ChartBoard {
   stages: { no: number }[];
   teams: { id: string }[];
-  gates: { stageNo: number; state: 'proposed' | 'final' | 'withdrawn'; board: ChartGateRow[] }[];
+  gates: { stageNo: number; state: string; board: ChartGateRow[] }[];
 }
 
 export const ADVANCED_RIM = '#2e7d32';
