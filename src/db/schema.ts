@@ -454,6 +454,13 @@ export interface EthicsReviewTable {
   opened_at: Timestamp;
   due_at: Timestamp;
   decided_at: Timestamp | null;
+  /** 'standard' (30 days, extendable once) or 'emergency' (72 hours). */
+  procedure: Generated<string>;
+  emergency_reason: Generated<string>;
+  extension_days: number | null;
+  extension_reason: string | null;
+  extended_at: Timestamp | null;
+  extended_by: string | null;
 }
 
 export interface EthicsVoteTable {

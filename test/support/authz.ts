@@ -1261,6 +1261,15 @@ export const RULES: Rule[] = [
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}` }),
   },
   {
+    route: 'POST /api/ethics/reviews/:id/extension',
+    allow: [],
+    request: (w) => ({
+      url: `/api/ethics/reviews/${w.ids.nowhere}/extension`,
+      body: { days: 10, reason: '补充材料' },
+    }),
+    note: 'no such review here',
+  },
+  {
     route: 'POST /api/ethics/reviews/:id/votes',
     allow: [],
     request: (w) => ({ url: `/api/ethics/reviews/${w.ids.nowhere}/votes`, body: { vote: 'approve' } }),

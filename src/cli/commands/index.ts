@@ -6,6 +6,7 @@ import { registerAudit } from './audit.ts';
 import { registerBackup } from './backup.ts';
 import { registerCommissioners } from './commissioners.ts';
 import { registerDatabase } from './database.ts';
+import { registerDb } from './db.ts';
 import { registerDedup } from './dedup.ts';
 import { registerDelphi } from './delphi.ts';
 import { registerDemo } from './demo.ts';
@@ -24,6 +25,7 @@ export const commands: RegisterCommand[] = [
   registerBackup,
   registerCommissioners,
   registerDatabase,
+  registerDb,
   registerDedup,
   registerDelphi,
   registerDemo,

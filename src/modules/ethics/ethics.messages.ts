@@ -32,5 +32,34 @@ export const ethicsMessages = defineMessages({
     'zh-CN': '伦理委员会至少需要 {minMembers} 名委员',
     en: 'an ethics committee needs at least {minMembers} members',
   },
+  'ethics.emergencyReason': {
+    'zh-CN': '适用应急审查程序须说明理由',
+    en: 'state why the emergency procedure applies',
+  },
+  'ethics.extendOpenOnly': { 'zh-CN': '只有审查中的事项才能延期', en: 'only an open review is extended' },
+  'ethics.emergencyNotExtended': {
+    'zh-CN': '应急审查须在 72 小时内作出决定，不能延期',
+    en: 'an emergency review is decided within 72 hours and is not extended',
+  },
+  'ethics.alreadyExtended': {
+    'zh-CN': '该审查已延期一次，不能再次延期',
+    en: 'this review has already been extended once',
+  },
+  'ethics.extendBeforeDue': {
+    'zh-CN': '延期须在决定期限届满前作出',
+    en: 'an extension is recorded before the decision date passes',
+  },
+  'ethics.onlyCommitteeExtends': {
+    'zh-CN': '只有该伦理委员会的委员或其所在机构的管理员、项目管理人员才能延期',
+    en: 'only the committee’s members or its organisation’s admins and organizers extend a review',
+  },
+  'ethics.task.overdue': {
+    'zh-CN': '{count} 项伦理审查已超过法定决定期限',
+    en: '{count} ethics review(s) past the legal decision date',
+  },
+  'validation.atMost30Days': {
+    'zh-CN': '最多 30 天（科技伦理审查办法规定的期限）',
+    en: 'at most 30 days (the legal time for an ethics review)',
+  },
   'ethics.unregisteredPerson': { 'zh-CN': '列出了未注册的人员', en: 'names a person who is not registered' },
 });

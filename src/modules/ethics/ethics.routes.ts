@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { zkey } from '../../i18n/validation.ts';
 import { IdParam } from '../accounts/accounts.schema.ts';
 import * as svc from './ethics.service.ts';
-import { DEFAULT_DECISION_DAYS, MIN_COMMITTEE, MIN_QUORUM } from './ethics.ts';
+import {
+  DEFAULT_DECISION_DAYS,
+  MAX_DECISION_DAYS,
+  MAX_EXTENSION_DAYS,
+  MIN_COMMITTEE,
+  MIN_QUORUM,
+} from './ethics.ts';
 import './ethics.tasks.ts';
 
 const CommitteeBody = z.strictObject({
@@ -28,7 +34,7 @@ const CommitteeBody = z.strictObject({
     .number()
     .int()
     .min(1, { message: zkey('validation.atLeastOneDay') })
-    .max(365, { message: zkey('validation.atMost365Days') })
+    .max(MAX_DECISION_DAYS, { message: zkey('validation.atMost30Days') })
     .default(DEFAULT_DECISION_DAYS),
 });
 
@@ -51,14 +57,49 @@ export const ethicsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Send a bid that declares ethics categories to a committee (organizer)',
+        summary:
+          'Send a bid that declares ethics categories to a committee (organizer): decided within 30 days, or 72 hours under the emergency procedure',
         params: IdParam,
-        body: z.strictObject({ committeeId: z.uuid() }),
+        body: z.strictObject({
+          committeeId: z.uuid(),
+          procedure: z.enum(['standard', 'emergency']).default('standard'),
+          /** Why the emergency procedure applies (required with it). */
+          emergencyReason: z.string().trim().max(2000).default(''),
+        }),
       },
       config: { idempotent: true },
     },
     async (req, reply) =>
-      reply.status(201).send(await svc.openReview(req.ctx, req.params.id, req.body.committeeId)),
+      reply.status(201).send(
+        await svc.openReview(req.ctx, req.params.id, req.body.committeeId, {
+          procedure: req.body.procedure,
+          emergencyReason: req.body.emergencyReason,
+        }),
+      ),
+  );
+  app.post(
+    '/ethics/reviews/:id/extension',
+    {
+      schema: {
+        tags,
+        summary:
+          'Extend an open standard review once, before its decision date, by at most 30 days, with the reason (committee members or its organisation’s admins and organizers)',
+        params: IdParam,
+        body: z.strictObject({
+          days: z
+            .number()
+            .int()
+            .min(1, { message: zkey('validation.atLeastOneDay') })
+            .max(MAX_EXTENSION_DAYS, { message: zkey('validation.atMost30Days') }),
+          reason: z
+            .string()
+            .trim()
+            .min(1, { message: zkey('validation.required') })
+            .max(2000),
+        }),
+      },
+    },
+    async (req) => svc.extendReview(req.ctx, req.params.id, req.body),
   );
   app.get(
     '/ethics/committees',

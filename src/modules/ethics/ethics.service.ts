@@ -2,7 +2,7 @@
 // declare ethics categories, votes by members who are not on the team, a decision at quorum
 // within the committee's deadline, and no award without approval (see challenges award()).
 
-import type { Ctx } from '../../app/context.ts';
+import type { Actor, Ctx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
 import { stateOf } from '../../i18n/states.messages.ts';
@@ -12,7 +12,15 @@ import { challengeRelations, requireActor } from '../challenges/challenges.acces
 import * as challenges from '../challenges/challenges.repo.ts';
 import { assertNotSanctioned } from '../integrity/integrity.service.ts';
 import { ethicsVoteNotice } from '../notifications/events.ts';
-import { daysOverdue, ethicsDecision, type Vote } from './ethics.ts';
+import {
+  daysOverdue,
+  decisionDue,
+  ethicsDecision,
+  extensionRefusal,
+  MAX_DECISION_DAYS,
+  type Procedure,
+  type Vote,
+} from './ethics.ts';
 
 export async function createCommittee(
   ctx: Ctx,
@@ -78,9 +86,20 @@ export async function createCommittee(
   });
 }
 
-/** The organizer of the bid's challenge sends a bid that declared ethics categories to a committee. */
-export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
+/**
+ * The organizer of the bid's challenge sends a bid that declared ethics categories to a committee,
+ * which accepts it now: the decision is due within the committee's days (30 at most), or within 72
+ * hours under the emergency procedure, whose reason is recorded.
+ */
+export async function openReview(
+  ctx: Ctx,
+  bidId: string,
+  committeeId: string,
+  opts: { procedure: Procedure; emergencyReason: string } = { procedure: 'standard', emergencyReason: '' },
+) {
   const actor = requireActor(ctx.actor);
+  if (opts.procedure === 'emergency' && !opts.emergencyReason.trim())
+    throw new AppError('VALIDATION', t('ethics.emergencyReason'), 'emergencyReason');
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
     const b = await challenges.lockBid(tx, bidId);
@@ -120,7 +139,9 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
         categories: b.ethics_categories,
         state: 'open',
         opened_at: now,
-        due_at: new Date(now.getTime() + committee.decision_days * 86_400_000),
+        due_at: decisionDue(now, opts.procedure, committee.decision_days),
+        procedure: opts.procedure,
+        emergency_reason: opts.procedure === 'emergency' ? opts.emergencyReason.trim() : '',
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -129,7 +150,14 @@ export async function openReview(ctx: Ctx, bidId: string, committeeId: string) {
       action: 'ethics.review_open',
       objectType: 'ethics_review',
       objectId: r.id,
-      after: { bidId, committeeId, categories: b.ethics_categories },
+      after: {
+        bidId,
+        committeeId,
+        categories: b.ethics_categories,
+        procedure: opts.procedure,
+        dueAt: r.due_at.toISOString(),
+        ...(opts.procedure === 'emergency' ? { emergencyReason: r.emergency_reason } : {}),
+      },
     });
     return getReviewTx(tx, ctx, r.id);
   });
@@ -213,6 +241,68 @@ export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment:
   });
 }
 
+/** Whether the actor speaks for the committee on procedure: a member, or its organisation's admin or organizer. */
+async function committeeOffice(q: Ctx['db'], actor: Actor | null, committeeId: string) {
+  if (!actor) return false;
+  const c = await q
+    .selectFrom('ethics_committee')
+    .select('org_id')
+    .where('id', '=', committeeId)
+    .executeTakeFirstOrThrow();
+  if (hasRole(actor, 'admin', c.org_id) || hasRole(actor, 'organizer', c.org_id)) return true;
+  const m = await q
+    .selectFrom('ethics_committee_member')
+    .select('person_id')
+    .where('committee_id', '=', committeeId)
+    .where('person_id', '=', actor.personId)
+    .executeTakeFirst();
+  return !!m;
+}
+
+/**
+ * Extend an open standard review once, before its decision date, by at most 30 days, stating why
+ * (the special case the regulation allows); recorded on the review and audited.
+ */
+export async function extendReview(ctx: Ctx, reviewId: string, input: { days: number; reason: string }) {
+  const actor = requireActor(ctx.actor);
+  const now = ctx.now();
+  return ctx.db.transaction().execute(async (tx) => {
+    const r = await tx
+      .selectFrom('ethics_review')
+      .selectAll()
+      .where('id', '=', reviewId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!r) throw notFound(t('notFound.ethicsReview'));
+    if (!(await committeeOffice(tx, actor, r.committee_id))) {
+      await getReviewTx(tx, ctx, reviewId); // not a party at all: the same 404 as a missing review
+      throw forbidden(t('ethics.onlyCommitteeExtends'));
+    }
+    const refusal = extensionRefusal(r, now);
+    if (refusal) throw new AppError('ILLEGAL_TRANSITION', t(refusal));
+    const dueAt = new Date(r.due_at.getTime() + input.days * 86_400_000);
+    await tx
+      .updateTable('ethics_review')
+      .set({
+        due_at: dueAt,
+        extension_days: input.days,
+        extension_reason: input.reason,
+        extended_at: now,
+        extended_by: actor.personId,
+      })
+      .where('id', '=', reviewId)
+      .execute();
+    await recordAudit(tx, actor, now, {
+      action: 'ethics.review_extend',
+      objectType: 'ethics_review',
+      objectId: reviewId,
+      before: { dueAt: r.due_at.toISOString() },
+      after: { dueAt: dueAt.toISOString(), days: input.days, reason: input.reason },
+    });
+    return getReviewTx(tx, ctx, reviewId);
+  });
+}
+
 async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
   const r = await q.selectFrom('ethics_review').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) throw notFound(t('notFound.ethicsReview'));
@@ -233,6 +323,14 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
     .select(['member_id', 'vote', 'comment'])
     .where('review_id', '=', id)
     .execute();
+  const office = isMember || (await committeeOffice(q, actor, r.committee_id));
+  const extender = r.extended_by
+    ? await q
+        .selectFrom('person')
+        .select(['name_zh', 'name_en'])
+        .where('id', '=', r.extended_by)
+        .executeTakeFirst()
+    : undefined;
   return {
     id: r.id,
     bidId: r.bid_id,
@@ -244,6 +342,23 @@ async function getReviewTx(q: Ctx['db'], ctx: Ctx, id: string) {
     overdue: daysOverdue(r.state, r.due_at, ctx.now()) > 0,
     daysOverdue: daysOverdue(r.state, r.due_at, ctx.now()),
     votesCast: votes.length,
+    /** 'standard' (30 days at most from acceptance, extendable once) or 'emergency' (72 hours). */
+    procedure: r.procedure as Procedure,
+    emergencyReason: r.emergency_reason,
+    /** Accepted = opened: the legal time runs from here. */
+    acceptedAt: r.opened_at.toISOString(),
+    extension:
+      r.extension_days !== null
+        ? {
+            days: r.extension_days,
+            reason: r.extension_reason ?? '',
+            at: r.extended_at?.toISOString() ?? null,
+            by: { nameZh: extender?.name_zh ?? '', nameEn: extender?.name_en ?? '' },
+          }
+        : null,
+    /** Whether the viewer may record the one extension now. */
+    canExtend: office && extensionRefusal(r, ctx.now()) === null,
+    maxDecisionDays: MAX_DECISION_DAYS,
     /** Whether the viewer sits on the committee (and so may vote). */
     member: isMember,
     // Members see the votes; the team sees only the decision and its conditions.

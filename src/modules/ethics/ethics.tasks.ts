@@ -1,7 +1,9 @@
 // "My tasks" of ethics committee members: open reviews on which they have not yet voted (members
-// on the bid's team cannot vote and are not asked), the nearest due date first.
+// on the bid's team cannot vote and are not asked), the nearest due date first; and, for the
+// committee's members and the challenge's organizers, open reviews past their legal decision date.
 import { defineMessages, t } from '../../i18n/messages.ts';
 import { registerTaskSource } from '../home/tasks.ts';
+import './ethics.messages.ts';
 
 defineMessages({
   'ethics.task.vote': {
@@ -48,6 +50,42 @@ registerTaskSource(async ({ actor, db }) => {
       kind: 'ethics.vote',
       count: rows.length,
       title: t('ethics.task.vote', { count: rows.length }),
+      href: '/ethics',
+      dueAt: rows[0].due_at.toISOString(),
+    },
+  ];
+});
+
+/** Open reviews past their decision date, to the committee's members and the challenge's organizers. */
+registerTaskSource(async ({ actor, db, now }) => {
+  const organizerOrgs = actor.roles.filter((r) => r.role === 'organizer').map((r) => r.orgId);
+  const rows = await db
+    .selectFrom('ethics_review as r')
+    .innerJoin('bid as b', 'b.id', 'r.bid_id')
+    .innerJoin('challenge as c', 'c.id', 'b.challenge_id')
+    .select(['r.id', 'r.due_at'])
+    .where('r.state', '=', 'open')
+    .where('r.due_at', '<', now())
+    .where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('ethics_committee_member as m')
+            .select('m.person_id')
+            .whereRef('m.committee_id', '=', 'r.committee_id')
+            .where('m.person_id', '=', actor.personId),
+        ),
+        ...(organizerOrgs.length ? [eb('c.organiser_org_id', 'in', organizerOrgs)] : []),
+      ]),
+    )
+    .orderBy('r.due_at')
+    .execute();
+  if (!rows.length) return [];
+  return [
+    {
+      kind: 'ethics.overdue',
+      count: rows.length,
+      title: t('ethics.task.overdue', { count: rows.length }),
       href: '/ethics',
       dueAt: rows[0].due_at.toISOString(),
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { daysOverdue, ethicsDecision, type Vote } from './ethics.ts';
+import { daysOverdue, decisionDue, ethicsDecision, extensionRefusal, type Vote } from './ethics.ts';
 
 describe('ethics committee decision', () => {
   test('no decision before the quorum has voted', () => {
@@ -55,5 +55,27 @@ describe('overdue ethics reviews', () => {
         return da <= db && da >= 0;
       }),
     );
+  });
+});
+
+describe('the legal time of an ethics review', () => {
+  const opened = new Date('2027-01-01T00:00:00Z');
+  test('30 days at most from acceptance, 72 hours under the emergency procedure', () => {
+    assert.equal(decisionDue(opened, 'standard', 10).toISOString(), '2027-01-11T00:00:00.000Z');
+    assert.equal(decisionDue(opened, 'standard', 365).toISOString(), '2027-01-31T00:00:00.000Z');
+    assert.equal(decisionDue(opened, 'emergency', 30).toISOString(), '2027-01-04T00:00:00.000Z');
+  });
+  test('one extension, of an open standard review, before its date passes', () => {
+    const r = {
+      state: 'open',
+      procedure: 'standard',
+      extension_days: null,
+      due_at: new Date('2027-01-31T00:00:00Z'),
+    };
+    assert.equal(extensionRefusal(r, new Date('2027-01-31T00:00:00Z')), null);
+    assert.equal(extensionRefusal(r, new Date('2027-01-31T00:00:01Z')), 'ethics.extendBeforeDue');
+    assert.equal(extensionRefusal({ ...r, extension_days: 5 }, opened), 'ethics.alreadyExtended');
+    assert.equal(extensionRefusal({ ...r, procedure: 'emergency' }, opened), 'ethics.emergencyNotExtended');
+    assert.equal(extensionRefusal({ ...r, state: 'approved' }, opened), 'ethics.extendOpenOnly');
   });
 });

@@ -20,6 +20,10 @@ interface Review {
   votesCast: number;
   member: boolean;
   votes: { memberId: string; vote: string; comment: string }[];
+  procedure: 'standard' | 'emergency';
+  emergencyReason: string;
+  extension: { days: number; reason: string; by: { nameZh: string; nameEn: string } } | null;
+  canExtend: boolean;
 }
 interface Committee {
   id: string;
@@ -65,8 +69,38 @@ function VoteForm({ review, onDone }: { review: Review; onDone: () => void }) {
   );
 }
 
-export function EthicsPage() {
+/** The one extension the regulation allows: days (at most 30) and the reason, before the date passes. */
+function ExtendForm({ review, onDone }: { review: Review; onDone: () => void }) {
   const { t } = useTranslation();
+  const [error, setError] = useState<FormErrorState>(null);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    setError(null);
+    try {
+      await api('POST', `/api/ethics/reviews/${review.id}/extension`, {
+        days: Number(f.get('days')),
+        reason: f.get('reason'),
+      });
+      onDone();
+    } catch (err) {
+      setError(toFormError(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} className="grid">
+      <ErrorBanner error={error} />
+      <Field label={t('ethics.extendDays')} name="days" type="number" min={1} max={30} error={error} />
+      <Field label={t('ethics.extendReason')} name="reason" error={error} />
+      <div>
+        <button type="submit">{t('ethics.extend')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function EthicsPage() {
+  const { t, i18n } = useTranslation();
   const { session } = useSession();
   const [reviews, setReviews] = useState<Review[]>([]);
   const [committees, setCommittees] = useState<Committee[]>([]);
@@ -91,6 +125,8 @@ export function EthicsPage() {
     try {
       await api('POST', `/api/bids/${String(f.get('bidId')).trim()}/ethics-review`, {
         committeeId: f.get('committeeId'),
+        procedure: f.get('procedure'),
+        emergencyReason: f.get('emergencyReason') ?? '',
       });
       await load();
     } catch (err) {
@@ -141,12 +177,30 @@ export function EthicsPage() {
               {r.overdue && <strong> ({t('ethics.overdueDays', { n: r.daysOverdue })})</strong>} ·{' '}
               {t('ethics.votes', { n: r.votesCast })}
             </p>
+            {r.procedure === 'emergency' && (
+              <p>
+                <strong>{t('ethics.emergency')}</strong>: {r.emergencyReason}
+              </p>
+            )}
+            {r.extension && (
+              <p>
+                {t('ethics.extended', {
+                  n: r.extension.days,
+                  name:
+                    i18n.language === 'en'
+                      ? r.extension.by.nameEn || r.extension.by.nameZh
+                      : r.extension.by.nameZh || r.extension.by.nameEn,
+                })}
+                : {r.extension.reason}
+              </p>
+            )}
             {r.conditions && (
               <p>
                 {t('ethics.conditions')}: {r.conditions}
               </p>
             )}
             {r.member && r.state === 'open' && !voted && <VoteForm review={r} onDone={load} />}
+            {r.canExtend && <ExtendForm review={r} onDone={load} />}
           </article>
         );
       })}
@@ -162,6 +216,16 @@ export function EthicsPage() {
               error={error}
               options={committees.map((c) => ({ value: c.id, label: c.name }))}
             />
+            <SelectField
+              label={t('ethics.procedure')}
+              name="procedure"
+              error={error}
+              options={(['standard', 'emergency'] as const).map((v) => ({
+                value: v,
+                label: t(`ethics.procedures.${v}`),
+              }))}
+            />
+            <Field label={t('ethics.emergencyReason')} name="emergencyReason" error={error} />
             <div>
               <button type="submit">{t('ethics.openButton')}</button>
             </div>
@@ -204,6 +268,7 @@ export function EthicsPage() {
               name="decisionDays"
               type="number"
               min={1}
+              max={30}
               defaultValue={30}
               error={error}
             />
