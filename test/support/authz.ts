@@ -722,6 +722,12 @@ export const RULES: Rule[] = [
     note: 'only ever one’s own, with one’s password; a wrong password here',
   },
 
+  {
+    route: 'GET /api/me/data',
+    allow: 'signedIn',
+    request: () => ({ url: '/api/me/data' }),
+    note: 'only ever one’s own data (no id in the path)',
+  },
   // Accounts.
   { route: 'GET /api/profile', allow: 'signedIn', request: () => ({ url: '/api/profile' }) },
   {

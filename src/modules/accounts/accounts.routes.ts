@@ -34,6 +34,7 @@ import {
 } from './accounts.schema.ts';
 import * as svc from './accounts.service.ts';
 import * as passwords from './password.service.ts';
+import * as personalData from './personal-data.service.ts';
 import * as profile from './profile.service.ts';
 import * as sessions from './sessions.service.ts';
 import * as totp from './totp.service.ts';
@@ -367,6 +368,36 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (req) => totp.setRequirement(req.ctx, req.params.id, req.body.roles),
+  );
+
+  app.get(
+    '/me/data',
+    {
+      schema: {
+        tags: ['profile'],
+        summary:
+          'Download everything the platform holds about me (PIPL): my account, every record that points at me, audit entries by or about me; no secrets',
+        response: {
+          200: z.object({
+            exportedAt: z.string(),
+            person: z.record(z.string(), z.unknown()),
+            sessions: z.array(z.record(z.string(), z.unknown())),
+            records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+            audit: z.array(z.record(z.string(), z.unknown())),
+          }),
+          ...errors,
+        },
+      },
+      config: perPerson('me-data', 5),
+    },
+    async (req, reply) => {
+      const data = await personalData.myData(req.ctx);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="jiebang-my-data-${data.exportedAt.slice(0, 10)}.json"`,
+      );
+      return data;
+    },
   );
 
   app.get(
