@@ -45,7 +45,13 @@ for (const kind of backends()) {
       const e = await reader.request(
         'POST',
         '/api/auth/register',
-        { email: 'reader@example.cn', password: 'correct horse battery', nameZh: '读者', nameEn: 'Reader', locale: 'en' },
+        {
+          email: 'reader@example.cn',
+          password: 'correct horse battery',
+          nameZh: '读者',
+          nameEn: 'Reader',
+          locale: 'en',
+        },
         { headers: { 'accept-language': 'en' } },
       );
       assert.equal(e.status, 201, JSON.stringify(e.body));
