@@ -26,6 +26,7 @@ import * as m0050 from './migrations/0050_transfer.ts';
 import * as m0055 from './migrations/0055_password_reset.ts';
 import * as m0056 from './migrations/0056_session_public_id.ts';
 import * as m0057 from './migrations/0057_totp.ts';
+import * as m0060 from './migrations/0060_insight_indicators.ts';
 import * as m0070 from './migrations/0070_ethics_legal_time.ts';
 
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0045_instruments': m0045,
   '0055_password_reset': m0055,
   '0056_session_public_id': m0056,
+  '0060_insight_indicators': m0060,
   '0057_totp': m0057,
   '0070_ethics_legal_time': m0070,
 };

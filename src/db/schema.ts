@@ -115,6 +115,21 @@ export interface PasswordResetTable {
   ip: Generated<string>;
 }
 
+export interface InsightIndicatorTable {
+  id: Generated<string>;
+  dimension: 'province' | 'industry';
+  code: string;
+  name_zh: string;
+  name_en: Generated<string>;
+  year: number;
+  /** numeric(20,4) as exact text (亿元) */
+  rd_expenditure: string;
+  output: string;
+  rd_personnel: string | null;
+  imported_by: string | null;
+  imported_at: Timestamp;
+}
+
 export interface PersonTotpTable {
   person_id: string;
   secret_enc: string;
@@ -1285,6 +1300,7 @@ export interface DB {
   membership: MembershipTable;
   session: SessionTable;
   password_reset: PasswordResetTable;
+  insight_indicator: InsightIndicatorTable;
   person_totp: PersonTotpTable;
   totp_recovery_code: TotpRecoveryCodeTable;
   totp_requirement: TotpRequirementTable;

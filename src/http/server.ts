@@ -42,6 +42,7 @@ import { notificationsRoutes } from '../modules/notifications/notifications.rout
 import { setMailDomain, unsubscribeSecret } from '../modules/notifications/notifications.service.ts';
 import { transferRoutes } from '../modules/transfer/transfer.routes.ts';
 import '../modules/notifications/scans.ts';
+import { insightRoutes } from '../modules/insight/insight.routes.ts';
 import '../jobs/purge.ts';
 import { policyRoutes } from '../modules/policy/policy.routes.ts';
 import { raceRoutes } from '../modules/race/race.routes.ts';
@@ -226,6 +227,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(evaluationRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api' });
   await app.register(commissionersRoutes, { prefix: '/api' });
+  await app.register(insightRoutes, { prefix: '/api' });
   await app.register(homeRoutes, { prefix: '/api' });
   setMailDomain(config.mailFrom);
   await app.register(notificationsRoutes, {

@@ -24,6 +24,8 @@ const EXEMPT: Record<string, string> = {
   'POST /api/challenges/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/task-books/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
   'POST /api/reports/:id/attachments': 'raw upload (application/pdf bytes, name in the query string)',
+  'POST /api/insight/indicators/import':
+    'raw upload (CSV/XLSX bytes); bad rows answer 422 with the per-row report',
   'POST /api/commissioners/import':
     'raw upload (CSV/XLSX bytes); bad rows answer 422 with the per-row report',
   'POST /api/commissioner-visits/:id/photos': 'raw upload (PNG/JPEG bytes, name in the query string)',

@@ -1479,6 +1479,35 @@ export const RULES: Rule[] = [
     allow: ['admin', 'organizer', 'otherOrganizer'],
     request: () => ({ url: '/api/commissioner-stats/export?format=csv' }),
   },
+  // The analyst's desk (src/modules/insight): aggregate figures for analysts, programme officers and
+  // platform admins (reads audited); importing official statistics for analysts and platform admins.
+  {
+    route: 'POST /api/insight/indicators/import',
+    allow: ['admin'],
+    request: () => ({
+      url: '/api/insight/indicators/import',
+      body: Buffer.from(
+        'dimension,code,name_zh,year,rd_expenditure,output\nprovince,110000,北京市,2022,2843.3,41610.9\n',
+      ),
+      headers: { 'content-type': 'text/csv' },
+    }),
+    proof: 'admin',
+  },
+  {
+    route: 'GET /api/insight/indicators',
+    allow: ['admin', 'organizer', 'otherOrganizer'],
+    request: () => ({ url: '/api/insight/indicators' }),
+  },
+  {
+    route: 'GET /api/insight/indicators/series',
+    allow: ['admin', 'organizer', 'otherOrganizer'],
+    request: () => ({ url: '/api/insight/indicators/series?codes=110000' }),
+  },
+  {
+    route: 'GET /api/insight/indicators/export',
+    allow: ['admin', 'organizer', 'otherOrganizer'],
+    request: () => ({ url: '/api/insight/indicators/export?format=csv' }),
+  },
   // S&T commissioners: agency staff keep the registry and dispatch; anyone signed in posts a demand;
   // objects that do not exist answer 404 to everyone (the commissioners tests cover the parties).
   { route: 'GET /api/divisions', allow: 'public', request: () => ({ url: '/api/divisions' }) },

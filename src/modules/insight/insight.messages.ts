@@ -40,3 +40,43 @@ export const insightMessages = defineMessages({
     en: 'every panellist tied every item: W is undefined',
   },
 });
+
+export const indicatorMessages = defineMessages({
+  'insight.ind.dimension': { 'zh-CN': '必须是 province 或 industry', en: 'must be province or industry' },
+  'insight.ind.provinceCode': {
+    'zh-CN': '必须是六位省级行政区划代码（如 110000）',
+    en: 'must be a six-digit province code (e.g. 110000)',
+  },
+  'insight.ind.industryCode': {
+    'zh-CN': '必须是国民经济行业分类代码（如 C39）',
+    en: 'must be an industry code of GB/T 4754 (e.g. C39)',
+  },
+  'insight.ind.name': { 'zh-CN': '名称必填，最多 100 字', en: 'a name is required, at most 100 characters' },
+  'insight.ind.year': { 'zh-CN': '必须是 1949 到 2100 之间的年份', en: 'must be a year from 1949 to 2100' },
+  'insight.ind.decimal': {
+    'zh-CN': '必须是不小于 0 的数，最多 4 位小数',
+    en: 'must be a number of at least 0 with at most 4 decimal places',
+  },
+  'insight.ind.positive': { 'zh-CN': '必须大于 0', en: 'must be greater than 0' },
+  'insight.ind.duplicate': {
+    'zh-CN': '与第 {first} 行的地区（行业）和年份相同',
+    en: 'the same region or industry and year as row {first}',
+  },
+  'insight.ind.refused': {
+    'zh-CN': '第 {row} 行 {field}：{reason}{more}；未导入任何数据',
+    en: 'row {row}, {field}: {reason}{more}; nothing was imported',
+  },
+  'insight.ind.noYear': { 'zh-CN': '没有该年份的数据', en: 'there are no figures for that year' },
+  'insight.ind.codes': {
+    'zh-CN': '请选择 1 到 10 个地区或行业',
+    en: 'choose 1 to 10 regions or industries',
+  },
+  'insight.notAllowed': {
+    'zh-CN': '仅分析人员、项目主管和平台管理员可查看统计与指标',
+    en: 'only analysts, programme officers and platform admins may see statistics and indicators',
+  },
+  'insight.importNotAllowed': {
+    'zh-CN': '仅分析人员和平台管理员可导入统计数据',
+    en: 'only analysts and platform admins may import statistics',
+  },
+});

@@ -12485,6 +12485,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/insight/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** R&D figures of one year by province or industry: intensity (R&D ÷ GDP or revenue), its rank and change, share of R&D, growth — analysts, programme officers, platform admins (read audited) */
+        get: {
+            parameters: {
+                query?: {
+                    dimension?: "province" | "industry";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            dimension: "province" | "industry";
+                            rows: {
+                                code: string;
+                                growth: string | null;
+                                /** @description percent, two decimal places, rounded half up */
+                                intensity: string;
+                                intensityChange: string | null;
+                                intensityRank: number;
+                                name: string;
+                                /** @description exact decimal */
+                                output: string;
+                                /** @description exact decimal */
+                                rdExpenditure: string;
+                                rdPersonnel: string | null;
+                                /** @description percent, two decimal places, rounded half up */
+                                share: string;
+                                year: number;
+                            }[];
+                            totals: {
+                                count: number;
+                                intensity: string | null;
+                            } | null;
+                            year: number | null;
+                            years: number[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/indicators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One year’s R&D figures as CSV or XLSX, in the reader’s language — same readers */
+        get: {
+            parameters: {
+                query: {
+                    dimension?: "province" | "industry";
+                    format: "csv" | "xlsx";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import R&D statistics from CSV or XLSX (raw body; layout in docs/rd-indicators.md). Bad rows import nothing (422 with {row, field, reason} per problem) unless ?skipBadRows=true; a (dimension, code, year) already on file is replaced — analysts, platform admins */
+        post: {
+            parameters: {
+                query?: {
+                    skipBadRows?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/indicators/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time series of 1–10 provinces or industries (two for a comparison) — same readers */
+        get: {
+            parameters: {
+                query: {
+                    codes: string;
+                    dimension?: "province" | "industry";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            dimension: "province" | "industry";
+                            series: {
+                                code: string;
+                                name: string;
+                                points: {
+                                    code: string;
+                                    growth: string | null;
+                                    /** @description percent, two decimal places, rounded half up */
+                                    intensity: string;
+                                    name: string;
+                                    /** @description exact decimal */
+                                    output: string;
+                                    /** @description exact decimal */
+                                    rdExpenditure: string;
+                                    rdPersonnel: string | null;
+                                    year: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description An error: the code says what kind (src/errors.ts), key which message, field which input */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/instruments": {
         parameters: {
             query?: never;
