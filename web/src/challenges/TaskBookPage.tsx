@@ -76,6 +76,9 @@ export function TaskBookPage() {
           <Link to={`/transfer/achievements/new?taskBook=${tb.id}`}>{t('taskBook.listAsAchievement')}</Link>
         </p>
       )}
+      <p className="no-print">
+        <Link to={`/instruments/bookings?taskBook=${tb.id}`}>{t('taskBook.instrumentTime')}</Link>
+      </p>
       <p>
         <StateBadge scope="taskBook" state={tb.state} />{' '}
         <span className="no-print">

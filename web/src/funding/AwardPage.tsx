@@ -159,7 +159,8 @@ export function AwardPage() {
       </h1>
       <p>
         {t(`funding.states.${a.state}`)} · <Link to={`/task-books/${a.taskBookId}`}>{a.taskBookState}</Link> ·{' '}
-        {t('funding.reportEvery', { months: a.reportEveryMonths })}
+        {t('funding.reportEvery', { months: a.reportEveryMonths })} ·{' '}
+        <Link to={`/instruments/bookings?award=${a.id}`}>{t('funding.instrumentFees')}</Link>
       </p>
       <ErrorBanner error={error} />
       {notice && <Notice>{notice}</Notice>}

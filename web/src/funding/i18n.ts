@@ -68,6 +68,7 @@ const en = {
       retain_if_accepted: 'A lump-sum team keeps its surplus when accepted',
     },
     reportEvery: 'Reports every {{months}} months (trust rule)',
+    instrumentFees: 'Instrument fees of this award',
     tranches: 'Tranche schedule',
     condition: 'Condition',
     conditions: {
@@ -193,6 +194,7 @@ const zhCN = {
     indirectCap: '间接费用不超过直接费用的 {{pct}}%',
     surplus: { return: '结项时未用资金收回', retain_if_accepted: '包干制项目验收通过后结余留用' },
     reportEvery: '每 {{months}} 个月报告一次（信任规则）',
+    instrumentFees: '本项目的仪器使用费用',
     tranches: '拨款计划',
     condition: '条件',
     conditions: { signing: '任务书双方签署', milestone: '里程碑 {{n}} 通过', gate: '赛马关卡通过' },

@@ -417,6 +417,7 @@ export const en = {
   },
   taskBook: {
     listAsAchievement: 'List this accepted deliverable as an achievement (pre-filled)',
+    instrumentTime: 'Instrument time booked for this task book',
     title: 'Task book (任务书): {{title}}',
     states: {
       drafting: 'Being agreed',

@@ -393,6 +393,7 @@ export const zhCN: Messages = {
   },
   taskBook: {
     listAsAchievement: '将通过验收的成果上架（自动预填）',
+    instrumentTime: '为本任务书预约的仪器机时',
     title: '任务书：{{title}}',
     states: {
       drafting: '协商签署中',
