@@ -1,6 +1,6 @@
 // `jiebang backup --out FILE`, `jiebang restore --in FILE`: the whole database, either backend.
 import { loadConfig } from '../../config.ts';
-import { openConfigured } from './database.ts';
+import { openConfigured, verifyCopy } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
 const dataDirOption = ['-d, --data-dir <dir>', 'PGlite data directory (env JIEBANG_DATA_DIR)'] as const;
@@ -36,21 +36,7 @@ export const registerBackup: RegisterCommand = (program) => {
       console.log(`${r.kind} backup restored from ${opts.in} in ${Date.now() - t0} ms`);
       const database = await openConfigured(config, { migrate: false });
       try {
-        const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
-        const { verifyLedger } = await import('../../modules/funding/funding.export.ts');
-        const audit = await verifyAudit(database.db);
-        const ledger = await verifyLedger(database.db);
-        console.log(
-          audit.ok
-            ? `audit chain intact: ${audit.entries} entries`
-            : `audit chain BROKEN at seq ${audit.firstBreak?.seq}`,
-        );
-        console.log(
-          ledger.ok
-            ? `ledger balanced: ${ledger.entries} entries`
-            : `ledger NOT balanced: ${ledger.problems.join('; ')}`,
-        );
-        if (!audit.ok || !ledger.ok) process.exitCode = 1;
+        if (!(await verifyCopy(database))) process.exitCode = 1;
       } finally {
         await database.close();
       }

@@ -1,13 +1,32 @@
 // `jiebang serve`, `jiebang migrate`: run the platform and its migrations.
 import type { AddressInfo } from 'node:net';
 import { type Config, loadConfig } from '../../config.ts';
-import { openDatabase } from '../../db/db.ts';
+import { type Database, openDatabase } from '../../db/db.ts';
 import { checkDurability } from '../../db/durability.ts';
 import type { RegisterCommand } from './index.ts';
 
 /** Open the configured database: DATABASE_URL if set, else PGlite in the data directory. */
 export function openConfigured(config: Config, opts: { migrate?: boolean } = {}) {
   return openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, migrate: opts.migrate });
+}
+
+/** Verifies the audit chain and the ledger of a copied database, printing both; false if either fails. */
+export async function verifyCopy(database: Database): Promise<boolean> {
+  const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
+  const { verifyLedger } = await import('../../modules/funding/funding.export.ts');
+  const audit = await verifyAudit(database.db);
+  const ledger = await verifyLedger(database.db);
+  console.log(
+    audit.ok
+      ? `audit chain intact: ${audit.entries} entries`
+      : `audit chain BROKEN at seq ${audit.firstBreak?.seq}`,
+  );
+  console.log(
+    ledger.ok
+      ? `ledger balanced: ${ledger.entries} entries`
+      : `ledger NOT balanced: ${ledger.problems.join('; ')}`,
+  );
+  return audit.ok && ledger.ok;
 }
 
 export const registerDatabase: RegisterCommand = (program) => {

@@ -1,4 +1,5 @@
 // `jiebang db move --to postgres://…`: grow from the embedded database to a PostgreSQL server.
+import { verifyCopy } from './database.ts';
 import type { RegisterCommand } from './index.ts';
 
 export const registerDb: RegisterCommand = (program) => {
@@ -24,21 +25,7 @@ export const registerDb: RegisterCommand = (program) => {
       );
       const database = await openDatabase({ url: opts.to, migrate: false });
       try {
-        const { verifyAudit } = await import('../../modules/audit/audit.service.ts');
-        const { verifyLedger } = await import('../../modules/funding/funding.export.ts');
-        const audit = await verifyAudit(database.db);
-        const ledger = await verifyLedger(database.db);
-        console.log(
-          audit.ok
-            ? `audit chain intact: ${audit.entries} entries`
-            : `audit chain BROKEN at seq ${audit.firstBreak?.seq}`,
-        );
-        console.log(
-          ledger.ok
-            ? `ledger balanced: ${ledger.entries} entries`
-            : `ledger NOT balanced: ${ledger.problems.join('; ')}`,
-        );
-        if (!audit.ok || !ledger.ok) process.exitCode = 1;
+        if (!(await verifyCopy(database))) process.exitCode = 1;
         else console.log('from now on run with DATABASE_URL set to the target');
       } finally {
         await database.close();
