@@ -5,26 +5,17 @@
 // it sent), which is counted. Needs PostgreSQL: `bash scripts/with-postgres.sh npm test -- <file>`.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Tx } from '../../src/app/context.ts';
 import { type Database, openDatabase } from '../../src/db/db.ts';
 import { type NotifyEvent, notify } from '../../src/modules/notifications/notifications.service.ts';
 import { freshDatabase } from '../support/db.ts';
+import { freePort } from '../support/net.ts';
 import { withDatabase } from '../support/pg.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp.ts';
 
 const url = process.env.TEST_DATABASE_URL;
 const root = new URL('../..', import.meta.url).pathname;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 interface Instance {
   proc: ChildProcess;

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +11,7 @@ import { openDatabase } from '../../src/db/db.ts';
 import { buildTestApp } from '../support/app.ts';
 import { buildChallenge } from '../support/challenges.ts';
 import { backends, enterpriseMember } from '../support/db.ts';
+import { freePort } from '../support/net.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 type App = Awaited<ReturnType<typeof buildTestApp>>;
@@ -108,15 +108,6 @@ for (const kind of backends()) {
     });
   });
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 /** Cookies of a fetch-based client, kept like a browser keeps them. */
 class Jar {
