@@ -2,7 +2,7 @@
 // declare ethics categories, votes by members who are not on the team, a decision at quorum
 // within the committee's deadline, and no award without approval (see challenges award()).
 
-import type { Actor, Ctx } from '../../app/context.ts';
+import type { Actor, Ctx, Tx } from '../../app/context.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { t } from '../../i18n/messages.ts';
 import { stateOf } from '../../i18n/states.messages.ts';
@@ -163,18 +163,24 @@ export async function openReview(
   });
 }
 
+/** The review, locked for this transaction; not found is a 404. */
+async function lockReview(tx: Tx, reviewId: string) {
+  const r = await tx
+    .selectFrom('ethics_review')
+    .selectAll()
+    .where('id', '=', reviewId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!r) throw notFound(t('notFound.ethicsReview'));
+  return r;
+}
+
 /** A committee member votes; at quorum the decision is made. Team members of the bid may not vote. */
 export async function vote(ctx: Ctx, reviewId: string, v: { vote: Vote; comment: string }) {
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const r = await tx
-      .selectFrom('ethics_review')
-      .selectAll()
-      .where('id', '=', reviewId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!r) throw notFound(t('notFound.ethicsReview'));
+    const r = await lockReview(tx, reviewId);
     const member = await tx
       .selectFrom('ethics_committee_member')
       .select('person_id')
@@ -267,13 +273,7 @@ export async function extendReview(ctx: Ctx, reviewId: string, input: { days: nu
   const actor = requireActor(ctx.actor);
   const now = ctx.now();
   return ctx.db.transaction().execute(async (tx) => {
-    const r = await tx
-      .selectFrom('ethics_review')
-      .selectAll()
-      .where('id', '=', reviewId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!r) throw notFound(t('notFound.ethicsReview'));
+    const r = await lockReview(tx, reviewId);
     if (!(await committeeOffice(tx, actor, r.committee_id))) {
       await getReviewTx(tx, ctx, reviewId); // not a party at all: the same 404 as a missing review
       throw forbidden(t('ethics.onlyCommitteeExtends'));
