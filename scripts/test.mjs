@@ -3,9 +3,8 @@
 // (*.int.test.ts, on PGlite and, when TEST_DATABASE_URL or DATABASE_URL is set,
 // also on that PostgreSQL server) and end-to-end journeys (test/e2e).
 // Usage: npm test [-- <file or folder filters>]
-// Files run TEST_JOBS at a time (default 2), each in its own runner, and at most one browser
-// journey at a time (they share Chromium's CPU budget); each file's report is printed whole when it
-// ends, headed by its duration. Every test is bounded by TEST_TIMEOUT_MS (default 15 minutes) and
+// Files run TEST_JOBS at a time (default 2), each in its own runner, except a browser journey, which
+// runs alone; each file's report is printed whole when it ends, headed by its duration. Every test is bounded by TEST_TIMEOUT_MS (default 15 minutes) and
 // every file by that plus a minute: a hang fails the run instead of stalling it. A skipped suite
 // counts as skipped, a file with no tests fails, and under CI a missing TEST_DATABASE_URL is an
 // error (the PostgreSQL half would silently vanish).
@@ -122,24 +121,27 @@ function runFile(file, n) {
   });
 }
 
-// Longest first: browser journeys one at a time, the other files beside them.
+// A browser journey runs alone (Chromium and the server it drives need the machine's CPU, or its
+// waits time out); the other files run `jobs` at a time. Browser files first: they are the longest.
 const queue = [...files.filter(isBrowser), ...files.filter((f) => !isBrowser(f))];
-let browserRunning = false;
+let active = 0;
+let exclusive = false;
 let n = 0;
 const total = { passed: 0, failed: 0, skipped: 0 };
 async function worker() {
   for (;;) {
-    const i = queue.findIndex((f) => !(browserRunning && isBrowser(f)));
-    if (i < 0) {
-      if (queue.length === 0) return;
-      await new Promise((r) => setTimeout(r, 200)); // only browser files left, one running
+    if (queue.length === 0) return;
+    const next = queue[0];
+    if (exclusive || (isBrowser(next) && active > 0)) {
+      await new Promise((r) => setTimeout(r, 200));
       continue;
     }
-    const [file] = queue.splice(i, 1);
-    const browser = isBrowser(file);
-    if (browser) browserRunning = true;
-    const c = await runFile(file, n++);
-    if (browser) browserRunning = false;
+    queue.shift();
+    active++;
+    if (isBrowser(next)) exclusive = true;
+    const c = await runFile(next, n++);
+    if (isBrowser(next)) exclusive = false;
+    active--;
     for (const k of Object.keys(total)) total[k] += c[k];
   }
 }

@@ -225,14 +225,20 @@ describe('shared instruments in Chromium', { skip: skip ?? false, timeout: 240_0
       const name = `透射电子显微镜 ${lang}`;
       await admin.getByLabel(s.nameZh).fill(name);
       await admin.getByLabel(s.category).click();
-      await admin.locator('.ant-select-item-option').filter({ hasText: s.categoryPick }).click();
+      await admin
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: s.categoryPick })
+        .click();
       await admin.getByLabel(s.value).fill('400000');
       await admin.getByLabel(s.region).click();
       await admin.getByLabel(s.region).fill('西湖');
       await admin.locator('.ant-cascader-menu-item').filter({ hasText: '西湖区' }).first().click();
       await admin.getByRole('combobox', { name: s.manager }).click();
       await admin.getByRole('combobox', { name: s.manager }).fill('solver2');
-      await admin.locator('.ant-select-item-option').filter({ hasText: 'solver2' }).click();
+      await admin
+        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+        .filter({ hasText: 'solver2' })
+        .click();
       await admin.getByLabel(s.priceInternal).fill('200');
       await admin.getByLabel(s.priceExternal).fill('350.1');
       await admin.getByRole('button', { name: s.save }).click();

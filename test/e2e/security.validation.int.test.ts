@@ -16,6 +16,9 @@ import { rawRequest, tableContents } from '../support/security.ts';
 /** Write routes with no JSON field to get wrong, and why. */
 const EXEMPT: Record<string, string> = {
   'POST /api/auth/logout': 'body-less: ends the caller’s session',
+  'POST /api/auth/totp/enrol': 'body-less: starts the caller’s two-step sign-in enrolment',
+  'DELETE /api/instruments/:id/maintenance/:windowId':
+    'body-less: removes the maintenance window named in the path (both ids checked as uuids)',
   'POST /api/auth/sessions/:id/end': 'body-less: ends one of the caller’s sessions, named in the path',
   'POST /api/auth/sessions/end-others': 'body-less: ends the caller’s other sessions',
   'POST /api/people/:id/end-sessions': 'body-less: the admin ends a person’s sessions',

@@ -2,16 +2,18 @@
 // reader, in Chinese and English, at 390 px and 1366 px. It fails on sideways scrolling of the page,
 // a visible UUID, untranslated interface text (i18n keys; Latin words on Chinese pages beyond an
 // allow-list), and axe-core serious or critical violations. At 390 px the menu drawer is checked too.
+// The visitors are dealt round-robin to the shards test/e2e/crawl-<n>.browser.test.ts, so each file
+// stays within the per-file time bound.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loadDemo } from '../../src/demo/load.ts';
-import { browserUnavailable, serveForBrowser } from '../support/browser.ts';
-import { freshDatabase } from '../support/db.ts';
-import { readmeLogins } from '../support/demo.ts';
-import { allPages, type CrawlPage, visits } from './crawl/pages.ts';
+import { loadDemo } from '../../../src/demo/load.ts';
+import { browserUnavailable, serveForBrowser } from '../../support/browser.ts';
+import { freshDatabase } from '../../support/db.ts';
+import { readmeLogins } from '../../support/demo.ts';
+import { allPages, type CrawlPage, visits } from './pages.ts';
 
 const skip = browserUnavailable();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -108,85 +110,87 @@ async function settle(page: Page) {
     .catch(() => {});
 }
 
-describe('crawl: every page, every demo role, both languages, phone and desktop', {
-  skip: skip ?? false,
-}, () => {
-  let browser: Browser;
-  let base: string;
-  let close: (() => Promise<void>) | undefined;
-  let pages: CrawlPage[];
-  const { password, rows } = readmeLogins();
+/** Shard `shard` (0-based) of `shards`: its share of the visitors, every page each of them sees. */
+export const crawlShard = (shard: number, shards: number) =>
+  describe(`crawl ${shard + 1}/${shards}: every page, every demo role, both languages, phone and desktop`, {
+    skip: skip ?? false,
+  }, () => {
+    let browser: Browser;
+    let base: string;
+    let close: (() => Promise<void>) | undefined;
+    let pages: CrawlPage[];
+    const { password, rows } = readmeLogins();
 
-  before(async () => {
-    const database = await freshDatabase('pglite');
-    // The server first: building it registers the jobs the demo's actions enqueue.
-    ({ base, browser, close } = await serveForBrowser(database));
-    await loadDemo({ db: database.db, now: () => new Date() });
-    pages = await allPages();
-  });
-  after(() => close?.());
+    before(async () => {
+      const database = await freshDatabase('pglite');
+      // The server first: building it registers the jobs the demo's actions enqueue.
+      ({ base, browser, close } = await serveForBrowser(database));
+      await loadDemo({ db: database.db, now: () => new Date() });
+      pages = await allPages();
+    });
+    after(() => close?.());
 
-  // One login per role of the README table (CRAWL_ALL=1: every login), and a signed-out reader.
-  const byRole = new Map<string, string>();
-  for (const [label, email] of rows) {
-    const role = label.split(' — ')[0].replace(/\s*\(.*\)\s*$/, '');
-    if (process.env.CRAWL_ALL || !byRole.has(role)) byRole.set(process.env.CRAWL_ALL ? email : role, email);
-  }
-  const people: (string | null)[] = [null, ...byRole.values()];
-  for (const email of people)
-    test(email ?? 'signed-out reader', { timeout: 600_000 }, async () => {
-      const problems: string[] = [];
-      const context: BrowserContext = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      const csrf = async () =>
-        (await (await context.request.get(`${base}/api/auth/session`)).json()).csrfToken;
-      if (email) {
-        const r = await context.request.post(`${base}/api/auth/login`, {
-          data: { email, password },
-          headers: { 'x-csrf-token': await csrf() },
-        });
-        assert.equal(r.status(), 200, `${email} signs in`);
-      }
-      const api = async (url: string) => (await context.request.get(`${base}${url}`)).json();
-      const mine = pages.filter((p) => visits(p, email));
-      for (const lang of LANGS) {
+    // One login per role of the README table (CRAWL_ALL=1: every login), and a signed-out reader.
+    const byRole = new Map<string, string>();
+    for (const [label, email] of rows) {
+      const role = label.split(' — ')[0].replace(/\s*\(.*\)\s*$/, '');
+      if (process.env.CRAWL_ALL || !byRole.has(role)) byRole.set(process.env.CRAWL_ALL ? email : role, email);
+    }
+    const people = ([null, ...byRole.values()] as (string | null)[]).filter((_, i) => i % shards === shard);
+    for (const email of people)
+      test(email ?? 'signed-out reader', { timeout: 600_000 }, async () => {
+        const problems: string[] = [];
+        const context: BrowserContext = await browser.newContext({ bypassCSP: true, locale: 'zh-CN' });
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        const csrf = async () =>
+          (await (await context.request.get(`${base}/api/auth/session`)).json()).csrfToken;
         if (email) {
-          const r = await context.request.put(`${base}/api/profile/locale`, {
-            data: { locale: lang },
+          const r = await context.request.post(`${base}/api/auth/login`, {
+            data: { email, password },
             headers: { 'x-csrf-token': await csrf() },
           });
-          assert.equal(r.status(), 200);
+          assert.equal(r.status(), 200, `${email} signs in`);
         }
-        await page.goto(`${base}/`);
-        await page.evaluate((l) => localStorage.setItem('jiebang.lang', l), lang);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
-          for (const p of mine) {
-            const path = typeof p.path === 'string' ? p.path : await p.path(api);
-            const what = `${email ?? 'signed out'} ${path ?? p.name}`;
-            if (!path) continue;
-            await page.goto(`${base}${path}`);
-            await settle(page);
-            assert.equal(
-              await page.evaluate(() => document.documentElement.lang),
-              lang,
-              `${what} opens in ${lang}`,
-            );
-            await check(page, what, lang, width, problems);
+        const api = async (url: string) => (await context.request.get(`${base}${url}`)).json();
+        const mine = pages.filter((p) => visits(p, email));
+        for (const lang of LANGS) {
+          if (email) {
+            const r = await context.request.put(`${base}/api/profile/locale`, {
+              data: { locale: lang },
+              headers: { 'x-csrf-token': await csrf() },
+            });
+            assert.equal(r.status(), 200);
           }
-          if (width < 768) {
-            // The shell's drawer menu on a phone.
-            await page.goto(`${base}/`);
-            await settle(page);
-            await page.getByRole('button', { name: /^(打开菜单|Open the menu)$/ }).click();
-            await page.locator('.ant-drawer-open .ant-menu').waitFor();
-            await page.waitForTimeout(400); // the drawer's slide-in
-            await check(page, `${email ?? 'signed out'} menu drawer`, lang, width, problems);
+          await page.goto(`${base}/`);
+          await page.evaluate((l) => localStorage.setItem('jiebang.lang', l), lang);
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: width < 768 ? 844 : 900 });
+            for (const p of mine) {
+              const path = typeof p.path === 'string' ? p.path : await p.path(api);
+              const what = `${email ?? 'signed out'} ${path ?? p.name}`;
+              if (!path) continue;
+              await page.goto(`${base}${path}`);
+              await settle(page);
+              assert.equal(
+                await page.evaluate(() => document.documentElement.lang),
+                lang,
+                `${what} opens in ${lang}`,
+              );
+              await check(page, what, lang, width, problems);
+            }
+            if (width < 768) {
+              // The shell's drawer menu on a phone.
+              await page.goto(`${base}/`);
+              await settle(page);
+              await page.getByRole('button', { name: /^(打开菜单|Open the menu)$/ }).click();
+              await page.locator('.ant-drawer-open .ant-menu').waitFor();
+              await page.waitForTimeout(400); // the drawer's slide-in
+              await check(page, `${email ?? 'signed out'} menu drawer`, lang, width, problems);
+            }
           }
         }
-      }
-      await context.close();
-      assert.deepEqual(problems, []);
-    });
-});
+        await context.close();
+        assert.deepEqual(problems, []);
+      });
+  });
