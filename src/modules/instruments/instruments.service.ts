@@ -793,7 +793,6 @@ export async function getBooking(ctx: Ctx, bookingId: string) {
   };
 }
 
-/** The reader's own bookings, newest first. */
 /** Who may list the bookings of an award or a task book: its team, its challenge's proposer and organizers, the host's admins. */
 async function bookingScope(ctx: Ctx, actor: Actor, q: { awardId?: string; taskBookId?: string }) {
   let taskBookId = q.taskBookId;
